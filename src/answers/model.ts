@@ -1,0 +1,26 @@
+// Answers after they have been checked against a checklist: every value is typed and valid.
+import type { FailureModeId } from '../checklist/schema.js';
+import type { Metadata } from './schema.js';
+
+export type ResolvedValue =
+  | { kind: 'choices'; ids: string[] }
+  | { kind: 'number'; value: number }
+  | { kind: 'unknown' }
+  | { kind: 'na'; reason: string };
+
+export interface ResolvedAnswer {
+  value: ResolvedValue;
+  note?: string;
+  evidence: string[];
+}
+
+export interface Answers {
+  checklist: { id: string; version: string };
+  metadata: Metadata;
+  scope: { quick: boolean; failureModes?: FailureModeId[] };
+  /** Keyed by question id; a question absent here was not answered at all. */
+  answers: Record<string, ResolvedAnswer>;
+  /** sha256 of the answers file's bytes, or of the canonical YAML when built interactively. */
+  hash: string;
+  source: string;
+}

@@ -1,0 +1,52 @@
+// The answers file: the one artefact both the questionnaire and CI read and write.
+import { z } from 'zod';
+import { FailureModeId } from '../checklist/schema.js';
+
+const text = z.string().trim().min(1);
+
+/** A bare answer: a choice id, "unknown", a number, or a list of choice ids (multi-select). */
+export const AnswerValue = z.union([z.string().min(1), z.number(), z.array(z.string().min(1))]);
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+export const AnswerEntry = z.union([
+  AnswerValue,
+  z.strictObject({
+    answer: AnswerValue,
+    note: text.optional(),
+    evidence: z.array(text).optional(),
+  }),
+  z.strictObject({
+    /** Not applicable, with the reason. Only where the question allows it. */
+    na: text,
+    note: text.optional(),
+    evidence: z.array(text).optional(),
+  }),
+]);
+export type AnswerEntry = z.infer<typeof AnswerEntry>;
+
+export const Metadata = z.strictObject({
+  organization: text.optional(),
+  team: text.optional(),
+  assessor: text.optional(),
+  /** The assessment date (YYYY-MM-DD). Reports take their date from here, never the clock. */
+  date: z
+    .union([z.string(), z.date()])
+    .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'))
+    .optional(),
+  client: text.optional(),
+  engagement: text.optional(),
+  logo: text.optional(),
+});
+export type Metadata = z.infer<typeof Metadata>;
+
+export const AnswersFile = z.strictObject({
+  checklist: z.strictObject({ id: z.string().min(1), version: z.string().min(1) }),
+  metadata: Metadata.optional(),
+  /** Set by the questionnaire when only part of the checklist was asked. */
+  scope: z
+    .strictObject({ quick: z.boolean().optional(), failureModes: z.array(FailureModeId).min(1).optional() })
+    .optional(),
+  answers: z.record(z.string(), AnswerEntry).nullable().optional(),
+});
+export type AnswersFile = z.infer<typeof AnswersFile>;

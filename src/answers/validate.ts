@@ -1,0 +1,109 @@
+// Pure: answers-file text plus a checklist in, typed answers or every problem out.
+import { createHash } from 'node:crypto';
+import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
+import { located, sortProblems } from '../checklist/validate.js';
+import type { Problem } from '../errors.js';
+import { parseLocated, type LocatedDocument } from '../yaml/parse-located.js';
+import { zodProblems } from '../yaml/zod-problems.js';
+import type { Answers, ResolvedAnswer, ResolvedValue } from './model.js';
+import { AnswersFile, type AnswerEntry, type AnswerValue } from './schema.js';
+
+export type AnswersResult = { ok: true; answers: Answers } | { ok: false; problems: Problem[] };
+
+export function validateAnswers(checklist: LoadedChecklist, file: string, text: string): AnswersResult {
+  const doc = parseLocated(file, text);
+  if (doc.problems.length) return { ok: false, problems: doc.problems };
+  const parsed = AnswersFile.safeParse(doc.data ?? {}, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: zodProblems(doc, parsed.error) };
+  const data = parsed.data;
+  const problems: Problem[] = [];
+  if (data.checklist.id !== checklist.id)
+    problems.push(located(doc, ['checklist', 'id'], `answers are for checklist "${data.checklist.id}", but the checklist in use is "${checklist.id}"`));
+  else if (data.checklist.version !== checklist.version)
+    problems.push(located(doc, ['checklist', 'version'], `checklist "${checklist.id}" has no version ${data.checklist.version} (this one is ${checklist.version})`));
+
+  const byId = new Map(checklist.questions.map((q) => [q.id, q]));
+  const answers: Record<string, ResolvedAnswer> = {};
+  for (const [qid, entry] of Object.entries(data.answers ?? {})) {
+    const q = byId.get(qid);
+    const path = ['answers', qid];
+    if (!q) {
+      problems.push(located(doc, path, `unknown question "${qid}"`));
+      continue;
+    }
+    const result = resolveEntry(q, entry);
+    if (typeof result === 'string') problems.push(located(doc, path, `${qid}: ${result}`));
+    else answers[qid] = result;
+  }
+  if (problems.length) return { ok: false, problems: sortProblems(problems) };
+  return {
+    ok: true,
+    answers: {
+      checklist: data.checklist,
+      metadata: data.metadata ?? {},
+      scope: { quick: data.scope?.quick ?? false, failureModes: data.scope?.failureModes },
+      answers,
+      hash: hashText(text),
+      source: file,
+    },
+  };
+}
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Returns the resolved answer, or a message saying what is wrong with it. */
+export function resolveEntry(q: ResolvedQuestion, entry: AnswerEntry): ResolvedAnswer | string {
+  if (typeof entry === 'object' && !Array.isArray(entry)) {
+    const extras = { note: entry.note, evidence: entry.evidence ?? [] };
+    if ('na' in entry) {
+      if (!q.naAllowed) return 'N/A is not allowed for this question; answer it, or say "unknown"';
+      return { value: { kind: 'na', reason: entry.na }, ...extras };
+    }
+    const value = resolveValue(q, entry.answer);
+    return typeof value === 'string' ? value : { value, ...extras };
+  }
+  const value = resolveValue(q, entry);
+  return typeof value === 'string' ? value : { value, evidence: [] };
+}
+
+function resolveValue(q: ResolvedQuestion, raw: AnswerValue): ResolvedValue | string {
+  if (raw === 'unknown') return { kind: 'unknown' };
+  if (raw === 'na') return q.naAllowed ? 'N/A needs a reason: write { na: "the reason" }' : 'N/A is not allowed for this question; answer it, or say "unknown"';
+  if (q.type === 'number') {
+    if (typeof raw !== 'number') return `expected a number, found ${describe(raw)}`;
+    if (!q.bands.some((b) => inBand(b, raw))) return `${raw} falls in none of the bands (${q.bands.map((b) => b.id).join(', ')})`;
+    return { kind: 'number', value: raw };
+  }
+  const ids = new Set(q.choices.map((c) => c.id));
+  const known = [...ids].join(', ');
+  if (q.type === 'multi') {
+    if (!Array.isArray(raw)) return `expected a list of choices (${known}), found ${describe(raw)}`;
+    const bad = raw.find((id) => !ids.has(id));
+    if (bad !== undefined) return `unknown choice "${bad}" (choices: ${known})`;
+    if (new Set(raw).size !== raw.length) return 'a choice is listed twice';
+    const exclusive = q.choices.find((c) => c.exclusive && raw.includes(c.id));
+    if (exclusive && raw.length > 1) return `"${exclusive.id}" excludes every other choice`;
+    return { kind: 'choices', ids: [...raw].sort((a, b) => order(q, a) - order(q, b)) };
+  }
+  if (typeof raw === 'boolean') return `expected one of ${known}, found ${describe(raw)}`;
+  if (typeof raw !== 'string') return `expected one choice (${known}), found ${describe(raw)}`;
+  if (!ids.has(raw)) return `unknown choice "${raw}" (choices: ${known})`;
+  return { kind: 'choices', ids: [raw] };
+}
+
+export function inBand(b: { min?: number; max?: number }, value: number): boolean {
+  return (b.min === undefined || value >= b.min) && (b.max === undefined || value < b.max);
+}
+
+function order(q: ResolvedQuestion, id: string): number {
+  return q.choices.findIndex((c) => c.id === id);
+}
+
+function describe(raw: unknown): string {
+  if (Array.isArray(raw)) return 'a list';
+  return `${typeof raw} ${JSON.stringify(raw)}`;
+}
+
+export type { LocatedDocument };

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// The bin entry: builds the command line, runs one command, and maps the outcome to an exit code
+// (0 pass, 1 gate failed, 2 invalid input or usage, 3 internal error).
+import { Command, CommanderError } from 'commander';
+import { ExitCode, formatProblem, InputError } from '../errors.js';
+import { readPackageVersion } from '../io/files.js';
+import { registerAssess } from './commands/assess.js';
+import { registerInit } from './commands/init.js';
+import { registerValidate } from './commands/validate.js';
+import { colourFor } from './output.js';
+
+const program = new Command('rollout-check')
+  .description('Is this organisation ready to roll out AI coding agents, and what should it fix first?')
+  .version(readPackageVersion(), '-V, --version')
+  .exitOverride();
+program.configureOutput({ outputError: (text, write) => write(text) });
+for (const register of [registerAssess, registerInit, registerValidate]) register(program);
+program.commands.forEach((c) => c.exitOverride());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = handleError(err);
+}
+
+function handleError(err: unknown): number {
+  const red = colourFor(process.stderr).red;
+  if (err instanceof CommanderError) {
+    // Help and version exit 0; every other commander error is a usage mistake.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.pass;
+    return ExitCode.invalidInput;
+  }
+  if (err instanceof InputError) {
+    const lines = err.problems.length ? err.problems.map(formatProblem) : [err.message];
+    for (const line of lines) process.stderr.write(`${red('error:')} ${line}\n`);
+    if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);
+    return ExitCode.invalidInput;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`${red('internal error:')} ${message}\n`);
+  process.stderr.write(`This is a bug in rollout-check ${readPackageVersion()} (Node ${process.version}); please report it.\n`);
+  if (process.env.ROLLOUT_CHECK_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  return ExitCode.internal;
+}

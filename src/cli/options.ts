@@ -1,0 +1,24 @@
+// Flag parsers: each turns a string into a typed value or a usage error (exit 2).
+import { InvalidArgumentError } from 'commander';
+
+export function parseNumberIn(min: number, max: number) {
+  return (raw: string): number => {
+    const n = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max)
+      throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${raw}"`);
+    return n;
+  };
+}
+
+export function parseCount(raw: string): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`expected a whole number, got "${raw}"`);
+  return n;
+}
+
+export function parseChoice<T extends string>(allowed: readonly T[]) {
+  return (raw: string): T => {
+    if (!(allowed as readonly string[]).includes(raw)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}, got "${raw}"`);
+    return raw as T;
+  };
+}

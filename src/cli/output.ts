@@ -1,0 +1,60 @@
+// Terminal output: the only chalk user. Colour is off when the stream is not a terminal or when
+// NO_COLOR is set, so CI logs and pipes stay plain.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Report } from '../report/model.js';
+import { bar, percent } from '../render/text.js';
+
+export function colourFor(stream: NodeJS.WriteStream): ChalkInstance {
+  const off = !stream.isTTY || (process.env.NO_COLOR ?? '') !== '' || process.env.TERM === 'dumb';
+  return new Chalk({ level: off ? 0 : 1 });
+}
+
+const verdictColour = { tighten: 'red', pilot: 'yellow', scale: 'green' } as const;
+
+/** The terminal summary: verdict, one line per failure mode, and the first next steps. */
+export function formatSummary(report: Report, c: ChalkInstance, width = 80, topSteps = 3): string {
+  const w = Math.max(40, Math.min(width, 100));
+  const lines: string[] = [];
+  const v = report.verdict;
+  const partial = report.scope.partial ? c.yellow(' (partial assessment)') : '';
+  lines.push(`${c.bold[verdictColour[v.id]](`Verdict: ${v.id.toUpperCase()}`)}  ${c.dim(v.title)}${partial}`);
+  lines.push(`Overall ${percent(report.overall.score)} · coverage ${percent(report.overall.coverage)} (${report.overall.answered}/${report.overall.applicable} answered)`);
+  lines.push('');
+  for (const f of report.failureModes) {
+    const score = percent(f.score).padStart(5);
+    const risks = `${f.high} high ${f.medium} med`;
+    const head = `${f.id} ${bar(f.score)} ${score}  ${risks.padEnd(13)} `;
+    const colour = f.score === null ? c.dim : f.high > 0 || f.unmetMusts.length ? c.red : f.score >= 75 ? c.green : c.yellow;
+    lines.push(colour(head) + truncate(f.title, w - head.length));
+  }
+  const reasons = v.reasons.slice(0, 3);
+  if (reasons.length) {
+    lines.push('', c.bold('Why:'));
+    for (const r of reasons) lines.push(...wrap(`- ${r}`, w, '  '));
+    if (v.reasons.length > reasons.length) lines.push(c.dim(`  … and ${v.reasons.length - reasons.length} more in the report`));
+  }
+  const steps = report.nextSteps.slice(0, topSteps);
+  if (steps.length) {
+    lines.push('', c.bold('Next steps:'));
+    steps.forEach((s, i) => lines.push(...wrap(`${i + 1}. ${s.text}`, w, '   ')));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function truncate(s: string, n: number): string {
+  if (n <= 1) return '';
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
+
+export function wrap(text: string, width: number, indent: string): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = indent + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}

@@ -1,0 +1,59 @@
+// The pipeline: load -> validate -> collect -> score -> build report -> render. Loading touches
+// disk; everything after it is pure. Nothing here prints or exits: the CLI does that.
+import type { LoadedChecklist } from './checklist/model.js';
+import { validateChecklist } from './checklist/validate.js';
+import type { Answers } from './answers/model.js';
+import { validateAnswers } from './answers/validate.js';
+import { InputError } from './errors.js';
+import { builtinChecklist, loadTemplates, readPackageVersion, readUserFile } from './io/files.js';
+import { buildReport } from './report/build.js';
+import type { Report } from './report/model.js';
+import { findFormat, formats } from './render/formats/index.js';
+import { evaluateGates, type GateOptions } from './scoring/gates.js';
+import { planNextSteps } from './scoring/plan.js';
+import { judgeCharacteristics, judgePreScale } from './scoring/readiness.js';
+import { scoreAssessment, type Scored } from './scoring/score.js';
+import { decideVerdict } from './scoring/verdict.js';
+
+export function loadChecklist(file?: string): LoadedChecklist {
+  const path = file ?? builtinChecklist;
+  const result = validateChecklist(file ?? 'policies/ai-coding-rollout.yaml', readUserFile(path));
+  if (!result.ok) throw new InputError(result.problems);
+  return result.checklist;
+}
+
+export function loadAnswers(checklist: LoadedChecklist, file: string): Answers {
+  const result = validateAnswers(checklist, file, readUserFile(file));
+  if (!result.ok) throw new InputError(result.problems);
+  return result.answers;
+}
+
+export interface Assessment {
+  report: Report;
+  scored: Scored;
+}
+
+/** Pure: scores the answers against the checklist and builds the report. */
+export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion: string): Assessment {
+  const scored = scoreAssessment(checklist, answers);
+  const preScale = judgePreScale(checklist, scored.questions);
+  const report = buildReport({
+    tool: { name: 'rollout-check', version: toolVersion },
+    checklist,
+    answers,
+    scored,
+    verdict: decideVerdict(checklist, scored, preScale),
+    preScale,
+    characteristics: judgeCharacteristics(checklist, scored.questions),
+    plan: planNextSteps(checklist, scored.questions),
+  });
+  return { report, scored };
+}
+
+export function renderReport(report: Report, formatId: string, templatesDir?: string): string {
+  const format = findFormat(formatId);
+  if (!format) throw new InputError(`unknown format "${formatId}" (formats: ${formats.map((f) => f.id).join(', ')})`);
+  return format.render(report, format.templates ? loadTemplates(format.templates, templatesDir) : {});
+}
+
+export { evaluateGates, readPackageVersion, type GateOptions };

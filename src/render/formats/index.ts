@@ -1,0 +1,10 @@
+// The registry of report formats. Adding a format: one file in this folder plus one line here.
+import { json } from './json.js';
+import { markdown } from './markdown.js';
+import type { ReportFormat } from './types.js';
+
+export const formats: readonly ReportFormat[] = [json, markdown];
+
+export function findFormat(id: string): ReportFormat | undefined {
+  return formats.find((f) => f.id === id);
+}

@@ -1,0 +1,119 @@
+// Pure: checklist + answers + scores in, the report view model out.
+import { basename } from 'node:path';
+import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
+import type { FailureModeId } from '../checklist/schema.js';
+import type { Answers, ResolvedAnswer } from '../answers/model.js';
+import type { PlannedStep } from '../scoring/plan.js';
+import type { QuestionScore } from '../scoring/question.js';
+import type { CharacteristicResult, PreScaleResult } from '../scoring/readiness.js';
+import type { Scored } from '../scoring/score.js';
+import type { VerdictResult } from '../scoring/verdict.js';
+import { reportSchemaVersion, type Report, type ReportQuestion } from './model.js';
+
+export interface BuildInput {
+  tool: { name: string; version: string };
+  checklist: LoadedChecklist;
+  answers: Answers;
+  scored: Scored;
+  verdict: VerdictResult;
+  preScale: PreScaleResult[];
+  characteristics: CharacteristicResult[];
+  plan: PlannedStep[];
+}
+
+export function buildReport(input: BuildInput): Report {
+  const { checklist, answers, scored } = input;
+  const scores = new Map(scored.questions.map((s) => [s.id, s]));
+  const verdict = checklist.verdicts.find((v) => v.id === input.verdict.id)!;
+  const m = answers.metadata;
+  return {
+    schemaVersion: reportSchemaVersion,
+    tool: input.tool,
+    checklist: { id: checklist.id, version: checklist.version, title: checklist.title, sha256: checklist.hash },
+    answers: { file: basename(answers.source), sha256: answers.hash },
+    metadata: {
+      organization: m.organization ?? null,
+      team: m.team ?? null,
+      assessor: m.assessor ?? null,
+      date: m.date ?? null,
+      client: m.client ?? null,
+      engagement: m.engagement ?? null,
+    },
+    scope: { partial: scored.partial, quick: answers.scope.quick, failureModes: answers.scope.failureModes ?? null },
+    verdict: { id: verdict.id, title: verdict.title, description: verdict.description, reasons: input.verdict.reasons },
+    overall: scored.overall,
+    failureModes: scored.failureModes.map((f) => {
+      const fm = checklist.failureModes.find((x) => x.id === f.id)!;
+      return {
+        ...f,
+        title: fm.title,
+        description: fm.description,
+        coverage: f.applicable ? Math.round((f.answered / f.applicable) * 1000) / 10 : null,
+      };
+    }),
+    questions: checklist.questions.map((q) => reportQuestion(q, scores.get(q.id)!, answers.answers[q.id])),
+    nextSteps: input.plan,
+    preScale: input.preScale.map((p) => ({ ...p, text: checklist.preScale.find((x) => x.id === p.id)!.text })),
+    characteristics: input.characteristics.map((c) => {
+      const def = checklist.characteristics.find((x) => x.id === c.id)!;
+      return { ...c, title: def.title, description: def.description };
+    }),
+    crosswalk: buildCrosswalk(checklist),
+  };
+}
+
+const statusLabel: Record<QuestionScore['status'], string> = {
+  answered: '',
+  unknown: 'Unknown',
+  unanswered: 'Not answered',
+  na: 'N/A',
+  'not-asked': 'Not asked',
+  'out-of-scope': 'Not asked',
+};
+
+function reportQuestion(q: ResolvedQuestion, s: QuestionScore, a: ResolvedAnswer | undefined): ReportQuestion {
+  const v = a?.value;
+  return {
+    id: q.id,
+    text: q.text,
+    why: q.why,
+    context: q.context,
+    failureModes: q.failureModes,
+    obligation: q.obligation ?? null,
+    status: s.status,
+    answer: s.status === 'answered' ? s.answerLabels.join('; ') || 'None selected' : statusLabel[s.status],
+    value: v?.kind === 'choices' ? v.ids : v?.kind === 'number' ? v.value : null,
+    score: s.score,
+    risk: s.risk,
+    met: s.met,
+    note: a?.note ?? null,
+    evidence: a?.evidence ?? [],
+    naReason: v?.kind === 'na' ? v.reason : null,
+    notAskedReason: s.notAskedReason,
+    references: q.references,
+  };
+}
+
+function buildCrosswalk(checklist: LoadedChecklist): Report['crosswalk'] {
+  const rows = new Map<string, Report['crosswalk'][number]>();
+  for (const q of checklist.questions) {
+    const refs = [
+      ...q.references.airmf.map((ref) => ['NIST AI RMF 1.0', ref] as const),
+      ...q.references.ai600.map((ref) => ['NIST AI 600-1', ref] as const),
+    ];
+    for (const [framework, ref] of refs) {
+      const key = `${framework}|${ref}`;
+      const row = rows.get(key) ?? { framework, ref, questions: [], failureModes: [] };
+      row.questions.push(q.id);
+      row.failureModes = [...new Set([...row.failureModes, ...q.failureModes.map((f) => f.id)])].sort() as FailureModeId[];
+      rows.set(key, row);
+    }
+  }
+  // AI RMF first: it is the framework people know; the 600-1 actions refine it.
+  return [...rows.values()].sort((a, b) => b.framework.localeCompare(a.framework) || compareRefs(a.ref, b.ref));
+}
+
+/** "GOVERN 1.4" before "GOVERN 1.10": compare the numeric parts as numbers. */
+function compareRefs(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}

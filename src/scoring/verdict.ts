@@ -1,0 +1,53 @@
+// The verdict in the article's terms: tighten, pilot or scale, always with its reasons.
+import type { LoadedChecklist } from '../checklist/model.js';
+import type { PreScaleResult } from './readiness.js';
+import type { Scored } from './score.js';
+
+export type VerdictId = 'tighten' | 'pilot' | 'scale';
+export interface VerdictResult {
+  id: VerdictId;
+  reasons: string[];
+}
+
+export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preScale: PreScaleResult[]): VerdictResult {
+  const text = new Map(checklist.questions.map((q) => [q.id, q.text]));
+  const tighten: string[] = [];
+  for (const fm of scored.failureModes) {
+    for (const id of fm.unmetMusts) tighten.push(`${fm.id}: must not met: "${text.get(id)}" (${id})`);
+    for (const id of fm.unknownMusts) tighten.push(`${fm.id}: must not verified (answered unknown or left blank): "${text.get(id)}" (${id})`);
+  }
+  const fuzzy = preScale.filter((p) => p.status === 'fuzzy');
+  for (const p of fuzzy) {
+    const entry = checklist.preScale.find((x) => x.id === p.id)!;
+    tighten.push(`pre-scale question still fuzzy: "${entry.text}" (weak or unknown: ${p.fuzzyBecause.join(', ')})`);
+  }
+  if (tighten.length) return { id: 'tighten', reasons: dedupe(tighten) };
+
+  const rules = checklist.scoring.scale;
+  const blockers: string[] = [];
+  const { overall } = scored;
+  if (scored.partial) blockers.push('only part of the checklist was assessed; run the full assessment before scaling');
+  if (overall.score === null || overall.score < rules.minOverall)
+    blockers.push(`overall score ${fmt(overall.score)} is below ${rules.minOverall}`);
+  for (const fm of scored.failureModes) {
+    if (fm.applicable === 0 || scored.partial) continue;
+    if (fm.score === null || fm.score < rules.minPerFailureMode)
+      blockers.push(`${fm.id} scores ${fmt(fm.score)}, below ${rules.minPerFailureMode}`);
+    if (fm.high > 0) blockers.push(`${fm.id} still has ${fm.high} high risk${fm.high > 1 ? 's' : ''}`);
+  }
+  if (overall.coverage === null || overall.coverage < rules.minCoverage)
+    blockers.push(`coverage ${fmt(overall.coverage)}% is below ${rules.minCoverage}% (too many unknowns to expand safely)`);
+  if (blockers.length)
+    return { id: 'pilot', reasons: ['every must is met and the pre-scale questions are clear, so one bounded workflow can go ahead', ...blockers.map((b) => `not yet scale: ${b}`)] };
+  return {
+    id: 'scale',
+    reasons: [
+      'every must is met and the pre-scale questions are clear',
+      `overall score ${fmt(overall.score)} and every failure mode at or above ${rules.minPerFailureMode}, with no high risk`,
+      `coverage ${fmt(overall.coverage)}%`,
+    ],
+  };
+}
+
+const fmt = (n: number | null): string => (n === null ? 'n/a' : String(n));
+const dedupe = (xs: string[]): string[] => [...new Set(xs)];
