@@ -4,7 +4,7 @@ import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import { located, sortProblems } from '../checklist/validate.js';
 import type { Problem } from '../errors.js';
 import { parseLocated, type LocatedDocument } from '../yaml/parse-located.js';
-import { zodProblems } from '../yaml/zod-problems.js';
+import { parseTolerantly } from '../yaml/zod-problems.js';
 import type { Answers, ResolvedAnswer, ResolvedValue } from './model.js';
 import { AnswersFile, type AnswerEntry, type AnswerValue } from './schema.js';
 
@@ -13,10 +13,10 @@ export type AnswersResult = { ok: true; answers: Answers } | { ok: false; proble
 export function validateAnswers(checklist: LoadedChecklist, file: string, text: string): AnswersResult {
   const doc = parseLocated(file, text);
   if (doc.problems.length) return { ok: false, problems: doc.problems };
-  const parsed = AnswersFile.safeParse(doc.data ?? {}, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: zodProblems(doc, parsed.error) };
+  const { parsed, problems: schemaProblems } = parseTolerantly({ ...doc, data: doc.data ?? {} }, AnswersFile);
+  if (!parsed) return { ok: false, problems: schemaProblems };
   const data = parsed.data;
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...schemaProblems];
   if (data.checklist.id !== checklist.id)
     problems.push(located(doc, ['checklist', 'id'], `answers are for checklist "${data.checklist.id}", but the checklist in use is "${checklist.id}"`));
   else if (data.checklist.version !== checklist.version)

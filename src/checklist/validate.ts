@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Problem } from '../errors.js';
 import { parseLocated, type LocatedDocument } from '../yaml/parse-located.js';
-import { zodProblems } from '../yaml/zod-problems.js';
+import { parseTolerantly } from '../yaml/zod-problems.js';
 import { resolveQuestions, type LoadedChecklist } from './model.js';
 import { checklistRules } from './rules.js';
 import { Checklist } from './schema.js';
@@ -13,9 +13,9 @@ export type ChecklistResult = { ok: true; checklist: LoadedChecklist } | { ok: f
 export function validateChecklist(file: string, text: string): ChecklistResult {
   const doc = parseLocated(file, text);
   if (doc.problems.length) return { ok: false, problems: doc.problems };
-  const parsed = Checklist.safeParse(doc.data, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: zodProblems(doc, parsed.error) };
-  const problems = checklistRules.flatMap((rule) => rule(parsed.data)).map((p) => located(doc, p.path, p.message));
+  const { parsed, problems: schemaProblems } = parseTolerantly(doc, Checklist);
+  if (!parsed) return { ok: false, problems: schemaProblems };
+  const problems = [...schemaProblems, ...checklistRules.flatMap((rule) => rule(parsed.data)).map((p) => located(doc, p.path, p.message))];
   if (problems.length) return { ok: false, problems: sortProblems(problems) };
   const { scales: _scales, questions: _questions, ...rest } = parsed.data;
   return {

@@ -3,10 +3,30 @@ import type { z } from 'zod';
 import type { Problem } from '../errors.js';
 import type { LocatedDocument } from './parse-located.js';
 
+/**
+ * Parses with a strict schema. Unknown keys alone do not stop validation: they are reported, then
+ * dropped so the semantic rules can still run and the author sees every problem in one go.
+ */
+export function parseTolerantly<T extends z.ZodType>(doc: LocatedDocument, schema: T): { parsed?: { data: z.infer<T> }; problems: Problem[] } {
+  const first = schema.safeParse(doc.data, { reportInput: true });
+  if (first.success) return { parsed: { data: first.data }, problems: [] };
+  const problems = zodProblems(doc, first.error);
+  if (!first.error.issues.every((i) => i.code === 'unrecognized_keys')) return { problems };
+  const pruned = structuredClone(doc.data);
+  for (const issue of first.error.issues) {
+    const holder = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown>)?.[key], pruned);
+    if (issue.code === 'unrecognized_keys' && holder && typeof holder === 'object')
+      for (const key of issue.keys) delete (holder as Record<string, unknown>)[key];
+  }
+  const second = schema.safeParse(pruned, { reportInput: true });
+  return second.success ? { parsed: { data: second.data }, problems } : { problems };
+}
+
 export function zodProblems(doc: LocatedDocument, error: z.ZodError): Problem[] {
   const problems = error.issues.flatMap((issue) => flatten(issue)).map((issue) => {
     const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k.description) : k));
-    const pos = doc.locate(path);
+    // Point an unknown key at the key itself, not at the start of the mapping holding it.
+    const pos = doc.locate(issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
     return {
       file: doc.file,
       line: pos?.line,
