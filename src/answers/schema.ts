@@ -42,7 +42,8 @@ export type Metadata = z.infer<typeof Metadata>;
 
 export const AnswersFile = z.strictObject({
   checklist: z.strictObject({ id: z.string().min(1), version: z.string().min(1) }),
-  metadata: Metadata.optional(),
+  // A metadata key with only comments under it parses as null: treat it as empty.
+  metadata: Metadata.nullable().optional(),
   /** Set by the questionnaire when only part of the checklist was asked. */
   scope: z
     .strictObject({ quick: z.boolean().optional(), failureModes: z.array(FailureModeId).min(1).optional() })

@@ -26,15 +26,26 @@ export function renderTemplates(templates: TemplateSet, main: string, view: unkn
 }
 
 // Handlebars reports a strict-mode miss as '"name" not defined in [object Object] - 12:4', without
-// saying which template. Partials are compiled lazily, so find the one whose line mentions it.
+// saying which template (partials are compiled lazily). A missing middle segment of a dotted path
+// ("{{a.b.c}}" when "a" is missing) even surfaces as a plain TypeError. Find the template line that
+// names the value, so the author gets file, line and variable either way.
 function templateError(err: unknown, templates: TemplateSet, mainFile: string): Error {
   const message = err instanceof Error ? err.message : String(err);
-  const miss = /^"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(message);
-  if (!miss) return new InputError(`${mainFile}: ${message.split('\n')[0]}`);
-  const [, name, line, column] = miss;
-  const file =
-    Object.values(templates).find((t) => new RegExp(`\\b${escapeRegExp(name!)}\\b`).test(t.source.split('\n')[Number(line) - 1] ?? ''))?.file ?? mainFile;
-  return new InputError(`${file}:${line}:${Number(column) + 1}: template uses "${name}", which the report does not have`);
+  const strictMiss = /^"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(message);
+  const typeMiss = /Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(message);
+  const name = strictMiss?.[1] ?? typeMiss?.[1];
+  if (!name) return new InputError(`${mainFile}: ${message.split('\n')[0]}`);
+  const pattern = strictMiss ? new RegExp(`\\b${escapeRegExp(name)}\\b`) : new RegExp(`[\\w.]+\\.${escapeRegExp(name)}\\b`);
+  for (const t of Object.values(templates)) {
+    const lines = t.source.split('\n');
+    const wantLine = strictMiss ? Number(strictMiss[2]) : undefined;
+    const index = lines.findIndex((l, i) => (wantLine === undefined || i === wantLine - 1) && /{{/.test(l) && pattern.test(l));
+    if (index >= 0) {
+      const variable = strictMiss ? name : lines[index]!.match(pattern)![0];
+      return new InputError(`${t.file}:${index + 1}: template uses "${variable}", which the report does not have`);
+    }
+  }
+  return new InputError(`${mainFile}: template uses "${name}", which the report does not have`);
 }
 
 function escapeRegExp(s: string): string {
