@@ -35,13 +35,14 @@ function templateError(err: unknown, templates: TemplateSet, mainFile: string): 
   const typeMiss = /Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(message);
   const name = strictMiss?.[1] ?? typeMiss?.[1];
   if (!name) return new InputError(`${mainFile}: ${message.split('\n')[0]}`);
-  const pattern = strictMiss ? new RegExp(`\\b${escapeRegExp(name)}\\b`) : new RegExp(`[\\w.]+\\.${escapeRegExp(name)}\\b`);
+  // Report the whole dotted path the template wrote, not just its last segment.
+  const pattern = new RegExp(`${strictMiss ? '(?:[\\w@]+\\.)*' : '[\\w.]+\\.'}${escapeRegExp(name)}\\b`);
   for (const t of Object.values(templates)) {
     const lines = t.source.split('\n');
     const wantLine = strictMiss ? Number(strictMiss[2]) : undefined;
     const index = lines.findIndex((l, i) => (wantLine === undefined || i === wantLine - 1) && /{{/.test(l) && pattern.test(l));
     if (index >= 0) {
-      const variable = strictMiss ? name : lines[index]!.match(pattern)![0];
+      const variable = lines[index]!.match(pattern)![0];
       return new InputError(`${t.file}:${index + 1}: template uses "${variable}", which the report does not have`);
     }
   }
