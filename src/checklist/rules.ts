@@ -137,6 +137,17 @@ const referencesNameKnownQuestions: Rule = (c) => {
   return out;
 };
 
+const whenMissingNamesPractices: Rule = (c) =>
+  c.questions.flatMap((q, i) =>
+    (q.recommendations ?? []).flatMap((r, j) => {
+      if (!r.whenMissing) return [];
+      const path = ['questions', i, 'recommendations', j, 'whenMissing'];
+      if (q.type !== 'multi') return [{ path, message: `"whenMissing" needs a multi-select question, "${q.id}" is ${q.type}` }];
+      const practices = new Set((q.choices ?? []).filter((ch) => !ch.exclusive).map((ch) => ch.id));
+      return r.whenMissing.flatMap((id, k) => (practices.has(id) ? [] : [{ path: [...path, k], message: `"${q.id}" has no practice "${id}"` }]));
+    }),
+  );
+
 const recommendationsAgreeOnText: Rule = (c) => {
   const seen = new Map<string, string>();
   const out: RuleProblem[] = [];
@@ -160,6 +171,7 @@ export const checklistRules: Rule[] = [
   scaleChoicesHaveScores,
   conditionsNameEarlierQuestions,
   referencesNameKnownQuestions,
+  whenMissingNamesPractices,
   recommendationsAgreeOnText,
 ];
 

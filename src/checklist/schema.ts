@@ -56,6 +56,8 @@ export const Recommendation = z.strictObject({
   impact: Level,
   /** Question ids whose own gaps should be closed first. */
   requires: z.array(id).optional(),
+  /** Multi-select only: the step applies only while one of these practices is missing. */
+  whenMissing: z.array(id).min(1).optional(),
   links: z.array(Link).optional(),
 });
 export type Recommendation = z.infer<typeof Recommendation>;

@@ -1,8 +1,8 @@
 // Turns gaps into a ranked, deduplicated plan of next steps grouped into 30, 60 and 90 days.
 // Ranking: obligation, then risk, then impact over effort; a step never comes before the steps of
 // the questions it names as prerequisites.
-import type { LoadedChecklist } from '../checklist/model.js';
-import type { FailureModeId, Level, Obligation, RiskLevel } from '../checklist/schema.js';
+import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
+import type { FailureModeId, Level, Obligation, Recommendation, RiskLevel } from '../checklist/schema.js';
 import { maxRisk, riskRank, type QuestionScore } from './question.js';
 
 export interface PlannedStep {
@@ -31,7 +31,8 @@ export function planNextSteps(checklist: LoadedChecklist, questions: QuestionSco
     const s = byId.get(q.id)!;
     if (q.context || !q.obligation || !needsWork(s, q.obligation)) continue;
     for (const r of q.recommendations) {
-      const risk = s.risk ?? (q.obligation === 'must' ? 'high' : 'medium');
+      if (!stepApplies(q, s, r)) continue;
+      const risk = stepRisk(q, s, r);
       const prior = steps.get(r.id);
       if (prior) {
         prior.questions.push(q.id);
@@ -66,6 +67,18 @@ function needsWork(s: QuestionScore, obligation: Obligation): boolean {
   return (s.status === 'unknown' || s.status === 'unanswered') && obligation === 'must';
 }
 
+/**
+ * Practice lists say exactly what is missing, so a step tied to practices applies while one of
+ * them is missing. Elsewhere a step moves an answer up to "met": once met, suggesting it again
+ * ("write the table" when it is written) is noise.
+ */
+function stepApplies(q: ResolvedQuestion, s: QuestionScore, r: Recommendation): boolean {
+  if (s.status !== 'answered') return true;
+  if (r.whenMissing) return r.whenMissing.some((id) => !s.chosen.includes(id));
+  if (q.type === 'multi') return true;
+  return !s.met;
+}
+
 function compareSteps(a: PlannedStep, b: PlannedStep): number {
   return (
     obligationRank[a.obligation] - obligationRank[b.obligation] ||
@@ -94,9 +107,17 @@ function orderByPrerequisites(ranked: (PlannedStep & { requires: string[] })[]):
   return out;
 }
 
+/** A step tied to practices carries the risk of the practices it adds, not the question's worst. */
+function stepRisk(q: ResolvedQuestion, s: QuestionScore, r: Recommendation): RiskLevel {
+  if (s.status !== 'answered') return q.obligation === 'must' ? 'high' : 'medium';
+  if (!r.whenMissing) return s.risk ?? 'none';
+  const missing = q.choices.filter((c) => r.whenMissing!.includes(c.id) && !s.chosen.includes(c.id));
+  return maxRisk(missing.map((c) => c.risk));
+}
+
 function basePhase(s: PlannedStep): 30 | 60 | 90 {
-  if (s.obligation === 'must' || s.risk === 'high') return 30;
-  if (s.obligation === 'should' || s.risk === 'medium') return 60;
+  if (s.risk === 'high' || (s.obligation === 'must' && s.risk === 'medium')) return 30;
+  if (s.obligation !== 'could' || s.risk === 'medium') return 60;
   return 90;
 }
 

@@ -15,6 +15,8 @@ export interface QuestionScore {
   met: boolean | null;
   /** Labels of the chosen choices or band, for display. */
   answerLabels: string[];
+  /** Ids of the chosen choices or band. */
+  chosen: string[];
   /** Why the question was not asked (condition or partial scope). */
   notAskedReason: string | null;
 }
@@ -24,16 +26,17 @@ export const riskRank = (r: RiskLevel): number => riskOrder.indexOf(r);
 export const maxRisk = (risks: RiskLevel[]): RiskLevel =>
   risks.reduce<RiskLevel>((a, b) => (riskRank(b) > riskRank(a) ? b : a), 'none');
 
-export function scoreAnswer(q: ResolvedQuestion, answer: ResolvedAnswer): Pick<QuestionScore, 'score' | 'risk' | 'answerLabels'> {
+export function scoreAnswer(q: ResolvedQuestion, answer: ResolvedAnswer): Pick<QuestionScore, 'score' | 'risk' | 'answerLabels' | 'chosen'> {
   const v = answer.value;
   if (v.kind === 'number') {
     const band = q.bands.find((b) => inBand(b, v.value))!;
-    return { score: band.score, risk: band.risk, answerLabels: [`${v.value}${q.unit ?? ''} (${band.label})`] };
+    return { score: band.score, risk: band.risk, answerLabels: [`${v.value}${q.unit ?? ''} (${band.label})`], chosen: [band.id] };
   }
-  if (v.kind !== 'choices') return { score: null, risk: null, answerLabels: [] };
-  const chosen = q.choices.filter((c) => v.ids.includes(c.id));
-  const answerLabels = chosen.map((c) => c.label);
-  if (q.type !== 'multi') return { score: chosen[0]!.score, risk: chosen[0]!.risk, answerLabels };
+  if (v.kind !== 'choices') return { score: null, risk: null, answerLabels: [], chosen: [] };
+  const picked = q.choices.filter((c) => v.ids.includes(c.id));
+  const answerLabels = picked.map((c) => c.label);
+  const chosen = picked.map((c) => c.id);
+  if (q.type !== 'multi') return { score: picked[0]!.score, risk: picked[0]!.risk, answerLabels, chosen };
   // A practice list: the score is the weighted share of practices in place, and the risk is that
   // of the most serious practice still missing.
   const practices = q.choices.filter((c) => !c.exclusive);
@@ -44,6 +47,7 @@ export function scoreAnswer(q: ResolvedQuestion, answer: ResolvedAnswer): Pick<Q
     score: round(have.reduce((n, c) => n + c.weight, 0) / total),
     risk: maxRisk(missing.map((c) => c.risk)),
     answerLabels,
+    chosen,
   };
 }
 

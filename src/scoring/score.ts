@@ -62,7 +62,7 @@ export function isApplicable(s: QuestionScore): boolean {
 }
 
 function scoreQuestion(q: ResolvedQuestion, answers: Answers): QuestionScore {
-  const base = { id: q.id, score: null, risk: null, met: null, answerLabels: [] as string[], notAskedReason: null };
+  const base = { id: q.id, score: null, risk: null, met: null, answerLabels: [] as string[], chosen: [] as string[], notAskedReason: null };
   const outOfScope = scopeReason(q, answers);
   if (outOfScope) return { ...base, status: 'out-of-scope', notAskedReason: outOfScope };
   if (q.when && evaluateCondition(q.when, answers.answers) === false)
@@ -71,9 +71,9 @@ function scoreQuestion(q: ResolvedQuestion, answers: Answers): QuestionScore {
   if (!answer) return { ...base, status: 'unanswered' };
   if (answer.value.kind === 'unknown') return { ...base, status: 'unknown' };
   if (answer.value.kind === 'na') return { ...base, status: 'na' };
-  const { score, risk, answerLabels } = scoreAnswer(q, answer);
-  if (q.context) return { ...base, status: 'answered', answerLabels };
-  return { ...base, status: 'answered', score, risk, answerLabels, met: score !== null && score >= q.metAt };
+  const { score, risk, answerLabels, chosen } = scoreAnswer(q, answer);
+  if (q.context) return { ...base, status: 'answered', answerLabels, chosen };
+  return { ...base, status: 'answered', score, risk, answerLabels, chosen, met: score !== null && score >= q.metAt };
 }
 
 function scopeReason(q: ResolvedQuestion, answers: Answers): string | null {

@@ -47,4 +47,31 @@ describe('next steps', () => {
     expect(steps).toHaveLength(1);
     expect(steps[0]).toMatchObject({ id: 'commit-agents-md', obligation: 'should', questions: ['q.instructions', 'q.owner'], failureModes: ['FM5', 'FM7'] });
   });
+
+  it('ties a practice step to the practices it names, with their risk', () => {
+    const review = checklist.questions.find((q) => q.id === 'q.review')!;
+    const withPractices = {
+      ...checklist,
+      questions: checklist.questions.map((q) =>
+        q.id === 'q.review'
+          ? {
+              ...review,
+              recommendations: [
+                { id: 'require-review', text: 'Require approval.', effort: 'low', impact: 'high', whenMissing: ['human'] },
+                { id: 'add-codeowners', text: 'Add code owners.', effort: 'low', impact: 'medium', whenMissing: ['codeowners'] },
+              ] as const,
+            }
+          : q,
+      ),
+    } as typeof checklist;
+    const stepsFor = (review: string[]) =>
+      planNextSteps(withPractices, scoreAssessment(withPractices, miniAnswers({ 'q.review': review })).questions).map((s) => [s.id, s.risk, s.phase]);
+    expect(stepsFor(['human', 'not-requester'])).toEqual([['add-codeowners', 'low', 60]]);
+    expect(stepsFor(['codeowners'])).toEqual([['require-review', 'high', 30]]);
+    expect(stepsFor(['human', 'not-requester', 'codeowners'])).toEqual([]);
+  });
+
+  it('does not repeat a step for a single-choice answer that is already met', () => {
+    expect(plan({ 'q.split': 'written' })).toEqual([]);
+  });
 });
