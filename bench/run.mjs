@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const bin = join(root, 'dist', 'cli', 'main.js');
+const bin = join(root, 'bin', 'rollout-check.cjs');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 
 /** Median wall time in ms of `runs` executions (after one warm-up). */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const bin = join(root, 'dist', 'cli', 'main.js');
+const bin = join(root, 'bin', 'rollout-check.cjs');
 for (const file of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml')).sort()) {
   const name = file.slice(0, -'.yaml'.length);
   for (const [format, ext] of [['md', 'md'], ['json', 'json']]) {

@@ -5,7 +5,8 @@ import { validateChecklist } from './checklist/validate.js';
 import type { Answers } from './answers/model.js';
 import { validateAnswers } from './answers/validate.js';
 import { InputError } from './errors.js';
-import { builtinChecklist, loadTemplates, readPackageVersion, readUserFile } from './io/files.js';
+import { basename } from 'node:path';
+import { builtinChecklist, loadTemplates, readCompiledChecklist, readPackageVersion, readUserFile } from './io/files.js';
 import { buildReport } from './report/build.js';
 import type { Report } from './report/model.js';
 import { findFormat, formats } from './render/formats/index.js';
@@ -16,8 +17,12 @@ import { scoreAssessment, type Scored } from './scoring/score.js';
 import { decideVerdict } from './scoring/verdict.js';
 
 export function loadChecklist(file?: string): LoadedChecklist {
-  const path = file ?? builtinChecklist;
-  const result = validateChecklist(file ?? 'policies/ai-coding-rollout.yaml', readUserFile(path));
+  const source = file ?? 'policies/ai-coding-rollout.yaml';
+  const text = readUserFile(file ?? builtinChecklist);
+  // The built-in checklist was validated by the build; reuse that when the text is unchanged.
+  const compiled = file === undefined ? readCompiledChecklist<LoadedChecklist>(basename(builtinChecklist), text) : undefined;
+  if (compiled) return { ...compiled, source };
+  const result = validateChecklist(source, text);
   if (!result.ok) throw new InputError(result.problems);
   return result.checklist;
 }

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The bin entry: builds the command line, runs one command, and maps the outcome to an exit code
 // (0 pass, 1 gate failed, 2 invalid input or usage, 3 internal error).
 import { Command, CommanderError } from 'commander';
@@ -17,11 +16,10 @@ program.configureOutput({ outputError: (text, write) => write(text) });
 for (const register of [registerAssess, registerInit, registerValidate]) register(program);
 program.commands.forEach((c) => c.exitOverride());
 
-try {
-  await program.parseAsync(process.argv);
-} catch (err) {
+// No top-level await: the bundle is CommonJS so that it can be loaded with V8's code cache.
+program.parseAsync(process.argv).catch((err: unknown) => {
   process.exitCode = handleError(err);
-}
+});
 
 function handleError(err: unknown): number {
   const red = colourFor(process.stderr).red;

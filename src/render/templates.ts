@@ -1,10 +1,20 @@
 // Template handling shared by the text formats: a private Handlebars environment in strict mode,
 // so a template naming a value the report does not have fails loudly instead of printing nothing.
 import Handlebars from 'handlebars';
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 import { InputError } from '../errors.js';
 
-/** Template sources by name ("report", "failure-modes", ...), as read from a templates folder. */
-export type TemplateSet = Record<string, { source: string; file: string }>;
+/**
+ * Template sources by name ("report", "failure-modes", ...), as read from a templates folder, with
+ * the build's precompiled spec when the source is unchanged since the build.
+ */
+export type TemplateSet = Record<string, { source: string; file: string; precompiled?: unknown }>;
+
+/** The one set of compile options, shared by the build's precompiler and run-time compilation. */
+export function compileOptions(escapeHtml: boolean): CompileOptions {
+  return { strict: true, noEscape: !escapeHtml, preventIndent: true };
+}
 
 export type Helpers = Record<string, Handlebars.HelperDelegate>;
 
@@ -14,7 +24,10 @@ export function renderTemplates(templates: TemplateSet, main: string, view: unkn
   const compileOne = (name: string) => {
     const t = templates[name];
     if (!t) throw new InputError(`template "${name}" is missing from the templates folder`);
-    return { t, fn: env.compile(t.source, { strict: true, noEscape: !escape, preventIndent: true }) };
+    const fn = t.precompiled
+      ? env.template(t.precompiled as Parameters<typeof env.template>[0])
+      : env.compile(t.source, compileOptions(escape));
+    return { t, fn };
   };
   for (const name of Object.keys(templates).sort()) if (name !== main) env.registerPartial(name, compileOne(name).fn);
   const { t, fn } = compileOne(main);

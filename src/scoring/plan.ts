@@ -56,9 +56,10 @@ export function planNextSteps(checklist: LoadedChecklist, questions: QuestionSco
     step.phase = Math.max(basePhase(step), ...step.after.map((id) => phaseOf.get(id) ?? 30)) as 30 | 60 | 90;
     phaseOf.set(step.id, step.phase);
   }
+  const position = new Map(ordered.map((s, i) => [s.id, i]));
   return ordered
     .map(({ requires: _requires, ...step }) => ({ ...step, failureModes: [...step.failureModes].sort() }))
-    .sort((a, b) => a.phase - b.phase || ordered.findIndex((s) => s.id === a.id) - ordered.findIndex((s) => s.id === b.id));
+    .sort((a, b) => a.phase - b.phase || position.get(a.id)! - position.get(b.id)!);
 }
 
 /** A question needs work when it is answered below full marks, or is an unverified must. */
@@ -84,7 +85,7 @@ function compareSteps(a: PlannedStep, b: PlannedStep): number {
     obligationRank[a.obligation] - obligationRank[b.obligation] ||
     riskRank(b.risk) - riskRank(a.risk) ||
     levelValue[b.impact] / levelValue[b.effort] - levelValue[a.impact] / levelValue[a.effort] ||
-    a.id.localeCompare(b.id)
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }
 

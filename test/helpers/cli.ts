@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const bin = join(repoRoot, 'dist', 'cli', 'main.js');
+export const bin = join(repoRoot, 'bin', 'rollout-check.cjs');
 export const fixture = (...parts: string[]): string => join(repoRoot, 'test', 'fixtures', ...parts);
 
 export interface RunResult {

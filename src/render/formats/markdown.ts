@@ -7,6 +7,7 @@ export const markdown: ReportFormat = {
   extension: '.md',
   description: 'GitHub-flavoured Markdown report with findings and a 30/60/90-day plan.',
   templates: 'markdown',
+  escapeHtml: false,
   // Strings are escaped for Markdown in the view, so Handlebars' HTML escaping stays off.
   render: (report, templates) => tidy(renderTemplates(templates, 'report', markdownView(report), {}, false)),
 };

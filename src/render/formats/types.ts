@@ -8,5 +8,7 @@ export interface ReportFormat {
   description: string;
   /** Name of the templates sub-folder this format reads, if it uses templates. */
   templates?: string;
+  /** Whether its templates escape values for HTML (they are compiled at build time accordingly). */
+  escapeHtml?: boolean;
   render(report: Report, templates: TemplateSet): string;
 }
