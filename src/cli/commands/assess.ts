@@ -5,9 +5,14 @@ import { writeFileAtomic } from '../../io/files.js';
 import { assess, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, renderReport, type GateOptions } from '../../pipeline.js';
 import { colourFor, formatSummary } from '../output.js';
 import { parseChoice, parseCount, parseNumberIn } from '../options.js';
+import { failureModeIds, type FailureModeId } from '../../checklist/schema.js';
 
 export interface AssessFlags extends GateOptions {
   answers?: string;
+  answersOut: string;
+  resume?: string;
+  section?: FailureModeId;
+  quick?: boolean;
   policy?: string;
   out?: string;
   format: string;
@@ -28,16 +33,27 @@ export function registerAssess(program: Command): void {
     .option('--max-unknown <n>', 'gate: fail when more than n applicable questions are unknown', parseCount)
     .option('--templates <dir>', 'folder whose <format>/NAME.hbs files replace the built-in templates')
     .option('-q, --quiet', 'print only the verdict line')
-    .action((flags: AssessFlags) => {
-      process.exitCode = runAssess(flags);
+    .option('--answers-out <file>', 'interactive: where to save answers as you go', 'rollout-answers.yaml')
+    .option('--resume <file>', 'interactive: continue a saved answers file at its first unanswered question')
+    .option('--section <id>', 'interactive: ask one failure mode only (FM1 to FM7)', parseChoice(failureModeIds))
+    .option('--quick', 'interactive: a short quick check of the most telling questions (partial)')
+    .action(async (flags: AssessFlags) => {
+      process.exitCode = flags.answers ? runAssess(flags) : await runInteractive(flags);
     });
 }
 
-export function runAssess(flags: AssessFlags): number {
-  if (!flags.answers) {
-    const hint = process.stdin.isTTY ? 'the interactive questionnaire is not available in this build' : 'standard input is not a terminal, so there is nobody to ask';
-    throw new InputError(`no answers file: pass --answers FILE (${hint}; \`rollout-check init\` writes a starter file)`);
-  }
+async function runInteractive(flags: AssessFlags): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY)
+    throw new InputError('no answers file: pass --answers FILE (there is no terminal to ask in; `rollout-check init` writes a starter file)');
+  // Loaded only here, so that non-interactive runs never pay for the prompt library.
+  const { runInteractiveSession } = await import('../interactive-session.js');
+  const checklist = loadChecklist(flags.policy);
+  // The date offered as a default is the only use of the clock; the report reads it from the file.
+  return runInteractiveSession(checklist, { ...flags, today: new Date().toISOString().slice(0, 10) });
+}
+
+export function runAssess(flags: AssessFlags & { answers?: string }): number {
+  if (!flags.answers) throw new InputError('no answers file: pass --answers FILE');
   const checklist = loadChecklist(flags.policy);
   const answers = loadAnswers(checklist, flags.answers);
   const { report } = assess(checklist, answers, readPackageVersion());

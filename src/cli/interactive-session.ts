@@ -1,0 +1,114 @@
+// The interactive assessment as a terminal session: where the answers live, resuming, saving
+// after every answer, interruption, and the report at the end. The questionnaire itself is in
+// src/interactive and knows nothing about files or signals.
+import { existsSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import { parse } from 'yaml';
+import type { LoadedChecklist } from '../checklist/model.js';
+import type { FailureModeId } from '../checklist/schema.js';
+import { AnswersFile } from '../answers/schema.js';
+import { serializeAnswers } from '../answers/serialize.js';
+import { validateAnswers } from '../answers/validate.js';
+import { InputError } from '../errors.js';
+import { readUserFile, writeFileAtomic } from '../io/files.js';
+import { isPromptCancelled, terminalPrompter, type Prompter } from '../interactive/prompter.js';
+import { runQuestionnaire } from '../interactive/questionnaire.js';
+import { assess, evaluateGates, readPackageVersion, renderReport, type GateOptions } from '../pipeline.js';
+import { colourFor, formatSummary } from './output.js';
+
+export interface SessionOptions extends GateOptions {
+  answersOut: string;
+  resume?: string;
+  section?: FailureModeId;
+  quick?: boolean;
+  templates?: string;
+  /** Today's date as YYYY-MM-DD, offered as the assessment date (the report reads it from the file). */
+  today: string;
+}
+
+export const INTERRUPTED = 130;
+
+export async function runInteractiveSession(checklist: LoadedChecklist, options: SessionOptions, p: Prompter = terminalPrompter): Promise<number> {
+  const out = options.resume ?? options.answersOut;
+  let file = options.resume ? readExisting(checklist, options.resume) : await startOrResume(checklist, out, options, p);
+  if (options.section || options.quick) file = { ...file, scope: scopeOf(options) };
+  const save = (f: AnswersFile) => writeFileAtomic(out, serializeAnswers(checklist, f, { placeholders: false }));
+  save(file);
+  const answered = () => Object.keys(file.answers ?? {}).length;
+  const stop = (signal: string, code: number) => () => {
+    process.stdout.write(`\n${interruptedMessage(out, answered(), signal)}\n`);
+    process.exit(code);
+  };
+  const onTerm = stop('SIGTERM', 143);
+  const onHup = stop('SIGHUP', 129);
+  process.once('SIGTERM', onTerm);
+  process.once('SIGHUP', onHup);
+  try {
+    file = await runQuestionnaire(checklist, file, p, {
+      width: Math.max(40, Math.min(process.stdout.columns ?? 80, 100) - 2),
+      save: (f) => {
+        file = f;
+        save(f);
+      },
+    });
+  } catch (err) {
+    if (!isPromptCancelled(err)) throw err;
+    process.stdout.write(`\n${interruptedMessage(out, answered(), 'Ctrl-C')}\n`);
+    return INTERRUPTED;
+  } finally {
+    process.off('SIGTERM', onTerm);
+    process.off('SIGHUP', onHup);
+  }
+  return finish(checklist, out, options);
+}
+
+/** Scores the saved file exactly as `assess --answers` would, and writes the report beside it. */
+function finish(checklist: LoadedChecklist, out: string, options: SessionOptions): number {
+  const result = validateAnswers(checklist, out, readUserFile(out));
+  if (!result.ok) throw new InputError(result.problems);
+  const { report } = assess(checklist, result.answers, readPackageVersion());
+  const reportPath = join(dirname(out), `${basename(out).replace(/\.ya?ml$/i, '')}.report.md`);
+  writeFileAtomic(reportPath, renderReport(report, 'md', options.templates));
+  process.stdout.write(`\n${formatSummary(report, colourFor(process.stdout), process.stdout.columns ?? 80)}`);
+  process.stdout.write(`\nAnswers: ${out}\nReport:  ${reportPath}\nRe-run without questions: rollout-check assess --answers ${out}\n`);
+  const failures = evaluateGates(report, options);
+  for (const f of failures) process.stderr.write(`gate failed: ${f}\n`);
+  return failures.length ? 1 : 0;
+}
+
+function interruptedMessage(out: string, count: number, how: string): string {
+  return `Stopped (${how}). ${count} answer${count === 1 ? '' : 's'} saved in ${out}. Continue with: rollout-check assess --resume ${out}`;
+}
+
+async function startOrResume(checklist: LoadedChecklist, out: string, options: SessionOptions, p: Prompter): Promise<AnswersFile> {
+  if (existsSync(out)) {
+    const choice = await p.select(`${out} already exists. What should happen to it?`, [
+      { value: 'resume', name: 'Resume it: keep its answers and continue' },
+      { value: 'overwrite', name: 'Start again and overwrite it' },
+      { value: 'cancel', name: 'Cancel (choose another file with --answers-out)' },
+    ], 'resume');
+    if (choice === 'resume') return readExisting(checklist, out);
+    if (choice === 'cancel') throw new InputError(`${out}: left as it was; pass --answers-out to write elsewhere`);
+  }
+  p.print('About this assessment (press enter to skip a line):');
+  const ask = async (label: string, initial?: string) => (await p.input(label, () => true, initial)).trim() || undefined;
+  const metadata = {
+    organization: await ask('Organisation:'),
+    team: await ask('Team or scope:'),
+    assessor: await ask('Assessor:'),
+    date: await p.input('Assessment date (YYYY-MM-DD):', (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? true : 'use YYYY-MM-DD'), options.today),
+  };
+  const defined = Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v!.trim()]));
+  return { checklist: { id: checklist.id, version: checklist.version }, metadata: defined, answers: {} };
+}
+
+function readExisting(checklist: LoadedChecklist, file: string): AnswersFile {
+  const text = readUserFile(file);
+  const result = validateAnswers(checklist, file, text);
+  if (!result.ok) throw new InputError(result.problems);
+  return AnswersFile.parse(parse(text) ?? {});
+}
+
+function scopeOf(options: SessionOptions): AnswersFile['scope'] {
+  return { ...(options.quick ? { quick: true } : {}), ...(options.section ? { failureModes: [options.section] } : {}) };
+}

@@ -1,0 +1,153 @@
+// Asks one question and turns the reply into an answers-file entry. Besides the answer itself
+// every prompt offers "not sure", N/A where allowed, a note, the longer help, and going back.
+import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
+import type { AnswerEntry } from '../answers/schema.js';
+import { inBand } from '../answers/validate.js';
+import type { Option, Prompter } from './prompter.js';
+
+export type Reply = { kind: 'answer'; entry: AnswerEntry } | { kind: 'back' };
+
+export interface AskContext {
+  checklist: LoadedChecklist;
+  position: number;
+  total: number;
+  current?: AnswerEntry;
+  width: number;
+}
+
+const UNKNOWN = 'unknown';
+const NA = '__na';
+const NOTE = '__note';
+const HELP = '__help';
+const BACK = '__back';
+const specials = new Set([UNKNOWN, NA, NOTE, HELP, BACK]);
+
+export async function askQuestion(q: ResolvedQuestion, ctx: AskContext, p: Prompter): Promise<Reply> {
+  let note = noteOf(ctx.current);
+  const evidence = evidenceOf(ctx.current);
+  const finish = (answer: AnswerEntry | { na: string }): Reply => {
+    const extras = { ...(note ? { note } : {}), ...(evidence.length ? { evidence } : {}) };
+    if (typeof answer === 'object' && !Array.isArray(answer) && 'na' in answer) return { kind: 'answer', entry: { ...answer, ...extras } };
+    return { kind: 'answer', entry: Object.keys(extras).length ? { answer: answer as string | number | string[], ...extras } : answer };
+  };
+  for (;;) {
+    const message = header(q, ctx, note);
+    const reply = q.type === 'number' ? await askNumber(q, message, ctx.current, p) : await askChoices(q, message, ctx.current, p);
+    if (reply === BACK) return { kind: 'back' };
+    if (reply === HELP) {
+      p.print(helpText(q, ctx.width));
+      continue;
+    }
+    if (reply === NOTE) {
+      note = (await p.input('Note for this answer (empty to remove):', () => true, note ?? '')).trim() || undefined;
+      continue;
+    }
+    if (reply === NA) {
+      const reason = await p.input('Why does this not apply?', (v) => (v.trim() ? true : 'a reason is required for N/A'), naOf(ctx.current));
+      return finish({ na: reason.trim() });
+    }
+    return finish(reply);
+  }
+}
+
+function header(q: ResolvedQuestion, ctx: AskContext, note: string | undefined): string {
+  const where = q.context
+    ? 'Context'
+    : `${q.failureModes.map((f) => f.id).join(', ')} · ${ctx.checklist.failureModes.find((f) => f.id === q.failureModes[0]!.id)!.title}`;
+  const lines = [...wrap(`[${ctx.position}/${ctx.total}] ${where}`, ctx.width), ...wrap(q.text, ctx.width), ...wrap(`Why: ${q.why}`, ctx.width)];
+  if (note) lines.push(...wrap(`Note: ${note}`, ctx.width));
+  return lines.join('\n');
+}
+
+function extraOptions(q: ResolvedQuestion): Option[] {
+  return [
+    { value: UNKNOWN, name: 'Not sure (unknown)', group: '' },
+    ...(q.naAllowed ? [{ value: NA, name: 'N/A: does not apply here…' }] : []),
+    { value: NOTE, name: '✎ Add or edit a note' },
+    { value: HELP, name: '? Show help and references' },
+    { value: BACK, name: '← Back to the previous question' },
+  ];
+}
+
+async function askChoices(q: ResolvedQuestion, message: string, current: AnswerEntry | undefined, p: Prompter): Promise<string | string[]> {
+  const given = valueOf(current);
+  if (q.type !== 'multi') {
+    const options: Option[] = [...q.choices.map((c) => ({ value: c.id, name: c.label })), ...extraOptions(q)];
+    const initial = typeof given === 'string' ? given : naOf(current) !== undefined ? NA : undefined;
+    return p.select(message, options, initial);
+  }
+  const picked = Array.isArray(given) ? given : [];
+  const options: Option[] = [
+    ...q.choices.map((c) => ({ value: c.id, name: c.label, checked: picked.includes(c.id) })),
+    ...extraOptions(q),
+  ];
+  const exclusive = new Set(q.choices.filter((c) => c.exclusive).map((c) => c.id));
+  const values = await p.checkbox(`${message}\n(space to tick, enter to confirm)`, options, (v) => {
+    if (v.length === 0) return 'tick at least one line (or "Not sure")';
+    const special = v.find((x) => specials.has(x) || exclusive.has(x));
+    if (special && v.length > 1) return `"${options.find((o) => o.value === special)!.name}" goes on its own`;
+    return true;
+  });
+  return specials.has(values[0]!) ? values[0]! : values;
+}
+
+async function askNumber(q: ResolvedQuestion, message: string, current: AnswerEntry | undefined, p: Prompter): Promise<string | number> {
+  const words: Record<string, string> = { '?': UNKNOWN, n: NOTE, h: HELP, b: BACK, ...(q.naAllowed ? { na: NA } : {}) };
+  const bands = q.bands.map((b) => b.label).join('; ');
+  const keys = `? not sure${q.naAllowed ? ', na not applicable' : ''}, n note, h help, b back`;
+  const given = valueOf(current);
+  const raw = await p.input(
+    `${message}\n${q.unit ? `Number (${q.unit.trim()})` : 'Number'}: ${bands}\n(${keys})`,
+    (v) => {
+      const t = v.trim().toLowerCase();
+      if (words[t]) return true;
+      const n = Number(t);
+      if (t === '' || !Number.isFinite(n)) return `enter a number, or one of: ${keys}`;
+      return q.bands.some((b) => inBand(b, n)) ? true : 'that number is outside every band';
+    },
+    typeof given === 'number' ? String(given) : undefined,
+  );
+  const t = raw.trim().toLowerCase();
+  return words[t] ?? Number(t);
+}
+
+function helpText(q: ResolvedQuestion, width: number): string {
+  const refs = [...q.references.airmf, ...q.references.ai600];
+  const lines = [
+    '',
+    ...wrap(q.help ?? 'No further help for this question.', width),
+    ...(q.obligation ? [`Obligation: ${q.obligation}`] : []),
+    ...(refs.length ? wrap(`References: ${refs.join(', ')}`, width) : []),
+    ...(q.recommendations.length ? ['If this is a gap:', ...q.recommendations.flatMap((r) => wrap(`- ${r.text}`, width, '  '))] : []),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function wrap(text: string, width: number, indent = ''): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = indent + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+function valueOf(e: AnswerEntry | undefined): string | number | string[] | undefined {
+  if (e === undefined) return undefined;
+  if (typeof e === 'object' && !Array.isArray(e)) return 'answer' in e ? e.answer : undefined;
+  return e;
+}
+function noteOf(e: AnswerEntry | undefined): string | undefined {
+  return typeof e === 'object' && e !== null && !Array.isArray(e) ? e.note : undefined;
+}
+function evidenceOf(e: AnswerEntry | undefined): string[] {
+  return typeof e === 'object' && e !== null && !Array.isArray(e) ? e.evidence ?? [] : [];
+}
+function naOf(e: AnswerEntry | undefined): string | undefined {
+  return typeof e === 'object' && e !== null && !Array.isArray(e) && 'na' in e ? e.na : undefined;
+}

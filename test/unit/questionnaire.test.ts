@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { AnswersFile } from '../../src/answers/schema.js';
+import { serializeAnswers } from '../../src/answers/serialize.js';
+import { validateAnswers } from '../../src/answers/validate.js';
+import { validateChecklist } from '../../src/checklist/validate.js';
+import { runQuestionnaire } from '../../src/interactive/questionnaire.js';
+import { builtinChecklist } from '../../src/io/files.js';
+import { miniChecklist } from '../helpers/mini.js';
+import { scriptedPrompter, type Scripted } from '../helpers/scripted-prompter.js';
+
+const checklist = miniChecklist();
+const fresh = (scope?: AnswersFile['scope']): AnswersFile => ({ checklist: { id: 'mini', version: '2.1.0' }, metadata: { date: '2026-11-20' }, ...(scope ? { scope } : {}), answers: {} });
+
+async function run(script: Scripted[], start: AnswersFile = fresh(), list = checklist) {
+  const p = scriptedPrompter(script);
+  const saves: AnswersFile[] = [];
+  const result = await runQuestionnaire(list, start, p, { width: 60, save: (f) => saves.push(structuredClone(f)) });
+  expect(p.remaining()).toBe(0);
+  return { result, saves, p };
+}
+
+const finish: Scripted = { select: '__done', expect: /^Review your answers/ };
+
+describe('questionnaire', () => {
+  it('asks context first, shows progress and the failure mode, and saves after every answer', async () => {
+    const { result, saves, p } = await run([
+      { select: 'yes', expect: /^\[1\/10\] Context\nDo agents use MCP servers\?\nWhy: Decides/ },
+      { input: '3', expect: /^\[2\/10\] Context\nHow many teams/ },
+      { select: 'written', expect: /^\[3\/10\] FM1 · Advisory versus executable\n/ },
+      { select: 'yes', expect: /^\[4\/10\] FM1, FM4 · / },
+      { select: 'yes' },
+      { checkbox: ['human', 'not-requester'] },
+      { select: 'egress' },
+      { select: 'no' },
+      { input: '12' },
+      { select: 'yes', expect: /^\[10\/10\] FM7/ },
+      finish,
+    ]);
+    expect(saves).toHaveLength(10);
+    expect(saves[0]!.answers).toEqual({ 'ctx.mcp': 'yes' });
+    expect(result.answers).toMatchObject({ 'ctx.teams': 3, 'q.review': ['human', 'not-requester'], 'q.rework': 12, 'q.owner': 'yes' });
+    expect(p.asked[0]!.options.map((o) => o.value)).toEqual(['yes', 'no', 'unknown', '__note', '__help', '__back']);
+  });
+
+  it('skips a question whose condition is false and renumbers the rest', async () => {
+    const { result, p } = await run([
+      { select: 'no' },
+      { input: '1', expect: /^\[2\/9\]/ },
+      { select: 'enforced' },
+      { select: 'yes' },
+      { checkbox: ['human'] },
+      { select: 'egress' },
+      { select: 'yes' },
+      { input: '4' },
+      { select: 'yes' },
+      finish,
+    ]);
+    expect(result.answers!['q.mcp-inventory']).toBeUndefined();
+    expect(p.asked.some((a) => a.message.includes('inventory of MCP'))).toBe(false);
+  });
+
+  it('goes back to the previous question with its answer preselected', async () => {
+    const { result, p } = await run([
+      { select: 'yes' },
+      { input: '3' },
+      { select: 'informal' },
+      { select: '__back', expect: /split enforced/ },
+      { select: 'written', expect: /split written down/ },
+      { select: 'no', expect: /split enforced/ },
+      { select: 'unknown' },
+      { checkbox: ['unknown'] },
+      { select: 'no' },
+      { select: 'no' },
+      { input: '?' },
+      { select: 'no' },
+      finish,
+    ]);
+    expect(p.asked[4]!.initial).toBe('informal');
+    expect(result.answers).toMatchObject({ 'q.split': 'written', 'q.enforced': 'no', 'q.mcp-inventory': 'unknown', 'q.review': 'unknown', 'q.rework': 'unknown' });
+  });
+
+  it('shows help, takes a note, asks a reason for N/A, and lets the review change an answer', async () => {
+    const { result, p } = await run([
+      { select: 'yes' },
+      { input: 'h' },
+      { input: 'n' },
+      { input: 'Two squads share one pool', expect: /^Note for this answer/ },
+      { input: '2', expect: /Note: Two squads share one pool/ },
+      { select: '__help' },
+      { select: 'written' },
+      { select: 'yes' },
+      { select: '__na' },
+      { input: 'No MCP anywhere', expect: /^Why does this not apply/ },
+      { checkbox: ['none'] },
+      { select: 'no' },
+      { select: 'yes' },
+      { input: 'b' },
+      { select: 'yes', expect: /Are shared instructions committed/ },
+      { input: '40' },
+      { select: 'yes' },
+      { select: 'q.review', expect: /^Review your answers/ },
+      { checkbox: ['human', 'codeowners'] },
+      finish,
+    ]);
+    expect(p.printed.some((t) => t.includes('No further help for this question.'))).toBe(true);
+    expect(p.printed.some((t) => t.includes('If this is a gap:') && t.includes('- Write down the split.'))).toBe(true);
+    expect(result.answers).toMatchObject({
+      'ctx.teams': { answer: 2, note: 'Two squads share one pool' },
+      'q.mcp-inventory': { na: 'No MCP anywhere' },
+      'q.review': ['human', 'codeowners'],
+    });
+  });
+
+  it('offers N/A only where allowed, and refuses a special choice mixed with practices', async () => {
+    const start: AnswersFile = { ...fresh(), answers: { 'ctx.mcp': 'yes', 'ctx.teams': 1, 'q.split': 'none', 'q.enforced': 'no' } };
+    const p = scriptedPrompter([{ select: 'no' }, { checkbox: ['human', 'unknown'] }]);
+    await expect(runQuestionnaire(checklist, start, p, { width: 60, save: () => {} })).rejects.toThrow(/"Not sure \(unknown\)" goes on its own/);
+    expect(p.asked[0]!.options.map((o) => o.value)).toContain('__na');
+    expect(p.asked[1]!.options.map((o) => o.value)).not.toContain('__na');
+    const exclusive = scriptedPrompter([{ select: 'no' }, { checkbox: ['human', 'none'] }]);
+    await expect(runQuestionnaire(checklist, start, exclusive, { width: 60, save: () => {} })).rejects.toThrow(/"None of these" goes on its own/);
+  });
+
+  it('resumes at the first unanswered question', async () => {
+    const start: AnswersFile = { ...fresh(), answers: { 'ctx.mcp': 'yes', 'ctx.teams': 2, 'q.split': 'written' } };
+    const { p } = await run([{ select: 'yes', expect: /^\[4\/10\]/ }, { select: 'yes' }, { checkbox: ['human'] }, { select: 'egress' }, { select: 'yes' }, { input: '1' }, { select: 'yes' }, finish], start);
+    expect(p.asked[0]!.message).toContain('split enforced');
+  });
+
+  it('asks one failure mode with --section, and the quick questions with --quick', async () => {
+    const section = await run([{ select: 'yes' }, { input: '2' }, { checkbox: ['human'], expect: /^\[3\/3\] FM3/ }, finish], fresh({ failureModes: ['FM3'] }));
+    expect(Object.keys(section.result.answers!)).toEqual(['ctx.mcp', 'ctx.teams', 'q.review']);
+    const quick = await run([{ select: 'yes' }, { input: '2' }, { select: 'written' }, { checkbox: ['human'] }, finish], fresh({ quick: true }));
+    expect(Object.keys(quick.result.answers!)).toEqual(['ctx.mcp', 'ctx.teams', 'q.split', 'q.review']);
+  });
+
+  it('produces a file that the non-interactive path reads back unchanged, for the built-in checklist', async () => {
+    const builtin = validateChecklist('policies/ai-coding-rollout.yaml', readFileSync(builtinChecklist, 'utf8'));
+    if (!builtin.ok) throw new Error('built-in checklist invalid');
+    const list = builtin.checklist;
+    // Answer every prompt with its first real option (or a number inside the first band).
+    const p = scriptedPrompter([]);
+    const answers: string[] = [];
+    p.select = async (message, options) => {
+      if (message.startsWith('Review')) return '__done';
+      answers.push(options[0]!.value);
+      return options[0]!.value;
+    };
+    p.checkbox = async (_m, options) => [options[0]!.value];
+    p.input = async () => '5';
+    const result = await runQuestionnaire(list, { checklist: { id: list.id, version: list.version }, answers: {} }, p, { width: 80, save: () => {} });
+    const text = serializeAnswers(list, result, { placeholders: false });
+    const back = validateAnswers(list, 'answers.yaml', text);
+    expect(back.ok).toBe(true);
+    expect(parse(text).answers).toEqual(result.answers);
+    // Completion-only autonomy switches off the agent questions: they are not asked.
+    expect(result.answers!['ctx.autonomy']).toBe('completion');
+    expect(result.answers!['fm3.human-review']).toBeUndefined();
+  });
+});
