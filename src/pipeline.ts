@@ -16,13 +16,14 @@ import { judgeCharacteristics, judgePreScale } from './scoring/readiness.js';
 import { scoreAssessment, type Scored } from './scoring/score.js';
 import { decideVerdict } from './scoring/verdict.js';
 
-export function loadChecklist(file?: string): LoadedChecklist {
+export function loadChecklist(file?: string, overlayFiles: string[] = []): LoadedChecklist {
   const source = file ?? 'policies/ai-coding-rollout.yaml';
   const text = readUserFile(file ?? builtinChecklist);
   // The built-in checklist was validated by the build; reuse that when the text is unchanged.
-  const compiled = file === undefined ? readCompiledChecklist<LoadedChecklist>(basename(builtinChecklist), text) : undefined;
+  const compiled = file === undefined && !overlayFiles.length ? readCompiledChecklist<LoadedChecklist>(basename(builtinChecklist), text) : undefined;
   if (compiled) return { ...compiled, source };
-  const result = validateChecklist(source, text);
+  const overlays = overlayFiles.map((f) => ({ file: f, text: readUserFile(f) }));
+  const result = validateChecklist(source, text, overlays);
   if (!result.ok) throw new InputError(result.problems);
   return result.checklist;
 }

@@ -1,5 +1,6 @@
 // The checklist after validation: scales resolved, yes/no defaults filled in, every optional
 // field given its default, so later stages never re-derive them.
+import type { AppliedOverlay } from '../report/model.js';
 import type { Band, Characteristic, Checklist, Condition, FailureModeId, Obligation, PreScaleQuestion, Recommendation, RiskLevel } from './schema.js';
 
 export interface ResolvedChoice {
@@ -32,6 +33,8 @@ export interface ResolvedQuestion {
   quick: boolean;
   recommendations: Recommendation[];
   references: { airmf: string[]; ai600: string[] };
+  /** Set when an overlay takes the question out of this assessment: the reason. */
+  ignored?: string;
 }
 
 export interface LoadedChecklist extends Omit<Checklist, 'questions' | 'scales'> {
@@ -42,6 +45,8 @@ export interface LoadedChecklist extends Omit<Checklist, 'questions' | 'scales'>
   hash: string;
   /** Where it was read from, as the user named it. */
   source: string;
+  /** Client overlays applied on top of the checklist, in order. */
+  overlays: AppliedOverlay[];
 }
 
 export function resolveQuestions(c: Checklist): ResolvedQuestion[] {

@@ -4,6 +4,9 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, formatProblem, InputError } from '../errors.js';
 import { readPackageVersion } from '../io/files.js';
 import { registerAssess } from './commands/assess.js';
+import { registerCompare } from './commands/compare.js';
+import { registerReport } from './commands/report.js';
+import { registerSchema } from './commands/schema.js';
 import { registerInit } from './commands/init.js';
 import { registerValidate } from './commands/validate.js';
 import { colourFor } from './output.js';
@@ -13,7 +16,7 @@ const program = new Command('rollout-check')
   .version(readPackageVersion(), '-V, --version')
   .exitOverride();
 program.configureOutput({ outputError: (text, write) => write(text) });
-for (const register of [registerAssess, registerInit, registerValidate]) register(program);
+for (const register of [registerAssess, registerInit, registerValidate, registerReport, registerCompare, registerSchema]) register(program);
 program.commands.forEach((c) => c.exitOverride());
 
 // No top-level await: the bundle is CommonJS so that it can be loaded with V8's code cache.

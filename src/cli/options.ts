@@ -22,3 +22,8 @@ export function parseChoice<T extends string>(allowed: readonly T[]) {
     return raw as T;
   };
 }
+
+/** For repeatable options: each use adds one value. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

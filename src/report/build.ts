@@ -30,6 +30,7 @@ export function buildReport(input: BuildInput): Report {
     schemaVersion: reportSchemaVersion,
     tool: input.tool,
     checklist: { id: checklist.id, version: checklist.version, title: checklist.title, sha256: checklist.hash },
+    overlays: checklist.overlays,
     answers: { file: basename(answers.source), sha256: answers.hash },
     metadata: {
       organization: m.organization ?? null,
@@ -38,7 +39,10 @@ export function buildReport(input: BuildInput): Report {
       date: m.date ?? null,
       client: m.client ?? null,
       engagement: m.engagement ?? null,
+      // The logo is a file path in the answers file; the CLI embeds the image itself.
+      logo: null,
     },
+    redacted: false,
     scope: { partial: scored.partial, quick: answers.scope.quick, failureModes: answers.scope.failureModes ?? null },
     verdict: { id: verdict.id, title: verdict.title, description: verdict.description, reasons: input.verdict.reasons },
     overall: scored.overall,

@@ -1,89 +1,121 @@
 // The report: everything any format needs, already sorted and labelled. It is also the saved
-// result (JSON), so it must be self-contained and every field explicit (null, never missing).
-import type { FailureModeId, Level, Obligation, RiskLevel } from '../checklist/schema.js';
-import type { QuestionStatus } from '../scoring/question.js';
-import type { CharacteristicStatus, PreScaleStatus } from '../scoring/readiness.js';
-import type { VerdictId } from '../scoring/verdict.js';
+// result (`assess --format json`), so it is self-contained, every field is explicit (null, never
+// missing), and its shape is published as a JSON Schema (`rollout-check schema result`).
+import { z } from 'zod';
+import { FailureModeId, Level, Obligation, RiskLevel } from '../checklist/schema.js';
 
-export const reportSchemaVersion = '1.0.0';
+/** Bump the major version for any change that breaks a reader of saved results. */
+export const reportSchemaVersion = '1.1.0';
 
-export interface ReportQuestion {
-  id: string;
-  text: string;
-  why: string;
-  context: boolean;
-  failureModes: { id: FailureModeId; weight: number }[];
-  obligation: Obligation | null;
-  status: QuestionStatus;
+const nullableString = z.string().nullable();
+const percent = z.number().min(0).max(100).nullable();
+
+export const ReportQuestion = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  why: z.string(),
+  context: z.boolean(),
+  failureModes: z.array(z.strictObject({ id: FailureModeId, weight: z.number() })),
+  obligation: Obligation.nullable(),
+  status: z.enum(['answered', 'unknown', 'unanswered', 'na', 'not-asked', 'out-of-scope']),
   /** Human-readable answer: chosen labels, "Unknown", "N/A", or "Not asked". */
-  answer: string;
-  /** Raw answer value as given (choice ids, number), for machine readers. */
-  value: string[] | number | null;
-  score: number | null;
-  risk: RiskLevel | null;
-  met: boolean | null;
-  note: string | null;
-  evidence: string[];
-  naReason: string | null;
-  notAskedReason: string | null;
-  references: { airmf: string[]; ai600: string[] };
-}
+  answer: z.string(),
+  /** The answer as given (choice ids or a number), for machine readers. */
+  value: z.union([z.array(z.string()), z.number()]).nullable(),
+  score: z.number().min(0).max(1).nullable(),
+  risk: RiskLevel.nullable(),
+  met: z.boolean().nullable(),
+  note: nullableString,
+  evidence: z.array(z.string()),
+  naReason: nullableString,
+  notAskedReason: nullableString,
+  references: z.strictObject({ airmf: z.array(z.string()), ai600: z.array(z.string()) }),
+});
+export type ReportQuestion = z.infer<typeof ReportQuestion>;
 
-export interface ReportFailureMode {
-  id: FailureModeId;
-  title: string;
-  description: string;
-  score: number | null;
-  points: number;
-  answeredMax: number;
-  maxAchievable: number;
-  totalMax: number;
-  high: number;
-  medium: number;
-  low: number;
-  answered: number;
-  applicable: number;
-  coverage: number | null;
-  na: number;
-  notAsked: number;
-  unmetMusts: string[];
-  unknownMusts: string[];
-}
+export const ReportFailureMode = z.strictObject({
+  id: FailureModeId,
+  title: z.string(),
+  description: z.string(),
+  score: percent,
+  points: z.number(),
+  answeredMax: z.number(),
+  maxAchievable: z.number(),
+  totalMax: z.number(),
+  high: z.number().int(),
+  medium: z.number().int(),
+  low: z.number().int(),
+  answered: z.number().int(),
+  applicable: z.number().int(),
+  coverage: percent,
+  na: z.number().int(),
+  notAsked: z.number().int(),
+  unmetMusts: z.array(z.string()),
+  unknownMusts: z.array(z.string()),
+});
+export type ReportFailureMode = z.infer<typeof ReportFailureMode>;
 
-export interface ReportStep {
-  id: string;
-  text: string;
-  effort: Level;
-  impact: Level;
-  obligation: Obligation;
-  risk: RiskLevel;
-  questions: string[];
-  failureModes: FailureModeId[];
-  after: string[];
-  links: { title: string; url: string }[];
-  phase: 30 | 60 | 90;
-}
+export const ReportStep = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  effort: Level,
+  impact: Level,
+  obligation: Obligation,
+  risk: RiskLevel,
+  questions: z.array(z.string()),
+  failureModes: z.array(FailureModeId),
+  after: z.array(z.string()),
+  links: z.array(z.strictObject({ title: z.string(), url: z.string() })),
+  phase: z.union([z.literal(30), z.literal(60), z.literal(90)]),
+});
+export type ReportStep = z.infer<typeof ReportStep>;
 
-export interface Report {
-  schemaVersion: string;
-  tool: { name: string; version: string };
-  checklist: { id: string; version: string; title: string; sha256: string };
-  answers: { file: string; sha256: string };
-  metadata: {
-    organization: string | null;
-    team: string | null;
-    assessor: string | null;
-    date: string | null;
-    client: string | null;
-    engagement: string | null;
-  };
-  scope: { partial: boolean; quick: boolean; failureModes: FailureModeId[] | null };
-  verdict: { id: VerdictId; title: string; description: string; reasons: string[] };
-  overall: { score: number | null; answered: number; applicable: number; coverage: number | null; unknown: number };
-  failureModes: ReportFailureMode[];
-  questions: ReportQuestion[];
-  nextSteps: ReportStep[];
-  preScale: { id: string; text: string; status: PreScaleStatus; fuzzyBecause: string[] }[];
-  characteristics: { id: string; title: string; description: string; status: CharacteristicStatus; score: number | null }[];
-  crosswalk: { framework: 'NIST AI RMF 1.0' | 'NIST AI 600-1'; ref: string; questions: string[]; failureModes: FailureModeId[] }[];
-}
+export const AppliedOverlay = z.strictObject({
+  id: z.string(),
+  file: z.string(),
+  sha256: z.string(),
+  added: z.array(z.string()),
+  changed: z.array(z.strictObject({ id: z.string(), fields: z.array(z.string()) })),
+  ignored: z.array(z.strictObject({ id: z.string(), reason: z.string() })),
+});
+export type AppliedOverlay = z.infer<typeof AppliedOverlay>;
+
+export const Report = z.strictObject({
+  schemaVersion: z.string(),
+  tool: z.strictObject({ name: z.string(), version: z.string() }),
+  checklist: z.strictObject({ id: z.string(), version: z.string(), title: z.string(), sha256: z.string() }),
+  overlays: z.array(AppliedOverlay),
+  answers: z.strictObject({ file: z.string(), sha256: z.string() }),
+  metadata: z.strictObject({
+    organization: nullableString,
+    team: nullableString,
+    assessor: nullableString,
+    date: nullableString,
+    client: nullableString,
+    engagement: nullableString,
+    /** The client's logo as a data: URI, embedded so the report needs no other file. */
+    logo: nullableString,
+  }),
+  /** True when notes, evidence and people's names were removed (`--redact`). */
+  redacted: z.boolean(),
+  scope: z.strictObject({ partial: z.boolean(), quick: z.boolean(), failureModes: z.array(FailureModeId).nullable() }),
+  verdict: z.strictObject({ id: z.enum(['tighten', 'pilot', 'scale']), title: z.string(), description: z.string(), reasons: z.array(z.string()) }),
+  overall: z.strictObject({
+    score: percent,
+    answered: z.number().int(),
+    applicable: z.number().int(),
+    coverage: percent,
+    unknown: z.number().int(),
+  }),
+  failureModes: z.array(ReportFailureMode).length(7),
+  questions: z.array(ReportQuestion),
+  nextSteps: z.array(ReportStep),
+  preScale: z.array(z.strictObject({ id: z.string(), text: z.string(), status: z.enum(['clear', 'fuzzy', 'not-assessed']), fuzzyBecause: z.array(z.string()) })),
+  characteristics: z.array(
+    z.strictObject({ id: z.string(), title: z.string(), description: z.string(), status: z.enum(['in-place', 'partial', 'missing', 'unknown']), score: z.number().nullable() }),
+  ),
+  crosswalk: z.array(
+    z.strictObject({ framework: z.enum(['NIST AI RMF 1.0', 'NIST AI 600-1']), ref: z.string(), questions: z.array(z.string()), failureModes: z.array(FailureModeId) }),
+  ),
+});
+export type Report = z.infer<typeof Report>;

@@ -63,6 +63,7 @@ export function isApplicable(s: QuestionScore): boolean {
 
 function scoreQuestion(q: ResolvedQuestion, answers: Answers): QuestionScore {
   const base = { id: q.id, score: null, risk: null, met: null, answerLabels: [] as string[], chosen: [] as string[], notAskedReason: null };
+  if (q.ignored) return { ...base, status: 'not-asked', notAskedReason: `ignored by overlay: ${q.ignored}` };
   const outOfScope = scopeReason(q, answers);
   if (outOfScope) return { ...base, status: 'out-of-scope', notAskedReason: outOfScope };
   if (q.when && evaluateCondition(q.when, answers.answers) === false)

@@ -1,9 +1,11 @@
 // The registry of report formats. Adding a format: one file in this folder plus one line here.
+import { csv } from './csv.js';
+import { html } from './html.js';
 import { json } from './json.js';
 import { markdown } from './markdown.js';
 import type { ReportFormat } from './types.js';
 
-export const formats: readonly ReportFormat[] = [json, markdown];
+export const formats: readonly ReportFormat[] = [csv, html, json, markdown];
 
 export function findFormat(id: string): ReportFormat | undefined {
   return formats.find((f) => f.id === id);

@@ -1,5 +1,6 @@
+import { reportView } from '../report-view.js';
 import { renderTemplates } from '../templates.js';
-import { markdownView } from './markdown-view.js';
+import { escapeMarkdown, mapStrings } from '../text.js';
 import type { ReportFormat } from './types.js';
 
 export const markdown: ReportFormat = {
@@ -9,7 +10,7 @@ export const markdown: ReportFormat = {
   templates: 'markdown',
   escapeHtml: false,
   // Strings are escaped for Markdown in the view, so Handlebars' HTML escaping stays off.
-  render: (report, templates) => tidy(renderTemplates(templates, 'report', markdownView(report), {}, false)),
+  render: (report, templates) => tidy(renderTemplates(templates, 'report', reportView(mapStrings(report, escapeMarkdown)), {}, false)),
 };
 
 /** Collapses the blank-line runs that template conditionals leave behind. */

@@ -1,15 +1,15 @@
-// The Markdown-specific view of a report: escaped strings, grouped sections, display labels.
-// Templates stay free of logic; everything they print is prepared here.
-import type { Report, ReportQuestion } from '../../report/model.js';
-import { bar, escapeMarkdown, mapStrings, percent } from '../text.js';
+// The view of a report that templates print: grouped sections, display labels, chart numbers.
+// Templates stay free of logic; everything they print is prepared here. Escaping is the format's
+// business (Markdown escapes the report's strings first, HTML lets Handlebars escape).
+import type { Report, ReportQuestion } from '../report/model.js';
+import { bar, percent } from './text.js';
 
 const statusMark = { clear: '✅ clear', fuzzy: '⚠️ fuzzy', 'not-assessed': '➖ not assessed' } as const;
 const characteristicMark = { 'in-place': '✅ in place', partial: '🟡 partial', missing: '❌ missing', unknown: '❔ unknown' } as const;
 const verdictMark = { tighten: '🛑', pilot: '🧪', scale: '🚀' } as const;
 const phaseTitle = { 30: 'First 30 days', 60: 'Days 31 to 60', 90: 'Days 61 to 90' } as const;
 
-export function markdownView(raw: Report) {
-  const r = mapStrings(raw, escapeMarkdown);
+export function reportView(r: Report) {
   const questionText = new Map(r.questions.map((q) => [q.id, q.text]));
   let n = 0;
   const steps = r.nextSteps.map((s) => ({
@@ -18,7 +18,6 @@ export function markdownView(raw: Report) {
     failureModesText: s.failureModes.join(', '),
     questionsText: s.questions.join(', '),
     afterText: s.after.length ? s.after.join(', ') : null,
-    linksText: s.links.length ? s.links.map((l) => `[${l.title}](${l.url})`).join(', ') : null,
   }));
   const m = r.metadata;
   return {
@@ -58,8 +57,42 @@ export function markdownView(raw: Report) {
     notApplicable: r.questions.filter((q) => q.status === 'na').map(row),
     unknowns: r.questions.filter((q) => !q.context && (q.status === 'unknown' || q.status === 'unanswered')).map(row),
     crosswalkRows: r.crosswalk.map((c) => ({ ...c, questionsText: c.questions.join(', '), failureModesText: c.failureModes.join(', ') })),
+    chart: chartOf(r),
+    risks: {
+      high: sum(r.failureModes.map((f) => f.high)),
+      medium: sum(r.failureModes.map((f) => f.medium)),
+      unmetMusts: sum(r.failureModes.map((f) => f.unmetMusts.length)),
+      unknownMusts: sum(r.failureModes.map((f) => f.unknownMusts.length)),
+    },
+    overlayRows: r.overlays.map((o) => ({
+      ...o,
+      addedText: o.added.length ? o.added.join(', ') : null,
+      changedText: o.changed.length ? o.changed.map((c) => `${c.id} (${c.fields.join(', ')})`).join('; ') : null,
+    })),
   };
 }
+
+/** Numbers for the charts: Mermaid's list and an SVG bar per failure mode. */
+function chartOf(r: Report) {
+  const rowHeight = 34;
+  const barWidth = 420;
+  return {
+    mermaidScores: r.failureModes.map((f) => f.score ?? 0).join(', '),
+    height: r.failureModes.length * rowHeight + 30,
+    bars: r.failureModes.map((f, i) => ({
+      id: f.id,
+      title: f.title,
+      y: i * rowHeight + 6,
+      textY: i * rowHeight + 26,
+      width: Math.round(((f.score ?? 0) / 100) * barWidth),
+      label: percent(f.score),
+      labelX: 130 + Math.round(((f.score ?? 0) / 100) * barWidth) + 8,
+      tone: f.score === null ? 'none' : f.high > 0 || f.unmetMusts.length ? 'bad' : f.score >= 75 ? 'good' : 'fair',
+    })),
+  };
+}
+
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
 function isAssessed(q: ReportQuestion): boolean {
   return q.status !== 'not-asked' && q.status !== 'out-of-scope';
@@ -92,6 +125,3 @@ function metadataRows(r: Report) {
 }
 
 const round = (n: number): string => String(Math.round(n * 100) / 100);
-
-// Re-exported so a caller can escape a single value the same way.
-export { escapeMarkdown };

@@ -1,0 +1,32 @@
+// `rollout-check report RESULT.json`: renders any format from a saved result, without scoring.
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { readUserFile } from '../../io/files.js';
+import { readResult } from '../../report/read-result.js';
+import { emitReport, outputFormats, type EmitFlags } from '../emit.js';
+import { parseChoice } from '../options.js';
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('render a saved result (assess --format json) in any format, without scoring again')
+    .argument('<result>', 'a result file written by assess --format json')
+    .option('-f, --format <format>', `report format: ${outputFormats.join(', ')}`, parseChoice(outputFormats), 'md')
+    .option('-o, --out <file>', 'write here (atomically) instead of standard output')
+    .option('--client <name>', 'client name for the cover and headings')
+    .option('--engagement <name>', 'engagement name for the cover')
+    .option('--assessor <name>', 'assessor name')
+    .option('--logo <file>', 'logo image embedded in HTML and PDF reports')
+    .option('--redact', "drop notes, evidence and people's names")
+    .option('--templates <dir>', 'folder whose <format>/NAME.hbs files replace the built-in templates')
+    .action((file: string, flags: EmitFlags) => {
+      emitReport(loadResult(file), flags);
+      if (flags.out) process.stdout.write(`Report written to ${flags.out}\n`);
+    });
+}
+
+export function loadResult(file: string) {
+  const result = readResult(file, readUserFile(file));
+  if (!result.ok) throw new InputError(result.problems);
+  return result.report;
+}

@@ -1,0 +1,44 @@
+// Turns a finished report into the requested output: branding and redaction first (so every
+// format gets them), then the format, then stdout or an atomically written file.
+import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../io/files.js';
+import { readLogo } from '../io/logo.js';
+import { printPdf } from '../io/pdf.js';
+import { applyBranding, redact } from '../report/adjust.js';
+import type { Report } from '../report/model.js';
+import { renderReport } from '../pipeline.js';
+
+export const outputFormats = ['md', 'json', 'html', 'csv', 'pdf'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
+
+export interface EmitFlags {
+  format: OutputFormat;
+  out?: string;
+  templates?: string;
+  client?: string;
+  engagement?: string;
+  assessor?: string;
+  logo?: string;
+  redact?: boolean;
+}
+
+/** Applies branding and redaction, renders, and writes. Returns the report as rendered. */
+export function emitReport(report: Report, flags: EmitFlags, logoFromAnswers?: string): Report {
+  const logoFile = flags.logo ?? logoFromAnswers;
+  let final = applyBranding(report, {
+    client: flags.client,
+    engagement: flags.engagement,
+    assessor: flags.assessor,
+    logo: logoFile ? readLogo(logoFile) : undefined,
+  });
+  if (flags.redact) final = redact(final);
+  if (flags.format === 'pdf') {
+    if (!flags.out) throw new InputError('--format pdf needs --out FILE.pdf');
+    printPdf(renderReport(final, 'html', flags.templates), flags.out);
+    return final;
+  }
+  const text = renderReport(final, flags.format, flags.templates);
+  if (flags.out) writeFileAtomic(flags.out, text);
+  else process.stdout.write(text);
+  return final;
+}

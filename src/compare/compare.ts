@@ -1,0 +1,68 @@
+// Progress between two assessments of the same client: pure, from two reports.
+import type { FailureModeId } from '../checklist/schema.js';
+import type { Report } from '../report/model.js';
+
+const riskRank = { none: 0, low: 1, medium: 2, high: 3 } as const;
+const verdictRank = { tighten: 0, pilot: 1, scale: 2 } as const;
+
+export interface QuestionChange {
+  id: string;
+  text: string;
+  failureModes: FailureModeId[];
+  before: string;
+  after: string;
+}
+
+export interface Comparison {
+  before: { date: string | null; verdict: Report['verdict']['id']; score: number | null; checklist: string };
+  after: { date: string | null; verdict: Report['verdict']['id']; score: number | null; checklist: string };
+  verdictChange: 'better' | 'worse' | 'same';
+  /** Set when the two assessments used different checklists or versions. */
+  warning: string | null;
+  overallDelta: number | null;
+  failureModes: { id: FailureModeId; title: string; before: number | null; after: number | null; delta: number | null }[];
+  risksClosed: QuestionChange[];
+  newRisks: QuestionChange[];
+  regressions: QuestionChange[];
+  improvements: QuestionChange[];
+}
+
+export function compareReports(before: Report, after: Report): Comparison {
+  const old = new Map(before.questions.map((q) => [q.id, q]));
+  const risksClosed: QuestionChange[] = [];
+  const newRisks: QuestionChange[] = [];
+  const regressions: QuestionChange[] = [];
+  const improvements: QuestionChange[] = [];
+  for (const q of after.questions) {
+    if (q.context) continue;
+    const p = old.get(q.id);
+    const change = { id: q.id, text: q.text, failureModes: q.failureModes.map((f) => f.id), before: p?.answer ?? 'not in the earlier checklist', after: q.answer };
+    const wasRisk = p?.risk === 'high' || p?.risk === 'medium';
+    const isRisk = q.risk === 'high' || q.risk === 'medium';
+    if (wasRisk && q.status === 'answered' && !isRisk) risksClosed.push(change);
+    if (isRisk && (!p || !p.risk || riskRank[q.risk!] > riskRank[p.risk])) newRisks.push(change);
+    if (p?.score != null && q.score != null && q.score < p.score) regressions.push(change);
+    if (p?.score != null && q.score != null && q.score > p.score) improvements.push(change);
+  }
+  const sameChecklist = before.checklist.id === after.checklist.id && before.checklist.version === after.checklist.version;
+  const delta = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((b - a) * 10) / 10);
+  const side = (r: Report) => ({ date: r.metadata.date, verdict: r.verdict.id, score: r.overall.score, checklist: `${r.checklist.id} ${r.checklist.version}` });
+  const v = verdictRank[after.verdict.id] - verdictRank[before.verdict.id];
+  return {
+    before: side(before),
+    after: side(after),
+    verdictChange: v > 0 ? 'better' : v < 0 ? 'worse' : 'same',
+    warning: sameChecklist
+      ? null
+      : `the assessments used different checklists (${side(before).checklist} and ${side(after).checklist}): changes may come from the checklist, not the team`,
+    overallDelta: delta(before.overall.score, after.overall.score),
+    failureModes: after.failureModes.map((f) => {
+      const b = before.failureModes.find((x) => x.id === f.id)?.score ?? null;
+      return { id: f.id, title: f.title, before: b, after: f.score, delta: delta(b, f.score) };
+    }),
+    risksClosed,
+    newRisks,
+    regressions,
+    improvements,
+  };
+}

@@ -1,0 +1,30 @@
+// One row per question, for clients who live in spreadsheets. RFC 4180 quoting, CRLF line ends.
+import type { ReportFormat } from './types.js';
+
+const columns = ['question_id', 'question', 'failure_modes', 'answer', 'status', 'score', 'risk', 'obligation', 'note'] as const;
+
+export const csv: ReportFormat = {
+  id: 'csv',
+  extension: '.csv',
+  description: 'One row per question: question, failure modes, answer, score, risk, obligation, note.',
+  render: (report) => {
+    const rows = report.questions.map((q) => [
+      q.id,
+      q.text,
+      q.failureModes.map((f) => f.id).join(' ') || 'context',
+      q.answer,
+      q.status,
+      q.score === null ? '' : String(Math.round(q.score * 100)),
+      q.risk ?? '',
+      q.obligation ?? 'context',
+      q.note ?? '',
+    ]);
+    return [columns as readonly string[], ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  },
+};
+
+function cell(value: string): string {
+  // A leading =, +, - or @ makes spreadsheets run the cell as a formula: keep it text.
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

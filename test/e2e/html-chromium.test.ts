@@ -1,0 +1,82 @@
+// The HTML report in a real headless Chromium (Debian's chromium, installed by .ci/run): it loads
+// with no console errors and no network requests, the chart is drawn, hostile text stays text,
+// and the PDF printed from it has the expected pages.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findChromium } from '../../src/io/pdf.js';
+import { fixture, runCli, tempDir } from '../helpers/cli.js';
+
+const mini = ['--policy', fixture('checklists', 'mini.yaml')];
+const executablePath = findChromium();
+
+describe('HTML report in headless Chromium', () => {
+  it('is found on this machine (CI installs Debian chromium)', () => {
+    expect(executablePath, 'install chromium: apt-get install chromium').toBeTruthy();
+  });
+
+  it('loads offline with no console errors or requests, draws the chart and keeps hostile names as text', async () => {
+    const dir = tempDir();
+    const hostile = '<script>alert("owned")</script><img src=x onerror=alert(2)>';
+    const logo = join(dir, 'logo.svg');
+    writeFileSync(logo, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#2b4c7e"/></svg>');
+    const page = join(dir, 'report.html');
+    const r = runCli(['assess', '--answers', 'examples/pilot-ready.yaml', '--format', 'html', '--out', page, '--client', hostile, '--logo', logo]);
+    expect(r.code, r.stderr).toBe(0);
+
+    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    try {
+      const tab = await browser.newPage();
+      const problems: string[] = [];
+      const requests: string[] = [];
+      tab.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`${m.type()}: ${m.text()}`));
+      tab.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      tab.on('dialog', (d) => problems.push(`dialog: ${d.message()}`));
+      tab.on('request', (req) => !/^(file|data):/.test(req.url()) && requests.push(req.url()));
+      await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+      const facts = await tab.evaluate(() => ({
+        scripts: document.scripts.length,
+        images: [...document.images].map((i) => ({ ok: i.complete && i.naturalWidth > 0, src: i.src.slice(0, 22) })),
+        client: [...document.querySelectorAll('dd')].map((d) => d.textContent),
+        bars: [...document.querySelectorAll('svg.scores rect.fill')].map((b) => ({ fm: b.getAttribute('data-fm'), width: Number(b.getAttribute('width')) })),
+        barBoxes: [...document.querySelectorAll('svg.scores rect.fill')].map((b) => Math.round(b.getBoundingClientRect().width)),
+        sections: [...document.querySelectorAll('section.page h2')].map((h) => h.textContent),
+      }));
+      await tab.screenshot({ path: join(dir, 'report.png'), fullPage: true });
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(facts.scripts).toBe(0);
+      expect(facts.images).toEqual([{ ok: true, src: 'data:image/svg+xml;bas' }]);
+      expect(facts.client).toContain(hostile);
+      expect(facts.bars.map((b) => b.fm)).toEqual(['FM1', 'FM2', 'FM3', 'FM4', 'FM5', 'FM6', 'FM7']);
+      const result = JSON.parse(readFileSync('examples/pilot-ready.report.json', 'utf8'));
+      expect(facts.bars.map((b) => b.width)).toEqual(result.failureModes.map((f: { score: number }) => Math.round((f.score / 100) * 420)));
+      expect(facts.barBoxes.every((w) => w > 0)).toBe(true);
+      expect(facts.sections).toEqual(['Verdict and risk headline', 'The seven failure modes', '30/60/90-day plan', 'Before you scale', 'Five characteristics of a stronger rollout', 'Findings', 'Appendix']);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('prints a PDF with the cover alone on page one and each section starting a page', () => {
+    const dir = tempDir();
+    const pdf = join(dir, 'report.pdf');
+    const r = runCli(['assess', ...mini, '--answers', fixture('answers', 'mini-scale.yaml'), '--format', 'pdf', '--out', pdf], { env: { PATH: process.env.PATH ?? '' } });
+    expect(r.code, r.stderr).toBe(0);
+    const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)![1]);
+    const firstLine = (n: number) =>
+      spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout.split('\n').map((l) => l.trim()).find(Boolean);
+    expect(pages).toBe(8);
+    expect(spawnSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' }).stdout).not.toContain('Verdict and risk headline');
+    expect([2, 3, 4, 5, 6, 8].map(firstLine)).toEqual(['Verdict and risk headline', 'The seven failure modes', '30/60/90-day plan', 'Before you scale', 'Findings', 'Appendix']);
+  });
+
+  it('says in one line how to get Chromium when there is none (exit 2)', () => {
+    const r = runCli(['assess', ...mini, '--answers', fixture('answers', 'mini-scale.yaml'), '--format', 'pdf', '--out', join(tempDir(), 'x.pdf')], { env: { PATH: '/nonexistent' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('error: --format pdf needs a headless Chromium: install it (Debian: apt-get install chromium) or set ROLLOUT_CHECK_CHROMIUM to its path');
+  });
+});
