@@ -49,7 +49,7 @@ describe('assess --answers (built binary)', () => {
   it('emits a JSON result with the verdict, scores and provenance', () => {
     const r = runCli(['assess', ...policy, '--answers', good, '--format', 'json']);
     const result = JSON.parse(r.stdout);
-    expect(result).toMatchObject({ schemaVersion: '1.0.0', checklist: { id: 'mini', version: '2.1.0' }, verdict: { id: 'scale' }, overall: { score: 100 } });
+    expect(result).toMatchObject({ schemaVersion: '1.1.0', checklist: { id: 'mini', version: '2.1.0' }, verdict: { id: 'scale' }, overall: { score: 100 } });
     expect(result.answers.sha256).toBe(sha(good));
   });
 
@@ -113,7 +113,7 @@ describe('assess --answers (built binary)', () => {
     [['assess', '--answers', 'does-not-exist.yaml', ...policy], /^error: does-not-exist\.yaml: cannot read: no such file$/],
     [['assess', '--answers', 'x.yaml', '--fail-under', 'lots'], /expected a number from 0 to 100, got "lots"/],
     [['assess', '--answers', 'x.yaml', '--fail-on', 'low'], /expected one of must, high, medium, got "low"/],
-    [['assess', '--answers', 'x.yaml', '--format', 'docx'], /expected one of md, json, got "docx"/],
+    [['assess', '--answers', 'x.yaml', '--format', 'docx'], /expected one of md, json, html, csv, pdf, got "docx"/],
     [['assess', '--bogus'], /unknown option '--bogus'/],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ])('exits 2 on usage errors: %j', (args, pattern) => {
