@@ -28,6 +28,8 @@ for (const [entry, outfile] of [
     absWorkingDir: root,
     bundle: true,
     platform: 'node',
+    // Prefer packages' ES module builds: some UMD builds (jsonc-parser) cannot be bundled.
+    mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'node20',
     logLevel: 'warning',

@@ -5,10 +5,14 @@ import { validateChecklist } from './checklist/validate.js';
 import type { Answers } from './answers/model.js';
 import { validateAnswers } from './answers/validate.js';
 import { InputError } from './errors.js';
-import { basename } from 'node:path';
-import { builtinChecklist, loadTemplates, readCompiledChecklist, readPackageVersion, readUserFile } from './io/files.js';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { validateEvidenceMap, type EvidenceMap } from './evidence/map.js';
+import { weighEvidence } from './evidence/weigh.js';
+import { scanDirectory } from './scan/scan-directory.js';
+import { builtinChecklist, loadTemplates, packageRoot, readCompiledChecklist, readPackageVersion, readUserFile } from './io/files.js';
 import { buildReport } from './report/build.js';
-import type { Report } from './report/model.js';
+import type { Report, ReportEvidence } from './report/model.js';
 import { findFormat, formats } from './render/formats/index.js';
 import { evaluateGates, type GateOptions } from './scoring/gates.js';
 import { planNextSteps } from './scoring/plan.js';
@@ -34,13 +38,29 @@ export function loadAnswers(checklist: LoadedChecklist, file: string): Answers {
   return result.answers;
 }
 
+/**
+ * Scans a repository and weighs what it finds against the answers. The evidence map for a
+ * checklist lives in policies/evidence/<checklist id>.yaml; without one the evidence is reported
+ * but proposes and contradicts nothing.
+ */
+export function collectEvidence(dir: string, checklist: LoadedChecklist, answers: Answers): ReportEvidence {
+  const mapFile = join(packageRoot, 'policies', 'evidence', `${checklist.id}.yaml`);
+  let map: EvidenceMap | undefined;
+  if (existsSync(mapFile)) {
+    const result = validateEvidenceMap(`policies/evidence/${checklist.id}.yaml`, readUserFile(mapFile), checklist);
+    if (!result.ok) throw new InputError(result.problems);
+    map = result.map;
+  }
+  return weighEvidence(checklist, answers, scanDirectory(dir), map);
+}
+
 export interface Assessment {
   report: Report;
   scored: Scored;
 }
 
 /** Pure: scores the answers against the checklist and builds the report. */
-export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion: string): Assessment {
+export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion: string, evidence?: ReportEvidence): Assessment {
   const scored = scoreAssessment(checklist, answers);
   const preScale = judgePreScale(checklist, scored.questions);
   const report = buildReport({
@@ -52,6 +72,7 @@ export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion
     preScale,
     characteristics: judgeCharacteristics(checklist, scored.questions),
     plan: planNextSteps(checklist, scored.questions),
+    evidence,
   });
   return { report, scored };
 }

@@ -6,6 +6,7 @@ import { readPackageVersion } from '../io/files.js';
 import { registerAssess } from './commands/assess.js';
 import { registerCompare } from './commands/compare.js';
 import { registerReport } from './commands/report.js';
+import { registerScan } from './commands/scan.js';
 import { registerSchema } from './commands/schema.js';
 import { registerInit } from './commands/init.js';
 import { registerValidate } from './commands/validate.js';
@@ -16,7 +17,7 @@ const program = new Command('rollout-check')
   .version(readPackageVersion(), '-V, --version')
   .exitOverride();
 program.configureOutput({ outputError: (text, write) => write(text) });
-for (const register of [registerAssess, registerInit, registerValidate, registerReport, registerCompare, registerSchema]) register(program);
+for (const register of [registerAssess, registerInit, registerValidate, registerReport, registerCompare, registerSchema, registerScan]) register(program);
 program.commands.forEach((c) => c.exitOverride());
 
 // No top-level await: the bundle is CommonJS so that it can be loaded with V8's code cache.

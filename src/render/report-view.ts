@@ -58,6 +58,8 @@ export function reportView(r: Report) {
     unknowns: r.questions.filter((q) => !q.context && (q.status === 'unknown' || q.status === 'unanswered')).map(row),
     crosswalkRows: r.crosswalk.map((c) => ({ ...c, questionsText: c.questions.join(', '), failureModesText: c.failureModes.join(', ') })),
     chart: chartOf(r),
+    evidence: r.evidence ?? null,
+    evidenceFindings: (r.evidence?.findings ?? []).filter((f) => f.kind !== 'fact'),
     risks: {
       high: sum(r.failureModes.map((f) => f.high)),
       medium: sum(r.failureModes.map((f) => f.medium)),

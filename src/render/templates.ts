@@ -20,7 +20,7 @@ export type Helpers = Record<string, Handlebars.HelperDelegate>;
 
 export function renderTemplates(templates: TemplateSet, main: string, view: unknown, helpers: Helpers, escape: boolean): string {
   const env = Handlebars.create();
-  env.registerHelper(helpers);
+  env.registerHelper({ eq: (a: unknown, b: unknown) => a === b, ...helpers });
   const compileOne = (name: string) => {
     const t = templates[name];
     if (!t) throw new InputError(`template "${name}" is missing from the templates folder`);

@@ -8,7 +8,7 @@ import type { QuestionScore } from '../scoring/question.js';
 import type { CharacteristicResult, PreScaleResult } from '../scoring/readiness.js';
 import type { Scored } from '../scoring/score.js';
 import type { VerdictResult } from '../scoring/verdict.js';
-import { reportSchemaVersion, type Report, type ReportQuestion } from './model.js';
+import { reportSchemaVersion, type Report, type ReportEvidence, type ReportQuestion } from './model.js';
 
 export interface BuildInput {
   tool: { name: string; version: string };
@@ -19,6 +19,7 @@ export interface BuildInput {
   preScale: PreScaleResult[];
   characteristics: CharacteristicResult[];
   plan: PlannedStep[];
+  evidence?: ReportEvidence;
 }
 
 export function buildReport(input: BuildInput): Report {
@@ -63,6 +64,7 @@ export function buildReport(input: BuildInput): Report {
       return { ...c, title: def.title, description: def.description };
     }),
     crosswalk: buildCrosswalk(checklist),
+    evidence: input.evidence ?? null,
   };
 }
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { FailureModeId, Level, Obligation, RiskLevel } from '../checklist/schema.js';
 
 /** Bump the major version for any change that breaks a reader of saved results. */
-export const reportSchemaVersion = '1.1.0';
+export const reportSchemaVersion = '1.2.0';
 
 const nullableString = z.string().nullable();
 const percent = z.number().min(0).max(100).nullable();
@@ -80,6 +80,29 @@ export const AppliedOverlay = z.strictObject({
 });
 export type AppliedOverlay = z.infer<typeof AppliedOverlay>;
 
+export const ReportEvidence = z.strictObject({
+  root: z.string(),
+  tools: z.array(z.strictObject({ id: z.string(), name: z.string(), files: z.array(z.string()) })),
+  findings: z.array(
+    z.strictObject({
+      id: z.string(),
+      tool: z.string(),
+      failureMode: FailureModeId,
+      severity: z.enum(['high', 'medium', 'low', 'info']),
+      kind: z.enum(['risk', 'protective', 'fact']),
+      where: z.string(),
+      message: z.string(),
+      recommendation: nullableString,
+    }),
+  ),
+  notObservable: z.array(z.strictObject({ failureMode: FailureModeId, message: z.string() })),
+  /** Answers the evidence suggests for questions left unanswered or unknown (not scored). */
+  proposals: z.array(z.strictObject({ question: z.string(), questionText: z.string(), proposed: z.string(), value: z.array(z.string()), because: z.array(z.string()) })),
+  /** Where an answer and the repository disagree. */
+  disagreements: z.array(z.strictObject({ question: z.string(), questionText: z.string(), answer: z.string(), finding: z.string(), where: z.string(), message: z.string() })),
+});
+export type ReportEvidence = z.infer<typeof ReportEvidence>;
+
 export const Report = z.strictObject({
   schemaVersion: z.string(),
   tool: z.strictObject({ name: z.string(), version: z.string() }),
@@ -117,5 +140,7 @@ export const Report = z.strictObject({
   crosswalk: z.array(
     z.strictObject({ framework: z.enum(['NIST AI RMF 1.0', 'NIST AI 600-1']), ref: z.string(), questions: z.array(z.string()), failureModes: z.array(FailureModeId) }),
   ),
+  /** Repository evidence from `assess --scan`, or null. */
+  evidence: ReportEvidence.nullable().default(null),
 });
 export type Report = z.infer<typeof Report>;

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { dirname, resolve } from 'node:path';
-import { assess, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, type GateOptions } from '../../pipeline.js';
+import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, type GateOptions } from '../../pipeline.js';
 import { emitReport, outputFormats, type EmitFlags } from '../emit.js';
 import { colourFor, formatSummary } from '../output.js';
 import { collect, parseChoice, parseCount, parseNumberIn } from '../options.js';
@@ -17,6 +17,7 @@ export interface AssessFlags extends GateOptions, EmitFlags {
   quick?: boolean;
   policy?: string;
   quiet?: boolean;
+  scan?: string;
 }
 
 export function registerAssess(program: Command): void {
@@ -33,6 +34,7 @@ export function registerAssess(program: Command): void {
     .option('--assessor <name>', 'assessor name (overrides the answers file)')
     .option('--logo <file>', 'logo image embedded in HTML and PDF reports')
     .option('--redact', "drop notes, evidence and people's names from the report")
+    .option('--scan <dir>', "read the repository's agent configuration and hold it against the answers")
     .option('--fail-under <score>', 'gate: fail (exit 1) when the overall score is below this (0-100)', parseNumberIn(0, 100))
     .option('--fail-on <level>', 'gate: fail on unmet musts (must), also high risks (high), also medium risks (medium)', parseChoice(['must', 'high', 'medium'] as const))
     .option('--max-unknown <n>', 'gate: fail when more than n applicable questions are unknown', parseCount)
@@ -61,7 +63,8 @@ export function runAssess(flags: AssessFlags & { answers?: string }): number {
   if (!flags.answers) throw new InputError('no answers file: pass --answers FILE');
   const checklist = loadChecklist(flags.policy, flags.overlay);
   const answers = loadAnswers(checklist, flags.answers);
-  const { report: scored } = assess(checklist, answers, readPackageVersion());
+  const evidence = flags.scan ? collectEvidence(flags.scan, checklist, answers) : undefined;
+  const { report: scored } = assess(checklist, answers, readPackageVersion(), evidence);
   // A logo named in the answers file is relative to that file.
   const logo = answers.metadata.logo ? resolve(dirname(flags.answers), answers.metadata.logo) : undefined;
   // The report goes to --out or stdout; the summary goes wherever the report does not.

@@ -1,0 +1,50 @@
+// GitHub Copilot (coding agent, instructions, custom agents):
+// https://docs.github.com/en/copilot/customizing-copilot/adding-repository-custom-instructions-for-github-copilot
+import type { FindingDraft, ParsedFile } from '../scan/types.js';
+import { instructionFindings } from './shared/instructions.js';
+import type { Detector } from './types.js';
+
+const cloudCredentials = /(aws-actions\/configure-aws-credentials|google-github-actions\/auth|azure\/login|AWS_SECRET_ACCESS_KEY|GOOGLE_APPLICATION_CREDENTIALS|AZURE_CLIENT_SECRET)/;
+
+function setupSteps(f: ParsedFile): FindingDraft[] {
+  const line = f.lineOf(cloudCredentials);
+  if (!line) return [{ id: 'copilot.setup-steps', failureMode: 'FM4', severity: 'info', kind: 'fact', path: f.path, message: "the coding agent's environment is prepared by copilot-setup-steps.yml" }];
+  return [{
+    id: 'copilot.setup-cloud-credentials',
+    failureMode: 'FM4',
+    severity: 'high',
+    kind: 'risk',
+    path: f.path,
+    line,
+    message: 'the coding agent\'s setup steps obtain cloud credentials: the agent can use them',
+    recommendation: 'Remove cloud credentials from the agent environment, or scope them read-only to what the task needs.',
+  }];
+}
+
+function customAgent(f: ParsedFile): FindingDraft[] {
+  const tools = (f.data as { tools?: unknown } | undefined)?.tools;
+  if (Array.isArray(tools) && tools.includes('*'))
+    return [{ id: 'copilot.agent-all-tools', failureMode: 'FM2', severity: 'medium', kind: 'risk', path: f.path, line: f.lineOf('tools'), message: 'custom agent is given every tool (tools: ["*"])' }];
+  return [];
+}
+
+export const copilot: Detector = {
+  id: 'copilot',
+  name: 'GitHub Copilot',
+  docsUrl: 'https://docs.github.com/en/copilot',
+  patterns: ['.github/copilot-instructions.md', '.github/instructions/**/*.instructions.md', '.github/agents/*.md', '.github/hooks/*.json', '.github/workflows/copilot-setup-steps.y?(a)ml'],
+  inspect(files, ctx) {
+    const hooks = files.filter((f) => f.path.startsWith('.github/hooks/'));
+    return files.flatMap((f) => {
+      if (f.path.includes('copilot-setup-steps')) return setupSteps(f);
+      if (f.path.startsWith('.github/agents/')) return customAgent(f);
+      if (f.path.startsWith('.github/hooks/'))
+        return [{ id: 'copilot.hooks', failureMode: 'FM1' as const, severity: 'info' as const, kind: 'protective' as const, path: f.path, message: 'agent hooks can check or block actions' }];
+      return instructionFindings('copilot', f, ctx, hooks.length > 0);
+    });
+  },
+  notObservable: [
+    { id: 'copilot.firewall', failureMode: 'FM4', message: "The coding agent's firewall and its allowlist are repository settings on GitHub, not files." },
+    { id: 'copilot.mcp', failureMode: 'FM2', message: "MCP servers for the coding agent are configured in the repository's Copilot settings on GitHub." },
+  ],
+};

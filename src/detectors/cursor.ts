@@ -1,0 +1,54 @@
+// Cursor: https://docs.cursor.com/context/rules
+import type { FindingDraft, ParsedFile } from '../scan/types.js';
+import { instructionFindings } from './shared/instructions.js';
+import { mcpFindings } from './shared/mcp.js';
+import type { Detector } from './types.js';
+
+const broadShell = /^Shell\((bash|sh|zsh|curl|wget|python|python3|node|npx|\*)\)$|^Write\(\*\*\)$/;
+
+function cliFindings(f: ParsedFile): FindingDraft[] {
+  const p = ((f.data ?? {}) as { permissions?: { allow?: string[]; deny?: string[] } }).permissions ?? {};
+  const out: FindingDraft[] = [];
+  for (const rule of p.allow ?? [])
+    if (broadShell.test(rule)) out.push({ id: 'cursor.broad-allow', failureMode: 'FM4', severity: 'high', kind: 'risk', path: f.path, line: f.lineOf(rule), message: `CLI permissions allow "${rule}": a broad grant` });
+  if ((p.deny ?? []).some((r) => /Read\(.*(\.env|secret|key)/i.test(r)))
+    out.push({ id: 'cursor.secret-deny', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: f.lineOf('deny'), message: 'CLI permissions deny reading secrets' });
+  return out;
+}
+
+function hookFindings(f: ParsedFile): FindingDraft[] {
+  const hooks = ((f.data ?? {}) as { hooks?: Record<string, { failClosed?: boolean }[]> }).hooks ?? {};
+  const events = Object.keys(hooks).sort();
+  const open = events.filter((e) => /^before/.test(e) && (hooks[e] ?? []).some((h) => h.failClosed !== true));
+  return [
+    { id: 'cursor.hooks', failureMode: 'FM1', severity: 'info', kind: 'protective', path: f.path, message: `hooks run on ${events.join(', ') || 'no event'}` },
+    ...open.map((e) => ({ id: 'cursor.hook-fails-open', failureMode: 'FM1' as const, severity: 'medium' as const, kind: 'risk' as const, path: f.path, line: f.lineOf(e), message: `the ${e} hook lets actions through when it fails (failClosed is not true)` })),
+  ];
+}
+
+export const cursor: Detector = {
+  id: 'cursor',
+  name: 'Cursor',
+  docsUrl: 'https://docs.cursor.com/context/rules',
+  patterns: ['**/.cursor/rules/**/*.{md,mdc}', '.cursorrules', '.cursor/mcp.json', '.cursor/cli.json', '.cursor/hooks.json', '.cursor/environment.json'],
+  inspect(files, ctx) {
+    const enforced = files.some((f) => f.path === '.cursor/hooks.json' || f.path === '.cursor/cli.json');
+    return files.flatMap((f) => {
+      if (f.path === '.cursor/mcp.json') return mcpFindings('cursor', f, (f.data as { mcpServers?: Record<string, never> })?.mcpServers);
+      if (f.path === '.cursor/cli.json') return cliFindings(f);
+      if (f.path === '.cursor/hooks.json') return hookFindings(f);
+      if (f.path === '.cursor/environment.json')
+        return [{
+          id: 'cursor.cloud-agents',
+          failureMode: 'FM4' as const,
+          severity: 'medium' as const,
+          kind: 'risk' as const,
+          path: f.path,
+          message: 'background (cloud) agents are set up: they run in a VM but auto-run commands with internet access unless egress is restricted in Cursor\'s settings',
+          recommendation: 'Restrict cloud-agent network egress and treat outside content they read as untrusted.',
+        }];
+      return instructionFindings('cursor', f, ctx, enforced);
+    });
+  },
+  notObservable: [{ id: 'cursor.cloud-network', failureMode: 'FM4', message: "Cloud agents' network access and team rules are set in Cursor's dashboard, not in the repository." }],
+};

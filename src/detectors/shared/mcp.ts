@@ -1,0 +1,85 @@
+// MCP server findings shared by every tool that configures servers (.mcp.json, .cursor/mcp.json,
+// .vscode/mcp.json, Codex and Gemini settings): count, transport, unpinned packages, literal
+// secrets and write-capable servers.
+import { isLiteralSecret } from '../../scan/secrets.js';
+import type { FindingDraft, ParsedFile } from '../../scan/types.js';
+
+interface Server {
+  command?: unknown;
+  args?: unknown;
+  url?: unknown;
+  httpUrl?: unknown;
+  type?: unknown;
+  env?: unknown;
+  headers?: unknown;
+  trust?: unknown;
+  enabled_tools?: unknown;
+  includeTools?: unknown;
+}
+
+// Servers that can change things outside the repository when their write tools are enabled.
+const writeCapable = /(github|gitlab|bitbucket|filesystem|postgres|mysql|sqlite|mongo|redis|slack|jira|linear|notion|confluence|shell|terminal|kubernetes|k8s|aws|gcp|azure|puppeteer|playwright|browser|stripe|sentry)/i;
+
+export function mcpFindings(prefix: string, file: ParsedFile, servers: Record<string, Server> | undefined): FindingDraft[] {
+  if (!servers || typeof servers !== 'object') return [];
+  const names = Object.keys(servers).sort();
+  const out: FindingDraft[] = [];
+  if (names.length)
+    out.push({
+      id: `${prefix}.mcp-servers`,
+      failureMode: 'FM2',
+      severity: 'info',
+      kind: 'fact',
+      path: file.path,
+      line: file.lineOf(names[0]!),
+      message: `${names.length} MCP server${names.length > 1 ? 's' : ''} configured: ${names.join(', ')}`,
+    });
+  for (const name of names) {
+    const s = servers[name] ?? {};
+    const line = file.lineOf(`"${name}"`) ?? file.lineOf(name);
+    const args = Array.isArray(s.args) ? s.args.map(String) : [];
+    const remote = typeof s.url === 'string' || typeof s.httpUrl === 'string' || s.type === 'http' || s.type === 'sse';
+    out.push({ id: `${prefix}.mcp-transport`, failureMode: 'FM2', severity: 'info', kind: 'fact', path: file.path, line, message: `MCP server "${name}" uses ${remote ? 'a remote (HTTP) transport' : 'a local process (stdio)'}` });
+    const pkgIndex = String(s.command) === 'npx' ? args.findIndex((a) => !a.startsWith('-')) : -1;
+    const pkg = pkgIndex >= 0 ? args[pkgIndex]! : undefined;
+    if (pkg && !/@\d|@v?\d|@[\^~]?\d/.test(pkg.replace(/^@[^/]+\//, '')))
+      out.push({
+        id: `${prefix}.mcp-unpinned`,
+        failureMode: 'FM2',
+        severity: 'medium',
+        kind: 'risk',
+        path: file.path,
+        line,
+        message: `MCP server "${name}" runs "npx ${args.join(' ')}" without a pinned version: whatever is published next runs with the agent's access`,
+        recommendation: `Pin the package version (for example ${pkg}@1.2.3) and review upgrades like any dependency.`,
+      });
+    for (const [key, bag] of [['env', s.env], ['headers', s.headers]] as const)
+      if (bag && typeof bag === 'object')
+        for (const [k, v] of Object.entries(bag as Record<string, unknown>))
+          if (isLiteralSecret(k, v) || (key === 'headers' && /authorization/i.test(k) && isLiteralSecret('token', v)))
+            out.push({
+              id: `${prefix}.mcp-literal-secret`,
+              failureMode: 'FM4',
+              severity: 'high',
+              kind: 'risk',
+              path: file.path,
+              line: file.lineOf(k) ?? line,
+              message: `MCP server "${name}" has a literal secret in ${key}.${k} (value masked): anyone who can read the repository has it`,
+              recommendation: 'Move the secret to an environment variable or secret store, reference it by name, and rotate the exposed one.',
+            });
+    if (writeCapable.test(`${name} ${args.join(' ')} ${String(s.url ?? s.httpUrl ?? '')}`) && !s.enabled_tools && !s.includeTools)
+      out.push({
+        id: `${prefix}.mcp-write-capable`,
+        failureMode: 'FM2',
+        severity: 'medium',
+        kind: 'risk',
+        path: file.path,
+        line,
+        message: `MCP server "${name}" can act on outside systems and no tool allowlist limits it`,
+        recommendation: 'Enable only the tools the workflow needs and require approval for write tools.',
+      });
+    if (s.trust === true)
+      out.push({ id: `${prefix}.mcp-trusted`, failureMode: 'FM2', severity: 'high', kind: 'risk', path: file.path, line: file.lineOf('"trust"') ?? line, message: `MCP server "${name}" is trusted: its tool calls skip confirmation` });
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+// The scanner: lists files once, reads and parses each candidate once, hands every detector its
+// own files, and masks secrets in everything that comes out. A detector that throws becomes a
+// finding for that tool alone; malformed files become findings that name the file and line.
+import { realpathSync } from 'node:fs';
+import picomatch from 'picomatch';
+import { detectors as registry } from '../detectors/index.js';
+import type { Detector } from '../detectors/types.js';
+import { listFiles } from './list-files.js';
+import { readCandidate } from './read-file.js';
+import { maskSecrets } from './secrets.js';
+import type { Finding, ParsedFile, ScanContext, ScanResult } from './types.js';
+
+export const scanSchemaVersion = '1.0.0';
+
+export function scanRepository(root: string, detectors: readonly Detector[] = registry): ScanResult {
+  const { paths } = listFiles(root);
+  const realRoot = realpathSync(root);
+  const matchers = detectors.map((d) => ({ d, match: picomatch(d.patterns, { dot: true }) }));
+  // One combined expression rejects the vast majority of paths in a single test.
+  const any = new RegExp(detectors.flatMap((d) => d.patterns).map((p) => picomatch.makeRe(p, { dot: true }).source).join('|'));
+  const owned = new Map<Detector, string[]>();
+  for (const path of paths) {
+    if (!any.test(path)) continue;
+    for (const { d, match } of matchers) if (match(path)) owned.set(d, [...(owned.get(d) ?? []), path]);
+  }
+
+  const parsed = new Map<string, ParsedFile | null>();
+  const findings: Finding[] = [];
+  const skipped: ScanResult['skipped'] = [];
+  const read = (path: string, tool: Detector): ParsedFile | null => {
+    if (parsed.has(path)) return parsed.get(path)!;
+    const r = readCandidate(root, path, realRoot);
+    let file: ParsedFile | null = null;
+    if (r.ok === true) file = r.file;
+    else if (r.ok === 'malformed') {
+      findings.push({ id: `${tool.id}.malformed-file`, tool: tool.id, failureMode: 'FM5', severity: 'medium', kind: 'risk', path, line: r.line, message: `${r.reason}: the tool may ignore this file` });
+      file = null;
+    } else skipped.push({ path, reason: r.reason });
+    parsed.set(path, file);
+    return file;
+  };
+
+  const agentConfigPaths = [...owned.entries()].filter(([d]) => d.id !== 'github').flatMap(([, p]) => p).sort();
+  const pathSet = new Set(paths);
+  const ctx: ScanContext = { paths, agentConfigPaths, has: (p) => pathSet.has(p) };
+  const tools: ScanResult['tools'] = [];
+  for (const d of detectors) {
+    const files = (owned.get(d) ?? []).map((p) => read(p, d)).filter((f): f is ParsedFile => f !== null);
+    if (!owned.get(d)?.length) continue;
+    tools.push({ id: d.id, name: d.name, docsUrl: d.docsUrl, files: owned.get(d)! });
+    if (d.id !== 'github') findings.push({ id: `${d.id}.detected`, tool: d.id, failureMode: 'FM5', severity: 'info', kind: 'fact', path: owned.get(d)![0]!, message: `${d.name} is configured in this repository (${owned.get(d)!.length} file${owned.get(d)!.length > 1 ? 's' : ''})` });
+    try {
+      for (const f of d.inspect(files, ctx)) findings.push({ ...f, tool: d.id });
+    } catch (err) {
+      findings.push({ id: `${d.id}.detector-error`, tool: d.id, failureMode: 'FM5', severity: 'info', kind: 'fact', path: owned.get(d)![0]!, message: `the ${d.name} detector failed: ${(err as Error).message}` });
+    }
+  }
+  const present = new Set(tools.map((t) => t.id));
+  const notObservable = detectors
+    .filter((d) => present.has(d.id) || d.id === 'github')
+    .flatMap((d) => (d.notObservable ?? []).map((n) => ({ ...n, tool: d.id })));
+  return {
+    schemaVersion: scanSchemaVersion,
+    root: '.',
+    tools,
+    findings: findings.map(mask).sort(compareFindings),
+    notObservable,
+    skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)),
+  };
+}
+
+function mask(f: Finding): Finding {
+  return { ...f, message: maskSecrets(f.message), ...(f.recommendation ? { recommendation: maskSecrets(f.recommendation) } : {}) };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return cmp(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.id, b.id) || cmp(a.message, b.message);
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
