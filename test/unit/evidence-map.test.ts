@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { validateEvidenceMap } from '../../src/evidence/map.js';
+import { formatProblem } from '../../src/errors.js';
+import { loadChecklist } from '../../src/pipeline.js';
+import { detectors } from '../../src/detectors/index.js';
+import { repoRoot } from '../helpers/cli.js';
+
+const file = `${repoRoot}/policies/evidence/ai-coding-rollout.yaml`;
+const text = readFileSync(file, 'utf8');
+
+describe('evidence map', () => {
+  it('names only questions and choices of the built-in checklist, and findings of known tools', () => {
+    const r = validateEvidenceMap('map.yaml', text, loadChecklist());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const tools = new Set(detectors.map((d) => d.id));
+    for (const e of r.map.entries) expect(tools.has(e.finding.split('.')[0] as never), e.finding).toBe(true);
+  });
+
+  it('reports an unknown question or choice with its line', () => {
+    const bad = text.replace('question: fm3.agents-cannot-merge', 'question: fm3.agents-may-merge').replace("question: fm4.egress, proposes: open", 'question: fm4.egress, proposes: wide-open');
+    const r = validateEvidenceMap('map.yaml', bad, loadChecklist());
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map(formatProblem).map((l) => l.replace(/^map\.yaml:\d+:\d+: /, ''))).toEqual([
+      'unknown question "fm3.agents-may-merge" (at entries.32.question)',
+      '"fm4.egress" has no choice "wide-open" (at entries.40)',
+    ]);
+  });
+});
