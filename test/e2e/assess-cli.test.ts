@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { reportSchemaVersion } from '../../src/report/model.js';
 import { fixture, runCli, tempDir } from '../helpers/cli.js';
 
 const policy = ['--policy', fixture('checklists', 'mini.yaml')];
@@ -49,7 +50,7 @@ describe('assess --answers (built binary)', () => {
   it('emits a JSON result with the verdict, scores and provenance', () => {
     const r = runCli(['assess', ...policy, '--answers', good, '--format', 'json']);
     const result = JSON.parse(r.stdout);
-    expect(result).toMatchObject({ schemaVersion: '1.1.0', checklist: { id: 'mini', version: '2.1.0' }, verdict: { id: 'scale' }, overall: { score: 100 } });
+    expect(result).toMatchObject({ schemaVersion: reportSchemaVersion, checklist: { id: 'mini', version: '2.1.0' }, verdict: { id: 'scale' }, overall: { score: 100 } });
     expect(result.answers.sha256).toBe(sha(good));
   });
 
