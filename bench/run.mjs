@@ -3,10 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { buildRepo, cleanup, peakMemory } from './scan.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = join(root, 'bin', 'rollout-check.cjs');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
+let runsOverride;
 
 /** Median wall time in ms of `runs` executions (after one warm-up). */
 export function time(label, cmd, args, opts = {}) {
@@ -18,7 +20,7 @@ export function time(label, cmd, args, opts = {}) {
     return ms;
   };
   once();
-  const samples = Array.from({ length: runs }, once).sort((a, b) => a - b);
+  const samples = Array.from({ length: runsOverride ?? runs }, once).sort((a, b) => a - b);
   return { label, median: samples[Math.floor(samples.length / 2)] };
 }
 
@@ -33,3 +35,32 @@ console.log(`median of ${runs} runs each, ratios against bare Node start-up`);
 for (const r of [node, version, assess]) console.log(row(r, node));
 const ratio = assess.median / node.median;
 console.log(`assess / node start-up: ${ratio.toFixed(2)}x (target: within 2x) ${ratio <= 2 ? 'OK' : 'OVER TARGET'}`);
+
+// The scanner on a synthetic 100,000-file repository.
+const repo = buildRepo();
+try {
+  const scanRuns = Number(process.env.BENCH_SCAN_RUNS ?? 7);
+  const timeN = (label, cmd, args) => {
+    const saved = runsOverride;
+    runsOverride = scanRuns;
+    try {
+      return time(label, cmd, args, { cwd: repo.dir, maxBuffer: 1 << 30 });
+    } finally {
+      runsOverride = saved;
+    }
+  };
+  const gitLs = timeN('git ls-files', 'git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  const node2 = timeN('node -e 0', process.execPath, ['-e', '0']);
+  const scan = timeN(`rollout-check scan (${repo.files} files)`, process.execPath, [bin, 'scan', repo.dir, '--format', 'json']);
+  const base = { label: 'git ls-files + node start-up', median: gitLs.median + node2.median };
+  console.log('');
+  console.log(`scanner: median of ${scanRuns} runs each, ratios against git ls-files + bare Node start-up`);
+  for (const r of [gitLs, node2, base, scan]) console.log(row(r, base));
+  const scanRatio = scan.median / base.median;
+  console.log(`scan / (git ls-files + node start-up): ${scanRatio.toFixed(2)}x (target: within 2x) ${scanRatio <= 2 ? 'OK' : 'OVER TARGET'}`);
+  const mem = peakMemory(process.execPath, [bin, 'scan', repo.dir, '--format', 'json'], repo.dir);
+  const memGit = peakMemory('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], repo.dir);
+  if (mem !== undefined) console.log(`peak memory: scan ${mem.toFixed(1)} MiB, git ls-files ${memGit?.toFixed(1)} MiB`);
+} finally {
+  cleanup(repo.dir);
+}

@@ -1,5 +1,5 @@
 // Pure: answers-file text plus a checklist in, typed answers or every problem out.
-import { createHash } from 'node:crypto';
+import { hashText } from '../hash.js';
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import { located, sortProblems } from '../checklist/validate.js';
 import type { Problem } from '../errors.js';
@@ -49,9 +49,7 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
   };
 }
 
-export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+export { hashText };
 
 /** Returns the resolved answer, or a message saying what is wrong with it. */
 export function resolveEntry(q: ResolvedQuestion, entry: AnswerEntry): ResolvedAnswer | string {

@@ -7,7 +7,7 @@ import Handlebars from 'handlebars';
 import { validateChecklist } from '../checklist/validate.js';
 import { formatProblem } from '../errors.js';
 import { compiledChecklistPath, compiledTemplatesPath, packageRoot } from '../io/files.js';
-import { hashText } from '../answers/validate.js';
+import { hashText } from '../hash.js';
 import { formats } from '../render/formats/index.js';
 import { compileOptions } from '../render/templates.js';
 

@@ -6,7 +6,9 @@ const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lowercase letters, digits, ".", "_" and "-"');
 
-export const failureModeIds = ['FM1', 'FM2', 'FM3', 'FM4', 'FM5', 'FM6', 'FM7'] as const;
+import { failureModeIds } from './ids.js';
+
+export { failureModeIds };
 export const FailureModeId = z.enum(failureModeIds);
 export type FailureModeId = z.infer<typeof FailureModeId>;
 

@@ -8,8 +8,9 @@ import { applyBranding, redact } from '../report/adjust.js';
 import type { Report } from '../report/model.js';
 import { renderReport } from '../pipeline.js';
 
-export const outputFormats = ['md', 'json', 'html', 'csv', 'pdf'] as const;
-export type OutputFormat = (typeof outputFormats)[number];
+import type { OutputFormat } from './formats-list.js';
+
+export { outputFormats, type OutputFormat } from './formats-list.js';
 
 export interface EmitFlags {
   format: OutputFormat;

@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import type { TemplateSet } from '../render/templates.js';
-import { hashText } from '../answers/validate.js';
+import { hashText } from '../hash.js';
 
 export function readUserFile(file: string): string {
   try {

@@ -5,16 +5,15 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function listFiles(root: string): { paths: string[]; fromGit: boolean } {
-  const inside = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root, encoding: 'utf8' });
-  if (inside.status === 0 && inside.stdout.trim() === 'true') {
-    const r = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 1024 * 1024 * 1024,
-    });
-    if (r.status === 0) return { paths: r.stdout.split('\0').filter(Boolean).sort(), fromGit: true };
-  }
-  return { paths: walk(root, '').sort(), fromGit: false };
+  // Outside a work tree git ls-files fails, and the folder is walked instead.
+  const r = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  if (r.status === 0) return { paths: sorted(r.stdout.split('\0').filter(Boolean)), fromGit: true };
+  return { paths: sorted(walk(root, '')), fromGit: false };
 }
 
 const skipDirs = new Set(['node_modules', '.git']);
@@ -35,4 +34,10 @@ function walk(root: string, rel: string): string[] {
     } else if (e.isFile() || e.isSymbolicLink()) out.push(path);
   }
   return out;
+}
+
+/** git already lists in order; sorting only when needed saves a large repository real time. */
+function sorted(paths: string[]): string[] {
+  for (let i = 1; i < paths.length; i++) if (paths[i - 1]! > paths[i]!) return paths.sort();
+  return paths;
 }

@@ -16,11 +16,10 @@ export function scanRepository(root: string, detectors: readonly Detector[] = re
   const { paths } = listFiles(root);
   const realRoot = realpathSync(root);
   const matchers = detectors.map((d) => ({ d, match: picomatch(d.patterns, { dot: true }) }));
-  // One combined expression rejects the vast majority of paths in a single test.
-  const any = new RegExp(detectors.flatMap((d) => d.patterns).map((p) => picomatch.makeRe(p, { dot: true }).source).join('|'));
+  const keys = literalKeys(detectors.flatMap((d) => d.patterns));
   const owned = new Map<Detector, string[]>();
   for (const path of paths) {
-    if (!any.test(path)) continue;
+    if (!hasKey(path, keys)) continue;
     for (const { d, match } of matchers) if (match(path)) owned.set(d, [...(owned.get(d) ?? []), path]);
   }
 
@@ -41,8 +40,7 @@ export function scanRepository(root: string, detectors: readonly Detector[] = re
   };
 
   const agentConfigPaths = [...owned.entries()].filter(([d]) => d.id !== 'github').flatMap(([, p]) => p).sort();
-  const pathSet = new Set(paths);
-  const ctx: ScanContext = { paths, agentConfigPaths, has: (p) => pathSet.has(p) };
+  const ctx: ScanContext = { paths, agentConfigPaths, hasAgentsMd: paths.some((p) => p === 'AGENTS.md' || p.endsWith('/AGENTS.md')) };
   const tools: ScanResult['tools'] = [];
   for (const d of detectors) {
     const files = (owned.get(d) ?? []).map((p) => read(p, d)).filter((f): f is ParsedFile => f !== null);
@@ -67,6 +65,55 @@ export function scanRepository(root: string, detectors: readonly Detector[] = re
     notObservable,
     skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)),
   };
+}
+
+/**
+ * A path can only match a pattern if it contains that pattern's key segment: its first hidden
+ * segment (".claude", ".github": rare in any repository) or else its last literal segment
+ * ("CLAUDE.md", "CODEOWNERS"). Testing keys rejects almost every path of a large repository far
+ * faster than running the glob expressions on it.
+ */
+interface Keys {
+  names: Set<string>;
+  /** Keys that name a folder and do not start with a dot: checked by substring. */
+  plainDirs: string[];
+  any: boolean;
+}
+
+function literalKeys(patterns: string[]): Keys {
+  const keys: Keys = { names: new Set(), plainDirs: [], any: false };
+  for (const p of patterns.flatMap(expandBraces)) {
+    const segments = p.split('/');
+    const literal = segments.filter((seg) => seg && !/[*?[\]{}()!+@]/.test(seg));
+    const key = literal.find((seg) => seg.startsWith('.')) ?? literal.at(-1);
+    // A pattern with no literal segment would match anything: every path is a candidate.
+    if (!key) keys.any = true;
+    else {
+      keys.names.add(key);
+      if (!key.startsWith('.') && segments.at(-1) !== key) keys.plainDirs.push(`${key}/`);
+    }
+  }
+  return keys;
+}
+
+function hasKey(path: string, keys: Keys): boolean {
+  if (keys.any || keys.names.has(path.slice(path.lastIndexOf('/') + 1))) return true;
+  if (keys.plainDirs.some((d) => path.includes(d))) return true;
+  if (path.charCodeAt(0) !== 46 && !path.includes('/.')) return false;
+  let start = 0;
+  for (let i = 0; i <= path.length; i++)
+    if (i === path.length || path.charCodeAt(i) === 47) {
+      if (keys.names.has(path.slice(start, i))) return true;
+      start = i + 1;
+    }
+  return false;
+}
+
+/** Expands simple (non-nested) braces: "a/{b,c}.md" gives "a/b.md" and "a/c.md". */
+function expandBraces(p: string): string[] {
+  const m = /\{([^{}]*)\}/.exec(p);
+  if (!m) return [p];
+  return m[1]!.split(',').flatMap((alt) => expandBraces(p.slice(0, m.index) + alt + p.slice(m.index + m[0].length)));
 }
 
 function mask(f: Finding): Finding {

@@ -48,7 +48,8 @@ export interface ScanContext {
   paths: readonly string[];
   /** Files owned by agent tools other than github: what CODEOWNERS should cover. */
   agentConfigPaths: readonly string[];
-  has(path: string): boolean;
+  /** Whether an AGENTS.md exists anywhere: the shared source other instruction files should use. */
+  hasAgentsMd: boolean;
 }
 
 export interface ScanResult {

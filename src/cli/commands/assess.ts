@@ -1,12 +1,10 @@
 // `rollout-check assess`: flags in, report and exit code out.
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
-import { dirname, resolve } from 'node:path';
-import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, type GateOptions } from '../../pipeline.js';
-import { emitReport, outputFormats, type EmitFlags } from '../emit.js';
-import { colourFor, formatSummary } from '../output.js';
+import { failureModeIds, type FailureModeId } from '../../checklist/ids.js';
+import type { GateOptions } from '../../scoring/gates.js';
+import type { EmitFlags } from '../emit.js';
+import { outputFormats } from '../formats-list.js';
 import { collect, parseChoice, parseCount, parseNumberIn } from '../options.js';
-import { failureModeIds, type FailureModeId } from '../../checklist/schema.js';
 
 export interface AssessFlags extends GateOptions, EmitFlags {
   answers?: string;
@@ -45,36 +43,9 @@ export function registerAssess(program: Command): void {
     .option('--section <id>', 'interactive: ask one failure mode only (FM1 to FM7)', parseChoice(failureModeIds))
     .option('--quick', 'interactive: a short quick check of the most telling questions (partial)')
     .action(async (flags: AssessFlags) => {
+      // Loaded on use, so that --help and other commands start fast.
+      const { runAssess, runInteractive } = await import('./assess-action.js');
       process.exitCode = flags.answers ? runAssess(flags) : await runInteractive(flags);
     });
 }
 
-async function runInteractive(flags: AssessFlags): Promise<number> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY)
-    throw new InputError('no answers file: pass --answers FILE (there is no terminal to ask in; `rollout-check init` writes a starter file)');
-  // Loaded only here, so that non-interactive runs never pay for the prompt library.
-  const { runInteractiveSession } = await import('../interactive-session.js');
-  const checklist = loadChecklist(flags.policy, flags.overlay);
-  // The date offered as a default is the only use of the clock; the report reads it from the file.
-  return runInteractiveSession(checklist, { ...flags, today: new Date().toISOString().slice(0, 10) });
-}
-
-export function runAssess(flags: AssessFlags & { answers?: string }): number {
-  if (!flags.answers) throw new InputError('no answers file: pass --answers FILE');
-  const checklist = loadChecklist(flags.policy, flags.overlay);
-  const answers = loadAnswers(checklist, flags.answers);
-  const evidence = flags.scan ? collectEvidence(flags.scan, checklist, answers) : undefined;
-  const { report: scored } = assess(checklist, answers, readPackageVersion(), evidence);
-  // A logo named in the answers file is relative to that file.
-  const logo = answers.metadata.logo ? resolve(dirname(flags.answers), answers.metadata.logo) : undefined;
-  // The report goes to --out or stdout; the summary goes wherever the report does not.
-  const summaryStream = flags.out ? process.stdout : process.stderr;
-  const report = emitReport(scored, flags, logo);
-  const failures = evaluateGates(report, flags);
-  const c = colourFor(summaryStream);
-  if (flags.quiet) summaryStream.write(`Verdict: ${report.verdict.id.toUpperCase()} · overall ${report.overall.score ?? 'n/a'}\n`);
-  else summaryStream.write(formatSummary(report, c, summaryStream.columns ?? 80));
-  if (flags.out) summaryStream.write(`Report written to ${flags.out}\n`);
-  for (const f of failures) process.stderr.write(`${colourFor(process.stderr).red('gate failed:')} ${f}\n`);
-  return failures.length ? 1 : 0;
-}

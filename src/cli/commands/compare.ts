@@ -1,9 +1,6 @@
 // `rollout-check compare OLD NEW`: progress between two results or two answers files.
 import type { Command } from 'commander';
-import { compareReports } from '../../compare/compare.js';
-import { compareMarkdown, compareSummary } from '../../compare/render.js';
 import { loadTemplates, writeFileAtomic } from '../../io/files.js';
-import { assess, loadAnswers, loadChecklist, readPackageVersion } from '../../pipeline.js';
 import type { Report } from '../../report/model.js';
 import { colourFor } from '../output.js';
 import { parseChoice } from '../options.js';
@@ -24,8 +21,11 @@ export function registerCompare(program: Command): void {
     .option('-f, --format <format>', 'text (terminal) or md', parseChoice(['text', 'md'] as const), 'text')
     .option('-o, --out <file>', 'write the comparison here (atomically)')
     .option('-p, --policy <file>', 'checklist for answers files (default: the built-in one)')
-    .action((oldFile: string, newFile: string, flags: CompareFlags) => {
-      const [before, after] = [oldFile, newFile].map((f) => load(f, flags.policy)) as [Report, Report];
+    .action(async (oldFile: string, newFile: string, flags: CompareFlags) => {
+      const { compareReports } = await import('../../compare/compare.js');
+      const { compareMarkdown, compareSummary } = await import('../../compare/render.js');
+      const before = await load(oldFile, flags.policy);
+      const after = await load(newFile, flags.policy);
       const comparison = compareReports(before, after);
       const m = after.metadata;
       const heading = [m.organization ?? m.client, m.team].filter(Boolean).join(' / ') || 'AI coding rollout';
@@ -38,8 +38,9 @@ export function registerCompare(program: Command): void {
     });
 }
 
-function load(file: string, policy?: string): Report {
+async function load(file: string, policy?: string): Promise<Report> {
   if (file.toLowerCase().endsWith('.json')) return loadResult(file);
+  const { assess, loadAnswers, loadChecklist, readPackageVersion } = await import('../../pipeline.js');
   const checklist = loadChecklist(policy);
   return assess(checklist, loadAnswers(checklist, file), readPackageVersion()).report;
 }

@@ -1,10 +1,8 @@
 // `rollout-check init`: a starter answers file listing every question, ready to fill in and commit.
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { serializeAnswers } from '../../answers/serialize.js';
 import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/files.js';
-import { loadChecklist } from '../../pipeline.js';
 
 export function registerInit(program: Command): void {
   program
@@ -13,7 +11,9 @@ export function registerInit(program: Command): void {
     .option('-o, --out <file>', 'file to write, or - for standard output', 'rollout-answers.yaml')
     .option('-p, --policy <file>', 'checklist file (default: the built-in checklist)')
     .option('--force', 'overwrite an existing file')
-    .action((flags: { out: string; policy?: string; force?: boolean }) => {
+    .action(async (flags: { out: string; policy?: string; force?: boolean }) => {
+      const { loadChecklist } = await import('../../pipeline.js');
+      const { serializeAnswers } = await import('../../answers/serialize.js');
       const checklist = loadChecklist(flags.policy);
       const text = serializeAnswers(checklist, { checklist: { id: checklist.id, version: checklist.version } }, { placeholders: true });
       if (flags.out === '-') return void process.stdout.write(text);

@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { readUserFile } from '../../io/files.js';
-import { readResult } from '../../report/read-result.js';
-import { emitReport, outputFormats, type EmitFlags } from '../emit.js';
+import type { Report } from '../../report/model.js';
+import type { EmitFlags } from '../emit.js';
+import { outputFormats } from '../formats-list.js';
 import { parseChoice } from '../options.js';
 
 export function registerReport(program: Command): void {
@@ -19,13 +20,15 @@ export function registerReport(program: Command): void {
     .option('--logo <file>', 'logo image embedded in HTML and PDF reports')
     .option('--redact', "drop notes, evidence and people's names")
     .option('--templates <dir>', 'folder whose <format>/NAME.hbs files replace the built-in templates')
-    .action((file: string, flags: EmitFlags) => {
-      emitReport(loadResult(file), flags);
+    .action(async (file: string, flags: EmitFlags) => {
+      const { emitReport } = await import('../emit.js');
+      emitReport(await loadResult(file), flags);
       if (flags.out) process.stdout.write(`Report written to ${flags.out}\n`);
     });
 }
 
-export function loadResult(file: string) {
+export async function loadResult(file: string): Promise<Report> {
+  const { readResult } = await import('../../report/read-result.js');
   const result = readResult(file, readUserFile(file));
   if (!result.ok) throw new InputError(result.problems);
   return result.report;

@@ -1,11 +1,7 @@
 // `rollout-check validate FILE...`: checks checklist or answers files without scoring.
 import type { Command } from 'commander';
-import { validateAnswers } from '../../answers/validate.js';
-import { validateChecklist } from '../../checklist/validate.js';
 import { formatProblem, InputError, type Problem } from '../../errors.js';
 import { readUserFile } from '../../io/files.js';
-import { loadChecklist } from '../../pipeline.js';
-import { parseLocated } from '../../yaml/parse-located.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -13,10 +9,11 @@ export function registerValidate(program: Command): void {
     .description('check checklist or answers files without scoring (exit 2 if any is invalid)')
     .argument('<files...>', 'checklist (policy) or answers files')
     .option('-p, --policy <file>', 'checklist to check answers files against (default: the built-in one)')
-    .action((files: string[], flags: { policy?: string }) => {
+    .action(async (files: string[], flags: { policy?: string }) => {
       const problems: Problem[] = [];
+      const tools = await loadTools();
       for (const file of files) {
-        const found = validateOne(file, flags.policy);
+        const found = validateOne(tools, file, flags.policy);
         if (found.length) problems.push(...found);
         else process.stdout.write(`ok ${file}\n`);
       }
@@ -24,7 +21,17 @@ export function registerValidate(program: Command): void {
     });
 }
 
-function validateOne(file: string, policy?: string): Problem[] {
+async function loadTools() {
+  const [{ validateAnswers }, { validateChecklist }, { loadChecklist }, { parseLocated }] = await Promise.all([
+    import('../../answers/validate.js'),
+    import('../../checklist/validate.js'),
+    import('../../pipeline.js'),
+    import('../../yaml/parse-located.js'),
+  ]);
+  return { validateAnswers, validateChecklist, loadChecklist, parseLocated };
+}
+
+function validateOne({ validateAnswers, validateChecklist, loadChecklist, parseLocated }: Awaited<ReturnType<typeof loadTools>>, file: string, policy?: string): Problem[] {
   const text = readUserFile(file);
   const doc = parseLocated(file, text);
   if (doc.problems.length) return doc.problems;

@@ -9,7 +9,7 @@ export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanC
   const out: FindingDraft[] = [];
   const body = file.body ?? file.text;
   const isAgentsMd = /(^|\/)AGENTS\.md$/.test(file.path);
-  if (!isAgentsMd && ctx.paths.some((p) => /(^|\/)AGENTS\.md$/.test(p))) {
+  if (!isAgentsMd && ctx.hasAgentsMd) {
     const shares = /AGENTS\.md/.test(body);
     out.push(
       shares

@@ -1,0 +1,4 @@
+// Identifiers shared by the checklist schema and the command line, kept free of the schema
+// library so that parsing flags does not load it.
+export const failureModeIds = ['FM1', 'FM2', 'FM3', 'FM4', 'FM5', 'FM6', 'FM7'] as const;
+export type FailureModeId = (typeof failureModeIds)[number];

@@ -1,0 +1,37 @@
+// The work behind `rollout-check assess`, loaded only when the command runs.
+import { dirname, resolve } from 'node:path';
+import { InputError } from '../../errors.js';
+import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion } from '../../pipeline.js';
+import { emitReport } from '../emit.js';
+import { colourFor, formatSummary } from '../output.js';
+import type { AssessFlags } from './assess.js';
+
+export async function runInteractive(flags: AssessFlags): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY)
+    throw new InputError('no answers file: pass --answers FILE (there is no terminal to ask in; `rollout-check init` writes a starter file)');
+  // Loaded only here, so that non-interactive runs never pay for the prompt library.
+  const { runInteractiveSession } = await import('../interactive-session.js');
+  const checklist = loadChecklist(flags.policy, flags.overlay);
+  // The date offered as a default is the only use of the clock; the report reads it from the file.
+  return runInteractiveSession(checklist, { ...flags, today: new Date().toISOString().slice(0, 10) });
+}
+
+export function runAssess(flags: AssessFlags & { answers?: string }): number {
+  if (!flags.answers) throw new InputError('no answers file: pass --answers FILE');
+  const checklist = loadChecklist(flags.policy, flags.overlay);
+  const answers = loadAnswers(checklist, flags.answers);
+  const evidence = flags.scan ? collectEvidence(flags.scan, checklist, answers) : undefined;
+  const { report: scored } = assess(checklist, answers, readPackageVersion(), evidence);
+  // A logo named in the answers file is relative to that file.
+  const logo = answers.metadata.logo ? resolve(dirname(flags.answers), answers.metadata.logo) : undefined;
+  // The report goes to --out or stdout; the summary goes wherever the report does not.
+  const summaryStream = flags.out ? process.stdout : process.stderr;
+  const report = emitReport(scored, flags, logo);
+  const failures = evaluateGates(report, flags);
+  const c = colourFor(summaryStream);
+  if (flags.quiet) summaryStream.write(`Verdict: ${report.verdict.id.toUpperCase()} · overall ${report.overall.score ?? 'n/a'}\n`);
+  else summaryStream.write(formatSummary(report, c, summaryStream.columns ?? 80));
+  if (flags.out) summaryStream.write(`Report written to ${flags.out}\n`);
+  for (const f of failures) process.stderr.write(`${colourFor(process.stderr).red('gate failed:')} ${f}\n`);
+  return failures.length ? 1 : 0;
+}
