@@ -35,7 +35,6 @@ for (const [entry, outfile] of [
     logLevel: 'warning',
     // Smaller source is less for V8 to read and check against its code cache on every start.
     minify: true,
-    keepNames: true,
     // The sources are ES modules that find their files from import.meta.url.
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

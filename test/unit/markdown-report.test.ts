@@ -71,3 +71,11 @@ describe('Markdown report', () => {
     expect(render({ 'q.split': 'informal' })).toBe(render({ 'q.split': 'informal' }));
   });
 });
+
+describe('crosswalk order', () => {
+  it('sorts references with numbers as numbers', async () => {
+    const { compareRefs } = await import('../../src/report/build.js');
+    expect(['GOVERN 1.10', 'GOVERN 1.4', 'GOVERN 1.6', 'MAP 1.3', 'GOVERN 2.1'].sort(compareRefs)).toEqual(['GOVERN 1.4', 'GOVERN 1.6', 'GOVERN 1.10', 'GOVERN 2.1', 'MAP 1.3']);
+    expect(['MS-2.7-009', 'MS-2.7-001', 'GV-1.6-001'].sort(compareRefs)).toEqual(['GV-1.6-001', 'MS-2.7-001', 'MS-2.7-009']);
+  });
+});
