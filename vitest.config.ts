@@ -7,5 +7,6 @@ export default defineConfig({
     // two-core machine instead of timing them.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });

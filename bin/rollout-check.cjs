@@ -11,13 +11,20 @@ const vm = require('node:vm');
 
 const file = join(__dirname, '..', 'dist', 'cli', 'rollout-check.cjs');
 const cacheFile = `${file}.cache`;
+let source;
+try {
+  source = readFileSync(file, 'utf8');
+} catch {
+  process.stderr.write('internal error: rollout-check is not built (dist/ is missing): run `npm run build`\n');
+  process.exit(3);
+}
 let cachedData;
 try {
   cachedData = readFileSync(cacheFile);
 } catch {
   cachedData = undefined;
 }
-const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
 if (process.env.ROLLOUT_CHECK_WRITE_CODE_CACHE === '1') {
   // Written at exit, so the functions this run compiled lazily are in the cache too.
   process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));

@@ -2,7 +2,7 @@
 // NO_COLOR is set, so CI logs and pipes stay plain.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report } from '../report/model.js';
-import { bar, percent } from '../render/text.js';
+import { bar, percent, wrap } from '../render/text.js';
 
 export function colourFor(stream: NodeJS.WriteStream): ChalkInstance {
   const off = !stream.isTTY || (process.env.NO_COLOR ?? '') !== '' || process.env.TERM === 'dumb';
@@ -44,17 +44,4 @@ export function formatSummary(report: Report, c: ChalkInstance, width = 80, topS
 function truncate(s: string, n: number): string {
   if (n <= 1) return '';
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
-}
-
-export function wrap(text: string, width: number, indent: string): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = indent + word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
-  return out;
 }

@@ -3,6 +3,7 @@
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import type { AnswerEntry } from '../answers/schema.js';
 import { inBand } from '../answers/validate.js';
+import { wrap } from '../render/text.js';
 import type { Option, Prompter } from './prompter.js';
 
 export type Reply = { kind: 'answer'; entry: AnswerEntry } | { kind: 'back' };
@@ -122,19 +123,6 @@ function helpText(q: ResolvedQuestion, width: number): string {
     '',
   ];
   return lines.join('\n');
-}
-
-function wrap(text: string, width: number, indent = ''): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = indent + word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
-  return out;
 }
 
 function valueOf(e: AnswerEntry | undefined): string | number | string[] | undefined {

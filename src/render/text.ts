@@ -32,3 +32,17 @@ export function mapStrings<T>(value: T, fn: (s: string) => string): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn)])) as T;
   return value;
 }
+
+/** Word-wraps a line to `width` columns; continuation lines start with `indent`. */
+export function wrap(text: string, width: number, indent = ''): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = indent + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}
