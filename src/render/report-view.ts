@@ -37,9 +37,9 @@ export function reportView(r: Report) {
       achievableText: `${round(f.maxAchievable)} of ${round(f.totalMax)}`,
       coverageText: f.applicable ? `${f.answered}/${f.applicable}` : 'n/a',
     })),
-    unmetMusts: r.failureModes.flatMap((f) =>
-      f.unmetMusts.map((id) => ({ id, failureMode: f.id, text: questionText.get(id)!, answer: r.questions.find((q) => q.id === id)!.answer })),
-    ),
+    unmetMusts: r.questions
+      .filter((q) => q.obligation === 'must' && q.met === false)
+      .map((q) => ({ id: q.id, failureMode: q.failureModes.map((f) => f.id).join(', '), text: questionText.get(q.id)!, answer: q.answer })),
     phases: ([30, 60, 90] as const)
       .map((days) => ({ days, title: phaseTitle[days], steps: steps.filter((s) => s.phase === days) }))
       .filter((p) => p.steps.length),
@@ -60,11 +60,12 @@ export function reportView(r: Report) {
     chart: chartOf(r),
     evidence: r.evidence ?? null,
     evidenceFindings: (r.evidence?.findings ?? []).filter((f) => f.kind !== 'fact'),
+    // Distinct questions: a gap that informs two failure modes is still one gap.
     risks: {
-      high: sum(r.failureModes.map((f) => f.high)),
-      medium: sum(r.failureModes.map((f) => f.medium)),
-      unmetMusts: sum(r.failureModes.map((f) => f.unmetMusts.length)),
-      unknownMusts: sum(r.failureModes.map((f) => f.unknownMusts.length)),
+      high: r.questions.filter((q) => q.risk === 'high').length,
+      medium: r.questions.filter((q) => q.risk === 'medium').length,
+      unmetMusts: r.questions.filter((q) => q.obligation === 'must' && q.met === false).length,
+      unknownMusts: r.questions.filter((q) => q.obligation === 'must' && (q.status === 'unknown' || q.status === 'unanswered')).length,
     },
     overlayRows: r.overlays.map((o) => ({
       ...o,
@@ -94,7 +95,6 @@ function chartOf(r: Report) {
   };
 }
 
-const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
 function isAssessed(q: ReportQuestion): boolean {
   return q.status !== 'not-asked' && q.status !== 'out-of-scope';

@@ -1,4 +1,5 @@
 // CI gates over a scored assessment. Each failure says which gate failed and why.
+import type { RiskLevel } from '../checklist/schema.js';
 import type { Scored } from './score.js';
 
 export type FailOn = 'must' | 'high' | 'medium';
@@ -8,14 +9,20 @@ export interface GateOptions {
   maxUnknown?: number;
 }
 
-export function evaluateGates(scored: Pick<Scored, 'overall' | 'failureModes'>, gates: GateOptions): string[] {
+/** What the gates read: a scored assessment or a saved report both have these. */
+export interface Gateable extends Pick<Scored, 'overall' | 'failureModes'> {
+  questions: readonly { id: string; risk: RiskLevel | null }[];
+}
+
+export function evaluateGates(scored: Gateable, gates: GateOptions): string[] {
   const failures: string[] = [];
   const { overall, failureModes } = scored;
   if (gates.failUnder !== undefined && (overall.score ?? 0) < gates.failUnder)
     failures.push(`--fail-under ${gates.failUnder}: overall score is ${overall.score ?? 'n/a (nothing answered)'}`);
   const unmet = failureModes.flatMap((f) => f.unmetMusts);
-  const high = failureModes.reduce((n, f) => n + f.high, 0);
-  const medium = failureModes.reduce((n, f) => n + f.medium, 0);
+  // Count questions, not question-and-failure-mode pairs: one gap is one risk.
+  const high = scored.questions.filter((q) => q.risk === 'high').length;
+  const medium = scored.questions.filter((q) => q.risk === 'medium').length;
   // The levels are cumulative: "high" also fails on unmet musts, "medium" on both of those.
   if (gates.failOn && unmet.length)
     failures.push(`--fail-on ${gates.failOn}: ${unmet.length} must question${unmet.length > 1 ? 's' : ''} not met (${[...new Set(unmet)].join(', ')})`);

@@ -11,12 +11,23 @@ export interface VerdictResult {
 
 export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preScale: PreScaleResult[]): VerdictResult {
   const text = new Map(checklist.questions.map((q) => [q.id, q.text]));
-  const tighten: string[] = [];
-  for (const fm of scored.failureModes) {
-    for (const id of fm.unmetMusts) tighten.push(`${fm.id}: must not met: "${text.get(id)}" (${id})`);
-    for (const id of fm.unknownMusts) tighten.push(`${fm.id}: must not verified (answered unknown or left blank): "${text.get(id)}" (${id})`);
-  }
+  // A question can inform several failure modes: name it once, with all of them.
+  const unmet = groupByQuestion(scored.failureModes.flatMap((fm) => fm.unmetMusts.map((id) => [id, fm.id] as const)));
+  const unverified = groupByQuestion(scored.failureModes.flatMap((fm) => fm.unknownMusts.map((id) => [id, fm.id] as const)));
   const fuzzy = preScale.filter((p) => p.status === 'fuzzy');
+  const tighten: string[] = [];
+  if (unmet.size || unverified.size || fuzzy.length)
+    tighten.push(
+      [
+        unmet.size ? `${unmet.size} must question${unmet.size > 1 ? 's' : ''} not met` : '',
+        unverified.size ? `${unverified.size} must question${unverified.size > 1 ? 's' : ''} not verified` : '',
+        fuzzy.length ? `${fuzzy.length === preScale.length ? `all ${fuzzy.length}` : `${fuzzy.length} of the ${preScale.length}`} pre-scale questions still fuzzy` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+    );
+  for (const [id, fms] of unmet) tighten.push(`must not met (${fms.join(', ')}): "${text.get(id)}" (${id})`);
+  for (const [id, fms] of unverified) tighten.push(`must not verified, answered unknown or left blank (${fms.join(', ')}): "${text.get(id)}" (${id})`);
   for (const p of fuzzy) {
     const entry = checklist.preScale.find((x) => x.id === p.id)!;
     tighten.push(`pre-scale question still fuzzy: "${entry.text}" (weak or unknown: ${p.fuzzyBecause.join(', ')})`);
@@ -47,6 +58,12 @@ export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preSca
       `coverage ${fmt(overall.coverage)}%`,
     ],
   };
+}
+
+function groupByQuestion(pairs: (readonly [string, string])[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [id, fm] of pairs) out.set(id, [...(out.get(id) ?? []), fm]);
+  return out;
 }
 
 const fmt = (n: number | null): string => (n === null ? 'n/a' : String(n));
