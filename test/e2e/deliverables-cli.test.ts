@@ -126,6 +126,13 @@ describe('overlays', () => {
     expect(runCli([...args, '--format', 'csv']).stdout).toContain('q.instructions,Are shared instructions committed?,FM5,Not asked,not-asked');
   });
 
+  it('validate checks overlays against the checklist', () => {
+    const r = runCli(['validate', ...mini, fixture('overlays', 'client.yaml'), fixture('overlays', 'invalid-unknown-id.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe(`ok ${fixture('overlays', 'client.yaml')}\n`);
+    expect(r.stderr).toContain('overlay changes unknown question "q.sandboxx"');
+  });
+
   it.each([
     ['invalid-unknown-id.yaml', ':4:9: overlay changes unknown question "q.sandboxx" (at change.0.id)'],
     ['invalid-ignore-without-reason.yaml', ':4:5: missing required key "reason" (at ignore.0.reason)'],

@@ -1,13 +1,13 @@
 // `rollout-check validate FILE...`: checks checklist or answers files without scoring.
 import type { Command } from 'commander';
 import { formatProblem, InputError, type Problem } from '../../errors.js';
-import { readUserFile } from '../../io/files.js';
+import { builtinChecklist, readUserFile } from '../../io/files.js';
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('check checklist or answers files without scoring (exit 2 if any is invalid)')
-    .argument('<files...>', 'checklist (policy) or answers files')
+    .description('check checklist, overlay or answers files without scoring (exit 2 if any is invalid)')
+    .argument('<files...>', 'checklist (policy), overlay or answers files')
     .option('-p, --policy <file>', 'checklist to check answers files against (default: the built-in one)')
     .action(async (files: string[], flags: { policy?: string }) => {
       const problems: Problem[] = [];
@@ -35,10 +35,16 @@ function validateOne({ validateAnswers, validateChecklist, loadChecklist, parseL
   const text = readUserFile(file);
   const doc = parseLocated(file, text);
   if (doc.problems.length) return doc.problems;
-  // A checklist declares questions at the top level; anything else is read as answers.
-  const isChecklist = typeof doc.data === 'object' && doc.data !== null && 'questions' in doc.data;
-  if (isChecklist) {
+  // A checklist declares questions at the top level, an overlay what it extends; anything else is
+  // read as answers.
+  const data = typeof doc.data === 'object' && doc.data !== null ? doc.data : {};
+  if ('questions' in data) {
     const r = validateChecklist(file, text);
+    return r.ok ? [] : r.problems;
+  }
+  if ('extends' in data) {
+    const base = policy ?? builtinChecklist;
+    const r = validateChecklist(policy ?? 'policies/ai-coding-rollout.yaml', readUserFile(base), [{ file, text }]);
     return r.ok ? [] : r.problems;
   }
   const r = validateAnswers(loadChecklist(policy), file, text);
