@@ -39,6 +39,7 @@ export const codex: Detector = {
   name: 'OpenAI Codex',
   docsUrl: 'https://developers.openai.com/codex/config-reference',
   patterns: ['**/AGENTS.md', '**/.codex/config.toml', '**/.codex/rules/*.rules'],
+  markers: ['**/.codex/**'],
   inspect(files, ctx) {
     const rules = files.filter((f) => f.path.endsWith('.rules'));
     const config = files.find((f) => f.path.endsWith('config.toml'));

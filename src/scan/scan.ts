@@ -12,6 +12,7 @@ import type { Finding, ParsedFile, ScanContext, ScanResult } from './types.js';
 
 export const scanSchemaVersion = '1.0.0';
 
+/** Scans `root`; the result names the folder as given, and every path relative to it. */
 export function scanRepository(root: string, detectors: readonly Detector[] = registry): ScanResult {
   const { paths } = listFiles(root);
   const realRoot = realpathSync(root);
@@ -46,7 +47,9 @@ export function scanRepository(root: string, detectors: readonly Detector[] = re
     const files = (owned.get(d) ?? []).map((p) => read(p, d)).filter((f): f is ParsedFile => f !== null);
     if (!owned.get(d)?.length) continue;
     tools.push({ id: d.id, name: d.name, docsUrl: d.docsUrl, files: owned.get(d)! });
-    if (d.id !== 'github') findings.push({ id: `${d.id}.detected`, tool: d.id, failureMode: 'FM5', severity: 'info', kind: 'fact', path: owned.get(d)![0]!, message: `${d.name} is configured in this repository (${owned.get(d)!.length} file${owned.get(d)!.length > 1 ? 's' : ''})` });
+    const isMarker = d.markers ? picomatch(d.markers, { dot: true }) : () => true;
+    const markers = owned.get(d)!.filter((p) => isMarker(p));
+    if (d.id !== 'github' && markers.length) findings.push({ id: `${d.id}.detected`, tool: d.id, failureMode: 'FM5', severity: 'info', kind: 'fact', path: markers[0]!, message: `${d.name} is configured in this repository (${markers.length} file${markers.length > 1 ? 's' : ''})` });
     try {
       for (const f of d.inspect(files, ctx)) findings.push({ ...f, tool: d.id });
     } catch (err) {
@@ -59,7 +62,7 @@ export function scanRepository(root: string, detectors: readonly Detector[] = re
     .flatMap((d) => (d.notObservable ?? []).map((n) => ({ ...n, tool: d.id })));
   return {
     schemaVersion: scanSchemaVersion,
-    root: '.',
+    root,
     tools,
     findings: findings.map(mask).sort(compareFindings),
     notObservable,
