@@ -27,6 +27,8 @@ export function printPdf(html: string, outFile: string): void {
   const chromium = findChromium();
   if (!chromium)
     throw new InputError('--format pdf needs a headless Chromium: install it (Debian: apt-get install chromium) or set ROLLOUT_CHECK_CHROMIUM to its path');
+  if (!statSync(dirname(outFile), { throwIfNoEntry: false })?.isDirectory())
+    throw new InputError(`${outFile}: cannot write: folder ${dirname(outFile)} does not exist`);
   const work = mkdtempSync(join(tmpdir(), 'rollout-check-pdf-'));
   // The PDF is printed beside its target, then renamed over it: never a half-written file.
   const partial = join(dirname(outFile), `.${basename(outFile)}.${process.pid}.tmp`);
