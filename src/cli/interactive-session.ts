@@ -13,7 +13,7 @@ import { InputError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../io/files.js';
 import { isPromptCancelled, terminalPrompter, type Prompter } from '../interactive/prompter.js';
 import { runQuestionnaire } from '../interactive/questionnaire.js';
-import { assess, evaluateGates, readPackageVersion, renderReport, type GateOptions } from '../pipeline.js';
+import { assess, collectEvidence, evaluateGates, readPackageVersion, renderReport, type GateOptions } from '../pipeline.js';
 import { colourFor, formatSummary } from './output.js';
 
 export interface SessionOptions extends GateOptions {
@@ -24,6 +24,8 @@ export interface SessionOptions extends GateOptions {
   templates?: string;
   /** Today's date as YYYY-MM-DD, offered as the assessment date (the report reads it from the file). */
   today: string;
+  /** A repository to read first: its configuration preselects suggested answers. */
+  scan?: string;
 }
 
 export const INTERRUPTED = 130;
@@ -43,8 +45,10 @@ export async function runInteractiveSession(checklist: LoadedChecklist, options:
   const onHup = stop('SIGHUP', 129);
   process.once('SIGTERM', onTerm);
   process.once('SIGHUP', onHup);
+  const suggestions = options.scan ? suggestionsFrom(checklist, options.scan) : undefined;
   try {
     file = await runQuestionnaire(checklist, file, p, {
+      suggestions,
       width: Math.max(40, Math.min(process.stdout.columns ?? 80, 100) - 2),
       save: (f) => {
         file = f;
@@ -74,6 +78,13 @@ function finish(checklist: LoadedChecklist, out: string, options: SessionOptions
   const failures = evaluateGates(report, options);
   for (const f of failures) process.stderr.write(`gate failed: ${f}\n`);
   return failures.length ? 1 : 0;
+}
+
+/** What the repository proposes for questions nobody has answered yet. */
+function suggestionsFrom(checklist: LoadedChecklist, dir: string): Record<string, { value: string[]; because: string[] }> {
+  const none = { checklist: { id: checklist.id, version: checklist.version }, metadata: {}, scope: { quick: false }, answers: {}, hash: '', source: '' };
+  const evidence = collectEvidence(dir, checklist, none);
+  return Object.fromEntries(evidence.proposals.map((p) => [p.question, { value: p.value, because: p.because }]));
 }
 
 function interruptedMessage(out: string, count: number, how: string): string {

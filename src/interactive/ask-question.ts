@@ -8,12 +8,19 @@ import type { Option, Prompter } from './prompter.js';
 
 export type Reply = { kind: 'answer'; entry: AnswerEntry } | { kind: 'back' };
 
+/** What the repository's configuration suggests for a question (from `--scan`). */
+export interface Suggestion {
+  value: string[];
+  because: string[];
+}
+
 export interface AskContext {
   checklist: LoadedChecklist;
   position: number;
   total: number;
   current?: AnswerEntry;
   width: number;
+  suggestion?: Suggestion;
 }
 
 const UNKNOWN = 'unknown';
@@ -33,7 +40,9 @@ export async function askQuestion(q: ResolvedQuestion, ctx: AskContext, p: Promp
   };
   for (;;) {
     const message = header(q, ctx, note);
-    const reply = q.type === 'number' ? await askNumber(q, message, ctx.current, p) : await askChoices(q, message, ctx.current, p);
+    // With no answer yet, the repository's suggestion is the preselected choice.
+    const current = ctx.current ?? (ctx.suggestion ? (q.type === 'multi' ? ctx.suggestion.value : ctx.suggestion.value[0]) : undefined);
+    const reply = q.type === 'number' ? await askNumber(q, message, ctx.current, p) : await askChoices(q, message, current, p);
     if (reply === BACK) return { kind: 'back' };
     if (reply === HELP) {
       p.print(helpText(q, ctx.width));
@@ -56,6 +65,10 @@ function header(q: ResolvedQuestion, ctx: AskContext, note: string | undefined):
     ? 'Context'
     : `${q.failureModes.map((f) => f.id).join(', ')} · ${ctx.checklist.failureModes.find((f) => f.id === q.failureModes[0]!.id)!.title}`;
   const lines = [...wrap(`[${ctx.position}/${ctx.total}] ${where}`, ctx.width), ...wrap(q.text, ctx.width), ...wrap(`Why: ${q.why}`, ctx.width)];
+  if (ctx.suggestion && ctx.current === undefined) {
+    const labels = ctx.suggestion.value.map((id) => q.choices.find((c) => c.id === id)?.label ?? id).join('; ');
+    lines.push(...wrap(`Repository suggests: ${labels} (${ctx.suggestion.because[0]})`, ctx.width));
+  }
   if (note) lines.push(...wrap(`Note: ${note}`, ctx.width));
   return lines.join('\n');
 }

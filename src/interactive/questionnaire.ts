@@ -7,13 +7,15 @@ import type { ResolvedAnswer } from '../answers/model.js';
 import type { AnswerEntry, AnswersFile } from '../answers/schema.js';
 import { resolveEntry } from '../answers/validate.js';
 import { evaluateCondition } from '../scoring/applicability.js';
-import { askQuestion } from './ask-question.js';
+import { askQuestion, type Suggestion } from './ask-question.js';
 import type { Option, Prompter } from './prompter.js';
 
 export interface QuestionnaireOptions {
   /** Called with the whole answers file after every change; must persist it atomically. */
   save: (file: AnswersFile) => void;
   width: number;
+  /** Answers the repository's configuration suggests, by question id (`assess --scan`). */
+  suggestions?: Record<string, Suggestion>;
 }
 
 const DONE = '__done';
@@ -23,7 +25,7 @@ export async function runQuestionnaire(checklist: LoadedChecklist, file: Answers
   const inScope = checklist.questions.filter((q) => isInScope(q, state.scope));
   const applicable = (q: ResolvedQuestion) => !q.when || evaluateCondition(q.when, resolved(checklist, state)) !== false;
   const ask = async (q: ResolvedQuestion, position: number, total: number) =>
-    askQuestion(q, { checklist, position, total, current: state.answers![q.id], width: options.width }, p);
+    askQuestion(q, { checklist, position, total, current: state.answers![q.id], width: options.width, suggestion: options.suggestions?.[q.id] }, p);
   const record = (q: ResolvedQuestion, entry: AnswerEntry) => {
     state.answers![q.id] = entry;
     options.save(state);

@@ -159,4 +159,17 @@ describe('questionnaire', () => {
     expect(result.answers!['ctx.autonomy']).toBe('completion');
     expect(result.answers!['fm3.human-review']).toBeUndefined();
   });
+
+  it('preselects what the repository suggests for questions not yet answered, and says why', async () => {
+    const p = scriptedPrompter([{ select: 'no', expect: /Repository suggests: No \(\.github\/workflows\/automerge\.yml:7: merges/ }, { input: '2' }]);
+    await expect(
+      runQuestionnaire(checklist, fresh(), p, {
+        width: 200,
+        save: () => {},
+        suggestions: { 'ctx.mcp': { value: ['no'], because: ['.github/workflows/automerge.yml:7: merges pull requests automatically'] } },
+      }),
+    ).rejects.toThrow(/unexpected/);
+    expect(p.asked[0]!.initial).toBe('no');
+    expect(p.asked[1]!.message).not.toContain('Repository suggests');
+  });
 });

@@ -32,7 +32,7 @@ export function registerAssess(program: Command): void {
     .option('--assessor <name>', 'assessor name (overrides the answers file)')
     .option('--logo <file>', 'logo image embedded in HTML and PDF reports')
     .option('--redact', "drop notes, evidence and people's names from the report")
-    .option('--scan <dir>', "read the repository's agent configuration and hold it against the answers")
+    .option('--scan <dir>', "read the repository's agent configuration: held against the answers (interactive: suggests answers)")
     .option('--fail-under <score>', 'gate: fail (exit 1) when the overall score is below this (0-100)', parseNumberIn(0, 100))
     .option('--fail-on <level>', 'gate: fail on unmet musts (must), also high risks (high), also medium risks (medium)', parseChoice(['must', 'high', 'medium'] as const))
     .option('--max-unknown <n>', 'gate: fail when more than n applicable questions are unknown', parseCount)
