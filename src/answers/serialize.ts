@@ -3,7 +3,7 @@
 // file a lead produces interactively is the same kind CI reads.
 import { stringify } from 'yaml';
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
-import type { AnswerEntry, AnswersFile } from './schema.js';
+import type { AnswersFile } from './schema.js';
 
 export interface SerializeOptions {
   /** Write a commented-out placeholder for questions that have no entry (init does). */
@@ -63,4 +63,3 @@ function indent(text: string, prefix: string): string {
   return text.split('\n').map((l) => prefix + l).join('\n');
 }
 
-export type { AnswerEntry };

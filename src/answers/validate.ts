@@ -3,7 +3,7 @@ import { hashText } from '../hash.js';
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import { located, sortProblems } from '../checklist/validate.js';
 import type { Problem } from '../errors.js';
-import { parseLocated, type LocatedDocument } from '../yaml/parse-located.js';
+import { parseLocated } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';
 import type { Answers, ResolvedAnswer, ResolvedValue } from './model.js';
 import { AnswersFile, type AnswerEntry, type AnswerValue } from './schema.js';
@@ -104,4 +104,3 @@ function describe(raw: unknown): string {
   return `${typeof raw} ${JSON.stringify(raw)}`;
 }
 
-export type { LocatedDocument };

@@ -58,7 +58,3 @@ function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefin
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
-
-export function pathToString(path: readonly PropertyKey[]): string {
-  return path.map(String).join('.');
-}

@@ -1,6 +1,6 @@
 // `rollout-check validate FILE...`: checks checklist or answers files without scoring.
 import type { Command } from 'commander';
-import { formatProblem, InputError, type Problem } from '../../errors.js';
+import { InputError, type Problem } from '../../errors.js';
 import { builtinChecklist, readUserFile } from '../../io/files.js';
 
 export function registerValidate(program: Command): void {
@@ -51,4 +51,3 @@ function validateOne({ validateAnswers, validateChecklist, loadChecklist, parseL
   return r.ok ? [] : r.problems;
 }
 
-export { formatProblem };
