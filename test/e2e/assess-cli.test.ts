@@ -130,6 +130,17 @@ describe('assess --answers (built binary)', () => {
     expect(r.stderr).toContain('/nonexistent-dir/report.md: cannot write: folder /nonexistent-dir does not exist');
   });
 
+  it('appends the Markdown report to the GitHub job summary when run in Actions', () => {
+    const dir = tempDir();
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    const r = runCli(['assess', ...policy, '--answers', good, '--format', 'json', '--out', join(dir, 'r.json')], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(r.code).toBe(0);
+    const text = readFileSync(summary, 'utf8');
+    expect(text.startsWith('# earlier step\n# AI coding rollout readiness: Acme / Payments')).toBe(true);
+    expect(text).toContain('## Verdict: 🚀 SCALE');
+  });
+
   it('prints the version and help with exit 0', () => {
     expect(runCli(['--version'])).toMatchObject({ code: 0, stdout: `${JSON.parse(readFileSync(fixture('..', '..', 'package.json'), 'utf8')).version}\n` });
     const help = runCli(['assess', '--help']);

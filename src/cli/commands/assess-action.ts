@@ -1,7 +1,8 @@
 // The work behind `rollout-check assess`, loaded only when the command runs.
+import { appendFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
-import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion } from '../../pipeline.js';
+import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, renderReport } from '../../pipeline.js';
 import { emitReport } from '../emit.js';
 import { colourFor, formatSummary } from '../output.js';
 import type { AssessFlags } from './assess.js';
@@ -32,6 +33,9 @@ export function runAssess(flags: AssessFlags & { answers?: string }): number {
   if (flags.quiet) summaryStream.write(`Verdict: ${report.verdict.id.toUpperCase()} · overall ${report.overall.score ?? 'n/a'}\n`);
   else summaryStream.write(formatSummary(report, c, summaryStream.columns ?? 80));
   if (flags.out) summaryStream.write(`Report written to ${flags.out}\n`);
+  // In GitHub Actions the Markdown report also becomes the job summary, whatever --format says.
+  const jobSummary = process.env.GITHUB_STEP_SUMMARY;
+  if (jobSummary) appendFileSync(jobSummary, `${renderReport(report, 'md', flags.templates)}\n`);
   for (const f of failures) process.stderr.write(`${colourFor(process.stderr).red('gate failed:')} ${f}\n`);
   return failures.length ? 1 : 0;
 }
