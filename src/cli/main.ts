@@ -5,6 +5,7 @@ import { ExitCode, formatProblem, InputError } from '../errors.js';
 import { readPackageVersion } from '../io/files.js';
 import { registerAssess } from './commands/assess.js';
 import { registerCompare } from './commands/compare.js';
+import { registerExplain } from './commands/explain.js';
 import { registerReport } from './commands/report.js';
 import { registerScan } from './commands/scan.js';
 import { registerSchema } from './commands/schema.js';
@@ -17,7 +18,7 @@ const program = new Command('rollout-check')
   .version(readPackageVersion(), '-V, --version')
   .exitOverride();
 program.configureOutput({ outputError: (text, write) => write(text) });
-for (const register of [registerAssess, registerInit, registerValidate, registerReport, registerCompare, registerSchema, registerScan]) register(program);
+for (const register of [registerAssess, registerInit, registerValidate, registerReport, registerCompare, registerSchema, registerScan, registerExplain]) register(program);
 program.commands.forEach((c) => c.exitOverride());
 
 // No top-level await: the bundle is CommonJS so that it can be loaded with V8's code cache.
