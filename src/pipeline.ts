@@ -8,11 +8,11 @@ import { InputError } from './errors.js';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { validateEvidenceMap, type EvidenceMap } from './evidence/map.js';
-import { weighEvidence } from './evidence/weigh.js';
+import { weighEvidence, type Weighed } from './evidence/weigh.js';
 import { scanDirectory } from './scan/scan-directory.js';
 import { builtinChecklist, loadTemplates, packageRoot, readCompiledChecklist, readPackageVersion, readUserFile } from './io/files.js';
 import { buildReport } from './report/build.js';
-import type { Report, ReportEvidence } from './report/model.js';
+import type { Report } from './report/model.js';
 import { findFormat, formats } from './render/formats/index.js';
 import { evaluateGates, type GateOptions } from './scoring/gates.js';
 import { planNextSteps } from './scoring/plan.js';
@@ -33,25 +33,27 @@ export function loadChecklist(file?: string, overlayFiles: string[] = []): Loade
 }
 
 export function loadAnswers(checklist: LoadedChecklist, file: string): Answers {
-  const result = validateAnswers(checklist, file, readUserFile(file));
+  const result = validateAnswers(checklist, file, readUserFile(file), loadEvidenceMap(checklist));
   if (!result.ok) throw new InputError(result.problems);
   return result.answers;
 }
 
 /**
- * Scans a repository and weighs what it finds against the answers. The evidence map for a
- * checklist lives in policies/evidence/<checklist id>.yaml; without one the evidence is reported
- * but proposes and contradicts nothing.
+ * The evidence map of a checklist: policies/evidence/<checklist id>.yaml, validated against the
+ * checklist. Undefined when the checklist has none: the evidence is then reported but proposes
+ * and disputes nothing.
  */
-export function collectEvidence(dir: string, checklist: LoadedChecklist, answers: Answers): ReportEvidence {
+export function loadEvidenceMap(checklist: LoadedChecklist): EvidenceMap | undefined {
   const mapFile = join(packageRoot, 'policies', 'evidence', `${checklist.id}.yaml`);
-  let map: EvidenceMap | undefined;
-  if (existsSync(mapFile)) {
-    const result = validateEvidenceMap(`policies/evidence/${checklist.id}.yaml`, readUserFile(mapFile), checklist);
-    if (!result.ok) throw new InputError(result.problems);
-    map = result.map;
-  }
-  return weighEvidence(checklist, answers, scanDirectory(dir), map);
+  if (!existsSync(mapFile)) return undefined;
+  const result = validateEvidenceMap(`policies/evidence/${checklist.id}.yaml`, readUserFile(mapFile), checklist);
+  if (!result.ok) throw new InputError(result.problems);
+  return result.map;
+}
+
+/** Scans a repository and weighs what it finds against the answers. */
+export function collectEvidence(dir: string, checklist: LoadedChecklist, answers: Answers): Weighed {
+  return weighEvidence(checklist, answers, scanDirectory(dir), loadEvidenceMap(checklist));
 }
 
 export interface Assessment {
@@ -59,20 +61,25 @@ export interface Assessment {
   scored: Scored;
 }
 
-/** Pure: scores the answers against the checklist and builds the report. */
-export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion: string, evidence?: ReportEvidence): Assessment {
-  const scored = scoreAssessment(checklist, answers);
+/**
+ * Pure: scores the answers against the checklist and builds the report. With evidence, the
+ * verdict, scores and gates read the evidence-adjusted answers; the claims are kept beside them.
+ */
+export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion: string, weighed?: Weighed): Assessment {
+  const claimed = scoreAssessment(checklist, answers);
+  const scored = weighed ? scoreAssessment(checklist, weighed.adjusted) : claimed;
   const preScale = judgePreScale(checklist, scored.questions);
   const report = buildReport({
     tool: { name: 'rollout-check', version: toolVersion },
     checklist,
     answers,
     scored,
-    verdict: decideVerdict(checklist, scored, preScale),
+    claimed: weighed ? claimed : undefined,
+    verdict: decideVerdict(checklist, scored, preScale, weighed?.evidence.disputes),
     preScale,
     characteristics: judgeCharacteristics(checklist, scored.questions),
     plan: planNextSteps(checklist, scored.questions),
-    evidence,
+    evidence: weighed?.evidence,
   });
   return { report, scored };
 }

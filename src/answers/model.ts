@@ -12,6 +12,8 @@ export interface ResolvedAnswer {
   value: ResolvedValue;
   note?: string;
   evidence: string[];
+  /** Findings the team accepts for this answer, each with its reason. */
+  acknowledge: { finding: string; reason: string }[];
 }
 
 export interface Answers {

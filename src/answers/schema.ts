@@ -1,6 +1,7 @@
 // The answers file: the one artefact both the questionnaire and CI read and write.
 import { z } from 'zod';
 import { FailureModeId } from '../checklist/schema.js';
+import { findingKeyPattern } from '../evidence/finding-key.js';
 
 const text = z.string().trim().min(1);
 
@@ -8,12 +9,22 @@ const text = z.string().trim().min(1);
 export const AnswerValue = z.union([z.string().min(1), z.number(), z.array(z.string().min(1))]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
+/**
+ * A repository finding the team has looked at and accepts, on the record: it no longer disputes
+ * the answer. `finding` is the finding's stable key, "rule@path".
+ */
+export const Acknowledgement = z.strictObject({
+  finding: z.string().regex(findingKeyPattern, 'a finding is named "rule@path", for example "claude-code.bypass-permissions@.claude/settings.json"'),
+  reason: text,
+});
+
 export const AnswerEntry = z.union([
   AnswerValue,
   z.strictObject({
     answer: AnswerValue,
     note: text.optional(),
     evidence: z.array(text).optional(),
+    acknowledge: z.array(Acknowledgement).optional(),
   }),
   z.strictObject({
     /** Not applicable, with the reason. Only where the question allows it. */

@@ -3,6 +3,7 @@ import { hashText } from '../hash.js';
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import { located, sortProblems } from '../checklist/validate.js';
 import type { Problem } from '../errors.js';
+import type { EvidenceMap } from '../evidence/map.js';
 import { parseLocated } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';
 import type { Answers, ResolvedAnswer, ResolvedValue } from './model.js';
@@ -10,7 +11,11 @@ import { AnswersFile, type AnswerEntry, type AnswerValue } from './schema.js';
 
 export type AnswersResult = { ok: true; answers: Answers } | { ok: false; problems: Problem[] };
 
-export function validateAnswers(checklist: LoadedChecklist, file: string, text: string): AnswersResult {
+/**
+ * `evidenceMap`, when the checklist has one, lets acknowledgements be checked: each must name a
+ * finding rule that bears on its question.
+ */
+export function validateAnswers(checklist: LoadedChecklist, file: string, text: string, evidenceMap?: EvidenceMap): AnswersResult {
   const doc = parseLocated(file, text);
   if (doc.problems.length) return { ok: false, problems: doc.problems };
   const { parsed, problems: schemaProblems } = parseTolerantly({ ...doc, data: doc.data ?? {} }, AnswersFile);
@@ -34,6 +39,11 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
     const result = resolveEntry(q, entry);
     if (typeof result === 'string') problems.push(located(doc, path, `${qid}: ${result}`));
     else answers[qid] = result;
+    if (typeof result !== 'string')
+      result.acknowledge.forEach((a, i) => {
+        const wrong = acknowledgementProblem(qid, a.finding, evidenceMap);
+        if (wrong) problems.push(located(doc, [...path, 'acknowledge', i, 'finding'], wrong));
+      });
   }
   if (problems.length) return { ok: false, problems: sortProblems(problems) };
   return {
@@ -51,10 +61,19 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
 
 export { hashText };
 
+function acknowledgementProblem(qid: string, finding: string, map: EvidenceMap | undefined): string | null {
+  if (!map) return null;
+  const rules = [...new Set(map.entries.filter((e) => e.question === qid && e.contradicts).map((e) => e.finding))];
+  const rule = finding.slice(0, finding.indexOf('@'));
+  if (!rules.length) return `${qid}: no repository finding can dispute this answer, so there is nothing to acknowledge`;
+  if (!rules.includes(rule)) return `${qid}: "${rule}" is not a finding that bears on this answer (those that do: ${rules.join(', ')})`;
+  return null;
+}
+
 /** Returns the resolved answer, or a message saying what is wrong with it. */
 export function resolveEntry(q: ResolvedQuestion, entry: AnswerEntry): ResolvedAnswer | string {
   if (typeof entry === 'object' && !Array.isArray(entry)) {
-    const extras = { note: entry.note, evidence: entry.evidence ?? [] };
+    const extras = { note: entry.note, evidence: entry.evidence ?? [], acknowledge: 'acknowledge' in entry ? entry.acknowledge ?? [] : [] };
     if ('na' in entry) {
       if (!q.naAllowed) return 'N/A is not allowed for this question; answer it, or say "unknown"';
       return { value: { kind: 'na', reason: entry.na }, ...extras };
@@ -63,7 +82,7 @@ export function resolveEntry(q: ResolvedQuestion, entry: AnswerEntry): ResolvedA
     return typeof value === 'string' ? value : { value, ...extras };
   }
   const value = resolveValue(q, entry);
-  return typeof value === 'string' ? value : { value, evidence: [] };
+  return typeof value === 'string' ? value : { value, evidence: [], acknowledge: [] };
 }
 
 function resolveValue(q: ResolvedQuestion, raw: AnswerValue): ResolvedValue | string {

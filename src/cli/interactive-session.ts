@@ -13,7 +13,7 @@ import { InputError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../io/files.js';
 import { isPromptCancelled, terminalPrompter, type Prompter } from '../interactive/prompter.js';
 import { runQuestionnaire } from '../interactive/questionnaire.js';
-import { assess, collectEvidence, evaluateGates, readPackageVersion, renderReport, type GateOptions } from '../pipeline.js';
+import { assess, collectEvidence, evaluateGates, loadEvidenceMap, readPackageVersion, renderReport, type GateOptions } from '../pipeline.js';
 import { colourFor, formatSummary } from './output.js';
 
 export interface SessionOptions extends GateOptions {
@@ -68,9 +68,11 @@ export async function runInteractiveSession(checklist: LoadedChecklist, options:
 
 /** Scores the saved file exactly as `assess --answers` would, and writes the report beside it. */
 function finish(checklist: LoadedChecklist, out: string, options: SessionOptions): number {
-  const result = validateAnswers(checklist, out, readUserFile(out));
+  const result = validateAnswers(checklist, out, readUserFile(out), loadEvidenceMap(checklist));
   if (!result.ok) throw new InputError(result.problems);
-  const { report } = assess(checklist, result.answers, readPackageVersion());
+  // The repository that suggested answers also holds them to account, as `assess --scan` does.
+  const weighed = options.scan ? collectEvidence(options.scan, checklist, result.answers) : undefined;
+  const { report } = assess(checklist, result.answers, readPackageVersion(), weighed);
   const reportPath = join(dirname(out), `${basename(out).replace(/\.ya?ml$/i, '')}.report.md`);
   writeFileAtomic(reportPath, renderReport(report, 'md', options.templates));
   process.stdout.write(`\n${formatSummary(report, colourFor(process.stdout), process.stdout.columns ?? 80)}`);
@@ -83,7 +85,7 @@ function finish(checklist: LoadedChecklist, out: string, options: SessionOptions
 /** What the repository proposes for questions nobody has answered yet. */
 function suggestionsFrom(checklist: LoadedChecklist, dir: string): Record<string, { value: string[]; because: string[] }> {
   const none = { checklist: { id: checklist.id, version: checklist.version }, metadata: {}, scope: { quick: false }, answers: {}, hash: '', source: '' };
-  const evidence = collectEvidence(dir, checklist, none);
+  const { evidence } = collectEvidence(dir, checklist, none);
   return Object.fromEntries(evidence.proposals.map((p) => [p.question, { value: p.value, because: p.because }]));
 }
 

@@ -27,3 +27,9 @@ export function parseChoice<T extends string>(allowed: readonly T[]) {
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
+
+/** A repeatable option that also takes comma-separated values: `--x a,b --x c`. */
+export function collectChoices<T extends string>(allowed: readonly T[]) {
+  const one = parseChoice(allowed);
+  return (raw: string, previous: T[] | undefined): T[] => [...new Set([...(previous ?? []), ...raw.split(',').map((x) => one(x.trim()))])];
+}

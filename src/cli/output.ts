@@ -2,6 +2,7 @@
 // NO_COLOR is set, so CI logs and pipes stay plain.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report } from '../report/model.js';
+import { claimedText, rangeText } from '../render/report-view.js';
 import { bar, percent, wrap } from '../render/text.js';
 
 export function colourFor(stream: NodeJS.WriteStream): ChalkInstance {
@@ -18,12 +19,22 @@ export function formatSummary(report: Report, c: ChalkInstance, width = 80, topS
   const v = report.verdict;
   const partial = report.scope.partial ? c.yellow(' (partial assessment)') : '';
   lines.push(`${c.bold[verdictColour[v.id]](`Verdict: ${v.id.toUpperCase()}`)}  ${c.dim(v.title)}${partial}`);
-  lines.push(`Overall ${percent(report.overall.score)} · coverage ${percent(report.overall.coverage)} (${report.overall.answered}/${report.overall.applicable} answered)`);
+  const o = report.overall;
+  lines.push(...wrap(`Overall ${rangeText(o.score, o.upTo, o.unknown)} · coverage ${percent(o.coverage)} (${o.answered}/${o.applicable} answered)`, w, '  '));
+  const claimed = claimedText(o.score, o.claimedScore);
+  if (claimed) lines.push(...wrap(`The answers score ${claimed}.`, w, '  '));
+  const d = report.disputed;
+  if (d.count) {
+    lines.push('', c.bold.red(`${d.summary}:`));
+    for (const x of d.first) lines.push(...wrap(`- ${x.where}: ${x.text} (${x.question}): ${x.message}`, w, '  '));
+    if (d.count > d.first.length) lines.push(c.dim(`  … and ${d.count - d.first.length} more in the report`));
+  }
   lines.push('');
   for (const f of report.failureModes) {
     const score = percent(f.score).padStart(5);
+    const upTo = f.upTo !== null && f.upTo !== f.score ? `≤${percent(f.upTo)}` : '';
     const risks = `${f.high} high ${f.medium} med`;
-    const head = `${f.id} ${bar(f.score)} ${score}  ${risks.padEnd(13)} `;
+    const head = `${f.id} ${bar(f.score)} ${score} ${upTo.padEnd(6)} ${risks.padEnd(13)} `;
     const colour = f.score === null ? c.dim : f.high > 0 || f.unmetMusts.length ? c.red : f.score >= 75 ? c.green : c.yellow;
     lines.push(colour(head) + truncate(f.title, w - head.length));
   }

@@ -14,7 +14,13 @@ export const EvidenceMap = z.strictObject({
       question: z.string(),
       /** The answer this finding suggests for an unanswered or unknown question. */
       proposes: z.union([z.string(), z.array(z.string())]).optional(),
-      contradicts: z.union([z.strictObject({ anyOf: z.array(z.string()).min(1) }), z.strictObject({ missing: z.string() })]),
+      /**
+       * For single-choice questions: the answer the finding shows to be true, scored in place of a
+       * contradicted claim. Multi-select answers are adjusted from `contradicts` itself.
+       */
+      implies: z.string().optional(),
+      /** Absent when the finding can only suggest an answer, never dispute one (protections). */
+      contradicts: z.union([z.strictObject({ anyOf: z.array(z.string()).min(1) }), z.strictObject({ missing: z.string() })]).optional(),
     }),
   ),
 });
@@ -32,8 +38,25 @@ export function validateEvidenceMap(file: string, text: string, checklist: Loade
     const q = byId.get(e.question);
     if (!q) return problems.push(located(doc, ['entries', i, 'question'], `unknown question "${e.question}"`));
     const ids = new Set([...q.choices.map((c) => c.id)]);
-    const named = [...(Array.isArray(e.proposes) ? e.proposes : e.proposes ? [e.proposes] : []), ...('anyOf' in e.contradicts ? e.contradicts.anyOf : [e.contradicts.missing])];
+    const contradicted = !e.contradicts ? [] : 'anyOf' in e.contradicts ? e.contradicts.anyOf : [e.contradicts.missing];
+    const named = [...(Array.isArray(e.proposes) ? e.proposes : e.proposes ? [e.proposes] : []), ...contradicted, ...(e.implies ? [e.implies] : [])];
     for (const id of named) if (!ids.has(id)) problems.push(located(doc, ['entries', i], `"${e.question}" has no choice "${id}"`));
+    if (!e.contradicts) {
+      if (e.implies !== undefined) problems.push(located(doc, ['entries', i, 'implies'], `"implies" needs "contradicts": it is what a contradicted answer is scored as`));
+    } else if (q.type === 'multi') {
+      if (e.implies !== undefined) problems.push(located(doc, ['entries', i, 'implies'], `"${e.question}" is multi-select: the adjusted answer follows from "contradicts", so leave "implies" out`));
+    } else if ('missing' in e.contradicts) {
+      problems.push(located(doc, ['entries', i, 'contradicts'], `"missing" only applies to multi-select questions; "${e.question}" takes one answer: use anyOf`));
+    } else if (e.implies === undefined) {
+      problems.push(located(doc, ['entries', i], `"${e.question}" takes one answer: say which choice the finding implies ("implies")`));
+    } else if (contradicted.includes(e.implies)) {
+      problems.push(located(doc, ['entries', i, 'implies'], `"${e.implies}" is one of the answers this entry contradicts`));
+    } else if (!q.context) {
+      // A dispute may only lower an answer: evidence against a claim never earns points.
+      const score = (id: string) => q.choices.find((c) => c.id === id)?.score ?? 0;
+      const higher = contradicted.filter((id) => score(id) <= score(e.implies!));
+      if (higher.length) problems.push(located(doc, ['entries', i, 'implies'], `"${e.implies}" scores at least as much as the contradicted ${higher.map((h) => `"${h}"`).join(', ')}: a dispute must lower the answer`));
+    }
   });
   return problems.length ? { ok: false, problems } : { ok: true, map: parsed.data };
 }

@@ -26,14 +26,22 @@ export function reportView(r: Report) {
     verdictMark: verdictMark[r.verdict.id],
     verdictLabel: r.verdict.id.toUpperCase(),
     overallScore: percent(r.overall.score),
+    overallRange: rangeText(r.overall.score, r.overall.upTo, r.overall.unknown),
+    overallUpToText: r.overall.upTo !== null && r.overall.upTo !== r.overall.score ? `up to ${percent(r.overall.upTo)} if the ${r.overall.unknown === 1 ? 'unknown is' : `${r.overall.unknown} unknowns are`} met` : null,
+    claimedText: claimedText(r.overall.score, r.overall.claimedScore),
     overallCoverage: percent(r.overall.coverage),
+    disputedRows: r.disputed.first,
+    disputedMore: r.disputed.count > r.disputed.first.length ? r.disputed.count - r.disputed.first.length : null,
+    hasClaimed: r.overall.claimedScore !== null,
     partialLabel: r.scope.quick ? 'quick check (partial)' : r.scope.failureModes ? `section ${r.scope.failureModes.join(', ')} only (partial)` : null,
     metadataRows: metadataRows(r),
     failureModeRows: r.failureModes.map((f) => ({
       ...f,
       bar: bar(f.score),
       scoreText: percent(f.score),
-      pointsText: `${round(f.points)} / ${round(f.answeredMax)}`,
+      upToText: f.upTo !== null && f.upTo !== f.score ? percent(f.upTo) : '',
+      claimedText: f.claimedScore === null ? '' : percent(f.claimedScore),
+      pointsText: `${round(f.points)} / ${round(f.maxAchievable)}`,
       achievableText: `${round(f.maxAchievable)} of ${round(f.totalMax)}`,
       coverageText: f.applicable ? `${f.answered}/${f.applicable}` : 'n/a',
     })),
@@ -53,6 +61,13 @@ export function reportView(r: Report) {
       questions: r.questions.filter((q) => !q.context && q.failureModes.some((x) => x.id === f.id) && isAssessed(q)).map(row),
     })),
     appendixRows: r.questions.map(row),
+    disputes: (r.evidence?.disputes ?? []).map((d) => ({
+      ...d,
+      mark: d.obligation === 'must' ? 'must' : d.context ? 'scope' : d.obligation ?? '',
+      reopenedText: d.reopened.length ? d.reopened.join(', ') : null,
+    })),
+    acknowledged: r.evidence?.acknowledged ?? [],
+    staleAcknowledgements: r.evidence?.staleAcknowledgements ?? [],
     notAsked: r.questions.filter((q) => q.status === 'not-asked' || q.status === 'out-of-scope').map(row),
     notApplicable: r.questions.filter((q) => q.status === 'na').map(row),
     unknowns: r.questions.filter((q) => !q.context && (q.status === 'unknown' || q.status === 'unanswered')).map(row),
@@ -109,7 +124,21 @@ function row(q: ReportQuestion) {
     obligationText: q.obligation ?? 'context',
     failureModesText: q.failureModes.map((f) => f.id).join(', ') || 'context',
     evidenceText: q.evidence.length ? q.evidence.join('; ') : null,
+    disputeText: q.dispute ? `claimed ${q.dispute.claimed}; the repository says otherwise (${q.dispute.findings.join(', ')})` : null,
+    reopenedText: q.reopenedBy ? `brought back into scope: the repository disputes the answer to ${q.reopenedBy}` : null,
   };
+}
+
+/** "74.6%, up to 79.1% if the 3 unknowns are met", or just the score when nothing is unknown. */
+export function rangeText(score: number | null, upTo: number | null, unknown: number): string {
+  if (score === null || upTo === null || upTo === score) return percent(score);
+  return `${percent(score)}, up to ${percent(upTo)} if the ${unknown === 1 ? 'unknown is' : `${unknown} unknowns are`} met`;
+}
+
+/** "claimed 97.4% before the repository's evidence", when the evidence changed the score. */
+export function claimedText(score: number | null, claimed: number | null): string | null {
+  if (claimed === null || claimed === score) return null;
+  return `${percent(claimed)} as claimed, before the repository's evidence`;
 }
 
 function metadataRows(r: Report) {

@@ -14,7 +14,10 @@ export interface BuildInput {
   tool: { name: string; version: string };
   checklist: LoadedChecklist;
   answers: Answers;
+  /** The scores the verdict uses: evidence-adjusted when there is evidence. */
   scored: Scored;
+  /** The scores of the answers as claimed, when evidence adjusted them. */
+  claimed?: Scored;
   verdict: VerdictResult;
   preScale: PreScaleResult[];
   characteristics: CharacteristicResult[];
@@ -23,8 +26,11 @@ export interface BuildInput {
 }
 
 export function buildReport(input: BuildInput): Report {
-  const { checklist, answers, scored } = input;
+  const { checklist, answers, scored, claimed } = input;
   const scores = new Map(scored.questions.map((s) => [s.id, s]));
+  const claimedScores = new Map((claimed ?? scored).questions.map((s) => [s.id, s]));
+  const disputes = new Map((input.evidence?.disputes ?? []).map((d) => [d.question, d]));
+  const reopenedBy = new Map((input.evidence?.disputes ?? []).flatMap((d) => d.reopened.map((id) => [id, d.question] as const)));
   const verdict = checklist.verdicts.find((v) => v.id === input.verdict.id)!;
   const m = answers.metadata;
   return {
@@ -46,17 +52,27 @@ export function buildReport(input: BuildInput): Report {
     redacted: false,
     scope: { partial: scored.partial, quick: answers.scope.quick, failureModes: answers.scope.failureModes ?? null },
     verdict: { id: verdict.id, title: verdict.title, description: verdict.description, reasons: input.verdict.reasons },
-    overall: scored.overall,
+    disputed: disputedSummary(input.evidence),
+    overall: { ...scored.overall, claimedScore: claimed?.overall.score ?? null },
     failureModes: scored.failureModes.map((f) => {
       const fm = checklist.failureModes.find((x) => x.id === f.id)!;
       return {
         ...f,
+        claimedScore: claimed ? claimed.failureModes.find((x) => x.id === f.id)!.score : null,
         title: fm.title,
         description: fm.description,
         coverage: f.applicable ? Math.round((f.answered / f.applicable) * 1000) / 10 : null,
       };
     }),
-    questions: checklist.questions.map((q) => reportQuestion(q, scores.get(q.id)!, answers.answers[q.id])),
+    questions: checklist.questions.map((q) => {
+      const d = disputes.get(q.id);
+      const c = claimedScores.get(q.id)!;
+      return {
+        ...reportQuestion(q, scores.get(q.id)!, d ? { ...answers.answers[q.id]!, value: { kind: 'choices', ids: d.impliedValue } } : answers.answers[q.id]),
+        reopenedBy: reopenedBy.get(q.id) ?? null,
+        dispute: d ? { claimed: d.claimed, claimedValue: d.claimedValue, claimedScore: c.score, claimedRisk: c.risk, findings: d.findings.map((f) => f.key) } : null,
+      };
+    }),
     nextSteps: input.plan,
     preScale: input.preScale.map((p) => ({ ...p, text: checklist.preScale.find((x) => x.id === p.id)!.text })),
     characteristics: input.characteristics.map((c) => {
@@ -77,7 +93,23 @@ const statusLabel: Record<QuestionScore['status'], string> = {
   'out-of-scope': 'Not asked',
 };
 
-function reportQuestion(q: ResolvedQuestion, s: QuestionScore, a: ResolvedAnswer | undefined): ReportQuestion {
+/** "2 answers disputed by the repository", with the first three, for the top of every format. */
+function disputedSummary(evidence: ReportEvidence | undefined): Report['disputed'] {
+  const disputes = evidence?.disputes ?? [];
+  const n = disputes.length;
+  return {
+    count: n,
+    summary: n ? `${n} answer${n > 1 ? 's' : ''} disputed by the repository` : null,
+    first: disputes.slice(0, 3).map((d) => ({
+      question: d.question,
+      text: d.questionText,
+      where: d.findings[0]!.where,
+      message: `answered ${d.claimed}; ${d.findings[0]!.where}: ${d.findings[0]!.message}`,
+    })),
+  };
+}
+
+function reportQuestion(q: ResolvedQuestion, s: QuestionScore, a: ResolvedAnswer | undefined): Omit<ReportQuestion, 'reopenedBy' | 'dispute'> {
   const v = a?.value;
   return {
     id: q.id,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { FailureModeId, Level, Obligation, RiskLevel } from '../checklist/schema.js';
 
 /** Bump the major version for any change that breaks a reader of saved results. */
-export const reportSchemaVersion = '1.2.0';
+export const reportSchemaVersion = '2.0.0';
 
 const nullableString = z.string().nullable();
 const percent = z.number().min(0).max(100).nullable();
@@ -29,6 +29,21 @@ export const ReportQuestion = z.strictObject({
   evidence: z.array(z.string()),
   naReason: nullableString,
   notAskedReason: nullableString,
+  /** A context question whose disputed answer brought this question back into scope. */
+  reopenedBy: nullableString,
+  /**
+   * Set when repository evidence contradicts the answer. `answer`, `value`, `score`, `risk` and
+   * `met` above are then the evidence-adjusted ones (what the verdict uses); this keeps the claim.
+   */
+  dispute: z
+    .strictObject({
+      claimed: z.string(),
+      claimedValue: z.array(z.string()),
+      claimedScore: z.number().min(0).max(1).nullable(),
+      claimedRisk: RiskLevel.nullable(),
+      findings: z.array(z.string()),
+    })
+    .nullable(),
   references: z.strictObject({ airmf: z.array(z.string()), ai600: z.array(z.string()) }),
 });
 export type ReportQuestion = z.infer<typeof ReportQuestion>;
@@ -37,7 +52,12 @@ export const ReportFailureMode = z.strictObject({
   id: FailureModeId,
   title: z.string(),
   description: z.string(),
+  /** Points over the applicable weight: unknowns earn nothing. Evidence-adjusted under --scan. */
   score: percent,
+  /** The score if every unknown turned out fully met. */
+  upTo: percent,
+  /** The score of the answers as claimed, before repository evidence: null without --scan. */
+  claimedScore: percent,
   points: z.number(),
   answeredMax: z.number(),
   maxAchievable: z.number(),
@@ -52,6 +72,7 @@ export const ReportFailureMode = z.strictObject({
   notAsked: z.number().int(),
   unmetMusts: z.array(z.string()),
   unknownMusts: z.array(z.string()),
+  unknownHighRisk: z.array(z.string()),
 });
 export type ReportFailureMode = z.infer<typeof ReportFailureMode>;
 
@@ -80,15 +101,19 @@ export const AppliedOverlay = z.strictObject({
 });
 export type AppliedOverlay = z.infer<typeof AppliedOverlay>;
 
+const Severity = z.enum(['high', 'medium', 'low', 'info']);
+
 export const ReportEvidence = z.strictObject({
   root: z.string(),
   tools: z.array(z.strictObject({ id: z.string(), name: z.string(), files: z.array(z.string()) })),
   findings: z.array(
     z.strictObject({
+      /** Stable across edits of the file: "rule@path". What an acknowledgement names. */
+      key: z.string(),
       id: z.string(),
       tool: z.string(),
       failureMode: FailureModeId,
-      severity: z.enum(['high', 'medium', 'low', 'info']),
+      severity: Severity,
       kind: z.enum(['risk', 'protective', 'fact']),
       where: z.string(),
       message: z.string(),
@@ -96,10 +121,32 @@ export const ReportEvidence = z.strictObject({
     }),
   ),
   notObservable: z.array(z.strictObject({ failureMode: FailureModeId, message: z.string() })),
+  /** Files the scanner could not read or parse, with the reason (never their contents). */
+  skipped: z.array(z.strictObject({ path: z.string(), reason: z.string() })),
   /** Answers the evidence suggests for questions left unanswered or unknown (not scored). */
   proposals: z.array(z.strictObject({ question: z.string(), questionText: z.string(), proposed: z.string(), value: z.array(z.string()), because: z.array(z.string()) })),
-  /** Where an answer and the repository disagree. */
-  disagreements: z.array(z.strictObject({ question: z.string(), questionText: z.string(), answer: z.string(), finding: z.string(), where: z.string(), message: z.string() })),
+  /** Answers the repository contradicts, in checklist order: what was claimed, what is scored. */
+  disputes: z.array(
+    z.strictObject({
+      question: z.string(),
+      questionText: z.string(),
+      obligation: Obligation.nullable(),
+      context: z.boolean(),
+      claimed: z.string(),
+      claimedValue: z.array(z.string()),
+      implied: z.string(),
+      impliedValue: z.array(z.string()),
+      /** The most severe of the findings behind it. */
+      severity: Severity,
+      findings: z.array(z.strictObject({ key: z.string(), where: z.string(), severity: Severity, message: z.string() })),
+      /** Context disputes: the questions the claim had taken out of scope, now back. */
+      reopened: z.array(z.string()),
+    }),
+  ),
+  /** Findings that would dispute an answer, accepted in the answers file with a reason. */
+  acknowledged: z.array(z.strictObject({ question: z.string(), questionText: z.string(), finding: z.string(), where: z.string(), message: z.string(), reason: z.string() })),
+  /** Acknowledgements that name no finding in this repository: stale, or mistyped. */
+  staleAcknowledgements: z.array(z.strictObject({ question: z.string(), finding: z.string(), reason: z.string() })),
 });
 export type ReportEvidence = z.infer<typeof ReportEvidence>;
 
@@ -123,8 +170,19 @@ export const Report = z.strictObject({
   redacted: z.boolean(),
   scope: z.strictObject({ partial: z.boolean(), quick: z.boolean(), failureModes: z.array(FailureModeId).nullable() }),
   verdict: z.strictObject({ id: z.enum(['tighten', 'pilot', 'scale']), title: z.string(), description: z.string(), reasons: z.array(z.string()) }),
+  /** For the first screen: how many answers the repository disputes, and the first three. */
+  disputed: z.strictObject({
+    count: z.number().int(),
+    summary: nullableString,
+    first: z.array(z.strictObject({ question: z.string(), text: z.string(), where: z.string(), message: z.string() })),
+  }),
   overall: z.strictObject({
+    /** The headline: points over the applicable weight, unknowns earning nothing. */
     score: percent,
+    /** The score if every unknown turned out fully met. */
+    upTo: percent,
+    /** The score of the answers as claimed, before repository evidence: null without --scan. */
+    claimedScore: percent,
     answered: z.number().int(),
     applicable: z.number().int(),
     coverage: percent,

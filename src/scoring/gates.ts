@@ -2,35 +2,46 @@
 import type { RiskLevel } from '../checklist/schema.js';
 import type { Scored } from './score.js';
 
-export type FailOn = 'must' | 'high' | 'medium';
+export const failOnLevels = ['must', 'high', 'medium', 'disputed'] as const;
+export type FailOn = (typeof failOnLevels)[number];
 export interface GateOptions {
   failUnder?: number;
-  failOn?: FailOn;
+  /** Any of: must, high (also musts), medium (also high and musts), disputed. */
+  failOn?: FailOn[];
   maxUnknown?: number;
 }
 
-/** What the gates read: a scored assessment or a saved report both have these. */
+/** What the gates read: a saved report has these. */
 export interface Gateable extends Pick<Scored, 'overall' | 'failureModes'> {
-  questions: readonly { id: string; risk: RiskLevel | null }[];
+  questions: readonly { id: string; risk: RiskLevel | null; obligation: string | null; dispute: unknown }[];
 }
 
 export function evaluateGates(scored: Gateable, gates: GateOptions): string[] {
   const failures: string[] = [];
   const { overall, failureModes } = scored;
+  const failOn = new Set(gates.failOn ?? []);
+  // The headline score: unknowns earn nothing and, under --scan, disputes are scored as the
+  // evidence says.
   if (gates.failUnder !== undefined && (overall.score ?? 0) < gates.failUnder)
-    failures.push(`--fail-under ${gates.failUnder}: overall score is ${overall.score ?? 'n/a (nothing answered)'}`);
-  const unmet = failureModes.flatMap((f) => f.unmetMusts);
+    failures.push(`--fail-under ${gates.failUnder}: overall score is ${overall.score ?? 'n/a (nothing applies)'}`);
+  const unmet = [...new Set(failureModes.flatMap((f) => f.unmetMusts))];
+  const disputedMusts = scored.questions.filter((q) => q.obligation === 'must' && q.dispute).map((q) => q.id);
+  const disputed = scored.questions.filter((q) => q.dispute).map((q) => q.id);
   // Count questions, not question-and-failure-mode pairs: one gap is one risk.
   const high = scored.questions.filter((q) => q.risk === 'high').length;
   const medium = scored.questions.filter((q) => q.risk === 'medium').length;
-  // The levels are cumulative: "high" also fails on unmet musts, "medium" on both of those.
-  if (gates.failOn && unmet.length)
-    failures.push(`--fail-on ${gates.failOn}: ${unmet.length} must question${unmet.length > 1 ? 's' : ''} not met (${[...new Set(unmet)].join(', ')})`);
-  if ((gates.failOn === 'high' || gates.failOn === 'medium') && high)
-    failures.push(`--fail-on ${gates.failOn}: ${high} high risk${high > 1 ? 's' : ''}`);
-  if (gates.failOn === 'medium' && medium)
-    failures.push(`--fail-on medium: ${medium} medium risk${medium > 1 ? 's' : ''}`);
+  // The risk levels are cumulative: "high" also fails on unmet musts, "medium" on both of those.
+  const level = failOn.has('medium') ? 'medium' : failOn.has('high') ? 'high' : failOn.has('must') ? 'must' : null;
+  if (level && unmet.length) failures.push(`--fail-on ${level}: ${plural(unmet.length, 'must question')} not met (${unmet.join(', ')})`);
+  const contested = disputedMusts.filter((id) => !unmet.includes(id));
+  if (level && contested.length) failures.push(`--fail-on ${level}: ${plural(contested.length, 'must answer')} disputed by the repository (${contested.join(', ')})`);
+  if ((level === 'high' || level === 'medium') && high) failures.push(`--fail-on ${level}: ${plural(high, 'high risk')}`);
+  if (level === 'medium' && medium) failures.push(`--fail-on medium: ${plural(medium, 'medium risk')}`);
+  if (failOn.has('disputed') && disputed.length)
+    failures.push(`--fail-on disputed: ${plural(disputed.length, 'answer')} disputed by the repository and not acknowledged (${disputed.join(', ')})`);
   if (gates.maxUnknown !== undefined && overall.unknown > gates.maxUnknown)
     failures.push(`--max-unknown ${gates.maxUnknown}: ${overall.unknown} applicable questions are unknown or unanswered`);
   return failures;
 }
+
+const plural = (n: number, what: string): string => `${n} ${what}${n > 1 ? 's' : ''}`;

@@ -1,14 +1,20 @@
 // Scores an assessment: per question, per failure mode, overall. Pure and deterministic.
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
-import type { FailureModeId } from '../checklist/schema.js';
+import type { FailureModeId, RiskLevel } from '../checklist/schema.js';
 import type { Answers } from '../answers/model.js';
 import { describeCondition, evaluateCondition } from './applicability.js';
-import { round, scoreAnswer, type QuestionScore } from './question.js';
+import { maxRisk, round, scoreAnswer, type QuestionScore } from './question.js';
 
 export interface FailureModeScore {
   id: FailureModeId;
-  /** Percentage of the achievable points earned by answered questions; null if none answered. */
+  /**
+   * Percentage of the applicable weight earned. An unknown or unanswered question stays in the
+   * denominator and earns nothing: not knowing never scores better than a known bad answer.
+   * Null when nothing applies.
+   */
   score: number | null;
+  /** The score if every unknown turned out fully met: the most the unknowns could be hiding. */
+  upTo: number | null;
   points: number;
   /** Weight of answered questions: the denominator of `score`. */
   answeredMax: number;
@@ -21,6 +27,8 @@ export interface FailureModeScore {
   low: number;
   unmetMusts: string[];
   unknownMusts: string[];
+  /** Unknown or unanswered questions with a high-risk answer among their choices. */
+  unknownHighRisk: string[];
   answered: number;
   applicable: number;
   na: number;
@@ -30,7 +38,7 @@ export interface FailureModeScore {
 export interface Scored {
   questions: QuestionScore[];
   failureModes: FailureModeScore[];
-  overall: { score: number | null; answered: number; applicable: number; coverage: number | null; unknown: number };
+  overall: { score: number | null; upTo: number | null; answered: number; applicable: number; coverage: number | null; unknown: number };
   partial: boolean;
 }
 
@@ -42,12 +50,14 @@ export function scoreAssessment(checklist: LoadedChecklist, answers: Answers): S
   const applicable = scored.filter((q) => isApplicable(byId.get(q.id)!));
   const answered = applicable.filter((q) => byId.get(q.id)!.status === 'answered');
   const points = sum(failureModes.map((f) => f.points));
-  const max = sum(failureModes.map((f) => f.answeredMax));
+  const max = sum(failureModes.map((f) => f.maxAchievable));
+  const unknownWeight = max - sum(failureModes.map((f) => f.answeredMax));
   return {
     questions,
     failureModes,
     overall: {
-      score: max > 0 ? round((points / max) * 100, 1) : null,
+      score: percentOf(points, max),
+      upTo: percentOf(points + unknownWeight, max),
       answered: answered.length,
       applicable: applicable.length,
       coverage: applicable.length ? round((answered.length / applicable.length) * 100, 1) : null,
@@ -88,8 +98,8 @@ function scopeReason(q: ResolvedQuestion, answers: Answers): string | null {
 
 function scoreFailureMode(id: FailureModeId, questions: ResolvedQuestion[], byId: Map<string, QuestionScore>): FailureModeScore {
   const fm: FailureModeScore = {
-    id, score: null, points: 0, answeredMax: 0, maxAchievable: 0, totalMax: 0, high: 0, medium: 0, low: 0,
-    unmetMusts: [], unknownMusts: [], answered: 0, applicable: 0, na: 0, notAsked: 0,
+    id, score: null, upTo: null, points: 0, answeredMax: 0, maxAchievable: 0, totalMax: 0, high: 0, medium: 0, low: 0,
+    unmetMusts: [], unknownMusts: [], unknownHighRisk: [], answered: 0, applicable: 0, na: 0, notAsked: 0,
   };
   for (const q of questions) {
     const weight = q.failureModes.find((f) => f.id === id)?.weight;
@@ -103,6 +113,7 @@ function scoreFailureMode(id: FailureModeId, questions: ResolvedQuestion[], byId
     fm.maxAchievable += weight;
     if (s.status !== 'answered') {
       if (q.obligation === 'must') fm.unknownMusts.push(q.id);
+      if (worstRisk(q) === 'high') fm.unknownHighRisk.push(q.id);
       continue;
     }
     fm.answered++;
@@ -114,8 +125,16 @@ function scoreFailureMode(id: FailureModeId, questions: ResolvedQuestion[], byId
     if (q.obligation === 'must' && !s.met) fm.unmetMusts.push(q.id);
   }
   fm.points = round(fm.points, 3);
-  fm.score = fm.answeredMax > 0 ? round((fm.points / fm.answeredMax) * 100, 1) : null;
+  fm.score = percentOf(fm.points, fm.maxAchievable);
+  fm.upTo = percentOf(fm.points + fm.maxAchievable - fm.answeredMax, fm.maxAchievable);
   return fm;
+}
+
+const percentOf = (points: number, max: number): number | null => (max > 0 ? round((points / max) * 100, 1) : null);
+
+/** The most serious risk any answer to this question could carry. */
+function worstRisk(q: ResolvedQuestion): RiskLevel {
+  return maxRisk([...q.choices.filter((c) => !c.exclusive || q.type !== 'multi').map((c) => c.risk), ...q.bands.map((b) => b.risk)]);
 }
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);

@@ -9,16 +9,32 @@ export interface VerdictResult {
   reasons: string[];
 }
 
-export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preScale: PreScaleResult[]): VerdictResult {
+/** What the verdict needs to know of a dispute (an answer the repository contradicts). */
+export interface DisputeForVerdict {
+  question: string;
+  obligation: string | null;
+  severity: 'high' | 'medium' | 'low' | 'info';
+  claimed: string;
+  findings: { where: string; message: string }[];
+}
+
+/**
+ * `scored` is the evidence-adjusted assessment when there is evidence. Disputes add their own
+ * rules: a disputed must means tighten (the control the verdict leans on is contested), and an
+ * answer disputed by a high-severity finding keeps the verdict below scale.
+ */
+export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preScale: PreScaleResult[], disputes: DisputeForVerdict[] = []): VerdictResult {
   const text = new Map(checklist.questions.map((q) => [q.id, q.text]));
   // A question can inform several failure modes: name it once, with all of them.
   const unmet = groupByQuestion(scored.failureModes.flatMap((fm) => fm.unmetMusts.map((id) => [id, fm.id] as const)));
   const unverified = groupByQuestion(scored.failureModes.flatMap((fm) => fm.unknownMusts.map((id) => [id, fm.id] as const)));
   const fuzzy = preScale.filter((p) => p.status === 'fuzzy');
+  const disputedMusts = disputes.filter((d) => d.obligation === 'must');
   const tighten: string[] = [];
-  if (unmet.size || unverified.size || fuzzy.length)
+  if (unmet.size || unverified.size || fuzzy.length || disputedMusts.length)
     tighten.push(
       [
+        disputedMusts.length ? `${disputedMusts.length} must answer${disputedMusts.length > 1 ? 's' : ''} disputed by the repository` : '',
         unmet.size ? `${unmet.size} must question${unmet.size > 1 ? 's' : ''} not met` : '',
         unverified.size ? `${unverified.size} must question${unverified.size > 1 ? 's' : ''} not verified` : '',
         fuzzy.length ? `${fuzzy.length === preScale.length ? `all ${fuzzy.length}` : `${fuzzy.length} of the ${preScale.length}`} pre-scale questions still fuzzy` : '',
@@ -26,6 +42,7 @@ export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preSca
         .filter(Boolean)
         .join('; '),
     );
+  for (const d of disputedMusts) tighten.push(`must disputed by the repository: "${text.get(d.question)}" (${d.question}): answered ${d.claimed}, but ${evidenceLine(d)}`);
   for (const [id, fms] of unmet) tighten.push(`must not met (${fms.join(', ')}): "${text.get(id)}" (${id})`);
   for (const [id, fms] of unverified) tighten.push(`must not verified, answered unknown or left blank (${fms.join(', ')}): "${text.get(id)}" (${id})`);
   for (const p of fuzzy) {
@@ -46,6 +63,12 @@ export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preSca
       blockers.push(`${fm.id} scores ${fmt(fm.score)}, below ${rules.minPerFailureMode}`);
     if (fm.high > 0) blockers.push(`${fm.id} still has ${fm.high} high risk${fm.high > 1 ? 's' : ''}`);
   }
+  // An unknown answer could be hiding the high risk a known answer would have shown.
+  const hidden = [...new Set(scored.failureModes.flatMap((fm) => fm.unknownHighRisk))];
+  if (hidden.length && !scored.partial)
+    blockers.push(`${hidden.length} unknown answer${hidden.length > 1 ? 's' : ''} could each hide a high risk (${hidden.join(', ')})`);
+  for (const d of disputes.filter((x) => x.severity === 'high'))
+    blockers.push(`"${text.get(d.question)}" (${d.question}) is disputed by a high-severity finding: ${evidenceLine(d)}`);
   if (overall.coverage === null || overall.coverage < rules.minCoverage)
     blockers.push(`coverage ${fmt(overall.coverage)}% is below ${rules.minCoverage}% (too many unknowns to expand safely)`);
   if (blockers.length)
@@ -58,6 +81,12 @@ export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preSca
       `coverage ${fmt(overall.coverage)}%`,
     ],
   };
+}
+
+function evidenceLine(d: DisputeForVerdict): string {
+  const [first] = d.findings;
+  const more = d.findings.length > 1 ? ` (and ${d.findings.length - 1} more)` : '';
+  return first ? `${first.where}: ${first.message}${more}` : 'the repository says otherwise';
 }
 
 function groupByQuestion(pairs: (readonly [string, string])[]): Map<string, string[]> {

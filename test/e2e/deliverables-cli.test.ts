@@ -50,7 +50,10 @@ describe('saved results', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`^error: ${bad}:\\d+:\\d+: expected number, found string "high" \\(at overall\\.score\\)\\n$`));
     writeFileSync(bad, '{ "schemaVersion": "9.0.0" }');
-    expect(runCli(['report', bad]).stderr).toContain('not a rollout-check result of schema 1.x');
+    expect(runCli(['report', bad]).stderr).toContain('not a rollout-check result of schema 2.x');
+    // A result saved before unknowns earned nothing is refused with the way forward.
+    writeFileSync(bad, '{ "schemaVersion": "1.2.0" }');
+    expect(runCli(['report', bad]).stderr).toContain('saved by an older rollout-check (schema 1.2.0), whose scores left unknown answers out; assess its answers file again');
   });
 });
 
@@ -61,9 +64,9 @@ describe('formats, branding and redaction', () => {
     writeFileSync(answers, readFileSync(miniAnswers, 'utf8').replace('note: "Priya owns it"', 'note: "=HYPERLINK(\\"x\\"), said \\"Priya\\""'));
     const r = runCli(['assess', ...mini, '--answers', answers, '--format', 'csv']);
     const lines = r.stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('question_id,question,failure_modes,answer,status,score,risk,obligation,note');
+    expect(lines[0]).toBe('question_id,question,failure_modes,answer,status,score,risk,obligation,claimed_answer,disputed_by,note');
     expect(lines).toHaveLength(11);
-    expect(lines.at(-1)).toBe(`q.owner,Is there a named owner for the rollout?,FM7,Yes,answered,100,none,should,"'=HYPERLINK(""x""), said ""Priya"""`);
+    expect(lines.at(-1)).toBe(`q.owner,Is there a named owner for the rollout?,FM7,Yes,answered,100,none,should,,,"'=HYPERLINK(""x""), said ""Priya"""`);
   });
 
   it('--redact drops notes, evidence and the assessor from every format', () => {

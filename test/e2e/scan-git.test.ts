@@ -1,6 +1,6 @@
 // The scanner on a real git repository made in a temp folder, through the built binary.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -48,6 +48,14 @@ const repoFiles = {
   '.github/workflows/automerge.yml': 'on: pull_request_target\njobs:\n  m:\n    if: github.actor == \'copilot-swe-agent[bot]\'\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh pr merge --auto --squash "$URL"\n',
 };
 
+// What the issue's team faced: settings that bypass approvals, project MCP servers approved
+// wholesale and unpinned, and a workflow that merges agent pull requests.
+const contradicting = {
+  '.claude/settings.json': '{\n  "permissions": { "defaultMode": "bypassPermissions" },\n  "enableAllProjectMcpServers": true\n}\n',
+  '.mcp.json': '{\n  "mcpServers": {\n    "gh": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"] }\n  }\n}\n',
+  '.github/workflows/automerge.yml': repoFiles['.github/workflows/automerge.yml'],
+};
+
 describe('scan on a real git repository', () => {
   it('lists files from git: .gitignore respected, untracked files included, links out of the folder not followed', () => {
     const dir = gitRepo(repoFiles);
@@ -88,14 +96,17 @@ describe('scan on a real git repository', () => {
     expect(text).toContain('(value masked)');
   });
 
-  it('assess --scan shows where the answers and the configuration disagree, and proposes answers for unknowns', () => {
+  it('assess --scan disputes the answers the configuration contradicts, and proposes answers for unknowns', () => {
     const dir = gitRepo(repoFiles);
     const md = runCli(['assess', '--answers', 'examples/pilot-ready.yaml', '--scan', dir]).stdout;
     expect(md).toContain('## Repository evidence');
-    expect(md).toContain('answered: Yes; .github/workflows/automerge.yml:7: merges or approves pull requests automatically');
-    expect(md).toContain('answered: Disabled in committed settings; allowed only in throwaway sandboxes; .claude/settings.json:3: permissions.defaultMode is bypassPermissions');
-    expect(md).toContain('answered: In a sandbox, container or VM; .codex/config.toml:1: sandbox_mode is danger-full-access');
-    expect(md).toMatch(/answered: GitHub Copilot coding agent; Claude Code \(terminal, IDE or GitHub Actions\); \.codex\/config\.toml: OpenAI Codex is configured/);
+    expect(md).toContain('answers disputed by the repository.**');
+    expect(md).toContain('Answered: Yes · scored as: No<br>\n  `.github/workflows/automerge.yml:7`: merges or approves pull requests automatically');
+    expect(md).toContain('Answered: Disabled in committed settings; allowed only in throwaway sandboxes · scored as: Discouraged');
+    expect(md).toContain('`.claude/settings.json:3`: permissions.defaultMode is bypassPermissions');
+    expect(md).toContain('Answered: In a sandbox, container or VM · scored as: On developer machines with permission prompts or rules');
+    // The tool list gains Codex, which the answers left out.
+    expect(md).toMatch(/Answered: GitHub Copilot coding agent; Claude Code \(terminal, IDE or GitHub Actions\) · scored as: GitHub Copilot coding agent; Claude Code \(terminal, IDE or GitHub Actions\); OpenAI Codex/);
     // The same answers with the two questions left unknown: the evidence proposes, never overrides.
     const answers = join(tempDir(), 'a.yaml');
     writeFileSync(answers, 'checklist: { id: ai-coding-rollout, version: 1.0.0 }\nanswers:\n  ctx.agents: unknown\n  fm3.agents-cannot-merge: unknown\n');
@@ -104,8 +115,74 @@ describe('scan on a real git repository', () => {
     expect(proposed['ctx.agents']).toEqual(['claude-code', 'codex']);
     expect(proposed['fm3.agents-cannot-merge']).toEqual(['no']);
     expect(proposed['fm4.execution-environment']).toEqual(['laptop-open']);
-    expect(json.evidence.disagreements).toEqual([]);
+    expect(json.evidence.disputes).toEqual([]);
     expect(json.questions.find((q: { id: string }) => q.id === 'fm3.agents-cannot-merge').status).toBe('unknown');
+  });
+
+  it('a repository that contradicts the scale-ready answers brings the verdict below scale, with the disputes on the first screen of every format', () => {
+    const dir = gitRepo(contradicting);
+    const base = ['assess', '--answers', 'examples/scale-ready.yaml'];
+    expect(runCli(base).stderr).toMatch(/^Verdict: SCALE/);
+    const terminal = runCli([...base, '--scan', dir, '--out', join(tempDir(), 'r.md')]);
+    expect(terminal.code).toBe(0);
+    const lines = terminal.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Verdict: TIGHTEN/);
+    expect(lines[2]).toMatch(/^The answers score 97\.4% as claimed, before the repository's evidence\.$/);
+    expect(lines[4]).toMatch(/^\d+ answers disputed by the repository:$/);
+    expect(lines[5]).toMatch(/^- \.claude\/settings\.json:2: How are approval-bypass modes/);
+
+    const md = runCli([...base, '--scan', dir]).stdout;
+    const top = md.slice(0, md.indexOf('Why this verdict'));
+    expect(top).toContain('## Verdict: 🛑 TIGHTEN');
+    expect(top).toMatch(/> \*\*\d+ answers disputed by the repository\.\*\*/);
+    expect(top).toContain('> - `.claude/settings.json:3`: Which controls apply to the tools MCP servers expose?');
+    expect(top).toMatch(/> - and \d+ more/);
+
+    const html = runCli([...base, '--scan', dir, '--format', 'html']).stdout;
+    const summary = html.slice(html.indexOf('id="summary"'), html.indexOf('<h3>Why</h3>'));
+    expect(summary).toMatch(/<div class="notice disputed"><strong>\d+ answers disputed by the repository\.<\/strong>/);
+    expect(summary).toContain('<code>.claude/settings.json:2</code>');
+
+    const json = JSON.parse(runCli([...base, '--scan', dir, '--format', 'json']).stdout);
+    expect(json.verdict.id).toBe('tighten');
+    expect(json.overall.claimedScore).toBe(97.4);
+    expect(json.overall.score).toBeLessThan(97.4);
+    expect(json.disputed.count).toBeGreaterThanOrEqual(3);
+    expect(json.disputed.first).toHaveLength(3);
+    expect(json.disputed.first[0].where).toBe('.claude/settings.json:2');
+    expect(json.questions.find((q: { id: string }) => q.id === 'fm1.bypass-modes').dispute).toMatchObject({ claimed: expect.stringContaining('Blocked'), findings: ['claude-code.bypass-permissions@.claude/settings.json'] });
+
+    const csv = runCli([...base, '--scan', dir, '--format', 'csv']).stdout;
+    expect(csv).toMatch(/\nfm1\.bypass-modes,.*,Discouraged.*,Blocked by managed settings.*,claude-code\.bypass-permissions@\.claude\/settings\.json,/);
+
+    // Gates read the evidence-adjusted answers.
+    const gated = runCli([...base, '--scan', dir, '--fail-on', 'disputed', '--quiet']);
+    expect(gated.code).toBe(1);
+    expect(gated.stderr).toMatch(/gate failed: --fail-on disputed: \d+ answers disputed by the repository and not acknowledged \(fm1\.bypass-modes, /);
+    expect(runCli([...base, '--scan', dir, '--fail-on', 'must', '--quiet']).stderr).toMatch(/gate failed: --fail-on must: /);
+  });
+
+  it('acknowledging a finding settles its dispute on the record; a stale acknowledgement is a warning in assess and an error in validate', () => {
+    const dir = gitRepo(contradicting);
+    const answers = join(tempDir(), 'acked.yaml');
+    const text = readFileSync('examples/scale-ready.yaml', 'utf8').replace(
+      /^  fm3\.agents-cannot-merge: .*$/m,
+      '  fm3.agents-cannot-merge:\n    answer: "yes"\n    acknowledge:\n      - { finding: github.auto-merge-agent-prs@.github/workflows/automerge.yml, reason: "Only Dependabot pull requests; agents are excluded by the actor check" }\n      - { finding: github.auto-merge-agent-prs@.github/workflows/gone.yml, reason: "Old workflow" }',
+    );
+    writeFileSync(answers, text);
+    const r = runCli(['assess', '--answers', answers, '--scan', dir, '--format', 'json']);
+    expect(r.stderr).toContain(`warning: ${answers}: fm3.agents-cannot-merge acknowledges "github.auto-merge-agent-prs@.github/workflows/gone.yml", which is not a finding in ${dir}`);
+    const json = JSON.parse(r.stdout);
+    expect(json.evidence.disputes.map((d: { question: string }) => d.question)).not.toContain('fm3.agents-cannot-merge');
+    expect(json.evidence.acknowledged).toMatchObject([{ question: 'fm3.agents-cannot-merge', reason: 'Only Dependabot pull requests; agents are excluded by the actor check' }]);
+    const md = runCli(['assess', '--answers', answers, '--scan', dir]).stdout;
+    expect(md).toContain('### Acknowledged findings');
+    expect(md).toContain('Accepted because: Only Dependabot pull requests; agents are excluded by the actor check');
+
+    const v = runCli(['validate', answers, '--scan', dir]);
+    expect(v.code).toBe(2);
+    const line = text.split('\n').findIndex((l) => l.includes('gone.yml')) + 1;
+    expect(v.stderr.trim()).toMatch(new RegExp(`^error: ${answers.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:${line}:\\d+: fm3\\.agents-cannot-merge: no finding "github\\.auto-merge-agent-prs@\\.github/workflows/gone\\.yml" in the scanned repository`));
   });
 
   it('rejects a folder that does not exist (exit 2)', () => {

@@ -19,6 +19,7 @@ describe('answers validation', () => {
       value: { kind: 'choices', ids: ['yes'] },
       note: 'Priya owns it',
       evidence: ['https://wiki.example/rollout'],
+      acknowledge: [],
     });
     expect(r.answers.metadata.date).toBe('2026-10-01');
   });

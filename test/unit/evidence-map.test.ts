@@ -24,8 +24,8 @@ describe('evidence map', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map(formatProblem).map((l) => l.replace(/^map\.yaml:\d+:\d+: /, ''))).toEqual([
-      'unknown question "fm3.agents-may-merge" (at entries.32.question)',
-      '"fm4.egress" has no choice "wide-open" (at entries.40)',
+      'unknown question "fm3.agents-may-merge" (at entries.33.question)',
+      '"fm4.egress" has no choice "wide-open" (at entries.41)',
     ]);
   });
 });

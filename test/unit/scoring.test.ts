@@ -53,9 +53,9 @@ describe('failure-mode scores', () => {
     expect(f).toMatchObject({ points: 1.8, answeredMax: 3, maxAchievable: 3, totalMax: 3, score: 60, medium: 1, unmetMusts: ['q.split'] });
   });
 
-  it('leaves unknown out of the score instead of counting it as zero, and lowers coverage', () => {
+  it('scores an unknown answer as earning nothing, keeps it in the denominator, and shows the range it could reach', () => {
     const f = fm({ 'q.split': 'unknown' }, 'FM1');
-    expect(f).toMatchObject({ score: 100, answered: 1, applicable: 2, answeredMax: 1, maxAchievable: 3, unknownMusts: ['q.split'] });
+    expect(f).toMatchObject({ score: 33.3, upTo: 100, answered: 1, applicable: 2, answeredMax: 1, maxAchievable: 3, unknownMusts: ['q.split'] });
     expect(score({ 'q.split': 'unknown' }).overall).toMatchObject({ answered: 7, applicable: 8, unknown: 1, coverage: 87.5 });
   });
 
@@ -131,11 +131,11 @@ describe('gates', () => {
   it.each([
     [{}, { failUnder: 100 }, []],
     [{ 'q.instructions': 'no' }, { failUnder: 95 }, ['--fail-under 95: overall score is 90.9']],
-    [{ 'q.split': 'informal' }, { failOn: 'must' }, ['--fail-on must: 1 must question not met (q.split)']],
-    [{ 'q.sandbox': 'no' }, { failOn: 'must' }, []],
-    [{ 'q.sandbox': 'no' }, { failOn: 'high' }, ['--fail-on high: 1 high risk']],
-    [{ 'q.sandbox': 'sandbox' }, { failOn: 'high' }, []],
-    [{ 'q.sandbox': 'sandbox' }, { failOn: 'medium' }, ['--fail-on medium: 1 medium risk']],
+    [{ 'q.split': 'informal' }, { failOn: ['must'] }, ['--fail-on must: 1 must question not met (q.split)']],
+    [{ 'q.sandbox': 'no' }, { failOn: ['must'] }, []],
+    [{ 'q.sandbox': 'no' }, { failOn: ['high'] }, ['--fail-on high: 1 high risk']],
+    [{ 'q.sandbox': 'sandbox' }, { failOn: ['high'] }, []],
+    [{ 'q.sandbox': 'sandbox' }, { failOn: ['medium'] }, ['--fail-on medium: 1 medium risk']],
     [{ 'q.owner': 'unknown', 'q.split': 'unknown' }, { maxUnknown: 1 }, ['--max-unknown 1: 2 applicable questions are unknown or unanswered']],
     [{ 'q.owner': 'unknown' }, { maxUnknown: 1 }, []],
   ] as const)('%j with %j', (overrides, gates, expected) => {

@@ -21,8 +21,8 @@ export function runAssess(flags: AssessFlags & { answers?: string }): number {
   if (!flags.answers) throw new InputError('no answers file: pass --answers FILE');
   const checklist = loadChecklist(flags.policy, flags.overlay);
   const answers = loadAnswers(checklist, flags.answers);
-  const evidence = flags.scan ? collectEvidence(flags.scan, checklist, answers) : undefined;
-  const { report: scored } = assess(checklist, answers, readPackageVersion(), evidence);
+  const weighed = flags.scan ? collectEvidence(flags.scan, checklist, answers) : undefined;
+  const { report: scored } = assess(checklist, answers, readPackageVersion(), weighed);
   // A logo named in the answers file is relative to that file.
   const logo = answers.metadata.logo ? resolve(dirname(flags.answers), answers.metadata.logo) : undefined;
   // The report goes to --out or stdout; the summary goes wherever the report does not.
@@ -30,12 +30,15 @@ export function runAssess(flags: AssessFlags & { answers?: string }): number {
   const report = emitReport(scored, flags, logo);
   const failures = evaluateGates(report, flags);
   const c = colourFor(summaryStream);
-  if (flags.quiet) summaryStream.write(`Verdict: ${report.verdict.id.toUpperCase()} · overall ${report.overall.score ?? 'n/a'}\n`);
+  const disputed = report.disputed.count ? ` · ${report.disputed.summary}` : '';
+  if (flags.quiet) summaryStream.write(`Verdict: ${report.verdict.id.toUpperCase()} · overall ${report.overall.score ?? 'n/a'}${disputed}\n`);
   else summaryStream.write(formatSummary(report, c, summaryStream.columns ?? 80));
   if (flags.out) summaryStream.write(`Report written to ${flags.out}\n`);
   // In GitHub Actions the Markdown report also becomes the job summary, whatever --format says.
   const jobSummary = process.env.GITHUB_STEP_SUMMARY;
   if (jobSummary) appendFileSync(jobSummary, `${renderReport(report, 'md', flags.templates)}\n`);
+  for (const a of weighed?.evidence.staleAcknowledgements ?? [])
+    process.stderr.write(`${colourFor(process.stderr).yellow('warning:')} ${flags.answers}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`);
   for (const f of failures) process.stderr.write(`${colourFor(process.stderr).red('gate failed:')} ${f}\n`);
   return failures.length ? 1 : 0;
 }

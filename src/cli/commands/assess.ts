@@ -1,10 +1,10 @@
 // `rollout-check assess`: flags in, report and exit code out.
 import type { Command } from 'commander';
 import { failureModeIds, type FailureModeId } from '../../checklist/ids.js';
-import type { GateOptions } from '../../scoring/gates.js';
+import { failOnLevels, type GateOptions } from '../../scoring/gates.js';
 import type { EmitFlags } from '../emit.js';
 import { outputFormats } from '../formats-list.js';
-import { collect, parseChoice, parseCount, parseNumberIn } from '../options.js';
+import { collect, collectChoices, parseChoice, parseCount, parseNumberIn } from '../options.js';
 
 export interface AssessFlags extends GateOptions, EmitFlags {
   answers?: string;
@@ -34,7 +34,7 @@ export function registerAssess(program: Command): void {
     .option('--redact', "drop notes, evidence and people's names from the report")
     .option('--scan <dir>', "read the repository's agent configuration: held against the answers (interactive: suggests answers)")
     .option('--fail-under <score>', 'gate: fail (exit 1) when the overall score is below this (0-100)', parseNumberIn(0, 100))
-    .option('--fail-on <level>', 'gate: fail on unmet musts (must), also high risks (high), also medium risks (medium)', parseChoice(['must', 'high', 'medium'] as const))
+    .option('--fail-on <levels>', 'gate: fail on unmet or disputed musts (must), also high risks (high), also medium risks (medium); on any unacknowledged dispute (disputed). Comma-separated or repeated', collectChoices(failOnLevels))
     .option('--max-unknown <n>', 'gate: fail when more than n applicable questions are unknown', parseCount)
     .option('--templates <dir>', 'folder whose <format>/NAME.hbs files replace the built-in templates')
     .option('-q, --quiet', 'print only the verdict line')

@@ -9,11 +9,13 @@ export function registerValidate(program: Command): void {
     .description('check checklist, overlay or answers files without scoring (exit 2 if any is invalid)')
     .argument('<files...>', 'checklist (policy), overlay or answers files')
     .option('-p, --policy <file>', 'checklist to check answers files against (default: the built-in one)')
-    .action(async (files: string[], flags: { policy?: string }) => {
+    .option('--scan <dir>', 'also check that every acknowledged finding exists in this repository')
+    .action(async (files: string[], flags: { policy?: string; scan?: string }) => {
       const problems: Problem[] = [];
       const tools = await loadTools();
+      const findingKeys = flags.scan ? await scanKeys(flags.scan) : undefined;
       for (const file of files) {
-        const found = validateOne(tools, file, flags.policy);
+        const found = validateOne(tools, file, flags.policy, findingKeys);
         if (found.length) problems.push(...found);
         else process.stdout.write(`ok ${file}\n`);
       }
@@ -22,16 +24,22 @@ export function registerValidate(program: Command): void {
 }
 
 async function loadTools() {
-  const [{ validateAnswers }, { validateChecklist }, { loadChecklist }, { parseLocated }] = await Promise.all([
+  const [{ validateAnswers }, { validateChecklist, located }, { loadChecklist, loadEvidenceMap }, { parseLocated }] = await Promise.all([
     import('../../answers/validate.js'),
     import('../../checklist/validate.js'),
     import('../../pipeline.js'),
     import('../../yaml/parse-located.js'),
   ]);
-  return { validateAnswers, validateChecklist, loadChecklist, parseLocated };
+  return { validateAnswers, validateChecklist, located, loadChecklist, loadEvidenceMap, parseLocated };
 }
 
-function validateOne({ validateAnswers, validateChecklist, loadChecklist, parseLocated }: Awaited<ReturnType<typeof loadTools>>, file: string, policy?: string): Problem[] {
+async function scanKeys(dir: string): Promise<Set<string>> {
+  const [{ scanDirectory }, { findingKey }] = await Promise.all([import('../../scan/scan-directory.js'), import('../../evidence/finding-key.js')]);
+  return new Set(scanDirectory(dir).findings.map(findingKey));
+}
+
+function validateOne(tools: Awaited<ReturnType<typeof loadTools>>, file: string, policy?: string, findingKeys?: Set<string>): Problem[] {
+  const { validateAnswers, validateChecklist, located, loadChecklist, loadEvidenceMap, parseLocated } = tools;
   const text = readUserFile(file);
   const doc = parseLocated(file, text);
   if (doc.problems.length) return doc.problems;
@@ -47,7 +55,15 @@ function validateOne({ validateAnswers, validateChecklist, loadChecklist, parseL
     const r = validateChecklist(policy ?? 'policies/ai-coding-rollout.yaml', readUserFile(base), [{ file, text }]);
     return r.ok ? [] : r.problems;
   }
-  const r = validateAnswers(loadChecklist(policy), file, text);
-  return r.ok ? [] : r.problems;
+  const checklist = loadChecklist(policy);
+  const r = validateAnswers(checklist, file, text, loadEvidenceMap(checklist));
+  if (!r.ok) return r.problems;
+  if (!findingKeys) return [];
+  // An acknowledgement that names no finding would silently settle the next one of that name.
+  return Object.entries(r.answers.answers).flatMap(([qid, a]) =>
+    a.acknowledge.flatMap((ack, i) =>
+      findingKeys.has(ack.finding) ? [] : [located(doc, ['answers', qid, 'acknowledge', i, 'finding'], `${qid}: no finding "${ack.finding}" in the scanned repository (stale or mistyped acknowledgement)`)],
+    ),
+  );
 }
 

@@ -1,12 +1,14 @@
 // One row per question, for clients who live in spreadsheets. RFC 4180 quoting, CRLF line ends.
 import type { ReportFormat } from './types.js';
 
-const columns = ['question_id', 'question', 'failure_modes', 'answer', 'status', 'score', 'risk', 'obligation', 'note'] as const;
+// `answer`, `score` and `risk` are what is scored (evidence-adjusted under --scan); a disputed
+// answer keeps the team's claim in `claimed_answer` and the findings behind it in `disputed_by`.
+const columns = ['question_id', 'question', 'failure_modes', 'answer', 'status', 'score', 'risk', 'obligation', 'claimed_answer', 'disputed_by', 'note'] as const;
 
 export const csv: ReportFormat = {
   id: 'csv',
   extension: '.csv',
-  description: 'One row per question: question, failure modes, answer, score, risk, obligation, note.',
+  description: 'One row per question: question, failure modes, answer, score, risk, obligation, claimed answer and disputing findings, note.',
   render: (report) => {
     const rows = report.questions.map((q) => [
       q.id,
@@ -17,6 +19,8 @@ export const csv: ReportFormat = {
       q.score === null ? '' : String(Math.round(q.score * 100)),
       q.risk ?? '',
       q.obligation ?? 'context',
+      q.dispute?.claimed ?? '',
+      q.dispute?.findings.join(' ') ?? '',
       q.note ?? '',
     ]);
     return [columns as readonly string[], ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
