@@ -24,8 +24,8 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
   const problems: Problem[] = [...schemaProblems];
   if (data.checklist.id !== checklist.id)
     problems.push(located(doc, ['checklist', 'id'], `answers are for checklist "${data.checklist.id}", but the checklist in use is "${checklist.id}"`));
-  else if (data.checklist.version !== checklist.version)
-    problems.push(located(doc, ['checklist', 'version'], `checklist "${checklist.id}" has no version ${data.checklist.version} (this one is ${checklist.version})`));
+  else if (data.checklist.version !== checklist.version && !(checklist.compatible ?? []).includes(data.checklist.version))
+    problems.push(located(doc, ['checklist', 'version'], `checklist "${checklist.id}" has no version ${data.checklist.version} (this one is ${checklist.version}${checklist.compatible?.length ? `, and reads answers for ${checklist.compatible.join(', ')}` : ''})`));
 
   const byId = new Map(checklist.questions.map((q) => [q.id, q]));
   const answers: Record<string, ResolvedAnswer> = {};

@@ -174,6 +174,11 @@ export type ScoringRules = z.infer<typeof ScoringRules>;
 export const Checklist = z.strictObject({
   id,
   version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'version must be semantic (1.2.3)'),
+  /**
+   * Earlier versions whose answers files stay valid as they are: every question and choice they
+   * could name still exists with the same meaning. Answers pinned to one are accepted.
+   */
+  compatible: z.array(z.string().min(1)).optional(),
   title: z.string().min(1),
   description: z.string().min(1),
   scoring: ScoringRules,

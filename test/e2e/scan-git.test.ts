@@ -127,7 +127,7 @@ describe('scan on a real git repository', () => {
     expect(terminal.code).toBe(0);
     const lines = terminal.stdout.split('\n');
     expect(lines[0]).toMatch(/^Verdict: TIGHTEN/);
-    expect(lines[2]).toMatch(/^The answers score 97\.4% as claimed, before the repository's evidence\.$/);
+    expect(lines[2]).toMatch(/^The answers score 97\.6% as claimed, before the repository's evidence\.$/);
     expect(lines[4]).toMatch(/^\d+ answers disputed by the repository:$/);
     expect(lines[5]).toMatch(/^- \.claude\/settings\.json:2: How are approval-bypass modes/);
 
@@ -145,8 +145,8 @@ describe('scan on a real git repository', () => {
 
     const json = JSON.parse(runCli([...base, '--scan', dir, '--format', 'json']).stdout);
     expect(json.verdict.id).toBe('tighten');
-    expect(json.overall.claimedScore).toBe(97.4);
-    expect(json.overall.score).toBeLessThan(97.4);
+    expect(json.overall.claimedScore).toBe(97.6);
+    expect(json.overall.score).toBeLessThan(97.6);
     expect(json.disputed.count).toBeGreaterThanOrEqual(3);
     expect(json.disputed.first).toHaveLength(3);
     expect(json.disputed.first[0].where).toBe('.claude/settings.json:2');
