@@ -4,7 +4,7 @@ import type { LoadedChecklist } from './checklist/model.js';
 import { validateChecklist } from './checklist/validate.js';
 import type { Answers } from './answers/model.js';
 import { validateAnswers } from './answers/validate.js';
-import { InputError } from './errors.js';
+import { InputError, type Problem } from './errors.js';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { validateEvidenceMap, type EvidenceMap } from './evidence/map.js';
@@ -32,9 +32,11 @@ export function loadChecklist(file?: string, overlayFiles: string[] = []): Loade
   return result.checklist;
 }
 
-export function loadAnswers(checklist: LoadedChecklist, file: string): Answers {
-  const result = validateAnswers(checklist, file, readUserFile(file), loadEvidenceMap(checklist));
+/** Malformed acknowledgements are set aside and handed to `warn`: they settle nothing. */
+export function loadAnswers(checklist: LoadedChecklist, file: string, warn: (p: Problem) => void = () => {}): Answers {
+  const result = validateAnswers(checklist, file, readUserFile(file), { evidenceMap: loadEvidenceMap(checklist), acknowledgements: 'warn' });
   if (!result.ok) throw new InputError(result.problems);
+  result.warnings.forEach(warn);
   return result.answers;
 }
 

@@ -1,7 +1,6 @@
 // The answers file: the one artefact both the questionnaire and CI read and write.
 import { z } from 'zod';
 import { FailureModeId } from '../checklist/schema.js';
-import { findingKeyPattern } from '../evidence/finding-key.js';
 
 const text = z.string().trim().min(1);
 
@@ -14,8 +13,9 @@ export type AnswerValue = z.infer<typeof AnswerValue>;
  * the answer. `finding` is the finding's stable key, "rule@path".
  */
 export const Acknowledgement = z.strictObject({
-  finding: z.string().regex(findingKeyPattern, 'a finding is named "rule@path", for example "claude-code.bypass-permissions@.claude/settings.json"'),
-  reason: text,
+  finding: z.string(),
+  /** Checked by validateAnswers, not here: a missing one is a warning in assess, an error in validate. */
+  reason: z.string().optional(),
 });
 
 export const AnswerEntry = z.union([

@@ -3,19 +3,30 @@ import { hashText } from '../hash.js';
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import { located, sortProblems } from '../checklist/validate.js';
 import type { Problem } from '../errors.js';
+import { findingKeyPattern } from '../evidence/finding-key.js';
 import type { EvidenceMap } from '../evidence/map.js';
 import { parseLocated } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';
 import type { Answers, ResolvedAnswer, ResolvedValue } from './model.js';
 import { AnswersFile, type AnswerEntry, type AnswerValue } from './schema.js';
 
-export type AnswersResult = { ok: true; answers: Answers } | { ok: false; problems: Problem[] };
+/** `warnings`: acknowledgements that were set aside (only when they are not treated as errors). */
+export type AnswersResult = { ok: true; answers: Answers; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-/**
- * `evidenceMap`, when the checklist has one, lets acknowledgements be checked: each must name a
- * finding rule that bears on its question.
- */
-export function validateAnswers(checklist: LoadedChecklist, file: string, text: string, evidenceMap?: EvidenceMap): AnswersResult {
+export interface AnswersOptions {
+  /**
+   * The checklist's evidence map, when it has one: acknowledgements are checked against it (each
+   * must name a finding rule that bears on its question).
+   */
+  evidenceMap?: EvidenceMap;
+  /**
+   * A malformed acknowledgement is an error (validate) or a warning that sets it aside, so it
+   * settles nothing (assess: a CI run should not break over a note about a finding).
+   */
+  acknowledgements?: 'error' | 'warn';
+}
+
+export function validateAnswers(checklist: LoadedChecklist, file: string, text: string, options: AnswersOptions = {}): AnswersResult {
   const doc = parseLocated(file, text);
   if (doc.problems.length) return { ok: false, problems: doc.problems };
   const { parsed, problems: schemaProblems } = parseTolerantly({ ...doc, data: doc.data ?? {} }, AnswersFile);
@@ -29,6 +40,7 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
 
   const byId = new Map(checklist.questions.map((q) => [q.id, q]));
   const answers: Record<string, ResolvedAnswer> = {};
+  const warnings: Problem[] = [];
   for (const [qid, entry] of Object.entries(data.answers ?? {})) {
     const q = byId.get(qid);
     const path = ['answers', qid];
@@ -39,15 +51,22 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
     const result = resolveEntry(q, entry);
     if (typeof result === 'string') problems.push(located(doc, path, `${qid}: ${result}`));
     else answers[qid] = result;
-    if (typeof result !== 'string')
+    if (typeof result !== 'string') {
+      const kept: ResolvedAnswer['acknowledge'] = [];
       result.acknowledge.forEach((a, i) => {
-        const wrong = acknowledgementProblem(qid, a.finding, evidenceMap);
-        if (wrong) problems.push(located(doc, [...path, 'acknowledge', i, 'finding'], wrong));
+        const wrong = acknowledgementProblem(qid, a, options.evidenceMap);
+        if (!wrong) return kept.push(a);
+        const problem = located(doc, [...path, 'acknowledge', i, wrong.key], wrong.message);
+        if (options.acknowledgements === 'warn') warnings.push({ ...problem, message: `${problem.message}; acknowledgement ignored` });
+        else problems.push(problem);
       });
+      result.acknowledge = kept;
+    }
   }
   if (problems.length) return { ok: false, problems: sortProblems(problems) };
   return {
     ok: true,
+    warnings: sortProblems(warnings),
     answers: {
       checklist: data.checklist,
       metadata: data.metadata ?? {},
@@ -61,19 +80,22 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
 
 export { hashText };
 
-function acknowledgementProblem(qid: string, finding: string, map: EvidenceMap | undefined): string | null {
+function acknowledgementProblem(qid: string, a: { finding: string; reason: string }, map: EvidenceMap | undefined): { key: 'finding' | 'reason'; message: string } | null {
+  if (!findingKeyPattern.test(a.finding))
+    return { key: 'finding', message: `${qid}: "${a.finding}" is not a finding name; write "rule@path", for example "claude-code.bypass-permissions@.claude/settings.json"` };
+  if (!a.reason) return { key: 'finding', message: `${qid}: acknowledging "${a.finding}" needs a reason: say why the team accepts it` };
   if (!map) return null;
   const rules = [...new Set(map.entries.filter((e) => e.question === qid && e.contradicts).map((e) => e.finding))];
-  const rule = finding.slice(0, finding.indexOf('@'));
-  if (!rules.length) return `${qid}: no repository finding can dispute this answer, so there is nothing to acknowledge`;
-  if (!rules.includes(rule)) return `${qid}: "${rule}" is not a finding that bears on this answer (those that do: ${rules.join(', ')})`;
+  const rule = a.finding.slice(0, a.finding.indexOf('@'));
+  if (!rules.length) return { key: 'finding', message: `${qid}: no repository finding can dispute this answer, so there is nothing to acknowledge` };
+  if (!rules.includes(rule)) return { key: 'finding', message: `${qid}: "${rule}" is not a finding that bears on this answer (those that do: ${rules.join(', ')})` };
   return null;
 }
 
 /** Returns the resolved answer, or a message saying what is wrong with it. */
 export function resolveEntry(q: ResolvedQuestion, entry: AnswerEntry): ResolvedAnswer | string {
   if (typeof entry === 'object' && !Array.isArray(entry)) {
-    const extras = { note: entry.note, evidence: entry.evidence ?? [], acknowledge: 'acknowledge' in entry ? entry.acknowledge ?? [] : [] };
+    const extras = { note: entry.note, evidence: entry.evidence ?? [], acknowledge: ('acknowledge' in entry ? entry.acknowledge ?? [] : []).map((a) => ({ finding: a.finding, reason: a.reason?.trim() ?? '' })) };
     if ('na' in entry) {
       if (!q.naAllowed) return 'N/A is not allowed for this question; answer it, or say "unknown"';
       return { value: { kind: 'na', reason: entry.na }, ...extras };

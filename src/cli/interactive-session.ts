@@ -68,7 +68,7 @@ export async function runInteractiveSession(checklist: LoadedChecklist, options:
 
 /** Scores the saved file exactly as `assess --answers` would, and writes the report beside it. */
 function finish(checklist: LoadedChecklist, out: string, options: SessionOptions): number {
-  const result = validateAnswers(checklist, out, readUserFile(out), loadEvidenceMap(checklist));
+  const result = validateAnswers(checklist, out, readUserFile(out), { evidenceMap: loadEvidenceMap(checklist) });
   if (!result.ok) throw new InputError(result.problems);
   // The repository that suggested answers also holds them to account, as `assess --scan` does.
   const weighed = options.scan ? collectEvidence(options.scan, checklist, result.answers) : undefined;

@@ -182,6 +182,40 @@ describe('init and validate (built binary)', () => {
   });
 });
 
+describe('acknowledgements that cannot settle anything (built binary)', () => {
+  const bad = [
+    "checklist: { id: ai-coding-rollout, version: 1.1.0 }",
+    "answers:",
+    "  fm3.agents-cannot-merge:",
+    "    answer: 'yes'",
+    "    acknowledge:",
+    "      - { finding: github.auto-merge-agent-prs@.github/workflows/merge.yml }",
+    "      - { finding: auto-merge, reason: Dependabot only }",
+    "      - { finding: claude-code.bypass-permissions@.claude/settings.json, reason: Wrong question }",
+    "  fm7.owner:",
+    "    answer: 'yes'",
+    "    acknowledge: [{ finding: github.no-codeowners@.github/CODEOWNERS, reason: Nothing to dispute here }]",
+    "",
+  ].join('\n');
+
+  it('are located errors in validate (exit 2) and warnings in assess, which set them aside', () => {
+    const file = join(tempDir(), 'acks.yaml');
+    writeFileSync(file, bad);
+    const v = runCli(['validate', file]);
+    expect(v.code).toBe(2);
+    expect(v.stderr.trim().split('\n')).toEqual([
+      `error: ${file}:6:20: fm3.agents-cannot-merge: acknowledging "github.auto-merge-agent-prs@.github/workflows/merge.yml" needs a reason: say why the team accepts it (at answers.fm3.agents-cannot-merge.acknowledge.0.finding)`,
+      `error: ${file}:7:20: fm3.agents-cannot-merge: "auto-merge" is not a finding name; write "rule@path", for example "claude-code.bypass-permissions@.claude/settings.json" (at answers.fm3.agents-cannot-merge.acknowledge.1.finding)`,
+      `error: ${file}:8:20: fm3.agents-cannot-merge: "claude-code.bypass-permissions" is not a finding that bears on this answer (those that do: github.auto-merge-agent-prs) (at answers.fm3.agents-cannot-merge.acknowledge.2.finding)`,
+      `error: ${file}:11:30: fm7.owner: no repository finding can dispute this answer, so there is nothing to acknowledge (at answers.fm7.owner.acknowledge.0.finding)`,
+    ]);
+    const a = runCli(['assess', '--answers', file, '--quiet']);
+    expect(a.code).toBe(0);
+    expect(a.stderr).toContain(`warning: ${file}:6:20: fm3.agents-cannot-merge: acknowledging "github.auto-merge-agent-prs@.github/workflows/merge.yml" needs a reason: say why the team accepts it; acknowledgement ignored (at answers.fm3.agents-cannot-merge.acknowledge.0.finding)`);
+    expect(a.stderr.match(/^warning: /gm)).toHaveLength(4);
+  });
+});
+
 describe('explain (built binary)', () => {
   it('lists the questions by failure mode and explains one', () => {
     const list = runCli(['explain']);

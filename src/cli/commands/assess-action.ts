@@ -1,7 +1,7 @@
 // The work behind `rollout-check assess`, loaded only when the command runs.
 import { appendFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InputError } from '../../errors.js';
+import { formatProblem, InputError } from '../../errors.js';
 import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, renderReport } from '../../pipeline.js';
 import { emitReport } from '../emit.js';
 import { colourFor, formatSummary } from '../output.js';
@@ -20,7 +20,7 @@ export async function runInteractive(flags: AssessFlags): Promise<number> {
 export function runAssess(flags: AssessFlags & { answers?: string }): number {
   if (!flags.answers) throw new InputError('no answers file: pass --answers FILE');
   const checklist = loadChecklist(flags.policy, flags.overlay);
-  const answers = loadAnswers(checklist, flags.answers);
+  const answers = loadAnswers(checklist, flags.answers, (p) => process.stderr.write(`${colourFor(process.stderr).yellow('warning:')} ${formatProblem(p)}\n`));
   const weighed = flags.scan ? collectEvidence(flags.scan, checklist, answers) : undefined;
   const { report: scored } = assess(checklist, answers, readPackageVersion(), weighed);
   // A logo named in the answers file is relative to that file.

@@ -56,7 +56,7 @@ function validateOne(tools: Awaited<ReturnType<typeof loadTools>>, file: string,
     return r.ok ? [] : r.problems;
   }
   const checklist = loadChecklist(policy);
-  const r = validateAnswers(checklist, file, text, loadEvidenceMap(checklist));
+  const r = validateAnswers(checklist, file, text, { evidenceMap: loadEvidenceMap(checklist) });
   if (!r.ok) return r.problems;
   if (!findingKeys) return [];
   // An acknowledgement that names no finding would silently settle the next one of that name.
