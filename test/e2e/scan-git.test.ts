@@ -162,6 +162,28 @@ describe('scan on a real git repository', () => {
     expect(runCli([...base, '--scan', dir, '--fail-on', 'must', '--quiet']).stderr).toMatch(/gate failed: --fail-on must: /);
   });
 
+  it('a contradicted scope claim brings the questions it removed back, as unknown, and says why', () => {
+    const dir = gitRepo({ ...contradicting, '.github/workflows/claude.yml': 'on: [issue_comment]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n' });
+    const answers = join(tempDir(), 'scope.yaml');
+    writeFileSync(
+      answers,
+      readFileSync('examples/scale-ready.yaml', 'utf8').replace(/^  ctx\.mcp: .*$/m, '  ctx.mcp: "no"').replace(/^  ctx\.autonomy: .*$/m, '  ctx.autonomy: chat'),
+    );
+    const claimed = JSON.parse(runCli(['assess', '--answers', answers, '--format', 'json']).stdout);
+    const notAsked = claimed.questions.filter((q: { status: string }) => q.status === 'not-asked').map((q: { id: string }) => q.id);
+    expect(notAsked).toEqual(expect.arrayContaining(['fm2.inventory', 'fm3.agents-cannot-merge']));
+    const json = JSON.parse(runCli(['assess', '--answers', answers, '--scan', dir, '--format', 'json']).stdout);
+    const byId = new Map(json.evidence.disputes.map((d: { question: string }) => [d.question, d]));
+    expect(byId.get('ctx.mcp')).toMatchObject({ claimed: 'No', implied: 'Yes', context: true, reopened: expect.arrayContaining(['fm2.inventory']) });
+    expect(byId.get('ctx.autonomy')).toMatchObject({ implied: 'Agents that work in the background and open pull requests', reopened: expect.arrayContaining(['fm3.agents-cannot-merge']) });
+    const inventory = json.questions.find((q: { id: string }) => q.id === 'fm2.inventory');
+    expect(inventory).toMatchObject({ status: 'unknown', reopenedBy: 'ctx.mcp' });
+    expect(json.verdict.id).toBe('tighten');
+    const md = runCli(['assess', '--answers', answers, '--scan', dir]).stdout;
+    expect(md).toContain('brought back into scope: the repository disputes the answer to ctx.mcp');
+    expect(md).toContain('Back in scope: fm2.inventory');
+  });
+
   it('acknowledging a finding settles its dispute on the record; a stale acknowledgement is a warning in assess and an error in validate', () => {
     const dir = gitRepo(contradicting);
     const answers = join(tempDir(), 'acked.yaml');

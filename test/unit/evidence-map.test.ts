@@ -28,4 +28,29 @@ describe('evidence map', () => {
       '"fm4.egress" has no choice "wide-open" (at entries.41)',
     ]);
   });
+
+  it('refuses an implied answer that does not exist, that is contradicted, or that would raise the score', () => {
+    const bad = text
+      .replace('question: fm1.bypass-modes, proposes: allowed, implies: discouraged,', 'question: fm1.bypass-modes, proposes: allowed, implies: forbidden,')
+      .replace('question: fm4.egress, implies: allowlist-some,', 'question: fm4.egress, implies: allowlist-all,')
+      .replace("question: fm3.agents-cannot-merge, proposes: 'no', implies: 'no',", "question: fm3.agents-cannot-merge, proposes: 'no',");
+    const r = validateEvidenceMap('map.yaml', bad, loadChecklist());
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const lines = r.problems.map(formatProblem).map((l) => l.replace(/^map\.yaml:\d+:\d+: /, ''));
+    expect(lines).toEqual([
+      '"fm1.bypass-modes" has no choice "forbidden" (at entries.15)',
+      '"fm3.agents-cannot-merge" takes one answer: say which choice the finding implies ("implies") (at entries.33)',
+      '"allowlist-all" is one of the answers this entry contradicts (at entries.42.implies)',
+    ]);
+  });
+
+  it('keeps every dispute a step down: each implied answer scores below what it contradicts', () => {
+    const r = validateEvidenceMap('map.yaml', text, loadChecklist());
+    expect(r.ok).toBe(true);
+    const changed = text.replace('question: fm6.attribution, proposes: some, implies: most, contradicts: { anyOf: [all] }', 'question: fm6.attribution, proposes: some, implies: all, contradicts: { anyOf: [most] }');
+    const bad = validateEvidenceMap('map.yaml', changed, loadChecklist());
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.map((p) => p.message)).toContain('"all" scores at least as much as the contradicted "most": a dispute must lower the answer');
+  });
 });
