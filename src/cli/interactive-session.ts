@@ -11,6 +11,7 @@ import { serializeAnswers } from '../answers/serialize.js';
 import { validateAnswers } from '../answers/validate.js';
 import { InputError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../io/files.js';
+import { lockFile } from '../io/lock.js';
 import { isPromptCancelled, terminalPrompter, type Prompter } from '../interactive/prompter.js';
 import { runQuestionnaire } from '../interactive/questionnaire.js';
 import { assess, collectEvidence, evaluateGates, loadEvidenceMap, readPackageVersion, renderReport, type GateOptions } from '../pipeline.js';
@@ -32,9 +33,18 @@ export const INTERRUPTED = 130;
 
 export async function runInteractiveSession(checklist: LoadedChecklist, options: SessionOptions, p: Prompter = terminalPrompter): Promise<number> {
   const out = options.resume ?? options.answersOut;
+  const release = lockFile(out);
+  try {
+    return await runLocked(checklist, out, options, p);
+  } finally {
+    release();
+  }
+}
+
+async function runLocked(checklist: LoadedChecklist, out: string, options: SessionOptions, p: Prompter): Promise<number> {
   let file = options.resume ? readExisting(checklist, options.resume) : await startOrResume(checklist, out, options, p);
   if (options.section || options.quick) file = { ...file, scope: scopeOf(options) };
-  const save = (f: AnswersFile) => writeFileAtomic(out, serializeAnswers(checklist, f, { placeholders: false }));
+  const save = (f: AnswersFile) => writeFileAtomic(out, serializeAnswers(checklist, f, { placeholders: false }), out);
   save(file);
   const answered = () => Object.keys(file.answers ?? {}).length;
   const stop = (signal: string, code: number) => () => {

@@ -21,6 +21,14 @@ program.configureOutput({ outputError: (text, write) => write(text) });
 for (const register of [registerAssess, registerInit, registerValidate, registerReport, registerCompare, registerSchema, registerScan, registerExplain]) register(program);
 program.commands.forEach((c) => c.exitOverride());
 
+// When the reader goes away (`| head`), stop quietly, as `git log | head` does: the run has
+// nothing left to say to anyone.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw err;
+  });
+
 // No top-level await: the bundle is CommonJS so that it can be loaded with V8's code cache.
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.exitCode = handleError(err);

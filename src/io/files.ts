@@ -1,25 +1,86 @@
 // The only place that reads and writes user files. Writes are atomic: a temp file beside the
 // target, then a rename, so a crash never leaves a half-written report or answers file.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import type { TemplateSet } from '../render/templates.js';
 import { hashText } from '../hash.js';
+import { decodeText } from '../input/decode.js';
+import { inputAt, rememberInput } from './inputs.js';
+import { maxUserFileBytes, mebibytes } from '../input/limits.js';
 
-export function readUserFile(file: string): string {
+/**
+ * Reads a user's text file: bounded (never past the limit, whatever the file is: /dev/zero, a
+ * pipe, a fifo), decoded (UTF-8, with or without a byte order mark; other encodings named).
+ */
+export function readUserFile(file: string, limit = maxUserFileBytes): string {
+  const decoded = decodeText(readUserBytes(file, limit));
+  if (!decoded.ok) throw new InputError(`${file}: ${decoded.message}`);
+  return decoded.text;
+}
+
+/** Reads at most `limit` bytes; one more means the file is too large, and reading stops there. */
+export function readUserBytes(file: string, limit = maxUserFileBytes): Buffer {
+  // Standard input is read from its descriptor: when it is a socket (as under some process
+  // managers), /dev/stdin cannot be opened again.
+  const stdin = file === '/dev/stdin' || file === '/proc/self/fd/0';
+  let fd: number;
   try {
-    return readFileSync(file, 'utf8');
+    fd = stdin ? 0 : openSync(file, 'r');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String(code ?? err);
-    throw new InputError(`${file}: cannot read: ${why}`);
+    throw cannotRead(file, err);
+  }
+  if (!stdin) rememberInput(file);
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit + 1 - total));
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (err) {
+        // A non-blocking standard input with nothing yet to read: wait for it.
+        if ((err as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        throw err;
+      }
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > limit) throw new InputError(`${file}: larger than ${mebibytes(limit)}: refused (is it the right file?)`);
+    }
+    return Buffer.concat(chunks, total);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw cannotRead(file, err);
+  } finally {
+    if (!stdin) closeSync(fd);
   }
 }
 
-export function writeFileAtomic(file: string, content: string | Buffer): void {
+function cannotRead(file: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String(code ?? err);
+  return new InputError(`${file}: cannot read: ${why}`);
+}
+
+/** Refuses (exit 2, nothing written) a path that is one of this run's inputs, links resolved. */
+export function refuseInputAsOutput(file: string, allowed?: string): void {
+  const input = inputAt(file, allowed);
+  if (input === undefined) return;
+  const same = input === file ? '' : ` (the same file as ${input})`;
+  throw new InputError(`${file}: is an input of this run${same}; refusing to write over it: nothing was written. Choose another output file`);
+}
+
+/**
+ * `replaces`: the one input this write is meant to replace (an answers file saved as it is edited);
+ * every other input of the run is refused.
+ */
+export function writeFileAtomic(file: string, content: string | Buffer, replaces?: string): void {
+  refuseInputAsOutput(file, replaces);
   const dir = dirname(file);
   if (!existsSync(dir)) throw new InputError(`${file}: cannot write: folder ${dir} does not exist`);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

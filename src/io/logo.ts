@@ -1,5 +1,6 @@
 // Reads a logo image and embeds it as a data: URI, so the report needs no other file.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readUserBytes } from './files.js';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -12,5 +13,6 @@ export function readLogo(file: string): string {
   const size = statSync(file, { throwIfNoEntry: false })?.size;
   if (size === undefined) throw new InputError(`${file}: cannot read the logo: no such file`);
   if (size > maxBytes) throw new InputError(`${file}: the logo is ${Math.round(size / 1024)} KiB; keep it under 2 MiB`);
-  return `data:${type};base64,${readFileSync(file).toString('base64')}`;
+  // Bounded again while reading: the size of a fifo or device says nothing about what it holds.
+  return `data:${type};base64,${readUserBytes(file, maxBytes).toString('base64')}`;
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../errors.js';
+import { refuseInputAsOutput } from './files.js';
 
 const candidates = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
@@ -27,6 +28,7 @@ export function printPdf(html: string, outFile: string): void {
   const chromium = findChromium();
   if (!chromium)
     throw new InputError('--format pdf needs a headless Chromium: install it (Debian: apt-get install chromium) or set ROLLOUT_CHECK_CHROMIUM to its path');
+  refuseInputAsOutput(outFile);
   if (!statSync(dirname(outFile), { throwIfNoEntry: false })?.isDirectory())
     throw new InputError(`${outFile}: cannot write: folder ${dirname(outFile)} does not exist`);
   const work = mkdtempSync(join(tmpdir(), 'rollout-check-pdf-'));

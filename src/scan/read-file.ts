@@ -2,12 +2,16 @@
 // never a file over the size limit, never a binary file. Then parses it once, by type.
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, sep, isAbsolute } from 'node:path';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { LineCounter, parseDocument } from 'yaml';
+import { decodeText } from '../input/decode.js';
+import { nestsDeeperThan } from '../input/depth.js';
+import { parseJsonc } from '../input/jsonc.js';
+import { maxNestingDepth, maxScannedFileBytes } from '../input/limits.js';
+import { describeFailure, parseLocated } from '../yaml/parse-located.js';
+import { rememberInput } from '../io/inputs.js';
 import type { ParsedFile } from './types.js';
 
-export const maxFileBytes = 1024 * 1024;
+export const maxFileBytes = maxScannedFileBytes;
 
 export type ReadOutcome = { ok: true; file: ParsedFile } | { ok: false; reason: string } | { ok: 'malformed'; file: ParsedFile; line: number; reason: string };
 
@@ -27,12 +31,34 @@ export function readCandidate(root: string, path: string, realRoot: string): Rea
   }
   if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
   if (stat.size > maxFileBytes) return { ok: false, reason: `larger than ${maxFileBytes / 1024} KiB: skipped` };
-  const bytes = readFileSync(full);
-  if (bytes.subarray(0, 8000).includes(0)) return { ok: false, reason: 'binary file: skipped' };
-  return parseFile(path, bytes.toString('utf8'));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(full);
+    rememberInput(full);
+  } catch {
+    return { ok: false, reason: 'unreadable' };
+  }
+  const binary = bytes.subarray(0, 8000).includes(0);
+  const decoded = decodeText(bytes);
+  // A UTF-16 file is full of zero bytes too: name its encoding rather than calling it binary.
+  if (!decoded.ok) return { ok: false, reason: binary && !/UTF-(16|32)/.test(decoded.message) ? 'binary file: skipped' : `${decoded.message}: skipped` };
+  if (binary) return { ok: false, reason: 'binary file: skipped' };
+  return parseFile(path, decoded.text);
 }
 
+/**
+ * Parses one file by its type. Whatever the text holds, the outcome is a parsed file, a malformed
+ * file (a finding, with its line) or a reason to skip it: never an exception.
+ */
 export function parseFile(path: string, text: string): ReadOutcome {
+  try {
+    return parseByType(path, text);
+  } catch (err) {
+    return { ok: false, reason: `${describeFailure(err).replace(/: refused$/, "")}: skipped` };
+  }
+}
+
+function parseByType(path: string, text: string): ReadOutcome {
   const lines = text.split('\n');
   const lineOf = (needle: string | RegExp) => {
     const i = lines.findIndex((l) => (typeof needle === 'string' ? l.includes(needle) : needle.test(l)));
@@ -41,37 +67,34 @@ export function parseFile(path: string, text: string): ReadOutcome {
   const base = { path, text, lineOf };
   const lower = path.toLowerCase();
   if (/\.(json|jsonc)$/.test(lower)) {
-    const errors: ParseError[] = [];
-    const data = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
-    const file: ParsedFile = { ...base, format: 'json', data };
-    if (errors.length) return { ok: 'malformed', file, line: lineAt(text, errors[0]!.offset), reason: `invalid JSON: ${printParseErrorCode(errors[0]!.error)}` };
-    return { ok: true, file };
+    const r = parseJsonc(text);
+    if (r.ok) return { ok: true, file: { ...base, format: 'json', data: r.data } };
+    if (r.data === undefined) return { ok: false, reason: `${r.message.replace(/: refused$/, "")}: skipped` };
+    return { ok: 'malformed', file: { ...base, format: 'json', data: r.data }, line: lineAt(text, r.offset), reason: r.message };
   }
   if (/\.(ya?ml)$/.test(lower)) {
-    const lc = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-    const file: ParsedFile = { ...base, format: 'yaml', data: doc.errors.length ? undefined : doc.toJS() };
-    if (doc.errors.length) return { ok: 'malformed', file, line: lc.linePos(doc.errors[0]!.pos[0]).line, reason: `invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
-    return { ok: true, file };
+    const doc = parseLocated(path, text);
+    if (!doc.problems.length) return { ok: true, file: { ...base, format: 'yaml', data: doc.data } };
+    const [first] = doc.problems;
+    // Syntax errors are the author's mistake (a finding); a refusal (alias bomb, depth) is ours.
+    if (/refused|refers to no anchor/.test(first!.message)) return { ok: false, reason: `${first!.message.replace(/: refused$/, "")}: skipped` };
+    return { ok: 'malformed', file: { ...base, format: 'yaml' }, line: first!.line ?? 1, reason: `invalid YAML: ${first!.message}` };
   }
   if (lower.endsWith('.toml')) {
     try {
-      return { ok: true, file: { ...base, format: 'toml', data: parseToml(text) } };
+      const data = parseToml(text);
+      if (nestsDeeperThan(data, maxNestingDepth)) return { ok: false, reason: `nested more than ${maxNestingDepth} levels deep: skipped` };
+      return { ok: true, file: { ...base, format: 'toml', data } };
     } catch (err) {
-      const line = err instanceof TomlError ? err.line : 1;
-      return { ok: 'malformed', file: { ...base, format: 'toml' }, line, reason: `invalid TOML: ${(err as Error).message.split('\n')[0]}` };
+      if (!(err instanceof TomlError)) throw err;
+      return { ok: 'malformed', file: { ...base, format: 'toml' }, line: err.line, reason: `invalid TOML: ${err.message.split('\n')[0]}` };
     }
   }
   if (/\.(md|mdc)$/.test(lower) || /(^|\/)\.(cursorrules|windsurfrules|continuerules)$/.test(lower)) {
     const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
     let data: unknown;
-    if (fm) {
-      try {
-        data = parseDocument(fm[1]!).toJS();
-      } catch {
-        data = undefined;
-      }
-    }
+    // Front matter that cannot be read is treated as absent: the body is what the tool reads.
+    if (fm) data = parseLocated(path, fm[1]!).data;
     return { ok: true, file: { ...base, format: 'markdown', data, body: fm ? text.slice(fm[0].length) : text } };
   }
   return { ok: true, file: { ...base, format: 'text' } };

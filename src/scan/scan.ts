@@ -29,7 +29,13 @@ export function scanRepository(root: string, detectors: readonly Detector[] = re
   const skipped: ScanResult['skipped'] = [];
   const read = (path: string, tool: Detector): ParsedFile | null => {
     if (parsed.has(path)) return parsed.get(path)!;
-    const r = readCandidate(root, path, realRoot);
+    // One file never sinks the scan: whatever happens reading it becomes a line in the report.
+    let r: ReturnType<typeof readCandidate>;
+    try {
+      r = readCandidate(root, path, realRoot);
+    } catch (err) {
+      r = { ok: false, reason: `cannot be read (${err instanceof Error ? err.name : 'error'}): skipped` };
+    }
     let file: ParsedFile | null = null;
     if (r.ok === true) file = r.file;
     else if (r.ok === 'malformed') {

@@ -1,7 +1,9 @@
 // Parses YAML while keeping source positions, so that any problem found later (by zod or by our
 // own rules) can be reported with the line and column the user has to edit.
-import { LineCounter, parseDocument, isNode, isPair, isMap, isSeq, isScalar, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isPair, isMap, isSeq, isScalar, visit, type Document } from 'yaml';
 import type { Problem } from '../errors.js';
+import { nestsDeeperThan } from '../input/depth.js';
+import { maxNestingDepth, maxYamlAliases } from '../input/limits.js';
 
 export interface LocatedDocument {
   file: string;
@@ -11,14 +13,35 @@ export interface LocatedDocument {
   locate(path: readonly PropertyKey[]): { line: number; column: number } | undefined;
 }
 
+/**
+ * Never throws for anything the text contains: syntax errors, alias bombs, unresolved aliases,
+ * nesting deep enough to exhaust the stack all come back as located problems.
+ */
 export function parseLocated(file: string, text: string): LocatedDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    return failed(file, { file, line: 1, message: describeFailure(err) });
+  }
   const problems: Problem[] = doc.errors.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
-    return { file, line: pos.line, column: pos.col, message: firstLine(e.message) };
+    // The parser reports some failures of its own (a stack overflow on deep nesting) as errors.
+    return { file, line: pos.line, column: pos.col, message: /call stack/i.test(e.message) ? describeFailure(new RangeError(e.message)) : firstLine(e.message) };
   });
-  const data = problems.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  let data: unknown;
+  if (problems.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: maxYamlAliases });
+      if (nestsDeeperThan(data, maxNestingDepth)) problems.push({ file, line: 1, message: `nested more than ${maxNestingDepth} levels deep: refused` });
+    } catch (err) {
+      const at = firstAlias(doc);
+      const pos = at === undefined ? { line: 1, col: 1 } : lineCounter.linePos(at);
+      problems.push({ file, line: pos.line, column: pos.col, message: describeFailure(err) });
+    }
+    if (problems.length) data = undefined;
+  }
   return {
     file,
     data,
@@ -53,6 +76,34 @@ function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefin
     } else break;
   }
   return best;
+}
+
+function failed(file: string, problem: Problem): LocatedDocument {
+  return { file, data: undefined, problems: [problem], locate: () => undefined };
+}
+
+/** What went wrong, in the reader's terms: the library's wording names its internals. */
+export function describeFailure(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/alias count/i.test(message)) return `more than ${maxYamlAliases} YAML aliases to expand (an alias bomb?): refused`;
+  if (/unresolved alias/i.test(message)) return `a YAML alias (*name) refers to no anchor (&name) set before it`;
+  if (err instanceof RangeError || /call stack/i.test(message)) return `nested too deeply to read (more than ${maxNestingDepth} levels): refused`;
+  return `cannot be read: ${firstLine(message)}`;
+}
+
+function firstAlias(doc: Document): number | undefined {
+  let offset: number | undefined;
+  try {
+    visit(doc, {
+      Alias(_, node) {
+        offset = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+  } catch {
+    // Too deep to walk: the caller points at the first line.
+  }
+  return offset;
 }
 
 function firstLine(message: string): string {

@@ -3,6 +3,7 @@ import { appendFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatProblem, InputError } from '../../errors.js';
 import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, renderReport } from '../../pipeline.js';
+import { refuseInputAsOutput } from '../../io/files.js';
 import { emitReport } from '../emit.js';
 import { colourFor, formatSummary } from '../output.js';
 import type { AssessFlags } from './assess.js';
@@ -27,6 +28,10 @@ export function runAssess(flags: AssessFlags & { answers?: string }): number {
   const logo = answers.metadata.logo ? resolve(dirname(flags.answers), answers.metadata.logo) : undefined;
   // The report goes to --out or stdout; the summary goes wherever the report does not.
   const summaryStream = flags.out ? process.stdout : process.stderr;
+  const jobSummary = process.env.GITHUB_STEP_SUMMARY;
+  // Both outputs are checked before either is written.
+  if (jobSummary) refuseInputAsOutput(jobSummary);
+  if (flags.out) refuseInputAsOutput(flags.out);
   const report = emitReport(scored, flags, logo);
   const failures = evaluateGates(report, flags);
   const c = colourFor(summaryStream);
@@ -35,8 +40,9 @@ export function runAssess(flags: AssessFlags & { answers?: string }): number {
   else summaryStream.write(formatSummary(report, c, summaryStream.columns ?? 80));
   if (flags.out) summaryStream.write(`Report written to ${flags.out}\n`);
   // In GitHub Actions the Markdown report also becomes the job summary, whatever --format says.
-  const jobSummary = process.env.GITHUB_STEP_SUMMARY;
-  if (jobSummary) appendFileSync(jobSummary, `${renderReport(report, 'md', flags.templates)}\n`);
+  if (jobSummary) {
+    appendFileSync(jobSummary, `${renderReport(report, 'md', flags.templates)}\n`);
+  }
   for (const a of weighed?.evidence.staleAcknowledgements ?? [])
     process.stderr.write(`${colourFor(process.stderr).yellow('warning:')} ${flags.answers}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`);
   for (const f of failures) process.stderr.write(`${colourFor(process.stderr).red('gate failed:')} ${f}\n`);
