@@ -1,5 +1,6 @@
 // Aider: https://aider.chat/docs/config/aider_conf.html
 import type { FindingDraft } from '../scan/types.js';
+import { obj } from './shared/data.js';
 import type { Detector } from './types.js';
 
 export const aider: Detector = {
@@ -10,7 +11,7 @@ export const aider: Detector = {
   inspect(files) {
     return files.flatMap((f): FindingDraft[] => {
       if (!f.path.endsWith('.aider.conf.yml')) return [{ id: 'aider.conventions', failureMode: 'FM5', severity: 'info', kind: 'fact', path: f.path, message: 'shared coding conventions for Aider' }];
-      const c = (f.data ?? {}) as Record<string, unknown>;
+      const c = obj(f.data);
       const out: FindingDraft[] = [];
       if (c['yes-always'] === true)
         out.push({ id: 'aider.yes-always', failureMode: 'FM1', severity: 'high', kind: 'risk', path: f.path, line: f.lineOf('yes-always'), message: 'yes-always answers every confirmation with yes, commands included' });

@@ -1,27 +1,34 @@
 // Claude Code: https://docs.anthropic.com/en/docs/claude-code/settings
 import type { FindingDraft, ParsedFile } from '../scan/types.js';
 import { isLiteralSecret } from '../scan/secrets.js';
+import { keys, obj, str, strings } from './shared/data.js';
 import { instructionFindings } from './shared/instructions.js';
 import { mcpFindings } from './shared/mcp.js';
 import type { Detector } from './types.js';
 
-type Settings = {
-  permissions?: { allow?: string[]; deny?: string[]; ask?: string[]; defaultMode?: string; disableBypassPermissionsMode?: string };
-  hooks?: Record<string, unknown>;
-  disableAllHooks?: boolean;
-  enableAllProjectMcpServers?: boolean;
-  sandbox?: { enabled?: boolean; failIfUnavailable?: boolean; allowUnsandboxedCommands?: boolean; network?: { allowedDomains?: string[] } };
-  includeCoAuthoredBy?: boolean;
-  attribution?: { commit?: string; pr?: string };
-  env?: Record<string, unknown>;
-};
+/** The settings this detector reads, each of the right type or absent (see shared/data.ts). */
+function readSettings(data: unknown) {
+  const s = obj(data);
+  const p = obj(s.permissions);
+  const sb = s.sandbox === undefined ? undefined : obj(s.sandbox);
+  return {
+    permissions: { allow: strings(p.allow), deny: strings(p.deny), ask: strings(p.ask), defaultMode: str(p.defaultMode), disableBypassPermissionsMode: str(p.disableBypassPermissionsMode) },
+    hooks: keys(s.hooks),
+    disableAllHooks: s.disableAllHooks,
+    enableAllProjectMcpServers: s.enableAllProjectMcpServers,
+    sandbox: sb && { enabled: sb.enabled, failIfUnavailable: sb.failIfUnavailable, allowUnsandboxedCommands: sb.allowUnsandboxedCommands, allowedDomains: strings(obj(sb.network).allowedDomains) },
+    includeCoAuthoredBy: s.includeCoAuthoredBy,
+    attributionCommit: obj(s.attribution).commit,
+    env: obj(s.env),
+  };
+}
 
 const broadAllow = /^(Bash|Bash\(\*\)|Bash\((python|python3|node|npx|bash|sh|docker|curl|wget|git push)[ :]?\*?\)|WebFetch|Edit)$/;
 const isSettings = (f: ParsedFile) => /(^|\/)\.claude\/settings(\.local)?\.json$/.test(f.path);
 
 function settingsFindings(f: ParsedFile): FindingDraft[] {
-  const s = (f.data ?? {}) as Settings;
-  const p = s.permissions ?? {};
+  const s = readSettings(f.data);
+  const p = s.permissions;
   const at = (needle: string) => f.lineOf(needle);
   const out: FindingDraft[] = [];
   const risk = (id: string, fm: FindingDraft['failureMode'], severity: FindingDraft['severity'], needle: string, message: string, recommendation?: string) =>
@@ -32,13 +39,13 @@ function settingsFindings(f: ParsedFile): FindingDraft[] {
   if (p.defaultMode === 'bypassPermissions')
     risk('bypass-permissions', 'FM1', 'high', 'bypassPermissions', 'permissions.defaultMode is bypassPermissions: every tool call runs without approval', 'Use default or plan mode, and keep bypass for disposable sandboxes.');
   if (p.defaultMode === 'acceptEdits') risk('accept-edits', 'FM1', 'medium', 'acceptEdits', 'permissions.defaultMode is acceptEdits: file edits and common file commands run without asking');
-  for (const rule of p.allow ?? [])
+  for (const rule of p.allow)
     if (broadAllow.test(rule)) risk('broad-allow', 'FM4', 'high', rule, `permissions.allow has "${rule}": a broad grant that covers far more than one workflow needs`, 'Allow exact commands (for example "Bash(npm run test *)") instead.');
-  if ((p.deny ?? []).length || (p.ask ?? []).length) good('deny-ask-rules', 'FM1', p.deny?.length ? '"deny"' : '"ask"', `${(p.deny ?? []).length} deny and ${(p.ask ?? []).length} ask rule(s) enforce boundaries in configuration`);
-  if (!isLocal(f) && !(p.deny ?? []).some((r) => /Read\(.*(\.env|secret|credential|\.pem|\.key|id_rsa)/i.test(r)))
+  if (p.deny.length || p.ask.length) good('deny-ask-rules', 'FM1', p.deny.length ? '"deny"' : '"ask"', `${p.deny.length} deny and ${p.ask.length} ask rule(s) enforce boundaries in configuration`);
+  if (!isLocal(f) && !p.deny.some((r) => /Read\(.*(\.env|secret|credential|\.pem|\.key|id_rsa)/i.test(r)))
     risk('no-secret-deny', 'FM4', 'medium', '"permissions"', 'no deny rule keeps the agent from reading .env files, keys or other secrets', 'Add deny rules such as "Read(./.env)", "Read(./.env.*)" and "Read(./secrets/**)".');
   if (p.disableBypassPermissionsMode === 'disable') good('bypass-disabled', 'FM4', 'disableBypassPermissionsMode', 'bypass mode is disabled (disableBypassPermissionsMode)');
-  if (s.hooks && Object.keys(s.hooks).length) good('hooks', 'FM1', '"hooks"', `hooks run on ${Object.keys(s.hooks).sort().join(', ')}: an executable side to the rules`);
+  if (s.hooks.length) good('hooks', 'FM1', '"hooks"', `hooks run on ${s.hooks.join(', ')}: an executable side to the rules`);
   if (s.disableAllHooks === true) risk('hooks-disabled', 'FM1', 'medium', 'disableAllHooks', 'disableAllHooks is true: the team\'s enforcement hooks do not run');
   if (s.enableAllProjectMcpServers === true)
     risk('mcp-auto-approve', 'FM2', 'high', 'enableAllProjectMcpServers', 'enableAllProjectMcpServers approves every server in .mcp.json without asking', 'Remove it and approve servers one by one (enabledMcpjsonServers).');
@@ -49,13 +56,13 @@ function settingsFindings(f: ParsedFile): FindingDraft[] {
       good('sandbox-on', 'FM4', '"sandbox"', 'the command sandbox is enabled');
       if (!sb.failIfUnavailable) risk('sandbox-fallback', 'FM4', 'medium', '"sandbox"', 'the sandbox silently falls back to running unsandboxed when it cannot start (failIfUnavailable is not set)');
       if (sb.allowUnsandboxedCommands !== false) risk('sandbox-escape', 'FM4', 'medium', '"sandbox"', 'the model may retry commands outside the sandbox (allowUnsandboxedCommands is not false)');
-      const broad = (sb.network?.allowedDomains ?? []).filter((d) => d.includes('*') || /^(github\.com|googleapis\.com|amazonaws\.com)$/.test(d));
+      const broad = sb.allowedDomains.filter((d) => d.includes('*') || /^(github\.com|googleapis\.com|amazonaws\.com)$/.test(d));
       if (broad.length) risk('broad-egress', 'FM4', 'medium', broad[0]!, `sandbox network allowlist includes broad domains (${broad.join(', ')}): paths for data exfiltration`);
     }
   }
-  if (s.includeCoAuthoredBy === false || s.attribution?.commit === '')
+  if (s.includeCoAuthoredBy === false || s.attributionCommit === '')
     risk('attribution-off', 'FM6', 'medium', s.includeCoAuthoredBy === false ? 'includeCoAuthoredBy' : '"commit"', 'commit attribution is turned off: agent work cannot be told apart from human work');
-  for (const [k, v] of Object.entries(s.env ?? {}))
+  for (const [k, v] of Object.entries(s.env))
     if (isLiteralSecret(k, v)) risk('literal-secret', 'FM4', 'high', k, `env.${k} holds a literal secret (value masked)`, 'Remove it from the file, rotate it, and provide it from the environment.');
   return out;
 }
@@ -70,12 +77,12 @@ export const claudeCode: Detector = {
   inspect(files, ctx) {
     const settings = files.filter(isSettings);
     const enforced = settings.some((f) => {
-      const s = (f.data ?? {}) as Settings;
-      return Boolean(s.permissions?.deny?.length || s.permissions?.ask?.length || (s.hooks && Object.keys(s.hooks).length));
+      const s = readSettings(f.data);
+      return Boolean(s.permissions.deny.length || s.permissions.ask.length || s.hooks.length);
     });
     return files.flatMap((f) => {
       if (isSettings(f)) return settingsFindings(f);
-      if (f.path === '.mcp.json') return mcpFindings('claude-code', f, (f.data as { mcpServers?: Record<string, never> })?.mcpServers);
+      if (f.path === '.mcp.json') return mcpFindings('claude-code', f, obj(f.data).mcpServers);
       if (/CLAUDE(\.local)?\.md$/.test(f.path)) return instructionFindings('claude-code', f, ctx, enforced);
       return [];
     });

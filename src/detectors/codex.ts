@@ -1,33 +1,26 @@
 // OpenAI Codex: https://developers.openai.com/codex/config-reference
 import type { FindingDraft, ParsedFile } from '../scan/types.js';
+import { obj, str } from './shared/data.js';
 import { instructionFindings } from './shared/instructions.js';
 import { mcpFindings } from './shared/mcp.js';
 import type { Detector } from './types.js';
 
-type Config = {
-  approval_policy?: unknown;
-  sandbox_mode?: string;
-  sandbox_workspace_write?: { network_access?: boolean };
-  shell_environment_policy?: { inherit?: string; ignore_default_excludes?: boolean };
-  mcp_servers?: Record<string, never>;
-  commit_attribution?: string;
-};
-
 function configFindings(f: ParsedFile): FindingDraft[] {
-  const c = (f.data ?? {}) as Config;
+  const c = obj(f.data);
+  const sandboxMode = str(c.sandbox_mode);
   const out: FindingDraft[] = [];
   const add = (d: Omit<FindingDraft, 'path' | 'line'>, needle: string) => out.push({ ...d, path: f.path, line: f.lineOf(needle) });
-  if (c.sandbox_mode === 'danger-full-access')
+  if (sandboxMode === 'danger-full-access')
     add({ id: 'codex.danger-full-access', failureMode: 'FM4', severity: 'high', kind: 'risk', message: 'sandbox_mode is danger-full-access: commands run with no sandbox at all', recommendation: 'Use workspace-write (or read-only), and keep full access for externally hardened containers.' }, 'sandbox_mode');
-  else if (c.sandbox_mode) add({ id: 'codex.sandbox-mode', failureMode: 'FM4', severity: 'info', kind: 'protective', message: `sandbox_mode is ${c.sandbox_mode}` }, 'sandbox_mode');
+  else if (sandboxMode) add({ id: 'codex.sandbox-mode', failureMode: 'FM4', severity: 'info', kind: 'protective', message: `sandbox_mode is ${sandboxMode}` }, 'sandbox_mode');
   if (c.approval_policy === 'never')
     add({ id: 'codex.approval-never', failureMode: 'FM1', severity: 'high', kind: 'risk', message: 'approval_policy is never: the agent never stops to ask before acting', recommendation: 'Use on-request so commands outside the sandbox need approval.' }, 'approval_policy');
   else if (c.approval_policy !== undefined)
     add({ id: 'codex.approval-policy', failureMode: 'FM1', severity: 'info', kind: 'protective', message: `approval_policy is ${typeof c.approval_policy === 'string' ? c.approval_policy : 'a granular policy'}` }, 'approval_policy');
-  if (c.sandbox_workspace_write?.network_access === true)
+  if (obj(c.sandbox_workspace_write).network_access === true)
     add({ id: 'codex.network-access', failureMode: 'FM4', severity: 'medium', kind: 'risk', message: 'sandboxed commands have network access (network_access = true): an exfiltration path' }, 'network_access');
-  const env = c.shell_environment_policy;
-  if (env?.inherit === 'all' && env.ignore_default_excludes === true)
+  const env = obj(c.shell_environment_policy);
+  if (env.inherit === 'all' && env.ignore_default_excludes === true)
     add({ id: 'codex.env-secrets', failureMode: 'FM4', severity: 'medium', kind: 'risk', message: 'commands inherit the whole environment, secrets included (ignore_default_excludes = true)' }, 'ignore_default_excludes');
   if (c.commit_attribution === '') add({ id: 'codex.attribution-off', failureMode: 'FM6', severity: 'medium', kind: 'risk', message: 'commit_attribution is empty: Codex commits carry no attribution' }, 'commit_attribution');
   out.push(...mcpFindings('codex', f, c.mcp_servers));
@@ -43,7 +36,7 @@ export const codex: Detector = {
   inspect(files, ctx) {
     const rules = files.filter((f) => f.path.endsWith('.rules'));
     const config = files.find((f) => f.path.endsWith('config.toml'));
-    const enforced = rules.length > 0 || ((config?.data as Config | undefined)?.approval_policy ?? 'never') !== 'never';
+    const enforced = rules.length > 0 || (obj(config?.data).approval_policy ?? 'never') !== 'never';
     return [
       ...rules.map((f) => ({ id: 'codex.rules', failureMode: 'FM1' as const, severity: 'info' as const, kind: 'protective' as const, path: f.path, message: 'command rules decide what Codex may run, ask about or never run' })),
       ...files.filter((f) => f.path.endsWith('config.toml')).flatMap(configFindings),

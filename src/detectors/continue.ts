@@ -1,4 +1,5 @@
 // Continue: https://docs.continue.dev/reference
+import { obj, str } from './shared/data.js';
 import { instructionFindings } from './shared/instructions.js';
 import { mcpFindings } from './shared/mcp.js';
 import type { Detector } from './types.js';
@@ -11,9 +12,9 @@ export const continueDev: Detector = {
   inspect(files, ctx) {
     return files.flatMap((f) => {
       if (!f.path.endsWith('config.yaml')) return instructionFindings('continue', f, ctx, false);
-      const servers = (f.data as { mcpServers?: { name?: string }[] } | undefined)?.mcpServers;
+      const servers = obj(f.data).mcpServers;
       // Continue lists servers as an array of { name, command, args }.
-      const byName = Array.isArray(servers) ? Object.fromEntries(servers.map((s, i) => [s.name ?? `server-${i + 1}`, s as never])) : undefined;
+      const byName = Array.isArray(servers) ? Object.fromEntries(servers.map((s, i) => [str(obj(s).name) ?? `server-${i + 1}`, s])) : undefined;
       return mcpFindings('continue', f, byName);
     });
   },

@@ -1,5 +1,6 @@
 // Cursor: https://docs.cursor.com/context/rules
 import type { FindingDraft, ParsedFile } from '../scan/types.js';
+import { keys, obj, strings } from './shared/data.js';
 import { instructionFindings } from './shared/instructions.js';
 import { mcpFindings } from './shared/mcp.js';
 import type { Detector } from './types.js';
@@ -7,19 +8,19 @@ import type { Detector } from './types.js';
 const broadShell = /^Shell\((bash|sh|zsh|curl|wget|python|python3|node|npx|\*)\)$|^Write\(\*\*\)$/;
 
 function cliFindings(f: ParsedFile): FindingDraft[] {
-  const p = ((f.data ?? {}) as { permissions?: { allow?: string[]; deny?: string[] } }).permissions ?? {};
+  const p = obj(obj(f.data).permissions);
   const out: FindingDraft[] = [];
-  for (const rule of p.allow ?? [])
+  for (const rule of strings(p.allow))
     if (broadShell.test(rule)) out.push({ id: 'cursor.broad-allow', failureMode: 'FM4', severity: 'high', kind: 'risk', path: f.path, line: f.lineOf(rule), message: `CLI permissions allow "${rule}": a broad grant` });
-  if ((p.deny ?? []).some((r) => /Read\(.*(\.env|secret|key)/i.test(r)))
+  if (strings(p.deny).some((r) => /Read\(.*(\.env|secret|key)/i.test(r)))
     out.push({ id: 'cursor.secret-deny', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: f.lineOf('deny'), message: 'CLI permissions deny reading secrets' });
   return out;
 }
 
 function hookFindings(f: ParsedFile): FindingDraft[] {
-  const hooks = ((f.data ?? {}) as { hooks?: Record<string, { failClosed?: boolean }[]> }).hooks ?? {};
-  const events = Object.keys(hooks).sort();
-  const open = events.filter((e) => /^before/.test(e) && (hooks[e] ?? []).some((h) => h.failClosed !== true));
+  const hooks = obj(obj(f.data).hooks);
+  const events = keys(hooks);
+  const open = events.filter((e) => /^before/.test(e) && (Array.isArray(hooks[e]) ? (hooks[e] as unknown[]) : []).some((h) => obj(h).failClosed !== true));
   return [
     { id: 'cursor.hooks', failureMode: 'FM1', severity: 'info', kind: 'protective', path: f.path, message: `hooks run on ${events.join(', ') || 'no event'}` },
     ...open.map((e) => ({ id: 'cursor.hook-fails-open', failureMode: 'FM1' as const, severity: 'medium' as const, kind: 'risk' as const, path: f.path, line: f.lineOf(e), message: `the ${e} hook lets actions through when it fails (failClosed is not true)` })),
@@ -34,7 +35,7 @@ export const cursor: Detector = {
   inspect(files, ctx) {
     const enforced = files.some((f) => f.path === '.cursor/hooks.json' || f.path === '.cursor/cli.json');
     return files.flatMap((f) => {
-      if (f.path === '.cursor/mcp.json') return mcpFindings('cursor', f, (f.data as { mcpServers?: Record<string, never> })?.mcpServers);
+      if (f.path === '.cursor/mcp.json') return mcpFindings('cursor', f, obj(f.data).mcpServers);
       if (f.path === '.cursor/cli.json') return cliFindings(f);
       if (f.path === '.cursor/hooks.json') return hookFindings(f);
       if (f.path === '.cursor/environment.json')

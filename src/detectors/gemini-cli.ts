@@ -1,27 +1,21 @@
 // Gemini CLI: https://github.com/google-gemini/gemini-cli/blob/main/docs/get-started/configuration.md
 import type { FindingDraft, ParsedFile } from '../scan/types.js';
+import { obj, strings } from './shared/data.js';
 import { instructionFindings } from './shared/instructions.js';
 import { mcpFindings } from './shared/mcp.js';
 import type { Detector } from './types.js';
 
-type Settings = {
-  mcpServers?: Record<string, never>;
-  tools?: { allowed?: string[] };
-  allowedTools?: string[];
-  general?: { defaultApprovalMode?: string };
-  security?: { disableYoloMode?: boolean };
-};
-
 function settingsFindings(f: ParsedFile): FindingDraft[] {
-  const s = (f.data ?? {}) as Settings;
+  const s = obj(f.data);
   const out: FindingDraft[] = [...mcpFindings('gemini-cli', f, s.mcpServers)];
-  const allowed = s.tools?.allowed ?? s.allowedTools ?? [];
+  const tools = obj(s.tools);
+  const allowed = strings(tools.allowed !== undefined ? tools.allowed : s.allowedTools);
   for (const t of allowed)
     if (/^(run_shell_command|ShellTool)$|\(\s*\*?\s*\)$/.test(t))
       out.push({ id: 'gemini-cli.broad-allow', failureMode: 'FM4', severity: 'high', kind: 'risk', path: f.path, line: f.lineOf(t), message: `"${t}" runs without confirmation` });
-  if (s.general?.defaultApprovalMode === 'auto_edit')
+  if (obj(s.general).defaultApprovalMode === 'auto_edit')
     out.push({ id: 'gemini-cli.auto-edit', failureMode: 'FM1', severity: 'medium', kind: 'risk', path: f.path, line: f.lineOf('defaultApprovalMode'), message: 'edits are approved automatically (defaultApprovalMode auto_edit)' });
-  if (s.security?.disableYoloMode === true)
+  if (obj(s.security).disableYoloMode === true)
     out.push({ id: 'gemini-cli.yolo-disabled', failureMode: 'FM1', severity: 'info', kind: 'protective', path: f.path, line: f.lineOf('disableYoloMode'), message: 'YOLO mode is disabled' });
   return out;
 }
@@ -32,7 +26,7 @@ export const geminiCli: Detector = {
   docsUrl: 'https://github.com/google-gemini/gemini-cli/blob/main/docs/get-started/configuration.md',
   patterns: ['**/GEMINI.md', '.gemini/settings.json'],
   inspect(files, ctx) {
-    const enforced = files.some((f) => f.path === '.gemini/settings.json' && ((f.data as Settings)?.security?.disableYoloMode === true));
+    const enforced = files.some((f) => f.path === '.gemini/settings.json' && obj(obj(f.data).security).disableYoloMode === true);
     return files.flatMap((f) => (f.path === '.gemini/settings.json' ? settingsFindings(f) : instructionFindings('gemini-cli', f, ctx, enforced)));
   },
 };

@@ -43,3 +43,19 @@ function skipTo(text: string, from: number, end: string): number {
   const at = text.indexOf(end, from);
   return at < 0 ? text.length : at;
 }
+
+/**
+ * The deepest raw nesting of "[" and "{" in YAML text, quotes and comments not honoured (so no
+ * quoting trick can hide a bracket). The yaml library aborts the whole process, uncatchably, on
+ * flow collections some thousands deep; this lets such a file be refused before it is parsed.
+ */
+export function rawBracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
+}

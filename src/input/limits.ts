@@ -6,6 +6,11 @@ export const maxUserFileBytes = 16 * 1024 * 1024;
 export const maxScannedFileBytes = 1024 * 1024;
 /** Nesting deeper than this is refused: real configuration files stay under twenty levels. */
 export const maxNestingDepth = 100;
+/**
+ * YAML with brackets nested deeper than this (counted raw, before parsing) is refused unread: the
+ * yaml library runs out of memory, fatally, some thousands deep. Far above any real file.
+ */
+export const maxYamlBracketDepth = 1000;
 /** YAML aliases one document may expand: enough for real files, far too few for "billion laughs". */
 export const maxYamlAliases = 100;
 

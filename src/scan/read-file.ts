@@ -61,6 +61,8 @@ export function parseFile(path: string, text: string): ReadOutcome {
 function parseByType(path: string, text: string): ReadOutcome {
   const lines = text.split('\n');
   const lineOf = (needle: string | RegExp) => {
+    // Detectors pass values read from the file itself: anything but a string or pattern has no line.
+    if (typeof needle !== 'string' && !(needle instanceof RegExp)) return undefined;
     const i = lines.findIndex((l) => (typeof needle === 'string' ? l.includes(needle) : needle.test(l)));
     return i >= 0 ? i + 1 : undefined;
   };

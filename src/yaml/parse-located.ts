@@ -2,8 +2,8 @@
 // own rules) can be reported with the line and column the user has to edit.
 import { LineCounter, parseDocument, isNode, isPair, isMap, isSeq, isScalar, visit, type Document } from 'yaml';
 import type { Problem } from '../errors.js';
-import { nestsDeeperThan } from '../input/depth.js';
-import { maxNestingDepth, maxYamlAliases } from '../input/limits.js';
+import { nestsDeeperThan, rawBracketDepth } from '../input/depth.js';
+import { maxNestingDepth, maxYamlAliases, maxYamlBracketDepth } from '../input/limits.js';
 
 export interface LocatedDocument {
   file: string;
@@ -19,6 +19,8 @@ export interface LocatedDocument {
  */
 export function parseLocated(file: string, text: string): LocatedDocument {
   const lineCounter = new LineCounter();
+  if (rawBracketDepth(text) > maxYamlBracketDepth)
+    return failed(file, { file, line: 1, message: `nested more than ${maxNestingDepth} levels deep: refused` });
   let doc: Document;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });

@@ -3,6 +3,7 @@
 // secrets and write-capable servers.
 import { isLiteralSecret } from '../../scan/secrets.js';
 import type { FindingDraft, ParsedFile } from '../../scan/types.js';
+import { keys, obj, text } from './data.js';
 
 interface Server {
   command?: unknown;
@@ -20,9 +21,9 @@ interface Server {
 // Servers that can change things outside the repository when their write tools are enabled.
 const writeCapable = /(github|gitlab|bitbucket|filesystem|postgres|mysql|sqlite|mongo|redis|slack|jira|linear|notion|confluence|shell|terminal|kubernetes|k8s|aws|gcp|azure|puppeteer|playwright|browser|stripe|sentry)/i;
 
-export function mcpFindings(prefix: string, file: ParsedFile, servers: Record<string, Server> | undefined): FindingDraft[] {
-  if (!servers || typeof servers !== 'object') return [];
-  const names = Object.keys(servers).sort();
+export function mcpFindings(prefix: string, file: ParsedFile, serversValue: unknown): FindingDraft[] {
+  const servers = obj(serversValue);
+  const names = keys(servers);
   const out: FindingDraft[] = [];
   if (names.length)
     out.push({
@@ -35,12 +36,12 @@ export function mcpFindings(prefix: string, file: ParsedFile, servers: Record<st
       message: `${names.length} MCP server${names.length > 1 ? 's' : ''} configured: ${names.join(', ')}`,
     });
   for (const name of names) {
-    const s = servers[name] ?? {};
+    const s = obj(servers[name]) as Server;
     const line = file.lineOf(`"${name}"`) ?? file.lineOf(name);
-    const args = Array.isArray(s.args) ? s.args.map(String) : [];
+    const args = Array.isArray(s.args) ? s.args.map(text) : [];
     const remote = typeof s.url === 'string' || typeof s.httpUrl === 'string' || s.type === 'http' || s.type === 'sse';
     out.push({ id: `${prefix}.mcp-transport`, failureMode: 'FM2', severity: 'info', kind: 'fact', path: file.path, line, message: `MCP server "${name}" uses ${remote ? 'a remote (HTTP) transport' : 'a local process (stdio)'}` });
-    const pkgIndex = String(s.command) === 'npx' ? args.findIndex((a) => !a.startsWith('-')) : -1;
+    const pkgIndex = text(s.command) === 'npx' ? args.findIndex((a) => !a.startsWith('-')) : -1;
     const pkg = pkgIndex >= 0 ? args[pkgIndex]! : undefined;
     if (pkg && !/@\d|@v?\d|@[\^~]?\d/.test(pkg.replace(/^@[^/]+\//, '')))
       out.push({
@@ -54,8 +55,7 @@ export function mcpFindings(prefix: string, file: ParsedFile, servers: Record<st
         recommendation: `Pin the package version (for example ${pkg}@1.2.3) and review upgrades like any dependency.`,
       });
     for (const [key, bag] of [['env', s.env], ['headers', s.headers]] as const)
-      if (bag && typeof bag === 'object')
-        for (const [k, v] of Object.entries(bag as Record<string, unknown>))
+      for (const [k, v] of Object.entries(obj(bag)))
           if (isLiteralSecret(k, v) || (key === 'headers' && /authorization/i.test(k) && isLiteralSecret('token', v)))
             out.push({
               id: `${prefix}.mcp-literal-secret`,
@@ -67,7 +67,7 @@ export function mcpFindings(prefix: string, file: ParsedFile, servers: Record<st
               message: `MCP server "${name}" has a literal secret in ${key}.${k} (value masked): anyone who can read the repository has it`,
               recommendation: 'Move the secret to an environment variable or secret store, reference it by name, and rotate the exposed one.',
             });
-    if (writeCapable.test(`${name} ${args.join(' ')} ${String(s.url ?? s.httpUrl ?? '')}`) && !s.enabled_tools && !s.includeTools)
+    if (writeCapable.test(`${name} ${args.join(' ')} ${text(s.url ?? s.httpUrl)}`) && !s.enabled_tools && !s.includeTools)
       out.push({
         id: `${prefix}.mcp-write-capable`,
         failureMode: 'FM2',

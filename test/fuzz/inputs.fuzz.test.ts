@@ -1,0 +1,182 @@
+// The fuzzing suite: every input surface, fed generated and mutated files. Whatever the bytes,
+// a user file ends in a result or in located problems (exit 0, 1 or 2) and never in an
+// exception that would be exit 3; a scanned file ends in findings, a finding about the file, or a
+// skipped line, and never stops the scan. Seeded and deterministic in `npm test`; `npm run fuzz`
+// runs longer with a fresh seed (FUZZ_SEED replays one, FUZZ_SCALE multiplies the runs).
+import fc from 'fast-check';
+import picomatch from 'picomatch';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { Answers } from '../../src/answers/model.js';
+import { validateAnswers } from '../../src/answers/validate.js';
+import { validateChecklist } from '../../src/checklist/validate.js';
+import { compareReports } from '../../src/compare/compare.js';
+import { detectors } from '../../src/detectors/index.js';
+import { InputError, type Problem } from '../../src/errors.js';
+import { weighEvidence } from '../../src/evidence/weigh.js';
+import { decodeText } from '../../src/input/decode.js';
+import { assess, loadAnswers, loadChecklist, loadEvidenceMap, renderReport } from '../../src/pipeline.js';
+import { readResult } from '../../src/report/read-result.js';
+import { parseFile } from '../../src/scan/read-file.js';
+import { maskSecrets } from '../../src/scan/secrets.js';
+import type { Finding, ScanResult } from '../../src/scan/types.js';
+import { fixture, repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { miniChecklist } from '../helpers/mini.js';
+import { mutationsOf } from './mutate.js';
+
+const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261125;
+const scale = Number(process.env.FUZZ_SCALE ?? 1);
+const runs = (n: number) => Math.max(1, Math.round(n * scale));
+// Longer runs (npm run fuzz) get time in proportion.
+vi.setConfig({ testTimeout: 60_000 * Math.max(1, scale) });
+let cases = 0;
+const started = performance.now();
+afterAll(() => {
+  // One line for the closing notes and for anyone replaying a failure.
+  process.stdout.write(`fuzz: ${cases} cases, seed ${seed}, ${Math.round((performance.now() - started) / 100) / 10} s (replay: FUZZ_SEED=${seed} npm run fuzz)\n`);
+});
+
+const text = (path: string) => readFileSync(`${repoRoot}/${path}`, 'utf8');
+const builtin = loadChecklist();
+const evidenceMap = loadEvidenceMap(builtin);
+const mini = miniChecklist();
+const miniText = text('test/fixtures/checklists/mini.yaml');
+
+/** What the CLI would do: an InputError is exit 2; anything else thrown would be exit 3. */
+function asCli(run: () => void): void {
+  cases++;
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof InputError) return;
+    throw err;
+  }
+  expect(({} as Record<string, unknown>).polluted, 'Object.prototype was polluted').toBeUndefined();
+}
+
+/** Every refusal names the file and what is wrong, and a line when it gives one. */
+function expectLocated(problems: Problem[], file: string): void {
+  expect(problems.length).toBeGreaterThan(0);
+  for (const p of problems) {
+    expect(p.file).toBe(file);
+    expect(p.message.trim().length).toBeGreaterThan(0);
+    if (p.line !== undefined) expect(Number.isInteger(p.line) && p.line >= 1, JSON.stringify(p)).toBe(true);
+  }
+}
+
+function decoded(bytes: Uint8Array): string {
+  const d = decodeText(bytes);
+  if (!d.ok) throw new InputError(`f: ${d.message}`);
+  return d.text;
+}
+
+const check = <T>(arb: fc.Arbitrary<T>, n: number, body: (x: T) => void) =>
+  fc.assert(fc.property(arb, (x) => asCli(() => body(x))), { seed, numRuns: runs(n), endOnFailure: true });
+
+describe('user files', () => {
+  it('answers files: any bytes give a result or located problems', () => {
+    const seeds = ['examples/not-ready.yaml', 'examples/pilot-ready.yaml', 'examples/scale-ready.yaml', 'test/fixtures/personas/paper-governance-ci-gap.yaml'].map(text);
+    check(fc.oneof(...seeds.map((s) => mutationsOf(s, 'yaml'))), 1600, (bytes) => {
+      const r = validateAnswers(builtin, 'a.yaml', decoded(bytes), { evidenceMap, acknowledgements: 'warn' });
+      if (!r.ok) return expectLocated(r.problems, 'a.yaml');
+      const { report } = assess(builtin, r.answers, '0');
+      expect(renderReport(report, cases % 2 ? 'md' : 'csv').length).toBeGreaterThan(0);
+    });
+  });
+
+  it('checklists: any bytes give a checklist or located problems', () => {
+    const empty: Answers = { checklist: { id: 'mini', version: '2.1.0' }, metadata: {}, scope: { quick: false }, answers: {}, hash: '', source: 'a.yaml' };
+    check(mutationsOf(miniText, 'yaml'), 700, (bytes) => {
+      const r = validateChecklist('c.yaml', decoded(bytes));
+      if (!r.ok) return expectLocated(r.problems, 'c.yaml');
+      renderReport(assess(r.checklist, empty, '0').report, 'md');
+    });
+  });
+
+  it('overlays: any bytes give an adapted checklist or located problems', () => {
+    check(mutationsOf(text('test/fixtures/overlays/client.yaml'), 'yaml'), 600, (bytes) => {
+      const r = validateChecklist('mini.yaml', miniText, [{ file: 'o.yaml', text: decoded(bytes) }]);
+      if (!r.ok) {
+        expect(r.problems.length).toBeGreaterThan(0);
+        return;
+      }
+      expect(r.checklist.overlays).toHaveLength(1);
+    });
+  });
+
+  it('saved results (report and compare): any bytes give a report or located problems', () => {
+    const answers = loadAnswers(mini, fixture('answers', 'mini-scale.yaml'));
+    const saved = JSON.stringify(assess(mini, answers, '0').report);
+    const good = readResult('r.json', saved);
+    if (!good.ok) throw new Error('the seed result is invalid');
+    check(mutationsOf(saved, 'json'), 800, (bytes) => {
+      const r = readResult('r.json', decoded(bytes));
+      if (!r.ok) return expectLocated(r.problems, 'r.json');
+      renderReport(r.report, cases % 2 ? 'md' : 'csv');
+      compareReports(good.report, r.report);
+    });
+  });
+});
+
+describe('scanned files', () => {
+  const matchers = detectors.map((d) => ({ d, match: picomatch(d.patterns, { dot: true }) }));
+  const scaleAnswers = loadAnswers(builtin, `${repoRoot}/examples/scale-ready.yaml`);
+
+  /** What the scanner does with one file: decode, parse, every owning detector, then weigh. */
+  function scanOne(path: string, bytes: Uint8Array): void {
+    cases++;
+    const d = decodeText(bytes);
+    if (!d.ok) return;
+    const r = parseFile(path, d.text);
+    if (r.ok === false) {
+      expect(r.reason.length).toBeGreaterThan(0);
+      return;
+    }
+    if (r.ok === 'malformed') {
+      expect(r.line).toBeGreaterThanOrEqual(1);
+      return;
+    }
+    const findings: Finding[] = [];
+    for (const { d: detector, match } of matchers)
+      if (match(path)) for (const f of detector.inspect([r.file], { paths: [path], agentConfigPaths: [path], hasAgentsMd: false })) findings.push({ ...f, tool: detector.id, message: maskSecrets(f.message) });
+    const scan: ScanResult = { schemaVersion: '1', root: 'repo', tools: [], findings, notObservable: [], skipped: [] };
+    const weighed = weighEvidence(builtin, scaleAnswers, scan, evidenceMap);
+    expect(weighed.evidence.findings).toHaveLength(findings.length);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  }
+
+  it.each([
+    ['.claude/settings.json', 'test/fixtures/repos/claude-code/.claude/settings.json', 'json', 1600],
+    ['.mcp.json', 'test/fixtures/repos/claude-code/.mcp.json', 'json', 1600],
+    ['.vscode/mcp.json', 'test/fixtures/repos/vscode/.vscode/mcp.json', 'json', 400],
+    ['.codex/config.toml', 'test/fixtures/repos/codex/.codex/config.toml', 'toml', 1000],
+    ['.github/workflows/claude.yml', 'test/fixtures/repos/github/.github/workflows/claude.yml', 'yaml', 1600],
+    ['.github/workflows/copilot-setup-steps.yml', 'test/fixtures/repos/copilot/.github/workflows/copilot-setup-steps.yml', 'yaml', 600],
+    ['CLAUDE.md', 'test/fixtures/repos/claude-code/CLAUDE.md', 'text', 600],
+    ['.cursor/rules/style.mdc', 'test/fixtures/repos/cursor/.cursor/rules/style.mdc', 'text', 600],
+  ] as const)('%s: any bytes give findings or a reason, never an exception', (path, seedFile, format, n) => {
+    fc.assert(fc.property(mutationsOf(text(seedFile), format), (bytes) => scanOne(path, bytes)), { seed, numRuns: runs(n), endOnFailure: true });
+  });
+});
+
+describe('through the built binary', () => {
+  it('a sample of generated answers files: exit 0, 1 or 2, no stack trace, no partial output', () => {
+    const dir = tempDir('rollout-check-fuzz-');
+    const seeds = ['examples/pilot-ready.yaml', 'examples/scale-ready.yaml'].map(text);
+    const samples = fc.sample(fc.oneof(...seeds.map((s) => mutationsOf(s, 'yaml'))), { seed, numRuns: runs(20) });
+    samples.forEach((bytes, i) => {
+      cases++;
+      const answers = join(dir, `a${i}.yaml`);
+      const out = join(dir, `r${i}.md`);
+      writeFileSync(answers, bytes);
+      const r = runCli(['assess', '--answers', answers, '--out', out, '--fail-under', '50']);
+      expect([0, 1, 2], r.stderr).toContain(r.code);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      if (r.code === 2) expect(existsSync(out)).toBe(false);
+      else expect(readFileSync(out, 'utf8')).toMatch(/^# AI coding rollout readiness: [\s\S]*<\/sub>\n$/);
+    });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
