@@ -1,7 +1,9 @@
 // Claude Code: https://docs.anthropic.com/en/docs/claude-code/settings
-import type { FindingDraft, ParsedFile } from '../scan/types.js';
+import type { FindingDraft, ParsedFile, ScanContext } from '../scan/types.js';
 import { isLiteralSecret } from '../scan/secrets.js';
-import { keys, obj, str, strings } from './shared/data.js';
+import { anyShell, broadClaudeTool } from './shared/claude-tools.js';
+import { obj, str, strings } from './shared/data.js';
+import { hookFindings } from './shared/hooks.js';
 import { instructionFindings } from './shared/instructions.js';
 import { mcpFindings } from './shared/mcp.js';
 import type { Detector } from './types.js';
@@ -13,7 +15,7 @@ function readSettings(data: unknown) {
   const sb = s.sandbox === undefined ? undefined : obj(s.sandbox);
   return {
     permissions: { allow: strings(p.allow), deny: strings(p.deny), ask: strings(p.ask), defaultMode: str(p.defaultMode), disableBypassPermissionsMode: str(p.disableBypassPermissionsMode) },
-    hooks: keys(s.hooks),
+    hooks: s.hooks,
     disableAllHooks: s.disableAllHooks,
     enableAllProjectMcpServers: s.enableAllProjectMcpServers,
     sandbox: sb && { enabled: sb.enabled, failIfUnavailable: sb.failIfUnavailable, allowUnsandboxedCommands: sb.allowUnsandboxedCommands, allowedDomains: strings(obj(sb.network).allowedDomains) },
@@ -23,10 +25,9 @@ function readSettings(data: unknown) {
   };
 }
 
-const broadAllow = /^(Bash|Bash\(\*\)|Bash\((python|python3|node|npx|bash|sh|docker|curl|wget|git push)[ :]?\*?\)|WebFetch|Edit)$/;
 const isSettings = (f: ParsedFile) => /(^|\/)\.claude\/settings(\.local)?\.json$/.test(f.path);
 
-function settingsFindings(f: ParsedFile): FindingDraft[] {
+function settingsFindings(f: ParsedFile, ctx: ScanContext): FindingDraft[] {
   const s = readSettings(f.data);
   const p = s.permissions;
   const at = (needle: string) => f.lineOf(needle);
@@ -40,12 +41,12 @@ function settingsFindings(f: ParsedFile): FindingDraft[] {
     risk('bypass-permissions', 'FM1', 'high', 'bypassPermissions', 'permissions.defaultMode is bypassPermissions: every tool call runs without approval', 'Use default or plan mode, and keep bypass for disposable sandboxes.');
   if (p.defaultMode === 'acceptEdits') risk('accept-edits', 'FM1', 'medium', 'acceptEdits', 'permissions.defaultMode is acceptEdits: file edits and common file commands run without asking');
   for (const rule of p.allow)
-    if (broadAllow.test(rule)) risk('broad-allow', 'FM4', 'high', rule, `permissions.allow has "${rule}": a broad grant that covers far more than one workflow needs`, 'Allow exact commands (for example "Bash(npm run test *)") instead.');
+    if (broadClaudeTool(rule)) risk('broad-allow', 'FM4', anyShell(rule) ? 'high' : 'medium', rule, `permissions.allow has "${rule}": a broad grant that covers far more than one workflow needs`, 'Allow exact commands (for example "Bash(npm run test *)") instead.');
   if (p.deny.length || p.ask.length) good('deny-ask-rules', 'FM1', p.deny.length ? '"deny"' : '"ask"', `${p.deny.length} deny and ${p.ask.length} ask rule(s) enforce boundaries in configuration`);
   if (!isLocal(f) && !p.deny.some((r) => /Read\(.*(\.env|secret|credential|\.pem|\.key|id_rsa)/i.test(r)))
     risk('no-secret-deny', 'FM4', 'medium', '"permissions"', 'no deny rule keeps the agent from reading .env files, keys or other secrets', 'Add deny rules such as "Read(./.env)", "Read(./.env.*)" and "Read(./secrets/**)".');
   if (p.disableBypassPermissionsMode === 'disable') good('bypass-disabled', 'FM4', 'disableBypassPermissionsMode', 'bypass mode is disabled (disableBypassPermissionsMode)');
-  if (s.hooks.length) good('hooks', 'FM1', '"hooks"', `hooks run on ${s.hooks.join(', ')}: an executable side to the rules`);
+  out.push(...hookFindings(f, s.hooks, ctx).findings);
   if (s.disableAllHooks === true) risk('hooks-disabled', 'FM1', 'medium', 'disableAllHooks', 'disableAllHooks is true: the team\'s enforcement hooks do not run');
   if (s.enableAllProjectMcpServers === true)
     risk('mcp-auto-approve', 'FM2', 'high', 'enableAllProjectMcpServers', 'enableAllProjectMcpServers approves every server in .mcp.json without asking', 'Remove it and approve servers one by one (enabledMcpjsonServers).');
@@ -69,6 +70,20 @@ function settingsFindings(f: ParsedFile): FindingDraft[] {
 
 const isLocal = (f: ParsedFile) => f.path.endsWith('settings.local.json');
 
+/** Committed subagents, commands and skills: one reviewed pattern the whole team runs (FM5). */
+function sharedPatterns(files: ParsedFile[]): FindingDraft[] {
+  const kinds = [
+    ['agents', 'shared-subagents', 'subagents (reviewers and specialists with their own tool lists)'],
+    ['commands', 'shared-commands', 'slash commands'],
+    ['skills', 'shared-skills', 'skills'],
+  ] as const;
+  return kinds.flatMap(([dir, id, what]) => {
+    const mine = files.filter((f) => new RegExp(`(^|/)\\.claude/${dir}/`).test(f.path) && (dir !== 'skills' || /SKILL\.md$/i.test(f.path)));
+    if (!mine.length) return [];
+    return [{ id: `claude-code.${id}`, failureMode: 'FM5' as const, severity: 'info' as const, kind: 'protective' as const, path: mine[0]!.path, message: `${mine.length} shared Claude Code ${what} committed: one reviewed way of working, repeatable across the team` }];
+  });
+}
+
 export const claudeCode: Detector = {
   id: 'claude-code',
   name: 'Claude Code',
@@ -76,16 +91,17 @@ export const claudeCode: Detector = {
   patterns: ['**/CLAUDE.md', '**/CLAUDE.local.md', '**/.claude/settings.json', '**/.claude/settings.local.json', '.mcp.json', '**/.claude/{commands,agents,skills,rules}/**/*.md'],
   inspect(files, ctx) {
     const settings = files.filter(isSettings);
+    // A rule in CLAUDE.md is enforced only by deny or ask rules, or by a hook that can block.
     const enforced = settings.some((f) => {
       const s = readSettings(f.data);
-      return Boolean(s.permissions.deny.length || s.permissions.ask.length || s.hooks.length);
+      return Boolean(s.permissions.deny.length || s.permissions.ask.length || hookFindings(f, s.hooks, ctx).enforces);
     });
-    return files.flatMap((f) => {
-      if (isSettings(f)) return settingsFindings(f);
+    return [...sharedPatterns(files), ...files.flatMap((f) => {
+      if (isSettings(f)) return settingsFindings(f, ctx);
       if (f.path === '.mcp.json') return mcpFindings('claude-code', f, obj(f.data).mcpServers);
       if (/CLAUDE(\.local)?\.md$/.test(f.path)) return instructionFindings('claude-code', f, ctx, enforced);
       return [];
-    });
+    })];
   },
   notObservable: [{ id: 'claude-code.managed-settings', failureMode: 'FM7', message: 'Managed (organisation) settings live on developer machines or in device management, not in the repository.' }],
 };

@@ -35,13 +35,19 @@ export const copilot: Detector = {
   patterns: ['.github/copilot-instructions.md', '.github/instructions/**/*.instructions.md', '.github/agents/*.md', '.github/hooks/*.json', '.github/workflows/copilot-setup-steps.y?(a)ml'],
   inspect(files, ctx) {
     const hooks = files.filter((f) => f.path.startsWith('.github/hooks/'));
-    return files.flatMap((f) => {
+    const scoped = files.filter((f) => f.path.startsWith('.github/instructions/'));
+    const agents = files.filter((f) => f.path.startsWith('.github/agents/'));
+    const shared: FindingDraft[] = [
+      ...(scoped.length ? [{ id: 'copilot.scoped-instructions', failureMode: 'FM5' as const, severity: 'info' as const, kind: 'protective' as const, path: scoped[0]!.path, message: `${scoped.length} path-scoped instruction file(s) (.github/instructions): standards applied where they belong` }] : []),
+      ...(agents.length ? [{ id: 'copilot.shared-agents', failureMode: 'FM5' as const, severity: 'info' as const, kind: 'protective' as const, path: agents[0]!.path, message: `${agents.length} shared custom agent(s) (.github/agents): one reviewed way of working` }] : []),
+    ];
+    return [...shared, ...files.flatMap((f) => {
       if (f.path.includes('copilot-setup-steps')) return setupSteps(f);
       if (f.path.startsWith('.github/agents/')) return customAgent(f);
       if (f.path.startsWith('.github/hooks/'))
         return [{ id: 'copilot.hooks', failureMode: 'FM1' as const, severity: 'info' as const, kind: 'protective' as const, path: f.path, message: 'agent hooks can check or block actions' }];
       return instructionFindings('copilot', f, ctx, hooks.length > 0);
-    });
+    })];
   },
   notObservable: [
     { id: 'copilot.firewall', failureMode: 'FM4', message: "The coding agent's firewall and its allowlist are repository settings on GitHub, not files." },

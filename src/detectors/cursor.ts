@@ -34,7 +34,12 @@ export const cursor: Detector = {
   patterns: ['**/.cursor/rules/**/*.{md,mdc}', '.cursorrules', '.cursor/mcp.json', '.cursor/cli.json', '.cursor/hooks.json', '.cursor/environment.json'],
   inspect(files, ctx) {
     const enforced = files.some((f) => f.path === '.cursor/hooks.json' || f.path === '.cursor/cli.json');
-    return files.flatMap((f) => {
+    // Rules that apply by path (globs in their front matter) are standards, not a wall of text.
+    const scoped = files.filter((f) => /\.cursor\/rules\//.test(f.path) && obj(f.data).globs !== undefined);
+    const shared: FindingDraft[] = scoped.length
+      ? [{ id: 'cursor.scoped-rules', failureMode: 'FM5', severity: 'info', kind: 'protective', path: scoped[0]!.path, message: `${scoped.length} Cursor rule(s) scoped to paths with globs: shared standards where they apply` }]
+      : [];
+    return [...shared, ...files.flatMap((f) => {
       if (f.path === '.cursor/mcp.json') return mcpFindings('cursor', f, obj(f.data).mcpServers);
       if (f.path === '.cursor/cli.json') return cliFindings(f);
       if (f.path === '.cursor/hooks.json') return hookFindings(f);
@@ -49,7 +54,7 @@ export const cursor: Detector = {
           recommendation: 'Restrict cloud-agent network egress and treat outside content they read as untrusted.',
         }];
       return instructionFindings('cursor', f, ctx, enforced);
-    });
+    })];
   },
   notObservable: [{ id: 'cursor.cloud-network', failureMode: 'FM4', message: "Cloud agents' network access and team rules are set in Cursor's dashboard, not in the repository." }],
 };

@@ -3,48 +3,26 @@
 // https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/customizing-your-repository/about-code-owners
 import picomatch from 'picomatch';
 import type { FindingDraft, ParsedFile, ScanContext } from '../scan/types.js';
+import { workflowFindings } from './github/workflows.js';
 import type { Detector } from './types.js';
 
 const autoMerge = /(gh pr merge[^\n]*--auto|gh pr review[^\n]*--approve|hmarr\/auto-approve-action|pascalgn\/automerge-action|reitermarkus\/automerge|enable-pull-request-automerge|enablePullRequestAutoMerge)/;
-const agentAction = /uses:\s*(anthropics\/claude-code-action|openai\/codex-action|google-github-actions\/run-gemini-cli)[^\s]*/;
-const untrustedTriggers = /^\s*(pull_request_target|issue_comment|issues|pull_request_review_comment|discussion_comment)\s*:/m;
-const bypassFlags = /(--dangerously-skip-permissions|bypassPermissions|danger-full-access|--yolo|safety-strategy:\s*unsafe)/;
 
-function workflowFindings(f: ParsedFile): FindingDraft[] {
-  const out: FindingDraft[] = [];
+function mergeFindings(f: ParsedFile): FindingDraft[] {
   const t = f.text;
-  const agent = agentAction.exec(t);
   const merges = autoMerge.exec(t);
-  if (merges)
-    out.push({
-      id: agent || /copilot|claude|codex|cursor|bot/i.test(t) ? 'github.auto-merge-agent-prs' : 'github.auto-merge',
-      failureMode: 'FM3',
-      severity: 'high',
-      kind: 'risk',
-      path: f.path,
-      line: f.lineOf(autoMerge),
-      message: `merges or approves pull requests automatically (${merges[1]!.split(/\s+--/)[0]}${/bot|copilot|claude|codex|cursor/i.test(t) ? ', including bot or agent pull requests' : ''})`,
-      recommendation: 'Remove automatic approval and merging for agent pull requests; require a human approval.',
-    });
-  if (agent) {
-    out.push({ id: 'github.agent-workflow', failureMode: 'FM1', severity: 'info', kind: 'fact', path: f.path, line: f.lineOf(agentAction), message: `runs an agent in CI (${agent[1]})` });
-    if (untrustedTriggers.test(t) && !/(author_association|github\.actor\s*==|allowed_(users|actors)|contains\(fromJSON)/.test(t))
-      out.push({
-        id: 'github.agent-untrusted-trigger',
-        failureMode: 'FM4',
-        severity: 'high',
-        kind: 'risk',
-        path: f.path,
-        line: f.lineOf(untrustedTriggers),
-        message: 'the agent workflow can be triggered by comments or issues from anyone, with no check of who asked: a prompt-injection path',
-        recommendation: 'Restrict triggers to members (check author_association) and never combine untrusted triggers with write tokens.',
-      });
-    if (/permissions:\s*write-all|contents:\s*write/.test(t))
-      out.push({ id: 'github.agent-broad-token', failureMode: 'FM2', severity: 'medium', kind: 'risk', path: f.path, line: f.lineOf(/write-all|contents:\s*write/), message: 'the agent workflow gets a token that can write repository contents' });
-  }
-  if (bypassFlags.test(t))
-    out.push({ id: 'github.agent-bypass-flag', failureMode: 'FM4', severity: 'high', kind: 'risk', path: f.path, line: f.lineOf(bypassFlags), message: 'a workflow runs an agent with approvals or the sandbox switched off' });
-  return out;
+  if (!merges) return [];
+  const agent = /anthropics\/claude-code-action|openai\/codex-action|run-gemini-cli|copilot|claude|codex|cursor|bot/i.test(t);
+  return [{
+    id: agent ? 'github.auto-merge-agent-prs' : 'github.auto-merge',
+    failureMode: 'FM3',
+    severity: 'high',
+    kind: 'risk',
+    path: f.path,
+    line: f.lineOf(autoMerge),
+    message: `merges or approves pull requests automatically (${merges[1]!.split(/\s+--/)[0]}${/bot|copilot|claude|codex|cursor/i.test(t) ? ', including bot or agent pull requests' : ''}): agent work can land with no person approving it`,
+    recommendation: 'Remove automatic approval and merging for agent pull requests; require a human approval in branch protection.',
+  }];
 }
 
 // The paths whose changes change what agents may do: a named owner should review them.
@@ -96,6 +74,7 @@ export const github: Detector = {
     if (owners) out.push(...codeownersFindings(owners, ctx));
     else if (ctx.agentConfigPaths.length)
       out.push({ id: 'github.no-codeowners', failureMode: 'FM3', severity: 'medium', kind: 'risk', path: '.github/CODEOWNERS', message: 'there is no CODEOWNERS file: nobody is required to review changes to agent configuration' });
+    const workflows = new Map(files.filter((f) => f.path.startsWith('.github/workflows/')).map((f) => [f.path, f]));
     for (const f of files) {
       if (/pull_request_template/i.test(f.path))
         out.push(
@@ -103,7 +82,7 @@ export const github: Detector = {
             ? { id: 'github.pr-template-ai', failureMode: 'FM3', severity: 'info', kind: 'protective', path: f.path, line: f.lineOf(/\b(AI|agent|generated)\b/i), message: 'the pull request template asks about AI or agent involvement' }
             : { id: 'github.pr-template-no-ai', failureMode: 'FM3', severity: 'low', kind: 'risk', path: f.path, message: 'the pull request template does not ask whether an agent contributed' },
         );
-      if (f.path.startsWith('.github/workflows/')) out.push(...workflowFindings(f));
+      if (f.path.startsWith('.github/workflows/')) out.push(...mergeFindings(f), ...workflowFindings(f, workflows));
       if (f.path === '.github/settings.yml' && /branches:|required_pull_request_reviews|rulesets?:/.test(f.text))
         out.push({ id: 'github.branch-protection-as-code', failureMode: 'FM3', severity: 'info', kind: 'protective', path: f.path, line: f.lineOf(/required_pull_request_reviews|branches:/), message: 'branch protection is kept as code' });
     }

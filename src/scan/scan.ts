@@ -24,18 +24,20 @@ export function scanRepository(root: string, detectors: readonly Detector[] = re
     for (const { d, match } of matchers) if (match(path)) owned.set(d, [...(owned.get(d) ?? []), path]);
   }
 
+  // One file never sinks the scan: whatever happens reading it becomes a line in the report.
+  const safeRead = (path: string): ReturnType<typeof readCandidate> => {
+    try {
+      return readCandidate(root, path, realRoot);
+    } catch (err) {
+      return { ok: false, reason: `cannot be read (${err instanceof Error ? err.name : 'error'}): skipped` };
+    }
+  };
   const parsed = new Map<string, ParsedFile | null>();
   const findings: Finding[] = [];
   const skipped: ScanResult['skipped'] = [];
   const read = (path: string, tool: Detector): ParsedFile | null => {
     if (parsed.has(path)) return parsed.get(path)!;
-    // One file never sinks the scan: whatever happens reading it becomes a line in the report.
-    let r: ReturnType<typeof readCandidate>;
-    try {
-      r = readCandidate(root, path, realRoot);
-    } catch (err) {
-      r = { ok: false, reason: `cannot be read (${err instanceof Error ? err.name : 'error'}): skipped` };
-    }
+    const r = safeRead(path);
     let file: ParsedFile | null = null;
     if (r.ok === true) file = r.file;
     else if (r.ok === 'malformed') {
@@ -47,7 +49,17 @@ export function scanRepository(root: string, detectors: readonly Detector[] = re
   };
 
   const agentConfigPaths = [...owned.entries()].filter(([d]) => d.id !== 'github').flatMap(([, p]) => p).sort();
-  const ctx: ScanContext = { paths, agentConfigPaths, hasAgentsMd: paths.some((p) => p === 'AGENTS.md' || p.endsWith('/AGENTS.md')) };
+  const listed = new Set(paths);
+  const ctx: ScanContext = {
+    paths,
+    agentConfigPaths,
+    hasAgentsMd: paths.some((p) => p === 'AGENTS.md' || p.endsWith('/AGENTS.md')),
+    readText: (path) => {
+      if (!listed.has(path)) return { reason: 'not in the repository' };
+      const r = safeRead(path);
+      return r.ok === false ? { reason: r.reason.replace(/: skipped$/, '') } : { text: r.file.text };
+    },
+  };
   const tools: ScanResult['tools'] = [];
   for (const d of detectors) {
     const files = (owned.get(d) ?? []).map((p) => read(p, d)).filter((f): f is ParsedFile => f !== null);

@@ -34,6 +34,8 @@ export interface ParsedFile {
   body?: string;
   /** 1-based line of the first occurrence of `needle`, for pointing at a setting. */
   lineOf(needle: string | RegExp): number | undefined;
+  /** YAML only: the line of the node at a key path (["jobs", "fix", "steps", 2, "uses"]). */
+  lineAt?(path: readonly (string | number)[]): number | undefined;
 }
 
 export interface NotObservable {
@@ -50,6 +52,12 @@ export interface ScanContext {
   agentConfigPaths: readonly string[];
   /** Whether an AGENTS.md exists anywhere: the shared source other instruction files should use. */
   hasAgentsMd: boolean;
+  /**
+   * Reads another file of the repository (a hook script a setting points at), through the same
+   * safe reader as every scanned file: never run, never outside the folder, bounded. A reason
+   * instead of text when it cannot be read.
+   */
+  readText?(path: string): { text: string } | { reason: string };
 }
 
 export interface ScanResult {

@@ -1,0 +1,115 @@
+// Scores the scanner against the real-world corpus (test/fixtures/real): reviewer expectations
+// written before the scanner ran, matched to findings by file, rule and line (within 3 lines).
+// `node scripts/corpus-score.mjs` prints precision and recall and every expectation still missed;
+// test/unit/corpus.test.ts holds the same numbers to their floor.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export const corpusRoot = fileURLToPath(new URL('../test/fixtures/real/', import.meta.url));
+
+/** Which scanner findings stand for each reviewer rule. */
+export const ruleMap = {
+  'workflow-untrusted-trigger': ['github.agent-untrusted-trigger', 'github.agent-open-to-anyone', 'github.agent-write-check-default'],
+  'actor-write-check-default': ['github.agent-write-check-default'],
+  'actor-association-gate': ['github.agent-member-gate'],
+  'write-token': ['github.agent-broad-token', 'github.agent-write-token'],
+  'least-privilege-token': ['github.agent-read-only-token'],
+  'allowed-tools-narrow': ['github.agent-narrow-tools'],
+  'allowed-tools-broad': ['github.agent-broad-tools', 'claude-code.broad-allow', 'cursor.broad-allow', 'gemini-cli.broad-allow'],
+  'allowed-tools-unrestricted': ['github.agent-all-tools'],
+  'action-unpinned': ['github.action-unpinned'],
+  'action-pinned-sha': ['github.action-pinned'],
+  'permission-bypass': ['github.agent-bypass-flag', 'claude-code.bypass-permissions', 'codex.danger-full-access', 'codex.approval-never'],
+  'fork-guard': ['github.fork-guard'],
+  'oidc-vs-api-key': ['github.agent-oidc', 'github.agent-api-key'],
+  'privileged-checkout': ['github.privileged-checkout'],
+  'instruction-only-prohibition': ['claude-code.instruction-not-enforced', 'copilot.instruction-not-enforced', 'cursor.instruction-not-enforced', 'codex.instruction-not-enforced', 'gemini-cli.instruction-not-enforced', 'windsurf.instruction-not-enforced'],
+  'single-instruction-source': ['claude-code.instructions-shared', 'copilot.instructions-shared', 'cursor.instructions-shared', 'gemini-cli.instructions-shared'],
+  'codeowners-covers-agent-config': ['github.codeowners-agent-paths'],
+  'codeowners-missing-agent-paths': ['github.codeowners-missing-agent-paths', 'github.no-codeowners'],
+  'mcp-unpinned-package': ['claude-code.mcp-unpinned', 'cursor.mcp-unpinned', 'vscode.mcp-unpinned', 'codex.mcp-unpinned', 'gemini-cli.mcp-unpinned'],
+  'shared-skills': ['claude-code.shared-skills'],
+  'shared-subagents': ['claude-code.shared-subagents', 'copilot.shared-agents'],
+  'shared-commands': ['claude-code.shared-commands'],
+  'pretooluse-hook-blocks': ['claude-code.hook-blocks'],
+  'pretooluse-hook-fail-open': ['claude-code.hook-cannot-block'],
+  'posttooluse-formatter': ['claude-code.hook-after'],
+  'enable-all-project-mcp': ['claude-code.mcp-auto-approve'],
+  'attribution-disabled': ['claude-code.attribution-off', 'codex.attribution-off', 'aider.attribution-off'],
+  'bots-allowed': ['github.agent-bots-allowed'],
+  'copilot-setup-steps-present': ['copilot.setup-steps'],
+};
+
+// A finding without a line is about the whole file; a shared-pattern finding about its folder.
+const near = (a, b) => a === undefined || (a ?? 0) === (b ?? 0) || (a && b && Math.abs(a - b) <= 3);
+const folder = (p) => p.replace(/\/[^/]*$/, '').replace(/\/[^/]+$/, (m) => (/^\/\.(claude|github|agents|codex|cursor)$/.test(m) ? m : ''));
+const samePlace = (f, e) => f.path === e.path || (/\.shared-|scoped-/.test(f.id) && folder(f.path).split('/').slice(0, 2).join('/') === folder(e.path).split('/').slice(0, 2).join('/'));
+
+/**
+ * `scan(dir)` returns the scanner's findings ({ id, path, line, kind, severity }). Facts are
+ * context, not claims, so precision counts risks and protections only.
+ */
+export function scoreCorpus(scan) {
+  const repos = readdirSync(corpusRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const mapped = new Set(Object.values(ruleMap).flat());
+  const rows = [];
+  const missed = [];
+  const unexpected = [];
+  for (const repo of repos) {
+    const expected = parse(readFileSync(join(corpusRoot, repo, 'EXPECTED.yaml'), 'utf8')) ?? [];
+    const findings = scan(join(corpusRoot, repo)).filter((f) => f.kind !== 'fact' || mapped.has(f.id));
+    const used = new Set();
+    let hit = 0;
+    for (const e of expected) {
+      const ids = ruleMap[e.rule] ?? [];
+      const i = findings.findIndex((f, k) => !used.has(k) && ids.includes(f.id) && samePlace(f, e) && near(f.line, e.line));
+      if (i >= 0) {
+        used.add(i);
+        hit++;
+      } else missed.push({ repo, ...e, covered: ids.length > 0 });
+    }
+    findings.forEach((f, k) => {
+      if (!used.has(k) && f.kind !== 'fact') unexpected.push({ repo, ...f });
+    });
+    const claims = findings.filter((f, k) => f.kind !== 'fact' || used.has(k));
+    rows.push({ repo, expected: expected.length, found: claims.length, matched: hit });
+  }
+  const expected = rows.reduce((n, r) => n + r.expected, 0);
+  const matched = rows.reduce((n, r) => n + r.matched, 0);
+  const claims = rows.reduce((n, r) => n + r.found, 0);
+  const high = (xs) => xs.filter((x) => x.severity === 'high');
+  const highClaims = [];
+  for (const repo of repos) highClaims.push(...high(scan(join(corpusRoot, repo)).filter((f) => f.kind === 'risk')).map((f) => ({ repo, ...f })));
+  const highWrong = high(unexpected).length;
+  return {
+    rows,
+    expected,
+    matched,
+    claims,
+    precision: claims ? (claims - unexpected.length) / claims : 1,
+    recall: expected ? matched / expected : 1,
+    highPrecision: highClaims.length ? (highClaims.length - highWrong) / highClaims.length : 1,
+    highClaims: highClaims.length,
+    missed,
+    unexpected,
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const bin = fileURLToPath(new URL('../bin/rollout-check.cjs', import.meta.url));
+  const s = scoreCorpus((dir) => JSON.parse(execFileSync(process.execPath, [bin, 'scan', dir, '--format', 'json'], { encoding: 'utf8' })).findings);
+  const pct = (x) => `${(x * 100).toFixed(1)}%`;
+  console.log(`corpus: ${s.rows.length} repositories, ${s.expected} expectations, ${s.claims} risk and protection findings`);
+  console.log(`precision ${pct(s.precision)} (${s.claims - s.unexpected.length}/${s.claims}), recall ${pct(s.recall)} (${s.matched}/${s.expected}), high-severity precision ${pct(s.highPrecision)} (${s.highClaims} high risks)`);
+  console.log('\n| repository | expected | findings | matched |\n|---|---:|---:|---:|');
+  for (const r of s.rows) console.log(`| ${r.repo} | ${r.expected} | ${r.found} | ${r.matched} |`);
+  if (process.argv.includes('--details')) {
+    console.log('\nFindings no expectation names:');
+    for (const u of s.unexpected) console.log(`  ${u.repo} ${u.path}:${u.line ?? '-'} ${u.id} (${u.severity}) ${u.message.slice(0, 100)}`);
+    console.log('\nExpectations still missed:');
+    for (const m of s.missed) console.log(`  ${m.repo} ${m.path}:${m.line} ${m.rule} (${m.kind}, ${m.severity})${m.covered ? '' : ' [no scanner rule]'}`);
+  }
+}

@@ -1,0 +1,71 @@
+// The agent actions a workflow can run, and what each does when an input is left out. Taken from
+// each action's own action.yml and documentation at the commit cited; test/fixtures/real holds
+// the survey (ACTION-DEFAULTS.md) and the workflows the rules were checked against.
+
+export interface AgentAction {
+  /** owner/repo as written in `uses:` (a subpath such as /base-action is the same action). */
+  repo: string;
+  name: string;
+  /**
+   * Whether the action itself refuses actors without write access on events others can fire
+   * (issues, comments, reviews), unless an input opens it up.
+   */
+  checksWriteAccess: boolean;
+  /** Inputs that let people without write access (or bots) start the agent. */
+  openers: { input: string; who: 'users' | 'bots' }[];
+  /** Inputs that carry a long-lived model API key (OIDC/federation is the alternative). */
+  apiKeyInputs: string[];
+  source: string;
+}
+
+export const agentActions: AgentAction[] = [
+  {
+    // Write check before any run on issue, PR, comment, review and workflow_run events; bots are
+    // refused unless listed. action.yml, src/github/validation/permissions.ts and actor.ts at
+    // 24dcd50c0568f0fc9e9211213a4fd2d9eb15c4e0; docs/security.md.
+    repo: 'anthropics/claude-code-action',
+    name: 'Claude Code',
+    checksWriteAccess: true,
+    openers: [{ input: 'allowed_non_write_users', who: 'users' }, { input: 'allowed_bots', who: 'bots' }],
+    apiKeyInputs: ['anthropic_api_key'],
+    source: 'https://github.com/anthropics/claude-code-action/blob/24dcd50c0568f0fc9e9211213a4fd2d9eb15c4e0/docs/security.md',
+  },
+  {
+    // Checks GITHUB_ACTOR's collaborator permission on every event; allow-users ("*" allowed) and
+    // allow-bots open it. action.yml and README at 9cdb6f3861cdefafeeaec70dfb42687be5ca62d3.
+    repo: 'openai/codex-action',
+    name: 'OpenAI Codex',
+    checksWriteAccess: true,
+    openers: [{ input: 'allow-users', who: 'users' }, { input: 'allow-bots', who: 'bots' }, { input: 'allow-bot-users', who: 'bots' }],
+    apiKeyInputs: ['openai-api-key'],
+    source: 'https://github.com/openai/codex-action/blob/9cdb6f3861cdefafeeaec70dfb42687be5ca62d3/README.md',
+  },
+  {
+    // No check of who triggered the run, and always `gemini --yolo`: tools are limited only by the
+    // settings input (tools.core). action.yml and docs/trust-guidance.md at
+    // 3ca2577f2714990269a7378904cf70ae1e01e288.
+    repo: 'google-github-actions/run-gemini-cli',
+    name: 'Gemini CLI',
+    checksWriteAccess: false,
+    openers: [],
+    apiKeyInputs: ['gemini_api_key', 'google_api_key'],
+    source: 'https://github.com/google-github-actions/run-gemini-cli/blob/3ca2577f2714990269a7378904cf70ae1e01e288/docs/trust-guidance.md',
+  },
+];
+
+/** The agent action a `uses:` value names, and the ref it is taken at. */
+export function agentActionOf(uses: string): { action: AgentAction; ref: string } | undefined {
+  const m = /^([^@\s]+)@(\S+)$/.exec(uses.trim());
+  if (!m) return undefined;
+  const [owner, repo] = m[1]!.toLowerCase().split('/');
+  const action = agentActions.find((a) => a.repo === `${owner}/${repo}`);
+  return action && { action, ref: m[2]! };
+}
+
+/** Command-line agents started from `run:` steps, and the flags that switch their guards off. */
+export const agentCommands: { name: string; command: RegExp; bypass: string[] }[] = [
+  { name: 'Claude Code', command: /^claude$/, bypass: ['--dangerously-skip-permissions'] },
+  { name: 'OpenAI Codex', command: /^codex$/, bypass: ['--dangerously-bypass-approvals-and-sandbox', '--yolo'] },
+  { name: 'Gemini CLI', command: /^gemini$/, bypass: ['--yolo', '-y'] },
+  { name: 'Aider', command: /^aider$/, bypass: ['--yes-always'] },
+];

@@ -1,0 +1,324 @@
+// GitHub Actions workflows read as a reviewer reads them: who can fire each trigger, what the job's
+// token may do, which agent runs, taken from which ref, with which inputs and which defaults, and
+// whether a fork's code is checked out with privileges. Every finding cites the line that creates
+// it. Parsed YAML only: nothing is guessed from a file that could not be read.
+import { findingsOfSettings as geminiSettingsFindings } from './gemini-settings.js';
+import type { FindingDraft, ParsedFile } from '../../scan/types.js';
+import { broadClaudeTool } from '../shared/claude-tools.js';
+import { keys, obj, str, text, type Obj } from '../shared/data.js';
+import { flagValues, shellWords } from '../shared/shell-words.js';
+import { agentActionOf, agentCommands, type AgentAction } from './agent-actions.js';
+
+/** Events whose payload (issue text, comments, reviews, a fork's code) any GitHub user controls. */
+const untrustedEvents = ['issue_comment', 'issues', 'pull_request_review_comment', 'pull_request_review', 'discussion', 'discussion_comment', 'pull_request_target'];
+/** Events that run with the base repository's secrets and write token for someone else's change. */
+const privilegedEvents = ['pull_request_target', 'workflow_run'];
+
+/** An `if:` that lets only members, collaborators or named people through. */
+const memberGate = /author_association|github\.(triggering_)?actor\s*==|(sender|user)\.login\s*==|contains\([^)]*,\s*github\.(triggering_)?actor\s*\)/;
+/** An `if:` that keeps pull requests from forks out. */
+const forkGuard = /head\.repo\.full_name\s*==\s*github\.repository|github\.repository\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/;
+/** A checkout `ref:` that fetches the pull request's own code. */
+const headRef = /head\.(sha|ref)|head_sha|head_branch|refs\/pull\//;
+const fullSha = /^[0-9a-f]{40}$/;
+
+interface Context {
+  f: ParsedFile;
+  out: FindingDraft[];
+  events: string[];
+  /** The repository's other workflows, for jobs that call one (uses: ./.github/workflows/x.yml). */
+  workflows: ReadonlyMap<string, ParsedFile>;
+  /** For a reusable workflow: the untrusted events its callers pass on, and from where. */
+  callers: { event: string; from: string }[];
+}
+
+/**
+ * `workflows` are all the workflows of the repository: a reusable workflow runs with the triggers
+ * of the workflows that call it, and a caller's job holds the token its callee's agent uses.
+ */
+export function workflowFindings(f: ParsedFile, workflows: ReadonlyMap<string, ParsedFile> = new Map([[f.path, f]])): FindingDraft[] {
+  const wf = obj(f.data);
+  const own = eventsOf(wf.on ?? wf.true);
+  const inherited = own.includes('workflow_call') ? callerEvents(f.path, workflows) : [];
+  const ctx: Context = { f, out: [], events: [...new Set([...own, ...inherited.map((c) => c.event)])], workflows, callers: inherited };
+  for (const jobId of keys(wf.jobs)) jobFindings(ctx, jobId, obj(obj(wf.jobs)[jobId]), wf);
+  return ctx.out;
+}
+
+/**
+ * The triggers a reusable workflow at `path` runs with: those of every workflow whose job calls it
+ * without checking who asked (a caller's `if:` that gates on membership gates the callee too).
+ */
+function callerEvents(path: string, workflows: ReadonlyMap<string, ParsedFile>): { event: string; from: string }[] {
+  return [...workflows.values()].flatMap((w) => {
+    const data = obj(w.data);
+    const open = keys(data.jobs).some((j) => calledPath(text(obj(obj(data.jobs)[j]).uses)) === path && !jobGated(obj(data.jobs), j));
+    return open ? eventsOf(data.on ?? data.true).filter((e) => e !== 'workflow_call').map((event) => ({ event, from: w.path })) : [];
+  });
+}
+
+/**
+ * Whether a job runs only for members: its own `if:` checks who asked, or a job it needs does (a
+ * dispatcher job that gates, then hands over through `needs`).
+ */
+function jobGated(jobs: Obj, jobId: string, seen = new Set<string>()): boolean {
+  if (seen.has(jobId)) return false;
+  seen.add(jobId);
+  const job = obj(jobs[jobId]);
+  if (memberGate.test(text(job.if))) return true;
+  const needs = typeof job.needs === 'string' ? [job.needs] : Array.isArray(job.needs) ? job.needs.filter((n): n is string => typeof n === 'string') : [];
+  return needs.some((n) => jobGated(jobs, n, seen));
+}
+
+const calledPath = (uses: string): string | undefined => (/^\.\/\.github\/workflows\/[^@\s]+$/.test(uses) ? uses.slice(2) : undefined);
+
+/** Whether a workflow runs an agent action or agent command in any job. */
+function runsAgent(w: ParsedFile | undefined): boolean {
+  if (!w) return false;
+  const jobs = obj(obj(w.data).jobs);
+  return keys(jobs).some((j) => (Array.isArray(obj(jobs[j]).steps) ? (obj(jobs[j]).steps as unknown[]) : []).map(obj).some((s) => agentActionOf(text(s.uses)) || agentCommands.some((a) => (shellWords(text(s.run)) ?? []).some((w2) => a.command.test(w2)))));
+}
+
+/** `on:` as a name, a list of names or a map of names; YAML 1.1 readers may turn `on` into true. */
+function eventsOf(on: unknown): string[] {
+  if (typeof on === 'string') return [on];
+  if (Array.isArray(on)) return on.filter((e): e is string => typeof e === 'string');
+  return keys(on);
+}
+
+function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
+  const { f } = ctx;
+  const at = (...path: (string | number)[]) => f.lineAt?.(['jobs', jobId, ...path]);
+  const steps = Array.isArray(job.steps) ? job.steps.map(obj) : [];
+  const jobIf = text(job.if);
+  const perms = permissionsOf(job.permissions !== undefined ? job.permissions : wf.permissions, job.permissions !== undefined ? at('permissions') : f.lineAt?.(['permissions']));
+  const agentSteps = steps.flatMap((s, i) => {
+    const uses = agentActionOf(text(s.uses));
+    return uses ? [{ i, step: s, ...uses }] : [];
+  });
+  const commandSteps = steps.flatMap((s, i) => {
+    const run = str(s.run);
+    const words = run === undefined ? undefined : shellWords(run);
+    const agent = words && agentCommands.find((a) => words.some((w) => a.command.test(w)));
+    return agent ? [{ i, words: words!, agent }] : [];
+  });
+  // A job that calls a reusable workflow running an agent lends it its token.
+  const callee = calledPath(text(job.uses));
+  const callsAgent = callee !== undefined && runsAgent(ctx.workflows.get(callee));
+  const hasAgent = agentSteps.length > 0 || commandSteps.length > 0 || callsAgent;
+
+  // A fork's code checked out where the base repository's token and secrets are in reach.
+  if (ctx.events.some((e) => privilegedEvents.includes(e)))
+    steps.forEach((s, i) => {
+      if (!/^actions\/checkout@/.test(text(s.uses)) || !headRef.test(text(obj(s.with).ref))) return;
+      const trigger = ctx.events.find((e) => privilegedEvents.includes(e))!;
+      ctx.out.push({
+        id: 'github.privileged-checkout',
+        failureMode: 'FM4',
+        severity: hasAgent || perms.write.length ? 'high' : 'medium',
+        kind: 'risk',
+        path: f.path,
+        line: at('steps', i, 'with', 'ref') ?? at('steps', i),
+        message: `a ${trigger} workflow checks out the pull request's own code (ref: ${text(obj(s.with).ref)}) in a job that holds the base repository's token${hasAgent ? ' and runs an agent on it' : ''}: whoever opens the pull request controls what runs with those rights`,
+        recommendation: `Check out the base ref under ${trigger}, or move work on pull request code to a pull_request workflow with a read-only token.`,
+      });
+    });
+
+  const guards = [jobIf, ...steps.map((s) => text(s.if))].join('\n');
+  if (forkGuard.test(guards))
+    ctx.out.push({ id: 'github.fork-guard', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: forkGuard.test(jobIf) ? at('if') : undefined, message: `job "${jobId}" does not run for pull requests from forks` });
+  if (!hasAgent) return;
+
+  const untrusted = ctx.events.filter((e) => untrustedEvents.includes(e));
+  const gated = memberGate.test(guards) || jobGated(obj(wf.jobs), jobId);
+  if (gated && untrusted.length)
+    ctx.out.push({ id: 'github.agent-member-gate', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: memberGate.test(jobIf) ? at('if') : undefined, message: `job "${jobId}" only runs the agent for members or named people (its if: checks who asked)` });
+
+  tokenFindings(ctx, jobId, perms);
+  for (const { i, step, action, ref } of agentSteps) actionFindings(ctx, { jobId, i, step, action, ref, untrusted, gated, perms });
+  for (const { i, words, agent } of commandSteps) {
+    const line = at('steps', i, 'run');
+    ctx.out.push({ id: 'github.agent-workflow', failureMode: 'FM1', severity: 'info', kind: 'fact', path: f.path, line, message: `runs an agent in CI (${agent.name}, from a run: step)` });
+    const flag = agent.bypass.find((b) => words.includes(b));
+    if (flag) ctx.out.push(bypass(f.path, line, `${agent.name} runs with ${flag}`, `Remove ${flag}; grant the exact tools the job needs instead.`));
+    if (untrusted.length && !gated) ctx.out.push(untrustedTrigger(ctx, agent.name, untrusted[0]!, 'a run: step has no check of who asked', perms.write.length > 0, line));
+  }
+}
+
+interface Permissions {
+  /** False when neither the job nor the workflow sets permissions: the repository default applies. */
+  defined: boolean;
+  write: string[];
+  idToken: boolean;
+  line: number | undefined;
+}
+
+function permissionsOf(value: unknown, line: number | undefined): Permissions {
+  if (value === undefined || value === null) return { defined: false, write: [], idToken: false, line };
+  if (value === 'write-all') return { defined: true, write: ['write-all'], idToken: true, line };
+  if (typeof value === 'string') return { defined: true, write: [], idToken: false, line };
+  const p = obj(value);
+  return { defined: true, write: keys(p).filter((k) => p[k] === 'write' && k !== 'id-token'), idToken: p['id-token'] === 'write', line };
+}
+
+function tokenFindings(ctx: Context, jobId: string, perms: Permissions): void {
+  const { f } = ctx;
+  if (!perms.defined)
+    return void ctx.out.push({ id: 'github.agent-default-token', failureMode: 'FM2', severity: 'info', kind: 'fact', path: f.path, message: `job "${jobId}" sets no permissions: its token gets the repository's default, which is a setting, not visible here` });
+  const broad = perms.write.filter((w) => w === 'write-all' || w === 'contents' || w === 'actions' || w === 'workflows');
+  if (broad.length)
+    ctx.out.push({
+      id: 'github.agent-broad-token',
+      failureMode: 'FM2',
+      severity: 'medium',
+      kind: 'risk',
+      path: f.path,
+      line: perms.line,
+      message: `the agent job "${jobId}" holds a token that can write ${broad.includes('write-all') ? 'everything' : broad.join(' and ')}: a prompt-injected run can push code or change workflows with it`,
+      recommendation: 'Give the agent job contents: read and let a separate, agent-free job push or open the pull request.',
+    });
+  else if (perms.write.length)
+    ctx.out.push({ id: 'github.agent-write-token', failureMode: 'FM2', severity: 'low', kind: 'risk', path: f.path, line: perms.line, message: `the agent job "${jobId}" can write ${perms.write.join(', ')} (comments, labels or reviews): limited, but in reach of a prompt-injected run` });
+  else ctx.out.push({ id: 'github.agent-read-only-token', failureMode: 'FM2', severity: 'info', kind: 'protective', path: f.path, line: perms.line, message: `the agent job "${jobId}" has a read-only token` });
+}
+
+interface ActionUse {
+  jobId: string;
+  i: number;
+  step: Obj;
+  action: AgentAction;
+  ref: string;
+  untrusted: string[];
+  gated: boolean;
+  perms: Permissions;
+}
+
+function actionFindings(ctx: Context, u: ActionUse): void {
+  const { f } = ctx;
+  const at = (...path: (string | number)[]) => f.lineAt?.(['jobs', u.jobId, 'steps', u.i, ...path]);
+  const uses = at('uses');
+  const input = obj(u.step.with);
+  ctx.out.push({ id: 'github.agent-workflow', failureMode: 'FM1', severity: 'info', kind: 'fact', path: f.path, line: uses, message: `runs an agent in CI (${u.action.repo})` });
+
+  // Taken from a moving ref, the action's next commit runs with this job's token.
+  if (fullSha.test(u.ref)) ctx.out.push({ id: 'github.action-pinned', failureMode: 'FM2', severity: 'info', kind: 'protective', path: f.path, line: uses, message: `${u.action.repo} is pinned to a full commit SHA` });
+  else {
+    const tag = /^v?\d+(\.\d+)*$/.test(u.ref);
+    ctx.out.push({
+      id: 'github.action-unpinned',
+      failureMode: 'FM2',
+      severity: tag ? 'low' : 'medium',
+      kind: 'risk',
+      path: f.path,
+      line: uses,
+      message: `${u.action.repo} is taken from ${tag ? `the tag @${u.ref}, which its owner can move` : `the moving branch @${u.ref}`}${u.perms.write.length ? ` in a job that can write ${u.perms.write.join(', ')}` : ''}: whatever is pushed there next runs with this job's token and secrets`,
+      recommendation: `Pin ${u.action.repo} to a full commit SHA (uses: ${u.action.repo}@<40-character SHA> # ${tag ? u.ref : 'vX.Y.Z'}) and update it through reviewed pull requests.`,
+    });
+  }
+
+  // Who can start it: the action's own default, opened up by an input, or nothing at all.
+  const openers = u.action.openers.filter((o) => input[o.input] !== undefined && input[o.input] !== false && text(input[o.input]) !== '');
+  for (const o of openers) {
+    const value = text(input[o.input]);
+    const anyone = value.trim() === '*' || value === 'true';
+    const line = at('with', o.input);
+    if (o.who === 'users' && anyone && u.untrusted.length && !u.gated)
+      ctx.out.push({
+        id: 'github.agent-open-to-anyone',
+        failureMode: 'FM4',
+        severity: u.perms.write.some((w) => w === 'contents' || w === 'write-all') ? 'high' : 'medium',
+        kind: 'risk',
+        path: f.path,
+        line,
+        message: `${o.input}: "*" lets anyone who can ${u.untrusted.includes('issues') ? 'open an issue' : 'comment'} start ${u.action.name} with text they wrote: a prompt-injection path to this job's token${u.perms.write.length ? ` (it can write ${u.perms.write.join(', ')})` : ''}`,
+        recommendation: `Remove ${o.input}, or list named users, and keep the job's token read-only.`,
+      });
+    else if (o.who === 'bots' && anyone)
+      ctx.out.push({ id: 'github.agent-bots-allowed', failureMode: 'FM4', severity: 'medium', kind: 'risk', path: f.path, line, message: `${o.input} lets any bot start ${u.action.name}: automation someone else controls can drive the agent`, recommendation: `List the bots by name in ${o.input}.` });
+    else ctx.out.push({ id: 'github.agent-named-actors', failureMode: 'FM4', severity: 'info', kind: 'fact', path: f.path, line, message: `${o.input} lets the listed ${o.who === 'bots' ? 'bots' : 'people without write access'} start ${u.action.name}` });
+  }
+  if (u.untrusted.length && !u.gated) {
+    if (!u.action.checksWriteAccess) ctx.out.push(untrustedTrigger(ctx, u.action.name, u.untrusted[0]!, `${u.action.repo} does not check who triggered it`, u.perms.write.length > 0, uses));
+    else if (!openers.some((o) => o.who === 'users'))
+      ctx.out.push({ id: 'github.agent-write-check-default', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: uses, message: `only people with write access can start ${u.action.name} from ${u.untrusted.join(', ')} events (the action's default check)` });
+  }
+
+  // Credentials: federation (OIDC) rather than a long-lived key in secrets.
+  const key = u.action.apiKeyInputs.find((k) => input[k] !== undefined);
+  if (key) ctx.out.push({ id: 'github.agent-api-key', failureMode: 'FM4', severity: 'info', kind: 'fact', path: f.path, line: at('with', key), message: `${u.action.name} authenticates with a long-lived API key (${key})` });
+  else if (u.perms.idToken) ctx.out.push({ id: 'github.agent-oidc', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: uses, message: `${u.action.name} authenticates through OIDC federation (id-token: write), not a stored API key` });
+
+  if (u.action.repo === 'anthropics/claude-code-action') claudeInputs(ctx, input, at);
+  if (u.action.repo === 'openai/codex-action') codexInputs(ctx, input, at);
+  if (u.action.repo === 'google-github-actions/run-gemini-cli') ctx.out.push(...geminiSettingsFindings(f.path, text(input.settings), at('with', 'settings') ?? uses));
+}
+
+type At = (...path: (string | number)[]) => number | undefined;
+
+function claudeInputs(ctx: Context, input: Obj, at: At): void {
+  const { f } = ctx;
+  const raw = text(input.claude_args);
+  const line = at('with', 'claude_args');
+  // An expression chooses the arguments at run time: say so rather than guess which branch runs.
+  if (/^\s*\$\{\{[\s\S]*\}\}\s*$/.test(raw))
+    return void ctx.out.push({ id: 'github.agent-args-unreadable', failureMode: 'FM1', severity: 'info', kind: 'fact', path: f.path, line, message: 'claude_args is chosen by an expression at run time: its tools are not assessed' });
+  const words = raw ? shellWords(raw) : [];
+  if (!words) return void ctx.out.push({ id: 'github.agent-args-unreadable', failureMode: 'FM1', severity: 'info', kind: 'fact', path: f.path, line, message: 'claude_args could not be split into words: not assessed' });
+  if (words.includes('--dangerously-skip-permissions') || flagValues(words, '--permission-mode').includes('bypassPermissions'))
+    ctx.out.push(bypass(f.path, line, 'claude_args switch permission checks off', 'Remove --dangerously-skip-permissions / --permission-mode bypassPermissions and list the tools the job needs with --allowedTools.'));
+  const allowed = [...flagValues(words, '--allowedTools', '--allowed-tools'), text(input.allowed_tools)].flatMap(toolList);
+  const allowedLine = line ?? at('with', 'allowed_tools');
+  const broad = allowed.filter(broadClaudeTool);
+  if (broad.length)
+    ctx.out.push({ id: 'github.agent-broad-tools', failureMode: 'FM4', severity: 'medium', kind: 'risk', path: f.path, line: allowedLine, message: `--allowedTools grants ${broad.join(', ')}: the agent can run far more than the workflow needs, unattended`, recommendation: 'Allow exact commands instead, for example --allowedTools "Bash(npm test:*),Read".' });
+  else if (allowed.length) ctx.out.push({ id: 'github.agent-narrow-tools', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: allowedLine, message: `the agent's extra tools are listed one by one (${allowed.slice(0, 4).join(', ')}${allowed.length > 4 ? ', …' : ''})` });
+  if (flagValues(words, '--disallowedTools', '--disallowed-tools').length || text(input.disallowed_tools))
+    ctx.out.push({ id: 'github.agent-disallowed-tools', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: line ?? at('with', 'disallowed_tools'), message: 'some tools are explicitly denied to the agent (--disallowedTools)' });
+  if (flagValues(words, '--mcp-config').length) ctx.out.push({ id: 'github.agent-mcp-config', failureMode: 'FM2', severity: 'info', kind: 'fact', path: f.path, line, message: 'the agent is given MCP servers (--mcp-config): check each server\'s tools' });
+}
+
+function codexInputs(ctx: Context, input: Obj, at: At): void {
+  const { f } = ctx;
+  const sandbox = text(input.sandbox);
+  if (sandbox === 'danger-full-access')
+    ctx.out.push(bypass(f.path, at('with', 'sandbox'), 'Codex runs with sandbox: danger-full-access', 'Use sandbox: workspace-write (the default) or read-only.'));
+  else if (sandbox === 'read-only') ctx.out.push({ id: 'github.agent-read-only-sandbox', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: at('with', 'sandbox'), message: 'Codex runs in a read-only sandbox' });
+  if (text(input['safety-strategy']) === 'unsafe')
+    ctx.out.push(bypass(f.path, at('with', 'safety-strategy'), 'Codex runs with safety-strategy: unsafe (sudo kept)', 'Use the default safety-strategy (drop-sudo).'));
+}
+
+/** "Bash(git add:*),Read Edit" into its tools; commas and spaces inside parentheses stay. */
+function toolList(value: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let word = '';
+  for (const c of value) {
+    if (c === '(') depth++;
+    if (c === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && (c === ',' || /\s/.test(c))) {
+      if (word) out.push(word);
+      word = '';
+    } else word += c;
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+function bypass(path: string, line: number | undefined, what: string, fix: string): FindingDraft {
+  return { id: 'github.agent-bypass-flag', failureMode: 'FM4', severity: 'high', kind: 'risk', path, line, message: `${what}: every tool call runs without a check, on text others may have written`, recommendation: fix };
+}
+
+/** High when the job's token can write; a read-only job still hands the agent someone's text. */
+function untrustedTrigger(ctx: Context, name: string, event: string, why: string, canWrite: boolean, fallbackLine?: number): FindingDraft {
+  const caller = ctx.callers.find((c) => c.event === event);
+  return {
+    id: 'github.agent-untrusted-trigger',
+    failureMode: 'FM4',
+    severity: canWrite ? 'high' : 'medium',
+    kind: 'risk',
+    path: ctx.f.path,
+    line: caller ? fallbackLine : ctx.f.lineAt?.(['on', event]) ?? fallbackLine,
+    message: `anyone who can fire ${event}${caller ? ` (through ${caller.from}, which calls this workflow)` : ''} starts ${name}, and ${why}: their text reaches the agent (a prompt-injection path)${canWrite ? ' in a job whose token can write' : ''}`,
+    recommendation: "Add an if: that checks author_association (OWNER, MEMBER, COLLABORATOR) before the agent runs, and keep the job's token read-only.",
+  };
+}
