@@ -95,4 +95,58 @@ describe('scanner robustness', () => {
     for (const part of ['abcdefghijklmnopqrstuvwxyz0123456789', 'hunter2secret', 'IOSFODNN7EXAMPLE', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'abcdefghijklmnop', 'ghijklmnopqrstu', 'abcdefghijklmnopqrstuv'])
       expect(masked).not.toContain(part);
   });
+
+  it('reads awkward workflows and hook settings, or names why not: anchors, matrices, reusable and composite workflows, odd claude_args, missing and binary hook scripts', () => {
+    const dir = tempDir();
+    const put = (path: string, text: string | Buffer) => {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    put('.github/workflows/anchors.yml', [
+      'on: { issue_comment: { types: [created] } }',
+      'x-perms: &perms { contents: read }',
+      'jobs:',
+      '  a:',
+      '    permissions: *perms',
+      '    strategy: { matrix: { os: [ubuntu-latest, macos-latest] } }',
+      '    runs-on: ${{ matrix.os }}',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          claude_args: |',
+      "            --allowedTools 'Bash(npm test:*),Read' \\",
+      '            --some-future-flag "with \\"quotes\\"" --model claude-x',
+      '  b:',
+      '    uses: ./.github/workflows/reusable.yml',
+      '  c:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: ./.github/actions/composite',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with: { claude_args: "--allowedTools \\"unterminated" }',
+      '',
+    ].join('\n'));
+    put('.github/workflows/reusable.yml', 'on: workflow_call\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "fix it" --dangerously-skip-permissions\n');
+    put('.github/actions/composite/action.yml', 'runs: { using: composite, steps: [] }\n');
+    put('.claude/settings.json', JSON.stringify({ permissions: { deny: ['Read(./.env)'] }, hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: '"$CLAUDE_PROJECT_DIR"/.claude/hooks/missing.sh' }, { type: 'command', command: './scripts/guard.bin.sh' }, { type: 'command', command: 'python3 .claude/hooks/deny.py' }] }] } }));
+    put('scripts/guard.bin.sh', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1]));
+    put('.claude/hooks/deny.py', 'import json, sys\nprint(json.dumps({"hookSpecificOutput": {"permissionDecision": "deny"}}))\nsys.exit(0)\n');
+    const r = scanRepository(dir);
+    const where = (id: string) => r.findings.filter((f) => f.id === id).map((f) => `${f.path}:${f.line ?? '-'} ${f.message}`);
+    // The anchor and the matrix read as YAML; the quoted, continued claude_args split like a shell would.
+    expect(where('github.agent-read-only-token')).toEqual(['.github/workflows/anchors.yml:5 the agent job "a" has a read-only token']);
+    expect(where('github.agent-narrow-tools')[0]).toContain('anchors.yml:11 the agent\'s extra tools are listed one by one (Bash(npm test:*), Read)');
+    // The reusable workflow runs with its caller's trigger; its run: step bypasses permissions.
+    expect(where('github.agent-bypass-flag')[0]).toMatch(/^\.github\/workflows\/reusable\.yml:6 Claude Code runs with --dangerously-skip-permissions/);
+    expect(where('github.agent-untrusted-trigger')[0]).toContain('through .github/workflows/anchors.yml, which calls this workflow');
+    // A composite action in the repository is not an agent; an unterminated quote is still split.
+    expect(r.findings.filter((f) => f.path === '.github/workflows/anchors.yml' && f.id === 'github.agent-workflow')).toHaveLength(2);
+    // Hooks: a missing script and a binary one are named, never guessed; a deny decision blocks.
+    expect(where('claude-code.hook-unread')).toEqual([
+      '.claude/settings.json:1 PreToolUse hook .claude/hooks/missing.sh: not in the repository, so whether it blocks is not assessed',
+      '.claude/settings.json:1 PreToolUse hook scripts/guard.bin.sh: binary file, so whether it blocks is not assessed',
+    ]);
+    expect(where('claude-code.hook-blocks')).toEqual(['.claude/settings.json:1 PreToolUse hook .claude/hooks/deny.py can stop a call (it exits 2 or answers deny): an enforced boundary']);
+  });
 });
+

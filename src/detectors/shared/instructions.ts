@@ -10,7 +10,9 @@ export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanC
   const body = file.body ?? file.text;
   const isAgentsMd = /(^|\/)AGENTS\.md$/.test(file.path);
   if (!isAgentsMd && ctx.hasAgentsMd) {
-    const shares = /AGENTS\.md/.test(body);
+    // A link (or copy) of AGENTS.md is the shared source itself, not a second one.
+    const agents = ctx.readText?.('AGENTS.md');
+    const shares = /AGENTS\.md/.test(body) || (agents !== undefined && 'text' in agents && agents.text === file.text);
     out.push(
       shares
         ? { id: `${prefix}.instructions-shared`, failureMode: 'FM5', severity: 'info', kind: 'protective', path: file.path, line: file.lineOf('AGENTS.md'), message: 'imports or links AGENTS.md: one shared source of instructions' }
