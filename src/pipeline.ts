@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { validateEvidenceMap, type EvidenceMap } from './evidence/map.js';
 import { weighEvidence, type Weighed } from './evidence/weigh.js';
 import { scanDirectory } from './scan/scan-directory.js';
-import { builtinChecklist, loadTemplates, packageRoot, readCompiledChecklist, readPackageVersion, readUserFile } from './io/files.js';
+import { builtinChecklist, loadTemplates, packageRoot, readCompiledChecklist, readCompiledEvidenceMap, readPackageVersion, readUserFile } from './io/files.js';
 import { buildReport } from './report/build.js';
 import type { Report } from './report/model.js';
 import { findFormat, formats } from './render/formats/index.js';
@@ -48,7 +48,11 @@ export function loadAnswers(checklist: LoadedChecklist, file: string, warn: (p: 
 export function loadEvidenceMap(checklist: LoadedChecklist): EvidenceMap | undefined {
   const mapFile = join(packageRoot, 'policies', 'evidence', `${checklist.id}.yaml`);
   if (!existsSync(mapFile)) return undefined;
-  const result = validateEvidenceMap(`policies/evidence/${checklist.id}.yaml`, readUserFile(mapFile), checklist);
+  const text = readUserFile(mapFile);
+  // Validated by the build for the built-in checklist; overlays change the checklist, so not then.
+  const compiled = checklist.overlays.length ? undefined : readCompiledEvidenceMap<EvidenceMap>(checklist.id, checklist.hash, text);
+  if (compiled) return compiled;
+  const result = validateEvidenceMap(`policies/evidence/${checklist.id}.yaml`, text, checklist);
   if (!result.ok) throw new InputError(result.problems);
   return result.map;
 }

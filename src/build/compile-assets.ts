@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { validateChecklist } from '../checklist/validate.js';
 import { formatProblem } from '../errors.js';
-import { compiledChecklistPath, compiledTemplatesPath, packageRoot } from '../io/files.js';
+import { validateEvidenceMap } from '../evidence/map.js';
+import { compiledChecklistPath, compiledEvidenceMapPath, compiledTemplatesPath, packageRoot } from '../io/files.js';
 import { hashText } from '../hash.js';
 import { formats } from '../render/formats/index.js';
 import { compileOptions } from '../render/templates.js';
@@ -22,6 +23,20 @@ for (const name of readdirSync(policies).filter((f) => f.endsWith('.yaml')).sort
   const out = compiledChecklistPath(name);
   mkdirSync(join(out, '..'), { recursive: true });
   writeFileSync(out, JSON.stringify(result.checklist));
+  // The checklist's evidence map, validated against it, with the checklist's hash it was made for.
+  const mapName = join('evidence', name);
+  let mapText: string | undefined;
+  try {
+    mapText = readFileSync(join(policies, mapName), 'utf8');
+  } catch {
+    continue;
+  }
+  const map = validateEvidenceMap(`policies/${mapName}`, mapText, result.checklist);
+  if (!map.ok) {
+    for (const p of map.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    process.exit(2);
+  }
+  writeFileSync(compiledEvidenceMapPath(result.checklist.id), JSON.stringify({ sha256: hashText(mapText), checklist: result.checklist.hash, map: map.map }));
 }
 
 for (const format of formats) {

@@ -100,6 +100,22 @@ export const builtinChecklist = join(packageRoot, 'policies', 'ai-coding-rollout
 
 /** Where the build puts a validated copy of a built-in checklist. */
 export const compiledChecklistPath = (yamlName: string): string => join(packageRoot, 'dist', 'policies', `${yamlName.replace(/\.yaml$/, '')}.json`);
+/** Where the build puts a checklist's validated evidence map. */
+export const compiledEvidenceMapPath = (checklistId: string): string => join(packageRoot, 'dist', 'policies', `evidence-${checklistId}.json`);
+
+/**
+ * The build's validated evidence map, when it was made from exactly this text for exactly this
+ * checklist; otherwise undefined and the caller validates the YAML itself.
+ */
+export function readCompiledEvidenceMap<T>(checklistId: string, checklistHash: string, text: string): T | undefined {
+  try {
+    const compiled = JSON.parse(readFileSync(compiledEvidenceMapPath(checklistId), 'utf8')) as { sha256: string; checklist: string; map: T };
+    return compiled.sha256 === hashText(text) && compiled.checklist === checklistHash ? compiled.map : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where the build puts the precompiled templates of one format. */
 export const compiledTemplatesPath = (folder: string): string => join(packageRoot, 'dist', 'templates', `${folder}.cjs`);
 
