@@ -34,7 +34,11 @@ export function loadChecklist(file?: string, overlayFiles: string[] = []): Loade
 
 /** Malformed acknowledgements are set aside and handed to `warn`: they settle nothing. */
 export function loadAnswers(checklist: LoadedChecklist, file: string, warn: (p: Problem) => void = () => {}): Answers {
-  const result = validateAnswers(checklist, file, readUserFile(file), { evidenceMap: loadEvidenceMap(checklist), acknowledgements: 'warn' });
+  const text = readUserFile(file);
+  // The evidence map is only needed to check acknowledgements: a file without any never loads it
+  // (so a run without --scan does not depend on the map fitting a customised checklist).
+  const evidenceMap = /\backnowledge\b/.test(text) ? loadEvidenceMap(checklist) : undefined;
+  const result = validateAnswers(checklist, file, text, { evidenceMap, acknowledgements: 'warn' });
   if (!result.ok) throw new InputError(result.problems);
   result.warnings.forEach(warn);
   return result.answers;

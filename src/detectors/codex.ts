@@ -31,16 +31,18 @@ export const codex: Detector = {
   id: 'codex',
   name: 'OpenAI Codex',
   docsUrl: 'https://developers.openai.com/codex/config-reference',
-  patterns: ['**/AGENTS.md', '**/.codex/config.toml', '**/.codex/rules/*.rules'],
+  patterns: ['**/AGENTS.md', '**/.codex/config.toml', '**/.codex/rules/*.rules', '.agents/skills/**/SKILL.md', '.codex/skills/**/SKILL.md'],
   markers: ['**/.codex/**'],
   inspect(files, ctx) {
     const rules = files.filter((f) => f.path.endsWith('.rules'));
     const config = files.find((f) => f.path.endsWith('config.toml'));
     const enforced = rules.length > 0 || (obj(config?.data).approval_policy ?? 'never') !== 'never';
+    const skills = files.filter((f) => /SKILL\.md$/.test(f.path));
     return [
+      ...(skills.length ? [{ id: 'codex.shared-skills', failureMode: 'FM5' as const, severity: 'info' as const, kind: 'protective' as const, path: skills[0]!.path, message: `${skills.length} shared agent skill(s) committed (${skills[0]!.path.split('/')[0]}/skills): one reviewed way of working` }] : []),
       ...rules.map((f) => ({ id: 'codex.rules', failureMode: 'FM1' as const, severity: 'info' as const, kind: 'protective' as const, path: f.path, message: 'command rules decide what Codex may run, ask about or never run' })),
       ...files.filter((f) => f.path.endsWith('config.toml')).flatMap(configFindings),
-      ...files.filter((f) => f.path.endsWith('AGENTS.md')).flatMap((f) => instructionFindings('codex', f, ctx, enforced)),
+      ...files.filter((f) => /(^|\/)AGENTS\.md$/.test(f.path)).flatMap((f) => instructionFindings('codex', f, ctx, enforced)),
     ];
   },
   notObservable: [{ id: 'codex.cloud-network', failureMode: 'FM4', message: 'Codex cloud environments set internet access in the Codex settings, not in the repository.' }],

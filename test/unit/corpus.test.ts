@@ -16,7 +16,7 @@ describe('real-world corpus', () => {
     expect(s.highPrecision).toBeGreaterThanOrEqual(0.9);
     // Measured when the corpus landed (see README): raise these as the scanner improves.
     expect(s.precision).toBeGreaterThanOrEqual(0.5);
-    expect(s.recall).toBeGreaterThanOrEqual(0.29);
+    expect(s.recall).toBeGreaterThanOrEqual(0.31);
   });
 
   it('credits the agent action\'s own write-access check instead of calling its trigger open to anyone', () => {
