@@ -41,6 +41,9 @@ export const ruleMap = {
   'attribution-disabled': ['claude-code.attribution-off', 'codex.attribution-off', 'aider.attribution-off'],
   'bots-allowed': ['github.agent-bots-allowed'],
   'copilot-setup-steps-present': ['copilot.setup-steps'],
+  'token-in-agent-env': ['github.agent-token-in-env'],
+  'secret-in-agent-env': ['github.agent-token-in-env'],
+  'no-token-in-agent-env': ['github.agent-no-token-in-env'],
 };
 
 // A finding without a line is about the whole file; a shared-pattern finding about its folder.

@@ -135,6 +135,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     ctx.out.push({ id: 'github.agent-member-gate', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: memberGate.test(jobIf) ? at('if') : undefined, message: `job "${jobId}" only runs the agent for members or named people (its if: checks who asked)` });
 
   tokenFindings(ctx, jobId, perms);
+  for (const i of [...agentSteps.map((a) => a.i), ...commandSteps.map((c) => c.i)]) envTokenFindings(ctx, jobId, job, i, steps[i]!, perms);
   for (const { i, step, action, ref } of agentSteps) actionFindings(ctx, { jobId, i, step, action, ref, untrusted, gated, perms });
   for (const { i, words, agent } of commandSteps) {
     const line = at('steps', i, 'run');
@@ -180,6 +181,36 @@ function tokenFindings(ctx: Context, jobId: string, perms: Permissions): void {
   else if (perms.write.length)
     ctx.out.push({ id: 'github.agent-write-token', failureMode: 'FM2', severity: 'low', kind: 'risk', path: f.path, line: perms.line, message: `the agent job "${jobId}" can write ${perms.write.join(', ')} (comments, labels or reviews): limited, but in reach of a prompt-injected run` });
   else ctx.out.push({ id: 'github.agent-read-only-token', failureMode: 'FM2', severity: 'info', kind: 'protective', path: f.path, line: perms.line, message: `the agent job "${jobId}" has a read-only token` });
+}
+
+/** A GitHub token or key the agent's own process can read: what a prompt-injected command can use. */
+const tokenVar = /^(GITHUB_TOKEN|GH_TOKEN|GITHUB_PAT|GH_PAT|.*_GITHUB_TOKEN|.*_PAT)$/;
+
+function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step: Obj, perms: Permissions): void {
+  const { f } = ctx;
+  const stepEnv = obj(step.env);
+  const env: [string, unknown, (string | number)[]][] = [
+    ...Object.entries(obj(job.env)).map(([k, v]) => [k, v, ['jobs', jobId, 'env', k]] as [string, unknown, (string | number)[]]),
+    ...Object.entries(stepEnv).map(([k, v]) => [k, v, ['jobs', jobId, 'steps', i, 'env', k]] as [string, unknown, (string | number)[]]),
+  ];
+  // One finding per step: GH_TOKEN and GITHUB_TOKEN side by side are one exposure.
+  const exposed = env.filter(([name, value]) => tokenVar.test(name) && text(value).trim() !== '');
+  for (const [name, , path] of env.filter(([name, value]) => tokenVar.test(name) && text(value).trim() === ''))
+    ctx.out.push({ id: 'github.agent-no-token-in-env', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: f.lineAt?.(path), message: `${name} is blanked for the agent step: its commands cannot use the job's token` });
+  if (!exposed.length) return;
+  const names = exposed.map(([n]) => n);
+  const personal = exposed.some(([, v]) => /secrets\./.test(text(v)) && !/secrets\.GITHUB_TOKEN\s*\}\}/.test(text(v)));
+  const broad = perms.write.some((w) => w === 'contents' || w === 'write-all' || w === 'actions');
+  ctx.out.push({
+    id: 'github.agent-token-in-env',
+    failureMode: 'FM4',
+    severity: broad ? 'high' : perms.write.length || personal ? 'medium' : 'low',
+    kind: 'risk',
+    path: f.path,
+    line: f.lineAt?.(exposed[0]![2]),
+    message: `${names.join(' and ')} put${names.length > 1 ? '' : 's'} ${personal ? 'a stored token' : "the job's token"} in the agent's own environment${perms.write.length ? ` (it can write ${perms.write.join(', ')})` : ''}: any command the agent is talked into running can use it`,
+    recommendation: `Leave ${names.join(' and ')} out of the agent step (set ${names.length > 1 ? 'them' : 'it'} to '') and give the token to a separate step that acts on the agent's output.`,
+  });
 }
 
 interface ActionUse {
