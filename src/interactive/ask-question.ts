@@ -33,10 +33,13 @@ const specials = new Set([UNKNOWN, NA, NOTE, HELP, BACK]);
 export async function askQuestion(q: ResolvedQuestion, ctx: AskContext, p: Prompter): Promise<Reply> {
   let note = noteOf(ctx.current);
   const evidence = evidenceOf(ctx.current);
+  // Acknowledged findings were settled in the file on purpose: re-answering keeps them.
+  const acknowledge = acknowledgeOf(ctx.current);
   const finish = (answer: AnswerEntry | { na: string }): Reply => {
     const extras = { ...(note ? { note } : {}), ...(evidence.length ? { evidence } : {}) };
     if (typeof answer === 'object' && !Array.isArray(answer) && 'na' in answer) return { kind: 'answer', entry: { ...answer, ...extras } };
-    return { kind: 'answer', entry: Object.keys(extras).length ? { answer: answer as string | number | string[], ...extras } : answer };
+    const withAcks = { ...extras, ...(acknowledge.length ? { acknowledge } : {}) };
+    return { kind: 'answer', entry: Object.keys(withAcks).length ? { answer: answer as string | number | string[], ...withAcks } : answer };
   };
   for (;;) {
     const message = header(q, ctx, note);
@@ -148,6 +151,9 @@ function noteOf(e: AnswerEntry | undefined): string | undefined {
 }
 function evidenceOf(e: AnswerEntry | undefined): string[] {
   return typeof e === 'object' && e !== null && !Array.isArray(e) ? e.evidence ?? [] : [];
+}
+function acknowledgeOf(e: AnswerEntry | undefined): { finding: string; reason?: string }[] {
+  return typeof e === 'object' && e !== null && !Array.isArray(e) && 'acknowledge' in e ? e.acknowledge ?? [] : [];
 }
 function naOf(e: AnswerEntry | undefined): string | undefined {
   return typeof e === 'object' && e !== null && !Array.isArray(e) && 'na' in e ? e.na : undefined;

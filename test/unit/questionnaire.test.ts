@@ -81,6 +81,27 @@ describe('questionnaire', () => {
     expect(result.answers).toMatchObject({ 'q.split': 'written', 'q.enforced': 'no', 'q.mcp-inventory': 'unknown', 'q.review': 'unknown', 'q.rework': 'unknown' });
   });
 
+  it('keeps an answer\'s acknowledged findings when the answer is changed', async () => {
+    const ack = [{ finding: 'claude-code.instruction-not-enforced@CLAUDE.md', reason: 'Enforced by the platform proxy' }];
+    const start: AnswersFile = { ...fresh(), answers: { 'ctx.mcp': 'yes', 'ctx.teams': 3, 'q.split': { answer: 'informal', acknowledge: ack } } };
+    const { result } = await run(
+      [
+        { select: '__back', expect: /split enforced/ },
+        { select: 'written', expect: /split written down/ },
+        { select: 'no' },
+        { select: 'unknown' },
+        { checkbox: ['unknown'] },
+        { select: 'no' },
+        { select: 'no' },
+        { input: '?' },
+        { select: 'no' },
+        finish,
+      ],
+      start,
+    );
+    expect(result.answers!['q.split']).toEqual({ answer: 'written', acknowledge: ack });
+  });
+
   it('shows help, takes a note, asks a reason for N/A, and lets the review change an answer', async () => {
     const { result, p } = await run([
       { select: 'yes' },
