@@ -9,6 +9,14 @@ const { dirname, join } = require('node:path');
 const Module = require('node:module');
 const vm = require('node:vm');
 
+// `--version` alone needs no bundle: CI jobs and scripts ask it often, so it answers from
+// package.json directly, exactly as the full CLI would.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`);
+  return;
+}
+
 const file = join(__dirname, '..', 'dist', 'cli', 'rollout-check.cjs');
 const cacheFile = `${file}.cache`;
 let source;
