@@ -3,6 +3,7 @@ import type { FindingDraft, ParsedFile, ScanContext } from '../scan/types.js';
 import { isLiteralSecret } from '../scan/secrets.js';
 import { anyShell, broadClaudeTool } from './shared/claude-tools.js';
 import { obj, str, strings } from './shared/data.js';
+import { frontMatterTools } from './shared/front-matter-tools.js';
 import { hookFindings } from './shared/hooks.js';
 import { instructionFindings } from './shared/instructions.js';
 import { mcpFindings } from './shared/mcp.js';
@@ -100,6 +101,7 @@ export const claudeCode: Detector = {
       if (isSettings(f)) return settingsFindings(f, ctx);
       if (f.path === '.mcp.json') return mcpFindings('claude-code', f, obj(f.data).mcpServers);
       if (/CLAUDE(\.local)?\.md$/.test(f.path)) return instructionFindings('claude-code', f, ctx, enforced);
+      if (/(^|\/)\.claude\/(commands|skills)\//.test(f.path)) return frontMatterTools('claude-code', f);
       return [];
     })];
   },

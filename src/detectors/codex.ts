@@ -1,5 +1,6 @@
 // OpenAI Codex: https://developers.openai.com/codex/config-reference
 import type { FindingDraft, ParsedFile } from '../scan/types.js';
+import { frontMatterTools } from './shared/front-matter-tools.js';
 import { obj, str } from './shared/data.js';
 import { instructionFindings } from './shared/instructions.js';
 import { mcpFindings } from './shared/mcp.js';
@@ -40,6 +41,7 @@ export const codex: Detector = {
     const skills = files.filter((f) => /SKILL\.md$/.test(f.path));
     return [
       ...(skills.length ? [{ id: 'codex.shared-skills', failureMode: 'FM5' as const, severity: 'info' as const, kind: 'protective' as const, path: skills[0]!.path, message: `${skills.length} shared agent skill(s) committed (${skills[0]!.path.split('/')[0]}/skills): one reviewed way of working` }] : []),
+      ...skills.flatMap((f) => frontMatterTools('codex', f)),
       ...rules.map((f) => ({ id: 'codex.rules', failureMode: 'FM1' as const, severity: 'info' as const, kind: 'protective' as const, path: f.path, message: 'command rules decide what Codex may run, ask about or never run' })),
       ...files.filter((f) => f.path.endsWith('config.toml')).flatMap(configFindings),
       ...files.filter((f) => /(^|\/)AGENTS\.md$/.test(f.path)).flatMap((f) => instructionFindings('codex', f, ctx, enforced)),

@@ -16,7 +16,7 @@ describe('real-world corpus', () => {
     expect(s.highPrecision).toBeGreaterThanOrEqual(0.9);
     // Measured when the corpus landed (see README): raise these as the scanner improves.
     expect(s.precision).toBeGreaterThanOrEqual(0.5);
-    expect(s.recall).toBeGreaterThanOrEqual(0.33);
+    expect(s.recall).toBeGreaterThanOrEqual(0.37);
   });
 
   it('credits the agent action\'s own write-access check instead of calling its trigger open to anyone', () => {
@@ -67,6 +67,13 @@ describe('real-world corpus', () => {
     const f = scan('google-github-actions-run-gemini-cli');
     expect(f.find((x) => x.id === 'github.agent-token-in-env' && x.path === '.github/workflows/gemini-issue-fixer.yml')).toMatchObject({ line: 45, severity: 'high' });
     expect(has(f, 'github.agent-no-token-in-env', '.github/workflows/gemini-triage.yml:64')).toBe(true);
+  });
+
+  it('reads the tools a command pre-approves, full output in public logs, and tokens left in .git/config', () => {
+    expect(has(scan('anthropics-claude-code-action'), 'claude-code.command-narrow-tools', '.claude/commands/review-pr.md:2')).toBe(true);
+    expect(has(scan('ClickHouse-clickhouse-cs'), 'claude-code.command-broad-tools', '.claude/skills/review/SKILL.md:6')).toBe(true);
+    expect(has(scan('evcc-io-evcc'), 'github.agent-full-output', '.github/workflows/claude-issue-agent.yml:60')).toBe(true);
+    expect(has(scan('tiann-hapi'), 'github.agent-checkout-credentials', '.github/workflows/codex-pr-review.yml')).toBe(true);
   });
 
   it('flags a pull_request_target workflow that checks out the pull request head', () => {

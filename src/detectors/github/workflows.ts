@@ -135,6 +135,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     ctx.out.push({ id: 'github.agent-member-gate', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: memberGate.test(jobIf) ? at('if') : undefined, message: `job "${jobId}" only runs the agent for members or named people (its if: checks who asked)` });
 
   tokenFindings(ctx, jobId, perms);
+  checkoutFindings(ctx, jobId, steps, perms);
   for (const i of [...agentSteps.map((a) => a.i), ...commandSteps.map((c) => c.i)]) envTokenFindings(ctx, jobId, job, i, steps[i]!, perms);
   for (const { i, step, action, ref } of agentSteps) actionFindings(ctx, { jobId, i, step, action, ref, untrusted, gated, perms });
   for (const { i, words, agent } of commandSteps) {
@@ -213,6 +214,32 @@ function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step
   });
 }
 
+/**
+ * actions/checkout leaves the job's token in .git/config unless told not to: in an agent job, any
+ * command the agent runs can read it from there.
+ */
+function checkoutFindings(ctx: Context, jobId: string, steps: Obj[], perms: Permissions): void {
+  const { f } = ctx;
+  steps.forEach((s, i) => {
+    if (!/^actions\/checkout@/.test(text(s.uses))) return;
+    const persist = obj(s.with)['persist-credentials'];
+    const line = f.lineAt?.(['jobs', jobId, 'steps', i, 'with', 'persist-credentials']) ?? f.lineAt?.(['jobs', jobId, 'steps', i, 'uses']);
+    if (persist === false || text(persist) === 'false')
+      ctx.out.push({ id: 'github.agent-checkout-no-credentials', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line, message: `the checkout in agent job "${jobId}" does not keep the token in .git/config (persist-credentials: false)` });
+    else
+      ctx.out.push({
+        id: 'github.agent-checkout-credentials',
+        failureMode: 'FM4',
+        severity: perms.write.length ? 'medium' : 'low',
+        kind: 'risk',
+        path: f.path,
+        line,
+        message: `the checkout in agent job "${jobId}" keeps the job's token in .git/config${perms.write.length ? ` (it can write ${perms.write.join(', ')})` : ''}: any command the agent runs can read it`,
+        recommendation: 'Add persist-credentials: false to actions/checkout in jobs that run an agent.',
+      });
+  });
+}
+
 interface ActionUse {
   jobId: string;
   i: number;
@@ -288,6 +315,19 @@ type At = (...path: (string | number)[]) => number | undefined;
 
 function claudeInputs(ctx: Context, input: Obj, at: At): void {
   const { f } = ctx;
+  // Full output puts every tool result (files read, command output) in the job log.
+  const full = text(input.show_full_output);
+  if (full === 'true' || /\$\{\{/.test(full))
+    ctx.out.push({
+      id: 'github.agent-full-output',
+      failureMode: 'FM4',
+      severity: full === 'true' ? 'medium' : 'low',
+      kind: 'risk',
+      path: f.path,
+      line: at('with', 'show_full_output'),
+      message: `show_full_output ${full === 'true' ? 'is on' : 'can be switched on'}: every tool result, file contents and command output included, goes to the job log, which anyone can read on a public repository`,
+      recommendation: 'Leave show_full_output off; turn on debug logging for one run when you need it.',
+    });
   const raw = text(input.claude_args);
   const line = at('with', 'claude_args');
   // An expression chooses the arguments at run time: say so rather than guess which branch runs.

@@ -1,0 +1,21 @@
+// Tools a command or skill pre-approves in its front matter (`allowed-tools`), judged like any
+// other grant. Shared by Claude Code commands and skills and the .agents / .codex skills.
+import type { FindingDraft, ParsedFile } from '../../scan/types.js';
+import { broadClaudeTool } from './claude-tools.js';
+import { obj, str, strings } from './data.js';
+
+/**
+ * `allowed-tools` in a command's or skill's front matter pre-approves those tools while it runs:
+ * exact commands are a boundary, a whole shell or program is not.
+ */
+export function frontMatterTools(prefix: string, f: ParsedFile): FindingDraft[] {
+  const raw = obj(f.data)['allowed-tools'];
+  const tools = (Array.isArray(raw) ? strings(raw) : str(raw)?.split(/,\s*(?![^(]*\))/) ?? []).map((t) => t.trim()).filter(Boolean);
+  if (!tools.length) return [];
+  const broad = tools.filter(broadClaudeTool);
+  const line = f.lineOf('allowed-tools');
+  if (broad.length)
+    return [{ id: `${prefix}.command-broad-tools`, failureMode: 'FM4', severity: 'medium', kind: 'risk', path: f.path, line, message: `allowed-tools pre-approves ${broad.join(', ')} whenever this runs: far more than one command`, recommendation: 'List the exact commands it needs, for example Bash(gh pr view:*).' }];
+  return [{ id: `${prefix}.command-narrow-tools`, failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line, message: `pre-approves only ${tools.slice(0, 4).join(', ')}${tools.length > 4 ? ', …' : ''} while it runs` }];
+}
+
