@@ -55,7 +55,8 @@ export function applyOverlay(base: Checklist, doc: LocatedDocument, text: string
     return { file: doc.file, line: pos?.line, column: pos?.column, path: path.join('.'), message };
   };
   if (o.extends.id !== base.id) problems.push(at(['extends', 'id'], `overlay extends "${o.extends.id}", but the checklist is "${base.id}"`));
-  else if (o.extends.version !== undefined && o.extends.version !== base.version)
+  // An overlay for a version the checklist still reads (its `compatible` list) applies unchanged.
+  else if (o.extends.version !== undefined && o.extends.version !== base.version && !(base.compatible ?? []).includes(o.extends.version))
     problems.push(at(['extends', 'version'], `overlay is for ${base.id} ${o.extends.version}, but the checklist is ${base.version}`));
 
   const known = new Set(base.questions.map((q) => q.id));

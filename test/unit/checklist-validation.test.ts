@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateChecklist } from '../../src/checklist/validate.js';
 import { formatProblem } from '../../src/errors.js';
-import { fixture } from '../helpers/cli.js';
+import { fixture, repoRoot } from '../helpers/cli.js';
 
 const load = (name: string) => {
   const file = `test/fixtures/checklists/${name}`;
@@ -67,5 +67,16 @@ describe('checklist validation', () => {
     const r = validateChecklist('x.yaml', '- just\n- a list\n');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(formatProblem(r.problems[0]!)).toMatch(/^x\.yaml:1:1: expected object, found a list$/);
+  });
+});
+
+describe('compatible versions', () => {
+  it('applies an overlay written for a version the checklist still reads', () => {
+    const text = readFileSync(`${repoRoot}/policies/ai-coding-rollout.yaml`, 'utf8');
+    const overlay = (version: string) => `id: client\nextends: { id: ai-coding-rollout, version: ${version} }\nignore:\n  - { id: fm7.usage-policy, reason: "Covered by the client's own policy" }\n`;
+    expect(validateChecklist('p.yaml', text, [{ file: 'o.yaml', text: overlay('1.0.0') }]).ok).toBe(true);
+    const old = validateChecklist('p.yaml', text, [{ file: 'o.yaml', text: overlay('0.9.0') }]);
+    expect(old.ok).toBe(false);
+    if (!old.ok) expect(old.problems[0]!.message).toBe('overlay is for ai-coding-rollout 0.9.0, but the checklist is 1.1.0');
   });
 });
