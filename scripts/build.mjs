@@ -5,7 +5,8 @@
 // parsing everything on every run would cost. Type-checking is `tsc --noEmit`, run before this.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -18,11 +19,13 @@ const run = (args, env = {}) => {
 };
 
 rmSync(`${root}dist`, { recursive: true, force: true });
+const bundled = new Set();
 for (const [entry, outfile] of [
   ['src/cli/main.ts', 'dist/cli/rollout-check.cjs'],
   ['src/build/compile-assets.ts', 'dist/build/compile-assets.cjs'],
 ]) {
-  await build({
+  const result = await build({
+    metafile: true,
     entryPoints: [entry],
     outfile,
     absWorkingDir: root,
@@ -39,6 +42,27 @@ for (const [entry, outfile] of [
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
+  if (outfile === 'dist/cli/rollout-check.cjs')
+    for (const input of Object.keys(result.metafile.inputs)) {
+      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (m) bundled.add(m[1]);
+    }
+}
+writeThirdPartyNotices([...bundled].sort());
+
+/**
+ * The CLI bundle carries its dependencies, so the package installs none of them; their licences
+ * travel with it in dist/THIRD_PARTY_NOTICES.md, made from what esbuild actually bundled.
+ */
+function writeThirdPartyNotices(packages) {
+  const sections = packages.map((name) => {
+    const dir = join(root, 'node_modules', name);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const file = readdirSync(dir).find((f) => /^(licen[sc]e|copying)(\.(md|txt))?$/i.test(f));
+    const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `Licensed under ${pkg.license ?? 'see the package'}.`;
+    return `## ${name} ${pkg.version} (${pkg.license ?? 'see below'})\n\n${text}\n`;
+  });
+  writeFileSync(join(root, 'dist', 'THIRD_PARTY_NOTICES.md'), `# Third-party notices\n\nrollout-check bundles these packages into dist/cli/rollout-check.cjs.\n\n${sections.join('\n')}`);
 }
 run(['dist/build/compile-assets.cjs']);
 run(['bin/rollout-check.cjs', 'assess', '--answers', 'examples/pilot-ready.yaml', '--format', 'md', '--quiet'], { ROLLOUT_CHECK_WRITE_CODE_CACHE: '1' });
