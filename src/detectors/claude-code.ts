@@ -1,10 +1,10 @@
 // Claude Code: https://docs.anthropic.com/en/docs/claude-code/settings
-import type { FindingDraft, ParsedFile, ScanContext } from '../scan/types.js';
+import type { FindingDraft, ParsedFile } from '../scan/types.js';
 import { isLiteralSecret } from '../scan/secrets.js';
 import { anyShell, broadClaudeTool } from './shared/claude-tools.js';
 import { obj, str, strings } from './shared/data.js';
 import { frontMatterTools } from './shared/front-matter-tools.js';
-import { hookFindings } from './shared/hooks.js';
+import { hookFindings, type HookJudgement } from './shared/hooks.js';
 import { instructionFindings } from './shared/instructions.js';
 import { mcpFindings } from './shared/mcp.js';
 import type { Detector } from './types.js';
@@ -28,7 +28,7 @@ function readSettings(data: unknown) {
 
 const isSettings = (f: ParsedFile) => /(^|\/)\.claude\/settings(\.local)?\.json$/.test(f.path);
 
-function settingsFindings(f: ParsedFile, ctx: ScanContext): FindingDraft[] {
+function settingsFindings(f: ParsedFile, hooks: HookJudgement): FindingDraft[] {
   const s = readSettings(f.data);
   const p = s.permissions;
   const at = (needle: string) => f.lineOf(needle);
@@ -47,7 +47,7 @@ function settingsFindings(f: ParsedFile, ctx: ScanContext): FindingDraft[] {
   if (!isLocal(f) && !p.deny.some((r) => /Read\(.*(\.env|secret|credential|\.pem|\.key|id_rsa)/i.test(r)))
     risk('no-secret-deny', 'FM4', 'medium', '"permissions"', 'no deny rule keeps the agent from reading .env files, keys or other secrets', 'Add deny rules such as "Read(./.env)", "Read(./.env.*)" and "Read(./secrets/**)".');
   if (p.disableBypassPermissionsMode === 'disable') good('bypass-disabled', 'FM4', 'disableBypassPermissionsMode', 'bypass mode is disabled (disableBypassPermissionsMode)');
-  out.push(...hookFindings(f, s.hooks, ctx).findings);
+  out.push(...hooks.findings);
   if (s.disableAllHooks === true) risk('hooks-disabled', 'FM1', 'medium', 'disableAllHooks', 'disableAllHooks is true: the team\'s enforcement hooks do not run');
   if (s.enableAllProjectMcpServers === true)
     risk('mcp-auto-approve', 'FM2', 'high', 'enableAllProjectMcpServers', 'enableAllProjectMcpServers approves every server in .mcp.json without asking', 'Remove it and approve servers one by one (enabledMcpjsonServers).');
@@ -93,12 +93,14 @@ export const claudeCode: Detector = {
   inspect(files, ctx) {
     const settings = files.filter(isSettings);
     // A rule in CLAUDE.md is enforced only by deny or ask rules, or by a hook that can block.
+    // Hooks are judged once per settings file: judging reads the scripts they run.
+    const hooks = new Map(settings.map((f) => [f, hookFindings(f, readSettings(f.data).hooks, ctx)]));
     const enforced = settings.some((f) => {
       const s = readSettings(f.data);
-      return Boolean(s.permissions.deny.length || s.permissions.ask.length || hookFindings(f, s.hooks, ctx).enforces);
+      return Boolean(s.permissions.deny.length || s.permissions.ask.length || hooks.get(f)!.enforces);
     });
     return [...sharedPatterns(files), ...files.flatMap((f) => {
-      if (isSettings(f)) return settingsFindings(f, ctx);
+      if (isSettings(f)) return settingsFindings(f, hooks.get(f)!);
       if (f.path === '.mcp.json') return mcpFindings('claude-code', f, obj(f.data).mcpServers);
       if (/CLAUDE(\.local)?\.md$/.test(f.path)) return instructionFindings('claude-code', f, ctx, enforced);
       if (/(^|\/)\.claude\/(commands|skills)\//.test(f.path)) return frontMatterTools('claude-code', f);

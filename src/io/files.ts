@@ -43,8 +43,11 @@ export function readUserBytes(file: string, limit = maxUserFileBytes): Buffer {
       try {
         n = readSync(fd, chunk, 0, chunk.length, null);
       } catch (err) {
-        // A non-blocking standard input with nothing yet to read: wait for it.
-        if ((err as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        // A non-blocking standard input with nothing yet to read: wait a moment, not a busy loop.
+        if ((err as NodeJS.ErrnoException).code === 'EAGAIN') {
+          Atomics.wait(pause, 0, 0, 5);
+          continue;
+        }
         throw err;
       }
       if (n === 0) break;
@@ -60,6 +63,8 @@ export function readUserBytes(file: string, limit = maxUserFileBytes): Buffer {
     if (!stdin) closeSync(fd);
   }
 }
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 function cannotRead(file: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException).code;

@@ -18,7 +18,9 @@ export function readResult(file: string, text: string): ResultRead {
     data = undefined;
   }
   const fast = data !== undefined && !nestsDeeperThan(data, maxNestingDepth);
-  const located = () => parseLocated(file, text);
+  // Parsed at most once: for a located problem, or because JSON.parse could not read it.
+  let doc: ReturnType<typeof parseLocated> | undefined;
+  const located = () => (doc ??= parseLocated(file, text));
   if (!fast) {
     const doc = located();
     if (doc.problems.length) return { ok: false, problems: doc.problems };
