@@ -6,6 +6,7 @@ import { readPackageVersion } from '../io/files.js';
 import { registerAssess } from './commands/assess.js';
 import { registerCompare } from './commands/compare.js';
 import { registerExplain } from './commands/explain.js';
+import { registerHistory } from './commands/history.js';
 import { registerReport } from './commands/report.js';
 import { registerScan } from './commands/scan.js';
 import { registerSchema } from './commands/schema.js';
@@ -18,7 +19,7 @@ const program = new Command('rollout-check')
   .version(readPackageVersion(), '-V, --version')
   .exitOverride();
 program.configureOutput({ outputError: (text, write) => write(text) });
-for (const register of [registerAssess, registerInit, registerValidate, registerReport, registerCompare, registerSchema, registerScan, registerExplain]) register(program);
+for (const register of [registerAssess, registerInit, registerValidate, registerReport, registerCompare, registerSchema, registerScan, registerHistory, registerExplain]) register(program);
 program.commands.forEach((c) => c.exitOverride());
 
 // When the reader goes away (`| head`), stop quietly, as `git log | head` does: the run has

@@ -102,6 +102,7 @@ export function writeFileAtomic(file: string, content: string | Buffer, replaces
 /** The folder this package is installed in (holds policies/ and templates/). */
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const builtinChecklist = join(packageRoot, 'policies', 'ai-coding-rollout.yaml');
+export const builtinAttribution = join(packageRoot, 'policies', 'attribution.yaml');
 
 /** Where the build puts a validated copy of a built-in checklist. */
 export const compiledChecklistPath = (yamlName: string): string => join(packageRoot, 'dist', 'policies', `${yamlName.replace(/\.yaml$/, '')}.json`);

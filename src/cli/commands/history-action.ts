@@ -1,0 +1,26 @@
+// The work behind `rollout-check history`, loaded only when the command runs.
+import { relative, resolve } from 'node:path';
+import { InputError } from '../../errors.js';
+import { readUserFile } from '../../io/files.js';
+import { parsePullRequests, summarisePullRequests } from '../../history/pull-requests.js';
+import { loadAttribution, readHistory, type HistoryOptions } from '../../history/read-history.js';
+import { historyJson, historyMarkdown, historyText } from '../../history/render.js';
+import type { HistoryFlags } from './history.js';
+
+/** Reads the history (and the optional pull request export) as both `history` and `assess` need. */
+export async function collectHistory(dir: string, flags: { since?: string; all?: boolean; attribution?: string[]; prs?: string }, anchorDate?: string) {
+  const attributionFiles = flags.attribution ?? [];
+  let pullRequests: HistoryOptions['pullRequests'] = null;
+  if (flags.prs) {
+    const parsed = parsePullRequests(flags.prs, readUserFile(flags.prs));
+    if (!parsed.ok) throw new InputError(parsed.problems);
+    pullRequests = summarisePullRequests(flags.prs, parsed.prs, loadAttribution(attributionFiles));
+  }
+  const label = relative(process.cwd(), resolve(dir)).split('\\').join('/') || '.';
+  return readHistory(dir, { since: flags.all ? 'all' : flags.since, anchorDate, attributionFiles, pullRequests, label });
+}
+
+export async function runHistory(dir: string, flags: HistoryFlags): Promise<string> {
+  const result = await collectHistory(dir, flags);
+  return { text: historyText, md: historyMarkdown, json: historyJson }[flags.format](result);
+}

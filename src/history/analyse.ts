@@ -1,0 +1,186 @@
+// Reads commits oldest first, one at a time, and keeps only running counts: per tool (and human
+// work) per month. Pure: the commits come from log-stream.ts, the graph from graph.ts.
+import type { Attribution } from './attribution.js';
+import type { Graph } from './graph.js';
+import { subjectOf, trailersOf, type CommitRecord } from './log-stream.js';
+import { applyChange, day, type Chunk, type FileState } from './rework.js';
+
+export const fixFollowUpDays = 7;
+
+export interface Bucket {
+  commits: number;
+  linesAdded: number;
+  linesRemoved: number;
+  files: Set<string>;
+  sizes: number[];
+  reverts: number;
+  fixFollowUps: number;
+  reachedByMerge: number;
+  reachedBySquash: number;
+  pushedDirectly: number;
+  /** Per rework window (14, 30 days): lines added long enough ago to judge, and of those reworked. */
+  maturedLines: [number, number];
+  reworkedLines: [number, number];
+}
+
+export interface Tally {
+  /** One entry per attribution tool, then human work last. */
+  buckets: Map<string, Bucket>[];
+  months: string[];
+  merges: number;
+  withTrailers: number;
+  malformed: number;
+  firstTime: number;
+  lastTime: number;
+}
+
+const newBucket = (): Bucket => ({
+  commits: 0, linesAdded: 0, linesRemoved: 0, files: new Set(), sizes: [], reverts: 0, fixFollowUps: 0,
+  reachedByMerge: 0, reachedBySquash: 0, pushedDirectly: 0, maturedLines: [0, 0], reworkedLines: [0, 0],
+});
+
+export function monthOf(time: number): string {
+  return new Date(time * 1000).toISOString().slice(0, 7);
+}
+
+/** Subjects GitHub writes when it squashes or rebases a pull request: "Title (#123)". */
+const pullRequestSubject = /\(#\d+\)$/;
+const githubCommitter = /<noreply@github\.com>$/i;
+
+export class HistoryAnalyser {
+  private readonly files = new Map<string, FileState>();
+  private readonly toolOf: Int16Array;
+  private readonly monthOf: Int16Array;
+  private readonly followed: Uint8Array;
+  private readonly bySubject = new Map<string, number>();
+  private readonly months: string[] = [];
+  private readonly buckets: Map<string, Bucket>[];
+  private readonly human: number;
+  private merges = 0;
+  private withTrailers = 0;
+  private firstTime = 0;
+  private lastTime = 0;
+
+  constructor(
+    private readonly attribution: Attribution,
+    private readonly graph: Graph,
+    /** File sizes in lines at the start of the window, so older lines share in every removal. */
+    private readonly baseline: ReadonlyMap<string, number> = new Map(),
+    /** Where the window ends: a rework window that ends after this cannot be judged yet. */
+    private readonly until: number = graph.newestTime,
+  ) {
+    this.toolOf = new Int16Array(graph.size).fill(-2);
+    this.monthOf = new Int16Array(graph.size);
+    this.followed = new Uint8Array(graph.size);
+    this.human = attribution.tools.length;
+    this.buckets = Array.from({ length: this.human + 1 }, () => new Map());
+  }
+
+  /** Commits must arrive oldest first (`git log --reverse`). */
+  add(c: CommitRecord): void {
+    const at = this.graph.index.get(c.hash);
+    if (at === undefined) return; // Not in the graph read a moment ago: the branch moved; skip it.
+    this.firstTime ||= c.time;
+    this.lastTime = c.time;
+    const trailers = trailersOf(c.message);
+    if (trailers.length) this.withTrailers++;
+    if (c.parents.length > 1) {
+      this.merges++;
+      return;
+    }
+    const subject = subjectOf(c.message);
+    let tool = this.attribution.classify({ author: c.author, committer: c.committer, message: c.message, trailers });
+    if (tool < 0) tool = this.graph.branchTool[at]!;
+    const cls = tool < 0 ? this.human : tool;
+    const month = this.monthIndex(c.time);
+    this.toolOf[at] = cls;
+    this.monthOf[at] = month;
+    const b = this.bucket(cls, month);
+    b.commits++;
+    if (!this.graph.mainline[at]) b.reachedByMerge++;
+    else if (pullRequestSubject.test(subject) || githubCommitter.test(c.committer)) b.reachedBySquash++;
+    else b.pushedDirectly++;
+
+    this.countRevert(c.message, subject);
+    this.bySubject.set(subject, at);
+
+    const fix = this.attribution.isFix(subject);
+    let size = 0;
+    const matured = (days: number) => this.until - c.time >= days * day;
+    const owner = { tool: cls, month, matured: [matured(14), matured(30)] as const };
+    for (const f of c.files) {
+      if (f.binary) continue;
+      size += f.added + f.removed;
+      b.linesAdded += f.added;
+      b.linesRemoved += f.removed;
+      if (owner.matured[0]) b.maturedLines[0] += f.added;
+      if (owner.matured[1]) b.maturedLines[1] += f.added;
+      const file = this.file(f.path, f.from);
+      b.files.add(file.path);
+      applyChange(file, c.time, f.removed, f.added, owner, this.onRework);
+      file.recent = file.recent.filter((r) => c.time - r.time <= fixFollowUpDays * day);
+      if (fix) for (const r of file.recent) this.markFollowed(r.commit);
+      file.recent.push({ commit: at, time: c.time });
+    }
+    b.sizes.push(size);
+  }
+
+  finish(malformed = 0): Tally {
+    return { buckets: this.buckets, months: this.months, merges: this.merges, withTrailers: this.withTrailers, malformed, firstTime: this.firstTime, lastTime: this.lastTime };
+  }
+
+  private readonly onRework = (chunk: Chunk, lines: number, w: 0 | 1): void => {
+    if (chunk.matured[w]) this.bucket(chunk.tool, chunk.month).reworkedLines[w] += lines;
+  };
+
+  private countRevert(message: string, subject: string): void {
+    const byHash = /This reverts commit ([0-9a-f]{40,64})/.exec(message);
+    let target = byHash ? this.graph.index.get(byHash[1]!) : undefined;
+    if (target === undefined) {
+      const quoted = /^Revert "(.*)"$/.exec(subject);
+      if (quoted) target = this.bySubject.get(quoted[1]!);
+    }
+    // A revert of a commit before the window, or of a merge, is not counted against anyone.
+    if (target === undefined || this.toolOf[target]! < 0) return;
+    this.bucket(this.toolOf[target]!, this.monthOf[target]!).reverts++;
+  }
+
+  private markFollowed(commit: number): void {
+    if (this.followed[commit] || this.toolOf[commit]! < 0) return;
+    this.followed[commit] = 1;
+    this.bucket(this.toolOf[commit]!, this.monthOf[commit]!).fixFollowUps++;
+  }
+
+  private file(path: string, from: string | undefined): FileState {
+    let state = this.files.get(path);
+    if (from !== undefined && from !== path) {
+      const moved = this.files.get(from) ?? this.fresh(from);
+      this.files.delete(from);
+      state = { ...moved, path };
+      this.files.set(path, state);
+    }
+    if (!state) {
+      state = this.fresh(path);
+      this.files.set(path, state);
+    }
+    return state;
+  }
+
+  private fresh(path: string): FileState {
+    return { path, old: this.baseline.get(path) ?? 0, chunks: [], recent: [] };
+  }
+
+  private monthIndex(time: number): number {
+    const m = monthOf(time);
+    let i = this.months.indexOf(m);
+    if (i < 0) i = this.months.push(m) - 1;
+    return i;
+  }
+
+  private bucket(cls: number, month: number): Bucket {
+    const key = this.months[month]!;
+    let b = this.buckets[cls]!.get(key);
+    if (!b) this.buckets[cls]!.set(key, (b = newBucket()));
+    return b;
+  }
+}

@@ -1,0 +1,65 @@
+// The commit graph of the window, read before the numstat pass (`git log --format="%H %P%x1f%s"`,
+// which computes no diffs and so costs little). It answers what a single oldest-first pass cannot:
+// which commits reached the branch through a merge, and which a merge of an agent's branch brought.
+// Pure: fed one line at a time.
+
+export interface Graph {
+  /** Commit hash -> dense index, for compact per-commit arrays. */
+  index: Map<string, number>;
+  /** 1 where the commit is on the first-parent chain from HEAD: it landed on the branch itself. */
+  mainline: Uint8Array;
+  /** The tool (attribution index) whose branch a merge brought the commit in on, or -1. */
+  branchTool: Int16Array;
+  newestTime: number;
+  size: number;
+}
+
+export class GraphBuilder {
+  private readonly hashes: string[] = [];
+  private readonly parents: string[][] = [];
+  private readonly merges: { at: number; branchTool: number }[] = [];
+  private readonly times: number[] = [];
+
+  constructor(private readonly classifyMerge: (subject: string) => number) {}
+
+  /** One line: "<hash> <parents...>\x1f<committer time>\x1f<subject>", newest first. */
+  line(text: string): void {
+    const [ids, time, ...rest] = text.split('\x1f');
+    const hashes = (ids ?? '').split(' ').filter(Boolean);
+    if (!hashes.length || !hashes.every((h) => /^[0-9a-f]{40,64}$/.test(h))) return;
+    const at = this.hashes.push(hashes[0]!) - 1;
+    this.parents.push(hashes.slice(1));
+    this.times.push(Number(time) || 0);
+    if (hashes.length > 2) this.merges.push({ at, branchTool: this.classifyMerge(rest.join('\x1f')) });
+  }
+
+  finish(): Graph {
+    const size = this.hashes.length;
+    const index = new Map<string, number>();
+    this.hashes.forEach((h, i) => index.set(h, i));
+    const mainline = new Uint8Array(size);
+    // The first line is HEAD (git log lists it first).
+    for (let i: number | undefined = size ? 0 : undefined; i !== undefined && !mainline[i]; ) {
+      mainline[i] = 1;
+      const first = this.parents[i]![0];
+      i = first === undefined ? undefined : index.get(first);
+    }
+    const branchTool = new Int16Array(size).fill(-1);
+    const claimed = new Uint8Array(size);
+    // Oldest merge first, so a commit belongs to the merge that first brought it in.
+    for (const m of [...this.merges].reverse()) {
+      const stack = this.parents[m.at]!.slice(1).map((h) => index.get(h)).filter((i): i is number => i !== undefined);
+      while (stack.length) {
+        const i = stack.pop()!;
+        if (mainline[i] || claimed[i]) continue;
+        claimed[i] = 1;
+        branchTool[i] = m.branchTool;
+        for (const p of this.parents[i]!) {
+          const j = index.get(p);
+          if (j !== undefined) stack.push(j);
+        }
+      }
+    }
+    return { index, mainline, branchTool, newestTime: this.times.reduce((a, b) => Math.max(a, b), 0), size };
+  }
+}

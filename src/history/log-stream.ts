@@ -1,0 +1,141 @@
+// Turns the output of `git log -z --numstat --format=<logFormat>` into commit records, one chunk at
+// a time, so the history is never held whole. Pure: the git process is at the edge (git.ts).
+//
+// With -z, git ends the formatted header of every commit with a NUL, and every numstat entry too
+// ("added\tdeleted\tpath", or "added\tdeleted\t" then the old and the new path for a rename). A
+// commit message cannot hold a NUL, so header boundaries are certain; inside the header the
+// identities are on lines of their own (an identity cannot hold a newline) and the message is
+// last, so nothing a hostile message contains can shift another field.
+
+/** The format string the parser expects; the leading RS marks a header token. */
+export const logFormat = '%x1e%H %P%n%ct%n%an <%ae>%n%cn <%ce>%n%B';
+
+export interface FileChange {
+  path: string;
+  /** The path before a rename, when there was one. */
+  from?: string;
+  added: number;
+  removed: number;
+  binary: boolean;
+}
+
+export interface CommitRecord {
+  hash: string;
+  parents: string[];
+  /** Committer time, seconds since the epoch: when the change landed. */
+  time: number;
+  author: string;
+  committer: string;
+  message: string;
+  files: FileChange[];
+}
+
+/** Messages are cut to this before any pattern runs on them: rules stay fast on hostile input. */
+export const maxMessageChars = 64 * 1024;
+
+export class LogParser {
+  private pending = '';
+  private current: CommitRecord | undefined;
+  /** A rename entry waits for its two paths. */
+  private rename: { added: number; removed: number; binary: boolean; from?: string } | undefined;
+  /** Header tokens that did not have the expected shape (counted, never fatal). */
+  malformed = 0;
+
+  constructor(private readonly onCommit: (c: CommitRecord) => void) {}
+
+  push(chunk: string): void {
+    const text = this.pending + chunk;
+    let start = 0;
+    for (let end = text.indexOf('\0'); end >= 0; end = text.indexOf('\0', start)) {
+      this.token(text.slice(start, end));
+      start = end + 1;
+    }
+    this.pending = text.slice(start);
+  }
+
+  end(): void {
+    if (this.pending) this.token(this.pending);
+    this.pending = '';
+    this.flush();
+  }
+
+  private token(raw: string): void {
+    if (this.rename) {
+      if (this.rename.from === undefined) this.rename.from = raw;
+      else {
+        const { from, added, removed, binary } = this.rename;
+        this.current?.files.push({ path: raw, from, added, removed, binary });
+        this.rename = undefined;
+      }
+      return;
+    }
+    if (raw.startsWith('\x1e')) return this.header(raw.slice(1));
+    // The first numstat entry of a commit follows the header's newline.
+    const entry = /^\n?(\d+|-)\t(\d+|-)\t([^]*)$/.exec(raw);
+    if (!entry) return; // Nothing else is expected here; ignore rather than guess.
+    const binary = entry[1] === '-';
+    const added = binary ? 0 : Number(entry[1]);
+    const removed = binary ? 0 : Number(entry[2]);
+    if (entry[3] === '') this.rename = { added, removed, binary };
+    else this.current?.files.push({ path: entry[3]!, added, removed, binary });
+  }
+
+  private header(raw: string): void {
+    this.flush();
+    const lines = raw.split('\n', 4);
+    const [ids, time, author, committer] = lines;
+    const hashes = ids?.split(' ').filter(Boolean) ?? [];
+    if (lines.length < 4 || !hashes.length || !hashes.every((h) => /^[0-9a-f]{40,64}$/.test(h)) || !/^\d+$/.test(time ?? '')) {
+      this.malformed++;
+      return;
+    }
+    const offset = ids!.length + time!.length + author!.length + committer!.length + 4;
+    this.current = {
+      hash: hashes[0]!,
+      parents: hashes.slice(1),
+      time: Number(time),
+      author: author!,
+      committer: committer!,
+      message: raw.slice(offset, offset + maxMessageChars).replace(/\n+$/, ''),
+      files: [],
+    };
+  }
+
+  private flush(): void {
+    if (this.current) this.onCommit(this.current);
+    this.current = undefined;
+  }
+}
+
+export function subjectOf(message: string): string {
+  const end = message.indexOf('\n');
+  return (end < 0 ? message : message.slice(0, end)).trim();
+}
+
+/**
+ * The trailers of a message: its last paragraph, when every line in it is "Key: value" (or a
+ * continuation line of one), the way `git interpret-trailers` reads them.
+ */
+export function trailersOf(message: string): { key: string; value: string }[] {
+  const trimmed = message.replace(/\s+$/, '');
+  const cut = trimmed.lastIndexOf('\n\n');
+  if (cut < 0) return [];
+  const lines = trimmed.slice(cut + 2).split('\n');
+  const trailers: { key: string; value: string }[] = [];
+  for (const line of lines) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9-]*)\s*:\s*(.*)$/.exec(line);
+    if (m) trailers.push({ key: m[1]!.toLowerCase(), value: m[2]! });
+    else if (/^\s/.test(line) && trailers.length) trailers[trailers.length - 1]!.value += ` ${line.trim()}`;
+    else return [];
+  }
+  return trailers;
+}
+
+/** The branch a merge commit brought in, read from the subjects GitHub, GitLab and git write. */
+export function mergedBranch(subject: string): string | undefined {
+  const github = /^Merge pull request #\d+ from [^/\s]+\/(\S+)/.exec(subject);
+  if (github) return github[1];
+  const git = /^Merge (?:remote-tracking )?branch '([^']+)'/.exec(subject);
+  if (git) return git[1]!.replace(/^origin\//, '');
+  return undefined;
+}

@@ -1,0 +1,79 @@
+// Reads a repository's history into a HistoryResult: the edge that runs git and reads files,
+// feeding the pure parser, graph and analyser. Two passes over git: the graph (no diffs, cheap),
+// then one streaming `git log --reverse --numstat`. Of the history itself only running counts stay.
+import { InputError } from '../errors.js';
+import { builtinAttribution, readUserFile } from '../io/files.js';
+import { HistoryAnalyser } from './analyse.js';
+import { combineAttribution, validateAttribution, type Attribution } from './attribution.js';
+import { gitOutput, lineCountsAt, repositoryFacts, streamGit, windowArgs } from './git.js';
+import { GraphBuilder } from './graph.js';
+import { LogParser, logFormat, mergedBranch } from './log-stream.js';
+import type { HistoryResult, PullRequestSummary } from './model.js';
+import { summariseHistory } from './summarise.js';
+import { endOfDay, isoDay, parseWindow } from './window.js';
+
+export interface HistoryOptions {
+  /** --since: "90d" (default), a date, or "all". */
+  since?: string;
+  /** The answers file's date: the window ends there instead of at the newest commit. */
+  anchorDate?: string;
+  /** --attribution files, tried before the built-in rules. */
+  attributionFiles?: string[];
+  pullRequests?: PullRequestSummary | null;
+  /** How the folder is named in the report (relative, never an absolute path). */
+  label?: string;
+}
+
+export function loadAttribution(files: string[] = []): Attribution {
+  const loaded = [...files.map((file) => ({ file, text: readUserFile(file) })), { file: 'policies/attribution.yaml', text: readUserFile(builtinAttribution) }];
+  return combineAttribution(
+    loaded.map(({ file, text }) => {
+      const result = validateAttribution(file, text);
+      if (!result.ok) throw new InputError(result.problems);
+      return { file, data: result.data };
+    }),
+  );
+}
+
+export async function readHistory(dir: string, options: HistoryOptions = {}): Promise<HistoryResult> {
+  const attribution = loadAttribution(options.attributionFiles);
+  const facts = repositoryFacts(dir);
+  const anchored = options.anchorDate !== undefined;
+  const anchor = anchored ? endOfDay(options.anchorDate!) : facts.newestTime;
+  const window = parseWindow(options.since ?? '90d', anchor);
+  const range = [...windowArgs(window.since, anchored ? anchor : null), 'HEAD'];
+
+  const graph = new GraphBuilder((subject) => {
+    const branch = mergedBranch(subject);
+    return branch === undefined ? -1 : attribution.classifyBranch(branch);
+  });
+  let pending = '';
+  await streamGit(dir, ['log', '--no-show-signature', '--format=%H %P%x1f%ct%x1f%s', ...range], (chunk) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) graph.line(line);
+  });
+  if (pending) graph.line(pending);
+  const built = graph.finish();
+
+  // Lines older than the window share in every removal: count them at the window's start.
+  const before = window.since === null ? undefined : gitOutput(dir, ['rev-list', '-1', '--first-parent', `--before=@${window.since}`, 'HEAD'])?.trim();
+  const baseline = before ? await lineCountsAt(dir, facts.emptyTree, before) : new Map<string, number>();
+
+  const analyser = new HistoryAnalyser(attribution, built, baseline, anchored ? anchor : built.newestTime);
+  const parser = new LogParser((c) => analyser.add(c));
+  if (built.size)
+    await streamGit(
+      dir,
+      ['log', '--reverse', '-z', '--numstat', '-M', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--encoding=UTF-8', `--format=${logFormat}`, ...range],
+      (chunk) => parser.push(chunk),
+    );
+  parser.end();
+  return summariseHistory(analyser.finish(parser.malformed), attribution, {
+    root: options.label ?? '.',
+    branch: facts.branch,
+    shallow: facts.shallow,
+    window: { asked: window.asked, since: window.since === null ? null : isoDay(window.since), until: isoDay(anchor), anchor: anchored ? 'metadata-date' : 'newest-commit' },
+    pullRequests: options.pullRequests ?? null,
+  });
+}
