@@ -147,6 +147,8 @@ export async function makeHistoryRepo(dir, options = {}) {
     time += Math.round(hoursApart * 3600 * (0.5 + rnd()));
     const tool = toolFor();
     const roll = rnd();
+    // The history starts with a person's commit.
+    if (!mainTip && tool !== 'human') continue;
     if (tool === 'copilot') {
       // The coding agent works on a copilot/ branch; a person merges its pull request.
       pr++;
@@ -155,13 +157,11 @@ export async function makeHistoryRepo(dir, options = {}) {
       tally(tool).reachedByMerge++;
       time += 600;
       const m = commit({ tool: 'merge', subject: `Merge pull request #${pr} from acme/copilot/fix-${pr}`, ref: 'refs/heads/main', from: mainTip || undefined, merge: branch.mark, committer: 'GitHub <noreply@github.com>', edits: [], carry: [...branch.files.keys()] });
-      if (!mainTip) throw new Error('the first commit must not be a merge');
       mainTip = m.mark;
       n += 2;
       recent.push(branch);
       continue;
     }
-    if (!mainTip && tool !== 'human') continue;
     let edits = randomEdits();
     let subject = `${tool === 'human' ? 'Change' : 'Agent change'} ${n}`;
     let body = '';
