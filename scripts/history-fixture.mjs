@@ -36,7 +36,7 @@ function random(seed) {
  * @param {{ commits?: number, seed?: number, start?: number, files?: number, hoursApart?: number }} options
  */
 export async function makeHistoryRepo(dir, options = {}) {
-  const { commits = 200, seed = 7, start = Date.UTC(2026, 0, 5) / 1000, files: fileCount = Math.max(8, Math.round(commits / 40)), hoursApart = 14 } = options;
+  const { commits = 200, seed = 7, start = Date.UTC(2026, 5, 1) / 1000, files: fileCount = Math.max(8, Math.round(commits / 40)), hoursApart = 14 } = options;
   mkdirSync(dir, { recursive: true });
   const rnd = random(seed);
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];

@@ -9,10 +9,12 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { validateEvidenceMap, type EvidenceMap } from './evidence/map.js';
 import { weighEvidence, type Weighed } from './evidence/weigh.js';
+import { weighHistory } from './evidence/weigh-history.js';
+import type { HistoryResult } from './history/model.js';
 import { scanDirectory } from './scan/scan-directory.js';
 import { builtinChecklist, loadTemplates, packageRoot, readCompiledChecklist, readCompiledEvidenceMap, readPackageVersion, readUserFile } from './io/files.js';
 import { buildReport } from './report/build.js';
-import type { Report } from './report/model.js';
+import type { Report, ReportHistory } from './report/model.js';
 import { findFormat, formats } from './render/formats/index.js';
 import { evaluateGates, type GateOptions } from './scoring/gates.js';
 import { planNextSteps } from './scoring/plan.js';
@@ -66,6 +68,11 @@ export function collectEvidence(dir: string, checklist: LoadedChecklist, answers
   return weighEvidence(checklist, answers, scanDirectory(dir), loadEvidenceMap(checklist));
 }
 
+/** Holds the git history against the answers: proposals and disagreements, never a changed answer. */
+export function weighHistoryEvidence(checklist: LoadedChecklist, answers: Answers, history: HistoryResult): ReportHistory {
+  return weighHistory(checklist, answers, history, loadEvidenceMap(checklist));
+}
+
 export interface Assessment {
   report: Report;
   scored: Scored;
@@ -75,7 +82,7 @@ export interface Assessment {
  * Pure: scores the answers against the checklist and builds the report. With evidence, the
  * verdict, scores and gates read the evidence-adjusted answers; the claims are kept beside them.
  */
-export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion: string, weighed?: Weighed): Assessment {
+export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion: string, weighed?: Weighed, history?: ReportHistory): Assessment {
   const claimed = scoreAssessment(checklist, answers);
   const scored = weighed ? scoreAssessment(checklist, weighed.adjusted) : claimed;
   const preScale = judgePreScale(checklist, scored.questions);
@@ -90,6 +97,7 @@ export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion
     characteristics: judgeCharacteristics(checklist, scored.questions),
     plan: planNextSteps(checklist, scored.questions),
     evidence: weighed?.evidence,
+    history,
   });
   return { report, scored };
 }

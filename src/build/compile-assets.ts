@@ -7,13 +7,20 @@ import Handlebars from 'handlebars';
 import { validateChecklist } from '../checklist/validate.js';
 import { formatProblem } from '../errors.js';
 import { validateEvidenceMap } from '../evidence/map.js';
+import { validateAttribution } from '../history/attribution.js';
 import { compiledChecklistPath, compiledEvidenceMapPath, compiledTemplatesPath, packageRoot } from '../io/files.js';
 import { hashText } from '../hash.js';
 import { formats } from '../render/formats/index.js';
 import { compileOptions } from '../render/templates.js';
 
 const policies = join(packageRoot, 'policies');
-for (const name of readdirSync(policies).filter((f) => f.endsWith('.yaml')).sort()) {
+// Agent attribution for `history` sits beside the checklists: a policy of its own shape.
+const attribution = validateAttribution('policies/attribution.yaml', readFileSync(join(policies, 'attribution.yaml'), 'utf8'));
+if (!attribution.ok) {
+  for (const p of attribution.problems) process.stderr.write(`${formatProblem(p)}\n`);
+  process.exit(2);
+}
+for (const name of readdirSync(policies).filter((f) => f.endsWith('.yaml') && f !== 'attribution.yaml').sort()) {
   const text = readFileSync(join(policies, name), 'utf8');
   const result = validateChecklist(`policies/${name}`, text);
   if (!result.ok) {

@@ -29,6 +29,12 @@ export function formatSummary(report: Report, c: ChalkInstance, width = 80, topS
     for (const x of d.first) lines.push(...wrap(`- ${x.where}: ${x.text} (${x.question}): ${x.message}`, w, '  '));
     if (d.count > d.first.length) lines.push(c.dim(`  … and ${d.count - d.first.length} more in the report`));
   }
+  const h = report.history;
+  if (h?.disagreements.length) {
+    lines.push('', c.bold.yellow(`The history disagrees with ${h.disagreements.length} ${h.disagreements.length === 1 ? 'answer' : 'answers'} (scores unchanged):`));
+    for (const x of h.disagreements.slice(0, 3)) lines.push(...wrap(`- ${x.question}: ${x.message}`, w, '  '));
+    if (h.disagreements.length > 3) lines.push(c.dim(`  … and ${h.disagreements.length - 3} more in the report`));
+  }
   lines.push('');
   for (const f of report.failureModes) {
     const score = percent(f.score).padStart(5);

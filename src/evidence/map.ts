@@ -23,6 +23,22 @@ export const EvidenceMap = z.strictObject({
       contradicts: z.union([z.strictObject({ anyOf: z.array(z.string()).min(1) }), z.strictObject({ missing: z.string() })]).optional(),
     }),
   ),
+  /**
+   * How signals from the git history bear on answers. The history never changes an answer: it
+   * proposes one where there is none, and where it disagrees the report shows both side by side.
+   */
+  history: z
+    .array(
+      z.strictObject({
+        signal: z.string().regex(/^history\.[a-z0-9-]+$/),
+        question: z.string(),
+        /** A choice (or choices), or "measured": the signal's own figure, for a number question. */
+        proposes: z.union([z.string(), z.array(z.string())]).optional(),
+        /** The answers the signal disagrees with, or "better-band": a number claimed in a better band than measured. */
+        disagrees: z.union([z.array(z.string()).min(1), z.literal('better-band')]).optional(),
+      }),
+    )
+    .default([]),
 });
 export type EvidenceMap = z.infer<typeof EvidenceMap>;
 export type EvidenceEntry = EvidenceMap['entries'][number];
@@ -57,6 +73,19 @@ export function validateEvidenceMap(file: string, text: string, checklist: Loade
       const higher = contradicted.filter((id) => score(id) <= score(e.implies!));
       if (higher.length) problems.push(located(doc, ['entries', i, 'implies'], `"${e.implies}" scores at least as much as the contradicted ${higher.map((h) => `"${h}"`).join(', ')}: a dispute must lower the answer`));
     }
+  });
+  parsed.data.history.forEach((e, i) => {
+    const q = byId.get(e.question);
+    if (!q) return problems.push(located(doc, ['history', i, 'question'], `unknown question "${e.question}"`));
+    if (q.type === 'number') {
+      if (e.proposes !== undefined && e.proposes !== 'measured') problems.push(located(doc, ['history', i, 'proposes'], `"${e.question}" takes a number: propose "measured"`));
+      if (e.disagrees !== undefined && e.disagrees !== 'better-band') problems.push(located(doc, ['history', i, 'disagrees'], `"${e.question}" takes a number: use "better-band"`));
+      return;
+    }
+    const ids = new Set(q.choices.map((c) => c.id));
+    const named = [...(Array.isArray(e.proposes) ? e.proposes : e.proposes ? [e.proposes] : []), ...(Array.isArray(e.disagrees) ? e.disagrees : [])];
+    for (const id of named) if (!ids.has(id)) problems.push(located(doc, ['history', i], `"${e.question}" has no choice "${id}"`));
+    if (e.disagrees === 'better-band') problems.push(located(doc, ['history', i, 'disagrees'], `"better-band" is for number questions; "${e.question}" takes choices`));
   });
   return problems.length ? { ok: false, problems } : { ok: true, map: parsed.data };
 }

@@ -84,7 +84,7 @@ export function mermaidChart(r: HistoryResult): string {
   return [
     '```mermaid',
     'xychart-beta',
-    '  title "Agent share of commits (bars) and agent rework within 30 days (line), %"',
+    '  title "Agent share of commits (bars), agent rework within 30 days (line; 0 until measurable), %"',
     `  x-axis [${r.months.map((m) => `"${m.month}"`).join(', ')}]`,
     '  y-axis "%" 0 --> 100',
     `  bar [${r.months.map((m) => pct(m.agentShare)).join(', ')}]`,

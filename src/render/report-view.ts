@@ -2,6 +2,7 @@
 // Templates stay free of logic; everything they print is prepared here. Escaping is the format's
 // business (Markdown escapes the report's strings first, HTML lets Handlebars escape).
 import type { Report, ReportQuestion } from '../report/model.js';
+import { historyView } from './history-view.js';
 import { bar, percent } from './text.js';
 
 const statusMark = { clear: '✅ clear', fuzzy: '⚠️ fuzzy', 'not-assessed': '➖ not assessed' } as const;
@@ -73,6 +74,7 @@ export function reportView(r: Report) {
     unknowns: r.questions.filter((q) => !q.context && (q.status === 'unknown' || q.status === 'unanswered')).map(row),
     crosswalkRows: r.crosswalk.map((c) => ({ ...c, questionsText: c.questions.join(', '), failureModesText: c.failureModes.join(', ') })),
     chart: chartOf(r),
+    historySection: historyView(r.history),
     evidence: r.evidence ?? null,
     evidenceFindings: (r.evidence?.findings ?? []).filter((f) => f.kind !== 'fact'),
     // Distinct questions: a gap that informs two failure modes is still one gap.

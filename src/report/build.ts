@@ -8,7 +8,7 @@ import type { QuestionScore } from '../scoring/question.js';
 import type { CharacteristicResult, PreScaleResult } from '../scoring/readiness.js';
 import type { Scored } from '../scoring/score.js';
 import type { VerdictResult } from '../scoring/verdict.js';
-import { reportSchemaVersion, type Report, type ReportEvidence, type ReportQuestion } from './model.js';
+import { reportSchemaVersion, type Report, type ReportEvidence, type ReportHistory, type ReportQuestion } from './model.js';
 
 export interface BuildInput {
   tool: { name: string; version: string };
@@ -23,6 +23,7 @@ export interface BuildInput {
   characteristics: CharacteristicResult[];
   plan: PlannedStep[];
   evidence?: ReportEvidence;
+  history?: ReportHistory;
 }
 
 export function buildReport(input: BuildInput): Report {
@@ -81,6 +82,7 @@ export function buildReport(input: BuildInput): Report {
     }),
     crosswalk: buildCrosswalk(checklist),
     evidence: input.evidence ?? null,
+    history: input.history ?? null,
   };
 }
 

@@ -3,9 +3,10 @@
 // missing), and its shape is published as a JSON Schema (`rollout-check schema result`).
 import { z } from 'zod';
 import { FailureModeId, Level, Obligation, RiskLevel } from '../checklist/schema.js';
+import { HistoryResult } from '../history/model.js';
 
 /** Bump the major version for any change that breaks a reader of saved results. */
-export const reportSchemaVersion = '2.0.0';
+export const reportSchemaVersion = '2.1.0';
 
 const nullableString = z.string().nullable();
 const percent = z.number().min(0).max(100).nullable();
@@ -150,6 +151,19 @@ export const ReportEvidence = z.strictObject({
 });
 export type ReportEvidence = z.infer<typeof ReportEvidence>;
 
+/** What `assess --history` adds: the history's figures, its signals and how they meet the answers. */
+export const ReportHistory = z.strictObject({
+  ...HistoryResult.shape,
+  signals: z.array(z.strictObject({ id: z.string(), failureMode: FailureModeId, severity: Severity, message: z.string() })),
+  /** Answers the history disagrees with. Never scored differently: shown beside the claim. */
+  disagreements: z.array(
+    z.strictObject({ question: z.string(), questionText: z.string(), claimed: z.string(), signal: z.string(), severity: Severity, failureMode: FailureModeId, message: z.string() }),
+  ),
+  /** Answers the history suggests for questions left unanswered or unknown (not scored). */
+  proposals: z.array(z.strictObject({ question: z.string(), questionText: z.string(), proposed: z.string(), signal: z.string(), because: z.string() })),
+});
+export type ReportHistory = z.infer<typeof ReportHistory>;
+
 export const Report = z.strictObject({
   schemaVersion: z.string(),
   tool: z.strictObject({ name: z.string(), version: z.string() }),
@@ -200,5 +214,7 @@ export const Report = z.strictObject({
   ),
   /** Repository evidence from `assess --scan`, or null. */
   evidence: ReportEvidence.nullable().default(null),
+  /** The git history from `assess --history`, or null. */
+  history: ReportHistory.nullable().default(null),
 });
 export type Report = z.infer<typeof Report>;

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script, shared with the bench.
 import { makeHistoryRepo } from '../../scripts/history-fixture.mjs';
@@ -162,5 +163,58 @@ describe('history with hostile commits', () => {
     expect(all).toBe(3);
     expect(r.stdout).not.toContain('ghp_');
     expect(r.stdout).not.toContain('<script>');
+  });
+});
+
+describe('assess --history', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = join(tempDir('rollout-check-assess-history-'), 'repo');
+    await makeHistoryRepo(dir, { commits: 300, seed: 11 });
+  });
+
+  it('adds the history section and its disagreements to md, html, json and csv, never changing a score', () => {
+    const plain = JSON.parse(runCli(['assess', '--answers', 'examples/pilot-ready.yaml', '--format', 'json']).stdout);
+    const out = (format: string) => runCli(['assess', '--answers', 'examples/pilot-ready.yaml', '--history', dir, '--format', format]);
+    const json = JSON.parse(out('json').stdout);
+    expect(json.overall).toEqual(plain.overall);
+    expect(json.questions).toEqual(plain.questions);
+    expect(json.verdict).toEqual(plain.verdict);
+    // The answers file is dated 2026-11-09: the window is the 90 days before it.
+    expect(json.history.window).toEqual({ asked: '90d', since: '2026-08-11', until: '2026-11-09', anchor: 'metadata-date' });
+    const disagreements = json.history.disagreements.map((d: { question: string; signal: string }) => `${d.question} ${d.signal}`);
+    expect(disagreements).toEqual(['fm3.human-review history.agent-pushed-directly', 'fm6.rework-share history.agent-rework-share']);
+    const schema = JSON.parse(runCli(['schema', 'result']).stdout);
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+
+    const md = out('md').stdout;
+    expect(md).toContain('## What the history shows');
+    expect(md).toContain('### Where the history disagrees with the answers');
+    expect(md).toMatch(/agent commits reached main pushed directly/);
+    expect(md).toContain('```mermaid\nxychart-beta');
+    const html = out('html').stdout;
+    expect(html).toContain('<section class="page" id="history">');
+    expect(html).toMatch(/<svg class="history"[^>]*>[^]*<polyline points="[\d., ]+" class="rework-agents"\/>/);
+    expect(out('csv').stdout).toMatch(/fm3\.human-review,[^\r]*history\.agent-pushed-directly: /);
+    expect(out('md').stderr).toMatch(/The history disagrees with 2 answers \(scores unchanged\)/);
+  });
+
+  it('gives byte-identical reports across runs and time zones', () => {
+    for (const format of ['md', 'html', 'json']) {
+      const a = runCli(['assess', '--answers', 'examples/pilot-ready.yaml', '--history', dir, '--format', format], { env: { TZ: 'Asia/Kolkata' } });
+      const b = runCli(['assess', '--answers', 'examples/pilot-ready.yaml', '--history', dir, '--format', format], { env: { TZ: 'America/Denver' } });
+      expect(a.code).toBe(0);
+      expect(a.stdout).toBe(b.stdout);
+    }
+  });
+
+  it('publishes the history JSON Schema, which the history output validates against', () => {
+    const schema = JSON.parse(runCli(['schema', 'history']).stdout);
+    expect(schema.title).toMatch(/rollout-check history 1\./);
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    const json = JSON.parse(runCli(['history', dir, '--format', 'json']).stdout);
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...json, commits: 'many' })).toBe(false);
   });
 });

@@ -9,6 +9,8 @@ import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/io/pdf.js';
 import { fixture, runCli, tempDir } from '../helpers/cli.js';
+// @ts-expect-error: a plain ES module script, shared with the bench.
+import { makeHistoryRepo } from '../../scripts/history-fixture.mjs';
 
 const mini = ['--policy', fixture('checklists', 'mini.yaml')];
 const executablePath = findChromium();
@@ -56,6 +58,50 @@ describe('HTML report in headless Chromium', () => {
       expect(facts.bars.map((b) => b.width)).toEqual(result.failureModes.map((f: { score: number }) => Math.round((f.score / 100) * 420)));
       expect(facts.barBoxes.every((w) => w > 0)).toBe(true);
       expect(facts.sections).toEqual(['Verdict and risk headline', 'The seven failure modes', '30/60/90-day plan', 'Before you scale', 'Five characteristics of a stronger rollout', 'Findings', 'Appendix']);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('draws the history chart: a bar per month and the rework lines, inside the figure', async () => {
+    const dir = tempDir();
+    const repo = join(dir, 'repo');
+    await makeHistoryRepo(repo, { commits: 300, seed: 11 });
+    const page = join(dir, 'history.html');
+    const r = runCli(['assess', '--answers', 'examples/pilot-ready.yaml', '--history', repo, '--format', 'html', '--out', page]);
+    expect(r.code, r.stderr).toBe(0);
+    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+      const tab = await browser.newPage();
+      const problems: string[] = [];
+      tab.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+      const facts = await tab.evaluate(() => {
+        const svg = document.querySelector('svg.history')!;
+        const box = svg.getBoundingClientRect();
+        const inside = (e: Element) => {
+          const b = e.getBoundingClientRect();
+          return b.left >= box.left - 1 && b.right <= box.right + 1 && b.top >= box.top - 1 && b.bottom <= box.bottom + 1;
+        };
+        return {
+          months: [...svg.querySelectorAll('g.month title')].map((t) => t.textContent),
+          barHeights: [...svg.querySelectorAll('rect.share')].map((b) => Math.round(b.getBoundingClientRect().height)),
+          lines: [...svg.querySelectorAll('polyline')].map((p) => ({ cls: p.getAttribute('class'), width: Math.round(p.getBoundingClientRect().width), inside: inside(p) })),
+          barsInside: [...svg.querySelectorAll('rect.share')].every(inside),
+          stroke: getComputedStyle(svg.querySelector('.rework-agents')!).stroke,
+        };
+      });
+      await tab.locator('#history').screenshot({ path: process.env.HISTORY_SCREENSHOT ?? join(dir, 'history.png') });
+      expect(problems).toEqual([]);
+      const result = JSON.parse(runCli(['assess', '--answers', 'examples/pilot-ready.yaml', '--history', repo, '--format', 'json']).stdout);
+      const months = result.history.months as { month: string; agentShare: number }[];
+      expect(months.map((m) => m.month)).toEqual(['2026-08', '2026-09', '2026-10', '2026-11']);
+      expect(facts.months).toEqual(months.map((m) => `${m.month}: agent share ${Math.round(m.agentShare * 1000) / 10}%`));
+      expect(facts.barHeights.every((h) => h > 10)).toBe(true);
+      expect(facts.barsInside).toBe(true);
+      expect(facts.lines.map((l) => l.cls)).toEqual(['rework-people', 'rework-agents']);
+      expect(facts.lines.every((l) => l.width > 100 && l.inside)).toBe(true);
+      expect(facts.stroke).toBe('rgb(179, 38, 30)');
     } finally {
       await browser.close();
     }

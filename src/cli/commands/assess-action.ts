@@ -2,7 +2,8 @@
 import { appendFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatProblem, InputError } from '../../errors.js';
-import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, renderReport } from '../../pipeline.js';
+import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, renderReport, weighHistoryEvidence } from '../../pipeline.js';
+import { collectHistory } from './history-action.js';
 import { refuseInputAsOutput } from '../../io/files.js';
 import { emitReport } from '../emit.js';
 import { colourFor, formatSummary } from '../output.js';
@@ -18,12 +19,15 @@ export async function runInteractive(flags: AssessFlags): Promise<number> {
   return runInteractiveSession(checklist, { ...flags, today: new Date().toISOString().slice(0, 10) });
 }
 
-export function runAssess(flags: AssessFlags & { answers?: string }): number {
+export async function runAssess(flags: AssessFlags & { answers?: string }): Promise<number> {
   if (!flags.answers) throw new InputError('no answers file: pass --answers FILE');
   const checklist = loadChecklist(flags.policy, flags.overlay);
   const answers = loadAnswers(checklist, flags.answers, (p) => process.stderr.write(`${colourFor(process.stderr).yellow('warning:')} ${formatProblem(p)}\n`));
   const weighed = flags.scan ? collectEvidence(flags.scan, checklist, answers) : undefined;
-  const { report: scored } = assess(checklist, answers, readPackageVersion(), weighed);
+  // The window ends at the answers file's date when it has one: the report then says what the
+  // history showed on the day of the assessment, whenever it is run again.
+  const history = flags.history ? weighHistoryEvidence(checklist, answers, await collectHistory(flags.history, flags, answers.metadata.date)) : undefined;
+  const { report: scored } = assess(checklist, answers, readPackageVersion(), weighed, history);
   // A logo named in the answers file is relative to that file.
   const logo = answers.metadata.logo ? resolve(dirname(flags.answers), answers.metadata.logo) : undefined;
   // The report goes to --out or stdout; the summary goes wherever the report does not.

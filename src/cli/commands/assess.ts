@@ -16,6 +16,11 @@ export interface AssessFlags extends GateOptions, EmitFlags {
   policy?: string;
   quiet?: boolean;
   scan?: string;
+  history?: string;
+  since: string;
+  all?: boolean;
+  attribution: string[];
+  prs?: string;
 }
 
 export function registerAssess(program: Command): void {
@@ -33,6 +38,11 @@ export function registerAssess(program: Command): void {
     .option('--logo <file>', 'logo image embedded in HTML and PDF reports')
     .option('--redact', "drop notes, evidence and people's names from the report")
     .option('--scan <dir>', "read the repository's agent configuration: held against the answers (interactive: suggests answers)")
+    .option('--history <dir>', "read the git history of this work tree: agent work, reverts, rework, direct pushes, held against the answers (never changes one)")
+    .option('--since <when>', 'history window: a duration back from the answers file\'s date or the newest commit (90d, 6m) or a date', '90d')
+    .option('--all', 'history: read the whole history')
+    .option('--attribution <file>', 'history: extra attribution rules for in-house agents (repeatable)', collect, [])
+    .option('--prs <file>', 'history: review data exported by `gh pr list` (see the README)')
     .option('--fail-under <score>', 'gate: fail (exit 1) when the overall score is below this (0-100)', parseNumberIn(0, 100))
     .option('--fail-on <levels>', 'gate: fail on unmet or disputed musts (must), also high risks (high), also medium risks (medium); on any unacknowledged dispute (disputed). Comma-separated or repeated', collectChoices(failOnLevels))
     .option('--max-unknown <n>', 'gate: fail when more than n applicable questions are unknown', parseCount)
@@ -45,7 +55,7 @@ export function registerAssess(program: Command): void {
     .action(async (flags: AssessFlags) => {
       // Loaded on use, so that --help and other commands start fast.
       const { runAssess, runInteractive } = await import('./assess-action.js');
-      process.exitCode = flags.answers ? runAssess(flags) : await runInteractive(flags);
+      process.exitCode = flags.answers ? await runAssess(flags) : await runInteractive(flags);
     });
 }
 

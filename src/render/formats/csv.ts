@@ -2,14 +2,16 @@
 import type { ReportFormat } from './types.js';
 
 // `answer`, `score` and `risk` are what is scored (evidence-adjusted under --scan); a disputed
-// answer keeps the team's claim in `claimed_answer` and the findings behind it in `disputed_by`.
-const columns = ['question_id', 'question', 'failure_modes', 'answer', 'status', 'score', 'risk', 'obligation', 'claimed_answer', 'disputed_by', 'note'] as const;
+// answer keeps the team's claim in `claimed_answer` and the findings behind it in `disputed_by`;
+// `history_disagrees` lists what the git history (`--history`) shows against the answer.
+const columns = ['question_id', 'question', 'failure_modes', 'answer', 'status', 'score', 'risk', 'obligation', 'claimed_answer', 'disputed_by', 'history_disagrees', 'note'] as const;
 
 export const csv: ReportFormat = {
   id: 'csv',
   extension: '.csv',
-  description: 'One row per question: question, failure modes, answer, score, risk, obligation, claimed answer and disputing findings, note.',
+  description: 'One row per question: question, failure modes, answer, score, risk, obligation, claimed answer and disputing findings, what the history disagrees with, note.',
   render: (report) => {
+    const disagreements = (id: string) => (report.history?.disagreements ?? []).filter((d) => d.question === id).map((d) => `${d.signal}: ${d.message}`).join(' | ');
     const rows = report.questions.map((q) => [
       q.id,
       q.text,
@@ -21,6 +23,7 @@ export const csv: ReportFormat = {
       q.obligation ?? 'context',
       q.dispute?.claimed ?? '',
       q.dispute?.findings.join(' ') ?? '',
+      disagreements(q.id),
       q.note ?? '',
     ]);
     return [columns as readonly string[], ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
