@@ -69,3 +69,8 @@ try {
 } finally {
   cleanup(repo.dir);
 }
+
+// The history reader on 100,000 generated commits.
+const { historyBench } = await import('./history.mjs');
+console.log('');
+console.log(await historyBench());

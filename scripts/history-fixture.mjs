@@ -33,10 +33,10 @@ function random(seed) {
 
 /**
  * @param {string} dir an empty folder
- * @param {{ commits?: number, seed?: number, start?: number, files?: number, hoursApart?: number }} options
+ * @param {{ commits?: number, seed?: number, start?: number, files?: number, hoursApart?: number, maxLines?: number }} options
  */
 export async function makeHistoryRepo(dir, options = {}) {
-  const { commits = 200, seed = 7, start = Date.UTC(2026, 5, 1) / 1000, files: fileCount = Math.max(8, Math.round(commits / 40)), hoursApart = 14 } = options;
+  const { commits = 200, seed = 7, start = Date.UTC(2026, 5, 1) / 1000, files: fileCount = Math.max(8, Math.round(commits / 40)), hoursApart = 14, maxLines = 80 } = options;
   mkdirSync(dir, { recursive: true });
   const rnd = random(seed);
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
@@ -76,7 +76,7 @@ export async function makeHistoryRepo(dir, options = {}) {
   // Content: every file is a list of lines, each remembering which commit wrote it.
   const files = new Map();
   let lineNo = 0;
-  const newLines = (n, commit) => Array.from({ length: n }, () => ({ text: `line ${++lineNo} of the fixture`, commit }));
+  const newLines = (n, commit) => Array.from({ length: n }, () => ({ text: `line ${++lineNo}`, commit }));
   const truth = { commits: [], tools: {} };
   const tally = (tool) => (truth.tools[tool] ??= { commits: 0, reverts: 0, pushedDirectly: 0, reachedByMerge: 0, reachedBySquash: 0 });
   let mark = 0;
@@ -121,10 +121,13 @@ export async function makeHistoryRepo(dir, options = {}) {
     const n = 1 + Math.floor(rnd() * 2);
     const edits = [];
     for (let i = 0; i < n; i++) {
-      const path = `src/module-${Math.floor(rnd() * fileCount)}.ts`;
+      // Fifty files to a folder: every commit writes new trees, and small ones keep that cheap.
+      const file = Math.floor(rnd() * fileCount);
+      const path = `src/part-${Math.floor(file / 50)}/module-${file}.ts`;
       if (edits.some((e) => e.path === path)) continue;
       const lines = files.get(path) ?? [];
-      const remove = lines.length ? Math.min(lines.length, Math.floor(rnd() * 6)) : 0;
+      // Files stay small (a large repository has many files, not long ones): a long file sheds more.
+      const remove = lines.length ? Math.min(lines.length, Math.floor(rnd() * (lines.length > maxLines ? 16 : 6))) : 0;
       let at = lines.length - remove > 0 ? Math.floor(rnd() * (lines.length - remove + 1)) : 0;
       // Real edits favour code written recently: half start at the newest line in the file, which
       // the proportional approximation in src/history/rework.ts does not know.
@@ -208,6 +211,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.stderr.write('usage: node scripts/history-fixture.mjs DIR [COMMITS] [SEED]\n');
     process.exit(2);
   }
-  const truth = await makeHistoryRepo(dir, { commits: Number(commits ?? 200), seed: Number(seed ?? 7) });
+  const n = Number(commits ?? 200);
+  // A large history spans years, not centuries: commits come faster.
+  const truth = await makeHistoryRepo(dir, { commits: n, seed: Number(seed ?? 7), hoursApart: n > 5000 ? 0.6 : 14 });
   process.stdout.write(`${JSON.stringify(truth.tools, null, 2)}\n`);
 }

@@ -3,6 +3,7 @@
 import type { Attribution } from './attribution.js';
 import type { Graph } from './graph.js';
 import { subjectOf, trailersOf, type CommitRecord } from './log-stream.js';
+import { flatString } from './flat.js';
 import { applyChange, day, type Chunk, type FileState } from './rework.js';
 
 export const fixFollowUpDays = 7;
@@ -11,7 +12,8 @@ export interface Bucket {
   commits: number;
   linesAdded: number;
   linesRemoved: number;
-  files: Set<string>;
+  /** Distinct files touched in the bucket's month. */
+  filesTouched: number;
   sizes: number[];
   reverts: number;
   fixFollowUps: number;
@@ -26,6 +28,8 @@ export interface Bucket {
 export interface Tally {
   /** One entry per attribution tool, then human work last. */
   buckets: Map<string, Bucket>[];
+  /** Distinct files each class touched over the whole window. */
+  filesByClass: number[];
   months: string[];
   merges: number;
   withTrailers: number;
@@ -35,7 +39,7 @@ export interface Tally {
 }
 
 const newBucket = (): Bucket => ({
-  commits: 0, linesAdded: 0, linesRemoved: 0, files: new Set(), sizes: [], reverts: 0, fixFollowUps: 0,
+  commits: 0, linesAdded: 0, linesRemoved: 0, filesTouched: 0, sizes: [], reverts: 0, fixFollowUps: 0,
   reachedByMerge: 0, reachedBySquash: 0, pushedDirectly: 0, maturedLines: [0, 0], reworkedLines: [0, 0],
 });
 
@@ -52,10 +56,12 @@ export class HistoryAnalyser {
   private readonly toolOf: Int16Array;
   private readonly monthOf: Int16Array;
   private readonly followed: Uint8Array;
-  private readonly bySubject = new Map<string, number>();
+  /** Subject hash -> the latest commit with that subject, for reverts that only quote it. */
+  private readonly bySubject = new Map<number, number>();
   private readonly months: string[] = [];
   private readonly buckets: Map<string, Bucket>[];
   private readonly human: number;
+  private readonly filesByClass: number[];
   private merges = 0;
   private withTrailers = 0;
   private firstTime = 0;
@@ -74,6 +80,7 @@ export class HistoryAnalyser {
     this.followed = new Uint8Array(graph.size);
     this.human = attribution.tools.length;
     this.buckets = Array.from({ length: this.human + 1 }, () => new Map());
+    this.filesByClass = Array.from({ length: this.human + 1 }, () => 0);
   }
 
   /** Commits must arrive oldest first (`git log --reverse`). */
@@ -102,7 +109,7 @@ export class HistoryAnalyser {
     else b.pushedDirectly++;
 
     this.countRevert(c.message, subject);
-    this.bySubject.set(subject, at);
+    this.bySubject.set(subjectHash(subject), at);
 
     const fix = this.attribution.isFix(subject);
     let size = 0;
@@ -116,17 +123,30 @@ export class HistoryAnalyser {
       if (owner.matured[0]) b.maturedLines[0] += f.added;
       if (owner.matured[1]) b.maturedLines[1] += f.added;
       const file = this.file(f.path, f.from);
-      b.files.add(file.path);
+      // Counted per file rather than in a set of paths per month: far less to keep.
+      if (file.seenMonth[cls] !== month + 1) {
+        file.seenMonth[cls] = month + 1;
+        b.filesTouched++;
+        if (!file.seenBy[cls]) this.filesByClass[cls]!++;
+        file.seenBy[cls] = 1;
+      }
       applyChange(file, c.time, f.removed, f.added, owner, this.onRework);
-      file.recent = file.recent.filter((r) => c.time - r.time <= fixFollowUpDays * day);
-      if (fix) for (const r of file.recent) this.markFollowed(r.commit);
-      file.recent.push({ commit: at, time: c.time });
+      // Oldest first: drop from the front, in place (numbers, not objects: nothing to collect).
+      let expired = 0;
+      while (expired < file.recentTimes.length && c.time - file.recentTimes[expired]! > fixFollowUpDays * day) expired++;
+      if (expired) {
+        file.recentTimes.splice(0, expired);
+        file.recentCommits.splice(0, expired);
+      }
+      if (fix) for (const r of file.recentCommits) this.markFollowed(r);
+      file.recentCommits.push(at);
+      file.recentTimes.push(c.time);
     }
     b.sizes.push(size);
   }
 
   finish(malformed = 0): Tally {
-    return { buckets: this.buckets, months: this.months, merges: this.merges, withTrailers: this.withTrailers, malformed, firstTime: this.firstTime, lastTime: this.lastTime };
+    return { buckets: this.buckets, filesByClass: this.filesByClass, months: this.months, merges: this.merges, withTrailers: this.withTrailers, malformed, firstTime: this.firstTime, lastTime: this.lastTime };
   }
 
   private readonly onRework = (chunk: Chunk, lines: number, w: 0 | 1): void => {
@@ -138,7 +158,7 @@ export class HistoryAnalyser {
     let target = byHash ? this.graph.index.get(byHash[1]!) : undefined;
     if (target === undefined) {
       const quoted = /^Revert "(.*)"$/.exec(subject);
-      if (quoted) target = this.bySubject.get(quoted[1]!);
+      if (quoted) target = this.bySubject.get(subjectHash(quoted[1]!));
     }
     // A revert of a commit before the window, or of a merge, is not counted against anyone.
     if (target === undefined || this.toolOf[target]! < 0) return;
@@ -156,18 +176,18 @@ export class HistoryAnalyser {
     if (from !== undefined && from !== path) {
       const moved = this.files.get(from) ?? this.fresh(from);
       this.files.delete(from);
-      state = { ...moved, path };
-      this.files.set(path, state);
+      state = { ...moved, path: flatString(path) };
+      this.files.set(state.path, state);
     }
     if (!state) {
       state = this.fresh(path);
-      this.files.set(path, state);
+      this.files.set(state.path, state);
     }
     return state;
   }
 
   private fresh(path: string): FileState {
-    return { path, old: this.baseline.get(path) ?? 0, chunks: [], recent: [] };
+    return { path: flatString(path), old: this.baseline.get(path) ?? 0, chunks: [], recentCommits: [], recentTimes: [], seenMonth: new Int32Array(this.human + 1), seenBy: new Uint8Array(this.human + 1) };
   }
 
   private monthIndex(time: number): number {
@@ -183,4 +203,22 @@ export class HistoryAnalyser {
     if (!b) this.buckets[cls]!.set(key, (b = newBucket()));
     return b;
   }
+}
+
+/**
+ * A 53-bit hash of a subject (cyrb53): 100,000 subjects kept as numbers instead of strings. Two
+ * subjects share a hash with odds of about one in 10^11 per revert, and then only which commit a
+ * quoted revert is counted against could be wrong.
+ */
+function subjectHash(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

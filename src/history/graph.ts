@@ -2,6 +2,7 @@
 // which computes no diffs and so costs little). It answers what a single oldest-first pass cannot:
 // which commits reached the branch through a merge, and which a merge of an agent's branch brought.
 // Pure: fed one line at a time.
+import { flatString } from './flat.js';
 
 export interface Graph {
   /** Commit hash -> dense index, for compact per-commit arrays. */
@@ -27,8 +28,8 @@ export class GraphBuilder {
     const [ids, time, ...rest] = text.split('\x1f');
     const hashes = (ids ?? '').split(' ').filter(Boolean);
     if (!hashes.length || !hashes.every((h) => /^[0-9a-f]{40,64}$/.test(h))) return;
-    const at = this.hashes.push(hashes[0]!) - 1;
-    this.parents.push(hashes.slice(1));
+    const at = this.hashes.push(flatString(hashes[0]!)) - 1;
+    this.parents.push(hashes.slice(1).map(flatString));
     this.times.push(Number(time) || 0);
     if (hashes.length > 2) this.merges.push({ at, branchTool: this.classifyMerge(rest.join('\x1f')) });
   }
@@ -60,6 +61,9 @@ export class GraphBuilder {
         }
       }
     }
-    return { index, mainline, branchTool, newestTime: this.times.reduce((a, b) => Math.max(a, b), 0), size };
+    const newestTime = this.times.reduce((a, b) => Math.max(a, b), 0);
+    // The parent lists are done with: let them go before the long numstat pass.
+    this.hashes.length = this.parents.length = this.times.length = this.merges.length = 0;
+    return { index, mainline, branchTool, newestTime, size };
   }
 }

@@ -6,6 +6,7 @@
 // commit message cannot hold a NUL, so header boundaries are certain; inside the header the
 // identities are on lines of their own (an identity cannot hold a newline) and the message is
 // last, so nothing a hostile message contains can shift another field.
+import { flatString } from './flat.js';
 
 /** The format string the parser expects; the leading RS marks a header token. */
 export const logFormat = '%x1e%H %P%n%ct%n%an <%ae>%n%cn <%ce>%n%B';
@@ -44,13 +45,22 @@ export class LogParser {
   constructor(private readonly onCommit: (c: CommitRecord) => void) {}
 
   push(chunk: string): void {
-    const text = this.pending + chunk;
+    // No concatenation of whole chunks: a string built from two 64 KiB chunks is a large object
+    // V8 only frees in a full collection, and a long history would pile them up.
     let start = 0;
-    for (let end = text.indexOf('\0'); end >= 0; end = text.indexOf('\0', start)) {
-      this.token(text.slice(start, end));
+    let end = chunk.indexOf('\0');
+    if (end < 0) {
+      this.pending += chunk;
+      return;
+    }
+    this.token(this.pending + chunk.slice(0, end));
+    this.pending = '';
+    start = end + 1;
+    for (end = chunk.indexOf('\0', start); end >= 0; end = chunk.indexOf('\0', start)) {
+      this.token(chunk.slice(start, end));
       start = end + 1;
     }
-    this.pending = text.slice(start);
+    this.pending = flatString(chunk.slice(start));
   }
 
   end(): void {

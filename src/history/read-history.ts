@@ -47,13 +47,9 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
     const branch = mergedBranch(subject);
     return branch === undefined ? -1 : attribution.classifyBranch(branch);
   });
-  let pending = '';
-  await streamGit(dir, ['log', '--no-show-signature', '--format=%H %P%x1f%ct%x1f%s', ...range], (chunk) => {
-    const lines = (pending + chunk).split('\n');
-    pending = lines.pop()!;
-    for (const line of lines) graph.line(line);
-  });
-  if (pending) graph.line(pending);
+  const lines = splitLines((line) => graph.line(line));
+  await streamGit(dir, ['log', '--no-show-signature', '--format=%H %P%x1f%ct%x1f%s', ...range], lines.push);
+  lines.end();
   const built = graph.finish();
 
   // Lines older than the window share in every removal: count them at the window's start.
@@ -76,4 +72,18 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
     window: { asked: window.asked, since: window.since === null ? null : isoDay(window.since), until: isoDay(anchor), anchor: anchored ? 'metadata-date' : 'newest-commit' },
     pullRequests: options.pullRequests ?? null,
   });
+}
+
+/** A chunk handler that hands on whole lines, without gluing whole chunks together. */
+function splitLines(onLine: (line: string) => void): { push(chunk: string): void; end(): void } {
+  let pending = '';
+  const push = (chunk: string) => {
+    let start = 0;
+    for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', start)) {
+      onLine(start === 0 ? pending + chunk.slice(0, end) : chunk.slice(start, end));
+      start = end + 1;
+    }
+    pending = start === 0 ? pending + chunk : chunk.slice(start);
+  };
+  return { push, end: () => pending && onLine(pending) };
 }

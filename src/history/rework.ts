@@ -28,8 +28,12 @@ export interface FileState {
   /** Lines whose chunk is older than the longest window: no longer tracked one by one. */
   old: number;
   chunks: Chunk[];
-  /** Commits that touched the file in the last seven days, for fix follow-ups. */
-  recent: { commit: number; time: number }[];
+  /** Commits that touched the file in the last seven days (and when), for fix follow-ups. */
+  recentCommits: number[];
+  recentTimes: number[];
+  /** Per class (tool or people): the last month index + 1 it touched the file in, and whether ever. */
+  seenMonth: Int32Array;
+  seenBy: Uint8Array;
 }
 
 export type OnRework = (chunk: Chunk, lines: number, windowIndex: 0 | 1) => void;
@@ -51,7 +55,11 @@ export function applyChange(file: FileState, time: number, removed: number, adde
         if (time - c.time <= days * day) onRework(c, gone, w as 0 | 1);
       });
     }
-    file.chunks = file.chunks.filter((c) => c.alive > 1e-9);
+    // Compacted in place: a long history changes files millions of times, and a new array per
+    // change would outlive the young generation and pile up until a full collection.
+    let kept = 0;
+    for (const c of file.chunks) if (c.alive > 1e-9) file.chunks[kept++] = c;
+    file.chunks.length = kept;
   }
-  if (added > 0) file.chunks.push({ ...owner, time, alive: added });
+  if (added > 0) file.chunks.push({ tool: owner.tool, month: owner.month, matured: owner.matured, time, alive: added });
 }

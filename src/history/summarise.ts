@@ -21,7 +21,7 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-function activity(buckets: Bucket[]): Activity {
+function activity(buckets: Bucket[], filesTouched: number): Activity {
   const sum = (f: (b: Bucket) => number) => buckets.reduce((s, b) => s + f(b), 0);
   const rework = (w: 0 | 1): Rework => {
     const lines = sum((b) => b.maturedLines[w]);
@@ -29,13 +29,11 @@ function activity(buckets: Bucket[]): Activity {
     // Rework is apportioned in fractions of a line; the report counts whole lines.
     return { lines: Math.round(lines), reworked: Math.round(reworked), rate: ratio(reworked, lines) };
   };
-  const files = new Set<string>();
-  for (const b of buckets) for (const f of b.files) files.add(f);
   return {
     commits: sum((b) => b.commits),
     linesAdded: sum((b) => b.linesAdded),
     linesRemoved: sum((b) => b.linesRemoved),
-    filesTouched: files.size,
+    filesTouched,
     medianCommitSize: median(buckets.flatMap((b) => b.sizes)),
     reverts: sum((b) => b.reverts),
     fixFollowUps: sum((b) => b.fixFollowUps),
@@ -55,13 +53,13 @@ export function summariseHistory(tally: Tally, attribution: Attribution, ctx: Su
   const tools: ToolHistory[] = classes
     .map(({ id, name, i }) => {
       const byMonth = tally.buckets[i]!;
-      const whole = activity([...byMonth.values()]);
+      const whole = activity([...byMonth.values()], tally.filesByClass[i]!);
       return {
         id,
         name,
         share: total ? round3(whole.commits / total) : 0,
         ...whole,
-        months: months.filter((m) => byMonth.has(m)).map((m) => ({ month: m, ...activity([byMonth.get(m)!]) })),
+        months: months.filter((m) => byMonth.has(m)).map((m) => ({ month: m, ...activity([byMonth.get(m)!], byMonth.get(m)!.filesTouched) })),
       };
     })
     .filter((t) => t.commits > 0 || t.id === 'human')
