@@ -24,6 +24,13 @@ import type { Finding, ScanResult } from '../../src/scan/types.js';
 import { fixture, repoRoot, runCli, tempDir } from '../helpers/cli.js';
 import { miniChecklist } from '../helpers/mini.js';
 import { mutationsOf } from './mutate.js';
+import { combineAttribution, validateAttribution } from '../../src/history/attribution.js';
+import { HistoryAnalyser } from '../../src/history/analyse.js';
+import { GraphBuilder } from '../../src/history/graph.js';
+import { LogParser, type CommitRecord } from '../../src/history/log-stream.js';
+import { parsePullRequests, summarisePullRequests } from '../../src/history/pull-requests.js';
+import { loadAttribution } from '../../src/history/read-history.js';
+import { summariseHistory } from '../../src/history/summarise.js';
 
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261125;
 const scale = Number(process.env.FUZZ_SCALE ?? 1);
@@ -157,6 +164,69 @@ describe('scanned files', () => {
     ['.cursor/rules/style.mdc', 'test/fixtures/repos/cursor/.cursor/rules/style.mdc', 'text', 600],
   ] as const)('%s: any bytes give findings or a reason, never an exception', (path, seedFile, format, n) => {
     fc.assert(fc.property(mutationsOf(text(seedFile), format), (bytes) => scanOne(path, bytes)), { seed, numRuns: runs(n), endOnFailure: true });
+  });
+});
+
+describe('history inputs', () => {
+  it('attribution files: any bytes give rules or located problems, and rules never throw on a commit', () => {
+    check(mutationsOf(text('policies/attribution.yaml'), 'yaml'), 500, (bytes) => {
+      const r = validateAttribution('agents.yaml', decoded(bytes));
+      if (!r.ok) return expectLocated(r.problems, 'agents.yaml');
+      const a = combineAttribution([{ file: 'agents.yaml', data: r.data }]);
+      const tool = a.classify({ author: 'x <x@example.com>', committer: 'y <y@example.com>', message: 'fix: a\n\nCo-authored-by: Claude <noreply@anthropic.com>', trailers: [{ key: 'co-authored-by', value: 'Claude <noreply@anthropic.com>' }] });
+      expect(tool).toBeGreaterThanOrEqual(-1);
+      a.classifyBranch('copilot/fix-1');
+      a.classifyLogin('app/copilot-swe-agent');
+    });
+  });
+
+  it('gh pull request exports: any bytes give a summary or located problems', () => {
+    const seedPrs = JSON.stringify([
+      { number: 1, author: { login: 'app/copilot-swe-agent' }, headRefName: 'copilot/fix-1', labels: [{ name: 'ai' }], additions: 10, deletions: 2, createdAt: '2026-01-01T00:00:00Z', mergedAt: '2026-01-02T00:00:00Z', reviews: [{ author: { login: 'ada' }, state: 'APPROVED' }], comments: [] },
+      { number: 2, author: null, headRefName: 'main-fix', labels: [], additions: 400, deletions: 20, createdAt: '2026-01-03T00:00:00Z', mergedAt: '2026-01-03T05:00:00Z', reviews: [], comments: [{ author: { login: 'bob' } }] },
+    ], null, 2);
+    const attribution = loadAttribution();
+    check(mutationsOf(seedPrs, 'json'), 600, (bytes) => {
+      const r = parsePullRequests('prs.json', decoded(bytes));
+      if (!r.ok) return expectLocated(r.problems, 'prs.json');
+      const summary = summarisePullRequests('prs.json', r.prs, attribution);
+      expect(summary.agent.count + summary.human.count).toBe(summary.total);
+    });
+  });
+
+  it('git log output: any bytes, split anywhere, are read the same and never stop the reader', () => {
+    const hash = (n: number) => n.toString(16).padStart(40, '0');
+    const header = (n: number, parents: number[], message: string) => `\x1e${[hash(n), ...parents.map(hash)].join(' ')}\n${1767225600 + n * 3600}\nAda <ada@example.com>\nAda <ada@example.com>\n${message}\n`;
+    const log = [
+      header(1, [], 'first\n\nCo-authored-by: Claude <noreply@anthropic.com>'), '\n3\t0\ta.txt', '-\t-\timg.png',
+      header(2, [1], 'Revert "first"\n\nThis reverts commit ' + hash(1) + '.'), '\n0\t3\ta.txt',
+      header(3, [2], 'rename'), '\n1\t1\t', 'a.txt', 'b.txt',
+      header(4, [3, 2], 'Merge pull request #4 from o/copilot/x'),
+    ].join('\0') + '\0';
+    const readAll = (chunks: string[]) => {
+      const commits: CommitRecord[] = [];
+      const parser = new LogParser((c) => commits.push(c));
+      for (const c of chunks) parser.push(c);
+      parser.end();
+      return { commits, malformed: parser.malformed };
+    };
+    const whole = readAll([log]);
+    expect(whole.commits.map((c) => c.files.length)).toEqual([2, 1, 1, 0]);
+    const splits = fc.array(fc.integer({ min: 0, max: log.length }), { maxLength: 12 }).map((cuts) => [...new Set(cuts)].sort((a, b) => a - b));
+    check(splits, 400, (cuts) => {
+      const chunks = [0, ...cuts, log.length].slice(1).map((end, i, ends) => log.slice(i ? ends[i - 1] : 0, end));
+      expect(readAll(chunks)).toEqual(whole);
+    });
+    const attribution = loadAttribution();
+    check(fc.oneof(fc.string({ unit: 'binary', maxLength: 3000 }), mutationsOf(log, 'text').map((b) => Buffer.from(b).toString('latin1'))), 600, (garbage) => {
+      const { commits } = readAll([garbage.slice(0, garbage.length >> 1), garbage.slice(garbage.length >> 1)]);
+      const graph = new GraphBuilder(() => -1);
+      for (const c of [...commits].reverse()) graph.line(`${[c.hash, ...c.parents].join(' ')}\x1f${c.time}\x1fs`);
+      const analyser = new HistoryAnalyser(attribution, graph.finish());
+      for (const c of commits) analyser.add(c);
+      const result = summariseHistory(analyser.finish(), attribution, { root: '.', branch: 'main', shallow: false, window: { asked: 'all', since: null, until: '2026-01-01', anchor: 'newest-commit' }, pullRequests: null });
+      expect(result.commits).toBeLessThanOrEqual(commits.length);
+    });
   });
 });
 
