@@ -14,6 +14,8 @@ export interface ResolvedAnswer {
   evidence: string[];
   /** Findings the team accepts for this answer, each with its reason. */
   acknowledge: { finding: string; reason: string }[];
+  /** A risk accepted until a date, with its owner. */
+  accepted?: { reason: string; owner: string; until: string };
 }
 
 export interface Answers {

@@ -18,6 +18,17 @@ export const Acknowledgement = z.strictObject({
   reason: z.string().optional(),
 });
 
+/**
+ * A known risk the team accepts for a while, on the record: who owns it and until when. It does
+ * not fail `--fail-on` until `until` is before the assessment's date (never the clock). The
+ * fields are checked by validateAnswers, so that a missing one is named, with its line.
+ */
+export const Accepted = z.strictObject({
+  reason: z.string().optional(),
+  owner: z.string().optional(),
+  until: z.union([z.string(), z.date()]).optional(),
+});
+
 export const AnswerEntry = z.union([
   AnswerValue,
   z.strictObject({
@@ -25,6 +36,7 @@ export const AnswerEntry = z.union([
     note: text.optional(),
     evidence: z.array(text).optional(),
     acknowledge: z.array(Acknowledgement).optional(),
+    accepted: Accepted.optional(),
   }),
   z.strictObject({
     /** Not applicable, with the reason. Only where the question allows it. */

@@ -51,6 +51,12 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
     const result = resolveEntry(q, entry);
     if (typeof result === 'string') problems.push(located(doc, path, `${qid}: ${result}`));
     else answers[qid] = result;
+    if (typeof result !== 'string' && result.accepted) {
+      const a = result.accepted;
+      for (const key of ['reason', 'owner', 'until'] as const)
+        if (!a[key]) problems.push(located(doc, [...path, 'accepted'], `${qid}: an accepted risk needs "${key}" (reason, owner, and until: YYYY-MM-DD)`));
+      if (a.until && !isDay(a.until)) problems.push(located(doc, [...path, 'accepted', 'until'], `${qid}: "until" must be a day as YYYY-MM-DD, found "${a.until}"`));
+    }
     if (typeof result !== 'string') {
       const kept: ResolvedAnswer['acknowledge'] = [];
       result.acknowledge.forEach((a, i) => {
@@ -63,6 +69,10 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
       result.acknowledge = kept;
     }
   }
+  // Expiry is judged against the assessment's date, never the clock: an accepted risk needs one.
+  if (!data.metadata?.date)
+    for (const [qid, a] of Object.entries(answers))
+      if (a.accepted) problems.push(located(doc, ['answers', qid, 'accepted'], `${qid}: an accepted risk expires by the assessment's date: add metadata.date (YYYY-MM-DD)`));
   if (problems.length) return { ok: false, problems: sortProblems(problems) };
   return {
     ok: true,
@@ -80,6 +90,17 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
 
 export { hashText };
 
+function acceptedOf(a: { reason?: string; owner?: string; until?: string | Date }): NonNullable<ResolvedAnswer['accepted']> {
+  const until = a.until instanceof Date ? (Number.isNaN(a.until.getTime()) ? 'invalid' : a.until.toISOString().slice(0, 10)) : (a.until ?? '');
+  return { reason: a.reason?.trim() ?? '', owner: a.owner?.trim() ?? '', until: until.trim() };
+}
+
+function isDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+}
+
 function acknowledgementProblem(qid: string, a: { finding: string; reason: string }, map: EvidenceMap | undefined): { key: 'finding' | 'reason'; message: string } | null {
   if (!findingKeyPattern.test(a.finding))
     return { key: 'finding', message: `${qid}: "${a.finding}" is not a finding name; write "rule@path", for example "claude-code.bypass-permissions@.claude/settings.json"` };
@@ -95,7 +116,12 @@ function acknowledgementProblem(qid: string, a: { finding: string; reason: strin
 /** Returns the resolved answer, or a message saying what is wrong with it. */
 export function resolveEntry(q: ResolvedQuestion, entry: AnswerEntry): ResolvedAnswer | string {
   if (typeof entry === 'object' && !Array.isArray(entry)) {
-    const extras = { note: entry.note, evidence: entry.evidence ?? [], acknowledge: ('acknowledge' in entry ? entry.acknowledge ?? [] : []).map((a) => ({ finding: a.finding, reason: a.reason?.trim() ?? '' })) };
+    const extras = {
+      note: entry.note,
+      evidence: entry.evidence ?? [],
+      acknowledge: ('acknowledge' in entry ? entry.acknowledge ?? [] : []).map((a) => ({ finding: a.finding, reason: a.reason?.trim() ?? '' })),
+      ...('accepted' in entry && entry.accepted ? { accepted: acceptedOf(entry.accepted) } : {}),
+    };
     if ('na' in entry) {
       if (!q.naAllowed) return 'N/A is not allowed for this question; answer it, or say "unknown"';
       return { value: { kind: 'na', reason: entry.na }, ...extras };

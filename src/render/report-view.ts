@@ -75,6 +75,7 @@ export function reportView(r: Report) {
     crosswalkRows: r.crosswalk.map((c) => ({ ...c, questionsText: c.questions.join(', '), failureModesText: c.failureModes.join(', ') })),
     chart: chartOf(r),
     historySection: historyView(r.history),
+    acceptedRows: r.accepted.map((a) => ({ ...a, status: a.expired ? `expired (until ${a.until})` : `accepted until ${a.until}` })),
     evidence: r.evidence ?? null,
     evidenceFindings: (r.evidence?.findings ?? []).filter((f) => f.kind !== 'fact'),
     // Distinct questions: a gap that informs two failure modes is still one gap.
@@ -117,6 +118,10 @@ function isAssessed(q: ReportQuestion): boolean {
   return q.status !== 'not-asked' && q.status !== 'out-of-scope';
 }
 
+function acceptedText(a: NonNullable<ReportQuestion['accepted']>): string {
+  return `${a.expired ? 'EXPIRED ' : ''}accepted by ${a.owner} until ${a.until}: ${a.reason}`;
+}
+
 function row(q: ReportQuestion) {
   return {
     ...q,
@@ -128,6 +133,7 @@ function row(q: ReportQuestion) {
     evidenceText: q.evidence.length ? q.evidence.join('; ') : null,
     disputeText: q.dispute ? `claimed ${q.dispute.claimed}; the repository says otherwise (${q.dispute.findings.join(', ')})` : null,
     reopenedText: q.reopenedBy ? `brought back into scope: the repository disputes the answer to ${q.reopenedBy}` : null,
+    acceptedText: q.accepted ? acceptedText(q.accepted) : null,
   };
 }
 

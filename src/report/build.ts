@@ -34,6 +34,15 @@ export function buildReport(input: BuildInput): Report {
   const reopenedBy = new Map((input.evidence?.disputes ?? []).flatMap((d) => d.reopened.map((id) => [id, d.question] as const)));
   const verdict = checklist.verdicts.find((v) => v.id === input.verdict.id)!;
   const m = answers.metadata;
+  const questions: ReportQuestion[] = checklist.questions.map((q) => {
+      const d = disputes.get(q.id);
+      const c = claimedScores.get(q.id)!;
+      return {
+        ...reportQuestion(q, scores.get(q.id)!, d ? { ...answers.answers[q.id]!, value: { kind: 'choices', ids: d.impliedValue } } : answers.answers[q.id], m.date),
+        reopenedBy: reopenedBy.get(q.id) ?? null,
+        dispute: d ? { claimed: d.claimed, claimedValue: d.claimedValue, claimedScore: c.score, claimedRisk: c.risk, findings: d.findings.map((f) => f.key) } : null,
+      };
+    });
   return {
     schemaVersion: reportSchemaVersion,
     tool: input.tool,
@@ -65,15 +74,8 @@ export function buildReport(input: BuildInput): Report {
         coverage: f.applicable ? Math.round((f.answered / f.applicable) * 1000) / 10 : null,
       };
     }),
-    questions: checklist.questions.map((q) => {
-      const d = disputes.get(q.id);
-      const c = claimedScores.get(q.id)!;
-      return {
-        ...reportQuestion(q, scores.get(q.id)!, d ? { ...answers.answers[q.id]!, value: { kind: 'choices', ids: d.impliedValue } } : answers.answers[q.id]),
-        reopenedBy: reopenedBy.get(q.id) ?? null,
-        dispute: d ? { claimed: d.claimed, claimedValue: d.claimedValue, claimedScore: c.score, claimedRisk: c.risk, findings: d.findings.map((f) => f.key) } : null,
-      };
-    }),
+    questions,
+    accepted: questions.filter((q) => q.accepted).map((q) => ({ question: q.id, text: q.text, answer: q.answer, risk: q.risk, obligation: q.obligation, met: q.met, ...q.accepted! })),
     nextSteps: input.plan,
     preScale: input.preScale.map((p) => ({ ...p, text: checklist.preScale.find((x) => x.id === p.id)!.text })),
     characteristics: input.characteristics.map((c) => {
@@ -111,7 +113,10 @@ function disputedSummary(evidence: ReportEvidence | undefined): Report['disputed
   };
 }
 
-function reportQuestion(q: ResolvedQuestion, s: QuestionScore, a: ResolvedAnswer | undefined): Omit<ReportQuestion, 'reopenedBy' | 'dispute'> {
+/** Expired once its last day is before the assessment's date; without a date it cannot be judged. */
+const isExpired = (until: string, date: string | undefined): boolean => date !== undefined && until < date;
+
+function reportQuestion(q: ResolvedQuestion, s: QuestionScore, a: ResolvedAnswer | undefined, date: string | undefined): Omit<ReportQuestion, 'reopenedBy' | 'dispute'> {
   const v = a?.value;
   return {
     id: q.id,
@@ -131,6 +136,7 @@ function reportQuestion(q: ResolvedQuestion, s: QuestionScore, a: ResolvedAnswer
     naReason: v?.kind === 'na' ? v.reason : null,
     notAskedReason: s.notAskedReason,
     references: q.references,
+    accepted: a?.accepted ? { ...a.accepted, expired: isExpired(a.accepted.until, date) } : null,
   };
 }
 

@@ -46,6 +46,11 @@ export const ReportQuestion = z.strictObject({
     })
     .nullable(),
   references: z.strictObject({ airmf: z.array(z.string()), ai600: z.array(z.string()) }),
+  /**
+   * A risk the team accepts until a date, with its owner. Scored as answered; gates pass over it
+   * until it expires (`until` before the assessment's date).
+   */
+  accepted: z.strictObject({ reason: z.string(), owner: z.string(), until: z.string(), expired: z.boolean() }).nullable().default(null),
 });
 export type ReportQuestion = z.infer<typeof ReportQuestion>;
 
@@ -214,6 +219,23 @@ export const Report = z.strictObject({
   ),
   /** Repository evidence from `assess --scan`, or null. */
   evidence: ReportEvidence.nullable().default(null),
+  /** Accepted risks, in checklist order: apart from met, unmet, unknown and N/A in every format. */
+  accepted: z
+    .array(
+      z.strictObject({
+        question: z.string(),
+        text: z.string(),
+        answer: z.string(),
+        risk: RiskLevel.nullable(),
+        obligation: Obligation.nullable(),
+        met: z.boolean().nullable(),
+        reason: z.string(),
+        owner: z.string(),
+        until: z.string(),
+        expired: z.boolean(),
+      }),
+    )
+    .default([]),
   /** The git history from `assess --history`, or null. */
   history: ReportHistory.nullable().default(null),
 });

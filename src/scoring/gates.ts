@@ -13,23 +13,27 @@ export interface GateOptions {
 
 /** What the gates read: a saved report has these. */
 export interface Gateable extends Pick<Scored, 'overall' | 'failureModes'> {
-  questions: readonly { id: string; risk: RiskLevel | null; obligation: string | null; dispute: unknown }[];
+  questions: readonly { id: string; risk: RiskLevel | null; obligation: string | null; dispute: unknown; accepted?: { owner: string; until: string; expired: boolean } | null }[];
 }
 
 export function evaluateGates(scored: Gateable, gates: GateOptions): string[] {
   const failures: string[] = [];
   const { overall, failureModes } = scored;
   const failOn = new Set(gates.failOn ?? []);
+  // An accepted risk is set aside by --fail-on until it expires; then it counts again, named.
+  const acceptedIds = new Set(scored.questions.filter((q) => q.accepted && !q.accepted.expired).map((q) => q.id));
+  const expired = scored.questions.filter((q) => q.accepted?.expired);
+  const open = scored.questions.filter((q) => !acceptedIds.has(q.id));
   // The headline score: unknowns earn nothing and, under --scan, disputes are scored as the
   // evidence says.
   if (gates.failUnder !== undefined && (overall.score ?? 0) < gates.failUnder)
     failures.push(`--fail-under ${gates.failUnder}: overall score is ${overall.score ?? 'n/a (nothing applies)'}`);
-  const unmet = [...new Set(failureModes.flatMap((f) => f.unmetMusts))];
-  const disputedMusts = scored.questions.filter((q) => q.obligation === 'must' && q.dispute).map((q) => q.id);
-  const disputed = scored.questions.filter((q) => q.dispute).map((q) => q.id);
+  const unmet = [...new Set(failureModes.flatMap((f) => f.unmetMusts))].filter((id) => !acceptedIds.has(id));
+  const disputedMusts = open.filter((q) => q.obligation === 'must' && q.dispute).map((q) => q.id);
+  const disputed = open.filter((q) => q.dispute).map((q) => q.id);
   // Count questions, not question-and-failure-mode pairs: one gap is one risk.
-  const high = scored.questions.filter((q) => q.risk === 'high').length;
-  const medium = scored.questions.filter((q) => q.risk === 'medium').length;
+  const high = open.filter((q) => q.risk === 'high').length;
+  const medium = open.filter((q) => q.risk === 'medium').length;
   // The risk levels are cumulative: "high" also fails on unmet musts, "medium" on both of those.
   const level = failOn.has('medium') ? 'medium' : failOn.has('high') ? 'high' : failOn.has('must') ? 'must' : null;
   if (level && unmet.length) failures.push(`--fail-on ${level}: ${plural(unmet.length, 'must question')} not met (${unmet.join(', ')})`);
@@ -39,6 +43,8 @@ export function evaluateGates(scored: Gateable, gates: GateOptions): string[] {
   if (level === 'medium' && medium) failures.push(`--fail-on medium: ${plural(medium, 'medium risk')}`);
   if (failOn.has('disputed') && disputed.length)
     failures.push(`--fail-on disputed: ${plural(disputed.length, 'answer')} disputed by the repository and not acknowledged (${disputed.join(', ')})`);
+  if ((level || failOn.has('disputed')) && expired.length)
+    failures.push(`--fail-on: ${plural(expired.length, 'accepted risk')} expired (${expired.map((q) => `${q.id}, owner ${q.accepted!.owner}, until ${q.accepted!.until}`).join('; ')})`);
   if (gates.maxUnknown !== undefined && overall.unknown > gates.maxUnknown)
     failures.push(`--max-unknown ${gates.maxUnknown}: ${overall.unknown} applicable questions are unknown or unanswered`);
   return failures;

@@ -4,7 +4,7 @@ import type { ReportFormat } from './types.js';
 // `answer`, `score` and `risk` are what is scored (evidence-adjusted under --scan); a disputed
 // answer keeps the team's claim in `claimed_answer` and the findings behind it in `disputed_by`;
 // `history_disagrees` lists what the git history (`--history`) shows against the answer.
-const columns = ['question_id', 'question', 'failure_modes', 'answer', 'status', 'score', 'risk', 'obligation', 'claimed_answer', 'disputed_by', 'history_disagrees', 'note'] as const;
+const columns = ['question_id', 'question', 'failure_modes', 'answer', 'status', 'score', 'risk', 'obligation', 'claimed_answer', 'disputed_by', 'history_disagrees', 'accepted', 'note'] as const;
 
 export const csv: ReportFormat = {
   id: 'csv',
@@ -24,6 +24,7 @@ export const csv: ReportFormat = {
       q.dispute?.claimed ?? '',
       q.dispute?.findings.join(' ') ?? '',
       disagreements(q.id),
+      q.accepted ? `${q.accepted.expired ? 'expired' : 'accepted'} until ${q.accepted.until} by ${q.accepted.owner}: ${q.accepted.reason}` : '',
       q.note ?? '',
     ]);
     return [columns as readonly string[], ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
