@@ -75,6 +75,13 @@ export function reportView(r: Report) {
     crosswalkRows: r.crosswalk.map((c) => ({ ...c, questionsText: c.questions.join(', '), failureModesText: c.failureModes.join(', ') })),
     chart: chartOf(r),
     historySection: historyView(r.history),
+    regressionView: r.regression
+      ? {
+          ...r.regression,
+          regressed: Boolean(r.regression.verdict || r.regression.failureModes.length || r.regression.newHighRisks.length),
+          since: r.regression.baselineDate ? `${r.regression.baseline} (${r.regression.baselineDate})` : r.regression.baseline,
+        }
+      : null,
     acceptedRows: r.accepted.map((a) => ({ ...a, status: a.expired ? `expired (until ${a.until})` : `accepted until ${a.until}` })),
     evidence: r.evidence ?? null,
     evidenceFindings: (r.evidence?.findings ?? []).filter((f) => f.kind !== 'fact'),

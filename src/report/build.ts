@@ -85,6 +85,7 @@ export function buildReport(input: BuildInput): Report {
     crosswalk: buildCrosswalk(checklist),
     evidence: input.evidence ?? null,
     history: input.history ?? null,
+    regression: null,
   };
 }
 

@@ -236,6 +236,20 @@ export const Report = z.strictObject({
       }),
     )
     .default([]),
+  /** What got worse since `--baseline`, or null without one. */
+  regression: z
+    .strictObject({
+      baseline: z.string(),
+      baselineDate: nullableString,
+      tolerance: z.number(),
+      verdict: z.strictObject({ from: z.enum(['tighten', 'pilot', 'scale']), to: z.enum(['tighten', 'pilot', 'scale']) }).nullable(),
+      failureModes: z.array(z.strictObject({ id: FailureModeId, from: z.number(), to: z.number(), drop: z.number() })),
+      newHighRisks: z.array(z.strictObject({ id: z.string(), text: z.string(), before: z.string(), after: z.string() })),
+      /** Questions only one side has, and a note when the checklists differ. */
+      notCompared: z.array(z.string()),
+    })
+    .nullable()
+    .default(null),
   /** The git history from `assess --history`, or null. */
   history: ReportHistory.nullable().default(null),
 });

@@ -64,3 +64,49 @@ describe('accepted risks', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('--baseline: the no-regression gate', () => {
+  function baseline(dir: string): string {
+    const file = join(dir, 'baseline.json');
+    const r = runCli(['assess', ...mini, '--answers', fixture('answers', 'mini-scale.yaml'), '--format', 'json', '--out', file]);
+    expect(r.code, r.stderr).toBe(0);
+    return file;
+  }
+
+  it('passes when nothing got worse, and says so in the report', () => {
+    const dir = tempDir();
+    const r = runCli(['assess', ...mini, '--answers', fixture('answers', 'mini-scale.yaml'), '--baseline', baseline(dir)]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('**Since the baseline** baseline.json (2026-10-01): nothing regressed (tolerance 0 points).');
+  });
+
+  it('fails (exit 1) on a verdict drop, a failure mode falling past the tolerance and a new high risk, and lists them', () => {
+    const dir = tempDir();
+    const base = baseline(dir);
+    const worse = answersWith(dir, 'worse.yaml', [['q.sandbox: egress', 'q.sandbox: "no"']]);
+    const r = runCli(['assess', ...mini, '--answers', worse, '--baseline', base, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const regression = JSON.parse(r.stdout).regression;
+    expect(regression.verdict).toEqual({ from: 'scale', to: expect.stringMatching(/pilot|tighten/) });
+    expect(regression.newHighRisks.map((q: { id: string }) => q.id)).toEqual(['q.sandbox']);
+    expect(regression.failureModes.map((f: { id: string }) => f.id)).toContain('FM4');
+    expect(r.stderr).toMatch(/gate failed: --baseline baseline\.json: the verdict dropped from scale to/);
+    expect(r.stderr).toMatch(/gate failed: --baseline baseline\.json: FM4 fell from 100 to [\d.]+ \([\d.]+ points; tolerance 0\)/);
+    expect(r.stderr).toMatch(/gate failed: --baseline baseline\.json: 1 new high risk \(q\.sandbox\)/);
+    // A tolerance wide enough lets the score drop through; the verdict and the new risk still fail.
+    const tolerant = runCli(['assess', ...mini, '--answers', worse, '--baseline', base, '--tolerance', '100', '--format', 'json']);
+    expect(tolerant.code).toBe(1);
+    expect(JSON.parse(tolerant.stdout).regression.failureModes).toEqual([]);
+  });
+
+  it('refuses a baseline that is not a result, with the file and line (exit 2), and writes nothing', () => {
+    const dir = tempDir();
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{\n  "version": "2.1.0",\n  "runs": []\n}\n');
+    const out = join(dir, 'report.md');
+    const r = runCli(['assess', ...mini, '--answers', fixture('answers', 'mini-scale.yaml'), '--baseline', bad, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(bad);
+    expect(() => readFileSync(out)).toThrow();
+  });
+});

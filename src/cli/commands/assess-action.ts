@@ -1,6 +1,8 @@
 // The work behind `rollout-check assess`, loaded only when the command runs.
 import { appendFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { findRegressions, regressionFailures } from '../../scoring/regression.js';
+import { loadResult } from './report.js';
 import { formatProblem, InputError } from '../../errors.js';
 import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, renderReport, weighHistoryEvidence } from '../../pipeline.js';
 import { collectHistory } from './history-action.js';
@@ -27,7 +29,10 @@ export async function runAssess(flags: AssessFlags & { answers?: string }): Prom
   // The window ends at the answers file's date when it has one: the report then says what the
   // history showed on the day of the assessment, whenever it is run again.
   const history = flags.history ? weighHistoryEvidence(checklist, answers, await collectHistory(flags.history, flags, answers.metadata.date)) : undefined;
-  const { report: scored } = assess(checklist, answers, readPackageVersion(), weighed, history);
+  const assessed = assess(checklist, answers, readPackageVersion(), weighed, history).report;
+  // The baseline is read before anything is written: a bad one stops the run (exit 2).
+  const regression = flags.baseline ? findRegressions(await loadResult(flags.baseline), assessed, flags.tolerance, basename(flags.baseline)) : null;
+  const scored = { ...assessed, regression };
   // A logo named in the answers file is relative to that file.
   const logo = answers.metadata.logo ? resolve(dirname(flags.answers), answers.metadata.logo) : undefined;
   // The report goes to --out or stdout; the summary goes wherever the report does not.
@@ -37,7 +42,7 @@ export async function runAssess(flags: AssessFlags & { answers?: string }): Prom
   if (jobSummary) refuseInputAsOutput(jobSummary);
   if (flags.out) refuseInputAsOutput(flags.out);
   const report = emitReport(scored, flags, logo);
-  const failures = evaluateGates(report, flags);
+  const failures = [...evaluateGates(report, flags), ...(regression ? regressionFailures(regression) : [])];
   const c = colourFor(summaryStream);
   const disputed = report.disputed.count ? ` · ${report.disputed.summary}` : '';
   if (flags.quiet) summaryStream.write(`Verdict: ${report.verdict.id.toUpperCase()} · overall ${report.overall.score ?? 'n/a'}${disputed}\n`);

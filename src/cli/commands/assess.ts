@@ -21,6 +21,8 @@ export interface AssessFlags extends GateOptions, EmitFlags {
   all?: boolean;
   attribution: string[];
   prs?: string;
+  baseline?: string;
+  tolerance: number;
 }
 
 export function registerAssess(program: Command): void {
@@ -45,6 +47,8 @@ export function registerAssess(program: Command): void {
     .option('--prs <file>', 'history: review data exported by `gh pr list` (see the README)')
     .option('--fail-under <score>', 'gate: fail (exit 1) when the overall score is below this (0-100)', parseNumberIn(0, 100))
     .option('--fail-on <levels>', 'gate: fail on unmet or disputed musts (must), also high risks (high), also medium risks (medium); on any unacknowledged dispute (disputed). Comma-separated or repeated', collectChoices(failOnLevels))
+    .option('--baseline <result>', 'gate: fail when the verdict drops, a failure mode falls by more than --tolerance, or a new high risk appears, against this saved result')
+    .option('--tolerance <points>', 'with --baseline: how many points a failure mode may fall', parseNumberIn(0, 100), 0)
     .option('--max-unknown <n>', 'gate: fail when more than n applicable questions are unknown', parseCount)
     .option('--templates <dir>', 'folder whose <format>/NAME.hbs files replace the built-in templates')
     .option('-q, --quiet', 'print only the verdict line')
