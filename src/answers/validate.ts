@@ -83,6 +83,7 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
       scope: { quick: data.scope?.quick ?? false, failureModes: data.scope?.failureModes },
       answers,
       hash: hashText(text),
+      lines: Object.fromEntries(Object.keys(answers).map((qid) => [qid, doc.locate(['answers', qid])?.line ?? 1])),
       source: file,
     },
   };

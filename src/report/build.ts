@@ -1,5 +1,5 @@
 // Pure: checklist + answers + scores in, the report view model out.
-import { basename } from 'node:path';
+import { basename, isAbsolute, relative } from 'node:path';
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import type { FailureModeId } from '../checklist/schema.js';
 import type { Answers, ResolvedAnswer } from '../answers/model.js';
@@ -48,7 +48,7 @@ export function buildReport(input: BuildInput): Report {
     tool: input.tool,
     checklist: { id: checklist.id, version: checklist.version, title: checklist.title, sha256: checklist.hash },
     overlays: checklist.overlays,
-    answers: { file: basename(answers.source), sha256: answers.hash },
+    answers: { file: basename(answers.source), sha256: answers.hash, path: relativePath(answers.source), lines: answers.lines ?? {} },
     metadata: {
       organization: m.organization ?? null,
       team: m.team ?? null,
@@ -112,6 +112,12 @@ function disputedSummary(evidence: ReportEvidence | undefined): Report['disputed
       message: `answered ${d.claimed}; ${d.findings[0]!.where}: ${d.findings[0]!.message}`,
     })),
   };
+}
+
+/** A relative path with forward slashes, as tools that point into a repository want it. */
+function relativePath(source: string): string {
+  const rel = isAbsolute(source) ? relative(process.cwd(), source) : source;
+  return (rel.startsWith('..') || isAbsolute(rel) ? basename(source) : rel).split('\\').join('/').replace(/^\.\//, '');
 }
 
 /** Expired once its last day is before the assessment's date; without a date it cannot be judged. */

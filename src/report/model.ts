@@ -174,7 +174,14 @@ export const Report = z.strictObject({
   tool: z.strictObject({ name: z.string(), version: z.string() }),
   checklist: z.strictObject({ id: z.string(), version: z.string(), title: z.string(), sha256: z.string() }),
   overlays: z.array(AppliedOverlay),
-  answers: z.strictObject({ file: z.string(), sha256: z.string() }),
+  answers: z.strictObject({
+    file: z.string(),
+    sha256: z.string(),
+    /** The answers file as given on the command line, relative, with forward slashes. */
+    path: z.string().optional(),
+    /** The line of each answer in that file. */
+    lines: z.record(z.string(), z.number().int()).default({}),
+  }),
   metadata: z.strictObject({
     organization: nullableString,
     team: nullableString,

@@ -2,6 +2,8 @@
 import { appendFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { findRegressions, regressionFailures } from '../../scoring/regression.js';
+import { annotationLines } from '../../render/annotations.js';
+import { assessmentResults } from '../../render/formats/sarif.js';
 import { loadResult } from './report.js';
 import { formatProblem, InputError } from '../../errors.js';
 import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, renderReport, weighHistoryEvidence } from '../../pipeline.js';
@@ -55,5 +57,7 @@ export async function runAssess(flags: AssessFlags & { answers?: string }): Prom
   for (const a of weighed?.evidence.staleAcknowledgements ?? [])
     process.stderr.write(`${colourFor(process.stderr).yellow('warning:')} ${flags.answers}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`);
   for (const f of failures) process.stderr.write(`${colourFor(process.stderr).red('gate failed:')} ${f}\n`);
+  if (process.env.GITHUB_ACTIONS === 'true' && flags.annotations !== 'off')
+    for (const line of annotationLines(assessmentResults(report), failures)) process.stderr.write(`${line}\n`);
   return failures.length ? 1 : 0;
 }

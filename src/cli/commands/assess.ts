@@ -23,6 +23,7 @@ export interface AssessFlags extends GateOptions, EmitFlags {
   prs?: string;
   baseline?: string;
   tolerance: number;
+  annotations: 'on' | 'off';
 }
 
 export function registerAssess(program: Command): void {
@@ -50,6 +51,7 @@ export function registerAssess(program: Command): void {
     .option('--baseline <result>', 'gate: fail when the verdict drops, a failure mode falls by more than --tolerance, or a new high risk appears, against this saved result')
     .option('--tolerance <points>', 'with --baseline: how many points a failure mode may fall', parseNumberIn(0, 100), 0)
     .option('--max-unknown <n>', 'gate: fail when more than n applicable questions are unknown', parseCount)
+    .option('--annotations <on|off>', 'in GitHub Actions (GITHUB_ACTIONS=true): print ::error/::warning annotations at the answer or file line', parseChoice(['on', 'off'] as const), 'on')
     .option('--templates <dir>', 'folder whose <format>/NAME.hbs files replace the built-in templates')
     .option('-q, --quiet', 'print only the verdict line')
     .option('--answers-out <file>', 'interactive: where to save answers as you go', 'rollout-answers.yaml')
