@@ -21,3 +21,23 @@ for (const file of readdirSync(join(root, 'examples')).filter((f) => f.endsWith(
   }
   console.log(`examples/${name}.report.md`);
 }
+
+// The portfolio: ten teams (the personas' answers, one with an earlier assessment too), each
+// assessed to a saved result, then rolled up by `aggregate` into Markdown and HTML.
+const portfolio = join(root, 'examples', 'portfolio');
+const answersDir = join(portfolio, 'answers');
+const answerFiles = readdirSync(answersDir, { recursive: true }).filter((f) => f.endsWith('.yaml')).sort();
+for (const file of answerFiles) {
+  const name = file.replace(/\.yaml$/, '').split('/').join('-');
+  run(['assess', '--answers', join('examples', 'portfolio', 'answers', file), '--format', 'json', '--out', join('examples', 'portfolio', 'results', `${name}.json`), '--quiet']);
+}
+for (const format of ['md', 'html']) run(['aggregate', 'examples/portfolio/results', '--format', format, '--out', `examples/portfolio/portfolio.${format}`]);
+console.log('examples/portfolio/portfolio.md');
+
+function run(args) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 1) {
+    process.stderr.write(r.stderr);
+    process.exit(r.status ?? 3);
+  }
+}

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, formatProblem, InputError } from '../errors.js';
 import { readPackageVersion } from '../io/files.js';
+import { registerAggregate } from './commands/aggregate.js';
 import { registerAssess } from './commands/assess.js';
 import { registerCompare } from './commands/compare.js';
 import { registerExplain } from './commands/explain.js';
@@ -19,7 +20,7 @@ const program = new Command('rollout-check')
   .version(readPackageVersion(), '-V, --version')
   .exitOverride();
 program.configureOutput({ outputError: (text, write) => write(text) });
-for (const register of [registerAssess, registerInit, registerValidate, registerReport, registerCompare, registerSchema, registerScan, registerHistory, registerExplain]) register(program);
+for (const register of [registerAssess, registerInit, registerValidate, registerReport, registerCompare, registerSchema, registerScan, registerHistory, registerAggregate, registerExplain]) register(program);
 program.commands.forEach((c) => c.exitOverride());
 
 // When the reader goes away (`| head`), stop quietly, as `git log | head` does: the run has

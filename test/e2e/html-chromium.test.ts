@@ -107,6 +107,41 @@ describe('HTML report in headless Chromium', () => {
     }
   });
 
+  it('draws the portfolio heat map: a cell per team and failure mode, coloured by band, names as text', async () => {
+    const page = join(tempDir(), 'portfolio.html');
+    writeFileSync(page, readFileSync('examples/portfolio/portfolio.html', 'utf8'));
+    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+      const tab = await browser.newPage();
+      const problems: string[] = [];
+      tab.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+      const cells = await tab.evaluate(() =>
+        [...document.querySelectorAll('svg.heatmap g.cell')].map((g) => ({
+          team: g.getAttribute('data-team'),
+          fm: g.getAttribute('data-fm'),
+          fill: getComputedStyle(g.querySelector('rect')!).fill,
+          score: g.querySelector('text')!.textContent,
+          width: Math.round(g.getBoundingClientRect().width),
+        })),
+      );
+      await tab.locator('figure').first().screenshot({ path: process.env.PORTFOLIO_SCREENSHOT ?? join(tempDir(), 'heatmap.png') });
+      expect(problems).toEqual([]);
+      const json = JSON.parse(runCli(['aggregate', 'examples/portfolio/results', '--format', 'json']).stdout);
+      expect(cells).toHaveLength(json.teams.length * 7);
+      const band = (s: number) => (s < 40 ? 'rgb(232, 163, 158)' : s < 60 ? 'rgb(243, 197, 139)' : s < 75 ? 'rgb(245, 227, 143)' : 'rgb(159, 212, 166)');
+      json.teams.forEach((t: { team: string; scores: number[] }, i: number) =>
+        t.scores.forEach((s, j) => expect(cells[i * 7 + j]).toEqual({ team: t.team, fm: `FM${j + 1}`, fill: band(s), score: String(Math.round(s)), width: expect.any(Number) })),
+      );
+      expect(cells.every((c) => c.width > 20)).toBe(true);
+      // Every team name starts inside the picture (none cut off at the left edge).
+      const lefts = await tab.evaluate(() => [...document.querySelectorAll('svg.heatmap text.team')].map((t) => t.getBoundingClientRect().left - document.querySelector('svg.heatmap')!.getBoundingClientRect().left));
+      expect(lefts.every((x) => x >= 0)).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('prints a PDF with the cover alone on page one and each section starting a page', () => {
     const dir = tempDir();
     const pdf = join(dir, 'report.pdf');
