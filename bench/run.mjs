@@ -74,3 +74,8 @@ try {
 const { historyBench } = await import('./history.mjs');
 console.log('');
 console.log(await historyBench());
+
+// The portfolio roll-up over 10,000 generated results.
+const { aggregateBench } = await import('./aggregate.mjs');
+console.log('');
+console.log(aggregateBench());

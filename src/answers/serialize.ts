@@ -13,9 +13,9 @@ export interface SerializeOptions {
 export function serializeAnswers(checklist: LoadedChecklist, file: AnswersFile, options: SerializeOptions): string {
   const out: string[] = [
     `# rollout-check answers for checklist ${checklist.id} ${checklist.version}.`,
-    '# Answer with the choice ids listed above each question. "unknown" is always allowed and is',
-    '# never scored as zero; { na: "reason" } only where the question says N/A is allowed.',
-    '# Optional per answer: { answer: ..., note: "...", evidence: ["link or path"] }.',
+    '# Answer with the choice ids listed above each question. "unknown" is always allowed but earns',
+    '# nothing; { na: "reason" } only where the question says N/A is allowed. Optional per answer:',
+    '# { answer: ..., note: "...", evidence: ["link or path"], accepted: { reason, owner, until } }.',
     yamlBlock({ checklist: file.checklist }),
   ];
   const metadata = file.metadata ?? {};

@@ -4,6 +4,10 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { z } from 'zod';
+import { answersJsonSchema } from '../answers/json-schema.js';
+import { Overlay } from '../checklist/overlay.js';
+import { Checklist } from '../checklist/schema.js';
 import { validateChecklist } from '../checklist/validate.js';
 import { formatProblem } from '../errors.js';
 import { validateEvidenceMap } from '../evidence/map.js';
@@ -14,6 +18,11 @@ import { formats } from '../render/formats/index.js';
 import { compileOptions } from '../render/templates.js';
 
 const policies = join(packageRoot, 'policies');
+const schemasDir = join(packageRoot, 'dist', 'schemas');
+mkdirSync(schemasDir, { recursive: true });
+// Checklists and overlays, for the `# yaml-language-server: $schema=` line of files people write.
+writeFileSync(join(schemasDir, 'checklist.schema.json'), `${JSON.stringify({ ...z.toJSONSchema(Checklist, { io: 'input', unrepresentable: 'any' }), title: 'rollout-check checklist' }, null, 2)}\n`);
+writeFileSync(join(schemasDir, 'overlay.schema.json'), `${JSON.stringify({ ...z.toJSONSchema(Overlay, { io: 'input', unrepresentable: 'any' }), title: 'rollout-check overlay' }, null, 2)}\n`);
 // Agent attribution for `history` sits beside the checklists: a policy of its own shape.
 const attribution = validateAttribution('policies/attribution.yaml', readFileSync(join(policies, 'attribution.yaml'), 'utf8'));
 if (!attribution.ok) {
@@ -30,6 +39,9 @@ for (const name of readdirSync(policies).filter((f) => f.endsWith('.yaml') && f 
   const out = compiledChecklistPath(name);
   mkdirSync(join(out, '..'), { recursive: true });
   writeFileSync(out, JSON.stringify(result.checklist));
+  // The answers schema editors read: `init` points its files at it.
+  mkdirSync(schemasDir, { recursive: true });
+  writeFileSync(join(schemasDir, `answers-${result.checklist.id}.schema.json`), `${JSON.stringify(answersJsonSchema(result.checklist), null, 2)}\n`);
   // The checklist's evidence map, validated against it, with the checklist's hash it was made for.
   const mapName = join('evidence', name);
   let mapText: string | undefined;

@@ -30,7 +30,12 @@ export interface Summary {
 
 export type Read = { ok: true; summary: Summary } | { ok: false; reason: string };
 
-export function summariseResult(file: string, text: string): Read {
+/**
+ * `intern` keeps one copy of the strings every result repeats (titles, step texts): 10,000 teams
+ * then hold 10,000 small summaries, not 10,000 copies of the checklist's prose.
+ */
+export function summariseResult(file: string, text: string, intern: Map<string, string> = new Map()): Read {
+  const one = (s: string) => intern.get(s) ?? (intern.set(s, s), s);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -55,13 +60,13 @@ export function summariseResult(file: string, text: string): Read {
       file,
       team: name || file.replace(/\.json$/, ''),
       date: m.date,
-      checklist: r.checklist,
+      checklist: { id: one(r.checklist.id), version: one(r.checklist.version), title: one(r.checklist.title) },
       verdict: r.verdict.id,
       score: r.overall.score,
       coverage: r.overall.coverage,
       unknown: r.overall.unknown,
-      failureModes: r.failureModes.map((f) => ({ id: f.id, title: f.title, score: f.score, high: f.high })),
-      steps: r.nextSteps.map((s) => ({ id: s.id, text: s.text })),
+      failureModes: r.failureModes.map((f) => ({ id: one(f.id), title: one(f.title), score: f.score, high: f.high })),
+      steps: r.nextSteps.map((s) => ({ id: one(s.id), text: one(s.text) })),
     },
   };
 }

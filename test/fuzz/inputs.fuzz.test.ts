@@ -31,6 +31,9 @@ import { LogParser, type CommitRecord } from '../../src/history/log-stream.js';
 import { parsePullRequests, summarisePullRequests } from '../../src/history/pull-requests.js';
 import { loadAttribution } from '../../src/history/read-history.js';
 import { summariseHistory } from '../../src/history/summarise.js';
+import { buildPortfolio } from '../../src/portfolio/build.js';
+import { portfolioHtml, portfolioMarkdown } from '../../src/portfolio/render.js';
+import { summariseResult } from '../../src/portfolio/summary.js';
 
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261125;
 const scale = Number(process.env.FUZZ_SCALE ?? 1);
@@ -84,6 +87,8 @@ const check = <T>(arb: fc.Arbitrary<T>, n: number, body: (x: T) => void) =>
 describe('user files', () => {
   it('answers files: any bytes give a result or located problems', () => {
     const seeds = ['examples/not-ready.yaml', 'examples/pilot-ready.yaml', 'examples/scale-ready.yaml', 'test/fixtures/personas/paper-governance-ci-gap.yaml'].map(text);
+    // One seed carries an accepted risk, so mutations reach its validation too.
+    seeds.push(seeds[1]!.replace(/^  fm4\.egress: .*$/m, '  fm4.egress: { answer: open, accepted: { reason: "pilot only", owner: "Sam", until: 2027-01-31 } }'));
     check(fc.oneof(...seeds.map((s) => mutationsOf(s, 'yaml'))), 1600, (bytes) => {
       const r = validateAnswers(builtin, 'a.yaml', decoded(bytes), { evidenceMap, acknowledgements: 'warn' });
       if (!r.ok) return expectLocated(r.problems, 'a.yaml');
@@ -226,6 +231,25 @@ describe('history inputs', () => {
       for (const c of commits) analyser.add(c);
       const result = summariseHistory(analyser.finish(), attribution, { root: '.', branch: 'main', shallow: false, window: { asked: 'all', since: null, until: '2026-01-01', anchor: 'newest-commit' }, pullRequests: null });
       expect(result.commits).toBeLessThanOrEqual(commits.length);
+    });
+  });
+});
+
+describe('portfolio inputs', () => {
+  it('results given to aggregate: any bytes give a summary or a reason to skip, and any mix builds a portfolio', () => {
+    const saved = readFileSync(`${repoRoot}/examples/portfolio/results/honest-small-pilot.json`, 'utf8');
+    const good = summariseResult('good.json', saved);
+    if (!good.ok) throw new Error('the seed result is invalid');
+    check(mutationsOf(saved, 'json'), 600, (bytes) => {
+      const r = summariseResult('r.json', Buffer.from(bytes).toString('utf8'));
+      if (!r.ok) {
+        expect(r.reason.length).toBeGreaterThan(0);
+        return;
+      }
+      const p = buildPortfolio([good.summary, r.summary], []);
+      expect(p.teams.length + p.otherVersions.length).toBeLessThanOrEqual(2);
+      expect(portfolioHtml(p)).not.toContain('<script');
+      portfolioMarkdown(p);
     });
   });
 });

@@ -23,6 +23,7 @@ export function runAggregate(inputs: string[], flags: { format: 'md' | 'html' | 
   }
   const summaries: Summary[] = [];
   const skipped: { file: string; reason: string }[] = [];
+  const intern = new Map<string, string>();
   for (const file of [...new Set(files)]) {
     const name = relative(process.cwd(), file).split('\\').join('/') || file;
     let text: string;
@@ -32,7 +33,7 @@ export function runAggregate(inputs: string[], flags: { format: 'md' | 'html' | 
       skipped.push({ file: name, reason: err instanceof Error ? err.message.replace(`${file}: `, '') : String(err) });
       continue;
     }
-    const read = summariseResult(name, text);
+    const read = summariseResult(name, text, intern);
     if (read.ok) summaries.push(read.summary);
     else skipped.push({ file: name, reason: read.reason });
   }

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { writeFileAtomic } from '../../io/files.js';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { packageRoot, writeFileAtomic } from '../../io/files.js';
 
 export function registerInit(program: Command): void {
   program
@@ -15,7 +16,12 @@ export function registerInit(program: Command): void {
       const { loadChecklist } = await import('../../pipeline.js');
       const { serializeAnswers } = await import('../../answers/serialize.js');
       const checklist = loadChecklist(flags.policy);
-      const text = serializeAnswers(checklist, { checklist: { id: checklist.id, version: checklist.version } }, { placeholders: true });
+      const body = serializeAnswers(checklist, { checklist: { id: checklist.id, version: checklist.version } }, { placeholders: true });
+      // Editors (VS Code's YAML extension) read this line: completion of question and choice ids.
+      const schema = join(packageRoot, 'dist', 'schemas', `answers-${checklist.id}.schema.json`);
+      const from = flags.out === '-' ? process.cwd() : dirname(resolve(flags.out));
+      const line = !flags.policy && existsSync(schema) ? `# yaml-language-server: $schema=${relative(from, schema).split(sep).join('/')}\n` : '';
+      const text = `${line}${body}`;
       if (flags.out === '-') return void process.stdout.write(text);
       if (existsSync(flags.out) && !flags.force)
         throw new InputError(`${flags.out}: already exists; pass --force to overwrite it, or --out another file`);
