@@ -32,8 +32,10 @@ export function redact(report: Report): Report {
   return {
     ...report,
     redacted: true,
-    answers: { ...report.answers, file: 'redacted' },
+    answers: { ...report.answers, file: 'redacted', path: 'redacted' },
     metadata: { ...report.metadata, assessor: null },
-    questions: report.questions.map((q) => ({ ...q, note: null, evidence: [] })),
+    questions: report.questions.map((q) => ({ ...q, note: null, evidence: [], accepted: q.accepted ? { ...q.accepted, owner: 'redacted' } : null })),
+    // An accepted risk's owner is a person.
+    accepted: report.accepted.map((a) => ({ ...a, owner: 'redacted' })),
   };
 }
