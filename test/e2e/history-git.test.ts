@@ -97,6 +97,50 @@ describe('history on a generated repository with a known history', () => {
   });
 });
 
+describe('history on a small repository whose rework is known exactly', () => {
+  it('counts rework within 14 and 30 days, reverts and direct pushes to the line', () => {
+    const dir = tempDir('rollout-check-rework-');
+    let day = 0;
+    const commit = (message: string, files: Record<string, string>, author = 'Ada <ada@example.com>') => {
+      for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
+      const date = `${1767225600 + day * 86400} +0000`;
+      const [name, email] = author.replace('>', '').split(' <');
+      execFileSync('git', ['-C', dir, 'add', '-A']);
+      execFileSync('git', ['-C', dir, 'commit', '-q', '--allow-empty', '-m', message], {
+        env: { ...process.env, GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+      });
+    };
+    const lines = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `line ${from + i}`).join('\n') + '\n';
+    execFileSync('git', ['init', '-q', '-b', 'main', dir]);
+    commit('Start', { 'README.md': 'readme\n' });
+    day = 1;
+    // Claude Code writes 10 lines of a new file; 5 days later a person rewrites 4 of them.
+    commit('Add parser\n\nCo-Authored-By: Claude <noreply@anthropic.com>', { 'parser.ts': lines(1, 10), 'format.ts': lines(1, 10) });
+    day = 6;
+    commit('Tidy parser', { 'parser.ts': lines(1, 6) + 'new a\nnew b\nnew c\nnew d\n' });
+    day = 20;
+    // 20 days after it was written, two more of the agent's lines go: rework within 30, not 14.
+    commit('Trim format', { 'format.ts': lines(1, 8) });
+    day = 80;
+    commit('Later work', { 'other.ts': lines(1, 3) });
+    const r = runCli(['history', dir, '--all', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const claude = json.tools.find((t: ToolJson) => t.id === 'claude-code') as ToolJson & { rework14: ToolJson['rework30'] };
+    expect(claude.commits).toBe(1);
+    expect(claude.share).toBe(0.2);
+    // Each removal here falls in a file holding only the agent's lines, where the approximation is
+    // exact: git blame agrees line for line.
+    expect(claude.rework14).toEqual({ lines: 20, reworked: 4, rate: 0.2 });
+    expect(claude.rework30).toEqual({ lines: 20, reworked: 6, rate: 0.3 });
+    expect(claude.pushedDirectly).toBe(1);
+    const human = json.tools.find((t: ToolJson) => t.id === 'human') as ToolJson;
+    expect(human.commits).toBe(4);
+    // The person's README line and 4 new lines were never touched; other.ts is too recent to judge.
+    expect(human.rework30).toEqual({ lines: 5, reworked: 0, rate: 0 });
+  });
+});
+
 describe("history on this project's own repository", () => {
   it('agrees with git on commits, merges and trailers, and says agent work is not observable when none is attributed', () => {
     const r = runCli(['history', repoRoot, '--all', '--format', 'json']);
