@@ -17,7 +17,9 @@ import { buildReport } from './report/build.js';
 import type { Report, ReportHistory } from './report/model.js';
 import { findFormat, formats } from './render/formats/index.js';
 import { evaluateGates, type GateOptions } from './scoring/gates.js';
-import { planNextSteps } from './scoring/plan.js';
+import { planNextSteps, type PlannedStep } from './scoring/plan.js';
+import type { Merged } from './respondents/merge.js';
+import { respondentParts } from './respondents/report-parts.js';
 import { judgeCharacteristics, judgePreScale } from './scoring/readiness.js';
 import { scoreAssessment, type Scored } from './scoring/score.js';
 import { decideVerdict } from './scoring/verdict.js';
@@ -73,6 +75,28 @@ export function weighHistoryEvidence(checklist: LoadedChecklist, answers: Answer
   return weighHistory(checklist, answers, history, loadEvidenceMap(checklist));
 }
 
+/** Where respondents disagree, the first step is to agree: one step per divergent question. */
+function agreeSteps(checklist: LoadedChecklist, merged: Merged | undefined): PlannedStep[] {
+  return (merged?.divergent ?? []).map((d) => {
+    const q = checklist.questions.find((x) => x.id === d.question)!;
+    const label = (role: string) => checklist.roles?.find((x) => x.id === role)?.label.toLowerCase() ?? role;
+    const roles = [...new Set(d.responses.map((r) => label(merged!.respondents[r.respondent]!.role)))];
+    return {
+      id: `agree-on-${q.id}`,
+      text: `Agree on the answer to "${q.text}" (${q.id}): the ${roles.slice(0, -1).join(', ')}${roles.length > 1 ? ' and ' : ''}${roles.at(-1)} answered it ${Math.round(d.spread * 100)} points apart; settle what is true before acting on it.`,
+      effort: 'low' as const,
+      impact: 'high' as const,
+      obligation: q.obligation ?? 'should',
+      risk: 'high' as const,
+      questions: [q.id],
+      failureModes: q.failureModes.map((f) => f.id),
+      after: [],
+      links: [],
+      phase: 30 as const,
+    };
+  });
+}
+
 export interface Assessment {
   report: Report;
   scored: Scored;
@@ -82,22 +106,29 @@ export interface Assessment {
  * Pure: scores the answers against the checklist and builds the report. With evidence, the
  * verdict, scores and gates read the evidence-adjusted answers; the claims are kept beside them.
  */
-export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion: string, weighed?: Weighed, history?: ReportHistory): Assessment {
+export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion: string, weighed?: Weighed, history?: ReportHistory, team?: { merged: Merged; files: Answers[] }): Assessment {
   const claimed = scoreAssessment(checklist, answers);
   const scored = weighed ? scoreAssessment(checklist, weighed.adjusted) : claimed;
-  const preScale = judgePreScale(checklist, scored.questions);
+  // Where respondents disagree the answer is fuzzy by definition, whatever it merged to.
+  const divergent = new Set(team?.merged.divergent.map((d) => d.question) ?? []);
+  const preScale = judgePreScale(checklist, scored.questions).map((p) => {
+    const behind = checklist.preScale.find((x) => x.id === p.id)!.questions.filter((id) => divergent.has(id) && !p.fuzzyBecause.includes(id));
+    return behind.length && p.status !== 'not-assessed' ? { ...p, status: 'fuzzy' as const, fuzzyBecause: [...p.fuzzyBecause, ...behind] } : p;
+  });
+  const divergentMusts = checklist.questions.filter((q) => divergent.has(q.id) && q.obligation === 'must').map((q) => q.id);
   const report = buildReport({
     tool: { name: 'rollout-check', version: toolVersion },
     checklist,
     answers,
     scored,
     claimed: weighed ? claimed : undefined,
-    verdict: decideVerdict(checklist, scored, preScale, weighed?.evidence.disputes),
+    verdict: decideVerdict(checklist, scored, preScale, weighed?.evidence.disputes, divergentMusts),
     preScale,
     characteristics: judgeCharacteristics(checklist, scored.questions),
-    plan: planNextSteps(checklist, scored.questions),
+    plan: [...agreeSteps(checklist, team?.merged), ...planNextSteps(checklist, scored.questions)],
     evidence: weighed?.evidence,
     history,
+    respondents: team ? respondentParts(checklist, team.merged, team.files.map((f) => scoreAssessment(checklist, f))) : undefined,
   });
   return { report, scored };
 }

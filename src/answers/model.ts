@@ -27,6 +27,7 @@ export interface Answers {
   /** sha256 of the answers file's bytes, or of the canonical YAML when built interactively. */
   hash: string;
   source: string;
+  respondent?: { name: string; role: string };
   /** The line of each answer in the file, for pointing at it (SARIF, annotations). */
   lines?: Record<string, number>;
 }

@@ -71,6 +71,8 @@ export const AnswersFile = z.strictObject({
   scope: z
     .strictObject({ quick: z.boolean().optional(), failureModes: z.array(FailureModeId).min(1).optional() })
     .optional(),
+  /** Who gave these answers, when several people answer the same checklist. */
+  respondent: z.strictObject({ name: text, role: text }).optional(),
   answers: z.record(z.string(), AnswerEntry).nullable().optional(),
 });
 export type AnswersFile = z.infer<typeof AnswersFile>;

@@ -69,6 +69,8 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
       result.acknowledge = kept;
     }
   }
+  if (data.respondent && checklist.roles && !checklist.roles.some((r) => r.id === data.respondent!.role))
+    problems.push(located(doc, ['respondent', 'role'], `unknown role "${data.respondent.role}" (roles: ${checklist.roles.map((r) => r.id).join(', ')})`));
   // Expiry is judged against the assessment's date, never the clock: an accepted risk needs one.
   if (!data.metadata?.date)
     for (const [qid, a] of Object.entries(answers))
@@ -83,6 +85,7 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
       scope: { quick: data.scope?.quick ?? false, failureModes: data.scope?.failureModes },
       answers,
       hash: hashText(text),
+      ...(data.respondent ? { respondent: data.respondent } : {}),
       lines: Object.fromEntries(Object.keys(answers).map((qid) => [qid, doc.locate(['answers', qid])?.line ?? 1])),
       source: file,
     },

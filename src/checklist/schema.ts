@@ -168,6 +168,14 @@ export const ScoringRules = z.strictObject({
     minPerFailureMode: z.number().min(0).max(100),
     minCoverage: z.number().min(0).max(100),
   }),
+  /**
+   * Many respondents, one answer per question: `median` takes the answer at the median score of
+   * those who answered, `lowest` the lowest-scored one. Musts default to lowest: a control is only
+   * in place if the people who work with it agree it is.
+   */
+  merge: z.strictObject({ default: z.enum(['median', 'lowest']), must: z.enum(['median', 'lowest']) }).default({ default: 'median', must: 'lowest' }),
+  /** A question whose respondents' scores are at least this far apart (0 to 1) is divergent. */
+  divergentSpread: z.number().min(0).max(1).default(0.5),
 });
 export type ScoringRules = z.infer<typeof ScoringRules>;
 
@@ -187,6 +195,8 @@ export const Checklist = z.strictObject({
   scales: z.record(id, z.array(Choice).min(2)).optional(),
   preScale: z.array(PreScaleQuestion).min(1),
   characteristics: z.array(Characteristic).min(1),
+  /** The roles respondents answer in, so reports can group by them. */
+  roles: z.array(z.strictObject({ id, label: z.string().min(1) })).optional(),
   questions: z.array(Question).min(1),
 });
 export type Checklist = z.infer<typeof Checklist>;

@@ -29,6 +29,12 @@ export function formatSummary(report: Report, c: ChalkInstance, width = 80, topS
     for (const x of d.first) lines.push(...wrap(`- ${x.where}: ${x.text} (${x.question}): ${x.message}`, w, '  '));
     if (d.count > d.first.length) lines.push(c.dim(`  … and ${d.count - d.first.length} more in the report`));
   }
+  const dv = report.divergent;
+  if (dv.count) {
+    lines.push('', c.bold.red(`${dv.summary}:`));
+    for (const x of dv.items.slice(0, 3)) lines.push(...wrap(`- ${x.question}: ${x.responses.map((r) => `${r.name} (${r.role}) ${r.answer}`).join('; ')}`, w, '  '));
+    if (dv.count > 3) lines.push(c.dim(`  … and ${dv.count - 3} more in the report`));
+  }
   const h = report.history;
   if (h?.disagreements.length) {
     lines.push('', c.bold.yellow(`The history disagrees with ${h.disagreements.length} ${h.disagreements.length === 1 ? 'answer' : 'answers'} (scores unchanged):`));

@@ -75,6 +75,10 @@ export function reportView(r: Report) {
     crosswalkRows: r.crosswalk.map((c) => ({ ...c, questionsText: c.questions.join(', '), failureModesText: c.failureModes.join(', ') })),
     chart: chartOf(r),
     historySection: historyView(r.history),
+    divergentRows: r.divergent.items.map((d) => ({ ...d, who: d.responses.map((x) => `${x.name} (${roleLabel(r, x.role)}): ${x.answer}`).join('; ') })),
+    respondentsText: r.respondents.length ? r.respondents.map((x) => `${x.name} (${x.roleLabel})`).join(', ') : null,
+    roleRows: r.roleScores.map((x) => ({ ...x, cells: x.scores.map((s) => percent(s)) })),
+    roleHeatMap: r.roleScores.length ? roleHeatMap(r) : null,
     regressionView: r.regression
       ? {
           ...r.regression,
@@ -125,6 +129,28 @@ function isAssessed(q: ReportQuestion): boolean {
   return q.status !== 'not-asked' && q.status !== 'out-of-scope';
 }
 
+const roleLabel = (r: Report, role: string) => r.respondents.find((x) => x.role === role)?.roleLabel ?? role;
+
+/** Roles by failure modes, for the SVG heat map: the same bands as the portfolio's. */
+function roleHeatMap(r: Report) {
+  const fill = (s: number | null) => (s === null ? '#eef1f5' : s < 40 ? '#e8a39e' : s < 60 ? '#f3c58b' : s < 75 ? '#f5e38f' : '#9fd4a6');
+  const left = 260;
+  const w = 64;
+  const h = 28;
+  const top = 30;
+  return {
+    width: left + w * r.failureModes.length + 10,
+    height: top + h * r.roleScores.length + 10,
+    heads: r.failureModes.map((f, j) => ({ id: f.id, title: f.title, x: left + j * w + w / 2, y: top - 10 })),
+    rows: r.roleScores.map((row, i) => ({
+      label: `${row.label} (${row.respondents})`,
+      x: left - 8,
+      y: top + i * h + 18,
+      cells: row.scores.map((s, j) => ({ fm: r.failureModes[j]!.id, role: row.role, x: left + j * w, y: top + i * h, width: w - 2, height: h - 2, fill: fill(s), text: s === null ? 'n/a' : String(Math.round(s)), textX: left + j * w + w / 2 - 1, textY: top + i * h + 18 })),
+    })),
+  };
+}
+
 function acceptedText(a: NonNullable<ReportQuestion['accepted']>): string {
   return `${a.expired ? 'EXPIRED ' : ''}accepted by ${a.owner} until ${a.until}: ${a.reason}`;
 }
@@ -141,6 +167,7 @@ function row(q: ReportQuestion) {
     disputeText: q.dispute ? `claimed ${q.dispute.claimed}; the repository says otherwise (${q.dispute.findings.join(', ')})` : null,
     reopenedText: q.reopenedBy ? `brought back into scope: the repository disputes the answer to ${q.reopenedBy}` : null,
     acceptedText: q.accepted ? acceptedText(q.accepted) : null,
+    responsesText: q.responses.length > 1 ? q.responses.map((x) => `${x.name}: ${x.answer}`).join('; ') : null,
   };
 }
 

@@ -28,14 +28,25 @@ export function applyBranding(report: Report, b: Branding): Report {
  * Drops notes, evidence and people's names. Notes and evidence are free text that routinely name
  * people, tickets and internal links, so they go whole rather than being scrubbed.
  */
+const roleLabelOf = (report: Report, role: string): string => report.respondents.find((r) => r.role === role)?.roleLabel ?? role;
+
 export function redact(report: Report): Report {
   return {
     ...report,
     redacted: true,
     answers: { ...report.answers, file: 'redacted', path: 'redacted' },
     metadata: { ...report.metadata, assessor: null },
-    questions: report.questions.map((q) => ({ ...q, note: null, evidence: [], accepted: q.accepted ? { ...q.accepted, owner: 'redacted' } : null })),
+    questions: report.questions.map((q) => ({
+      ...q,
+      note: null,
+      evidence: [],
+      accepted: q.accepted ? { ...q.accepted, owner: 'redacted' } : null,
+      responses: q.responses.map((x) => ({ ...x, name: roleLabelOf(report, x.role) })),
+    })),
     // An accepted risk's owner is a person.
     accepted: report.accepted.map((a) => ({ ...a, owner: 'redacted' })),
+    // Respondents keep their role and lose their name.
+    respondents: report.respondents.map((r) => ({ ...r, name: r.roleLabel, file: 'redacted' })),
+    divergent: { ...report.divergent, items: report.divergent.items.map((d) => ({ ...d, responses: d.responses.map((x) => ({ ...x, name: roleLabelOf(report, x.role) })) })) },
   };
 }

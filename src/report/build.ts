@@ -8,6 +8,7 @@ import type { QuestionScore } from '../scoring/question.js';
 import type { CharacteristicResult, PreScaleResult } from '../scoring/readiness.js';
 import type { Scored } from '../scoring/score.js';
 import type { VerdictResult } from '../scoring/verdict.js';
+import type { RespondentParts } from '../respondents/report-parts.js';
 import { reportSchemaVersion, type Report, type ReportEvidence, type ReportHistory, type ReportQuestion } from './model.js';
 
 export interface BuildInput {
@@ -24,6 +25,7 @@ export interface BuildInput {
   plan: PlannedStep[];
   evidence?: ReportEvidence;
   history?: ReportHistory;
+  respondents?: RespondentParts;
 }
 
 export function buildReport(input: BuildInput): Report {
@@ -40,6 +42,7 @@ export function buildReport(input: BuildInput): Report {
       return {
         ...reportQuestion(q, scores.get(q.id)!, d ? { ...answers.answers[q.id]!, value: { kind: 'choices', ids: d.impliedValue } } : answers.answers[q.id], m.date),
         reopenedBy: reopenedBy.get(q.id) ?? null,
+        responses: input.respondents?.responses.get(q.id) ?? [],
         dispute: d ? { claimed: d.claimed, claimedValue: d.claimedValue, claimedScore: c.score, claimedRisk: c.risk, findings: d.findings.map((f) => f.key) } : null,
       };
     });
@@ -86,6 +89,9 @@ export function buildReport(input: BuildInput): Report {
     evidence: input.evidence ?? null,
     history: input.history ?? null,
     regression: null,
+    respondents: input.respondents?.respondents ?? [],
+    divergent: input.respondents?.divergent ?? { count: 0, summary: null, items: [] },
+    roleScores: input.respondents?.roleScores ?? [],
   };
 }
 
@@ -123,7 +129,7 @@ function relativePath(source: string): string {
 /** Expired once its last day is before the assessment's date; without a date it cannot be judged. */
 const isExpired = (until: string, date: string | undefined): boolean => date !== undefined && until < date;
 
-function reportQuestion(q: ResolvedQuestion, s: QuestionScore, a: ResolvedAnswer | undefined, date: string | undefined): Omit<ReportQuestion, 'reopenedBy' | 'dispute'> {
+function reportQuestion(q: ResolvedQuestion, s: QuestionScore, a: ResolvedAnswer | undefined, date: string | undefined): Omit<ReportQuestion, 'reopenedBy' | 'dispute' | 'responses'> {
   const v = a?.value;
   return {
     id: q.id,

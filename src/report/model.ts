@@ -51,6 +51,8 @@ export const ReportQuestion = z.strictObject({
    * until it expires (`until` before the assessment's date).
    */
   accepted: z.strictObject({ reason: z.string(), owner: z.string(), until: z.string(), expired: z.boolean() }).nullable().default(null),
+  /** With several respondents: what each answered (the fields above are the merged answer). */
+  responses: z.array(z.strictObject({ name: z.string(), role: z.string(), answer: z.string(), score: z.number().nullable() })).default([]),
 });
 export type ReportQuestion = z.infer<typeof ReportQuestion>;
 
@@ -257,6 +259,26 @@ export const Report = z.strictObject({
     })
     .nullable()
     .default(null),
+  /** Who answered, when an assessment merges several answers files. Empty for one file. */
+  respondents: z.array(z.strictObject({ name: z.string(), role: z.string(), roleLabel: z.string(), file: z.string() })).default([]),
+  /** For the first screen: questions the respondents answered far apart, with who said what. */
+  divergent: z
+    .strictObject({
+      count: z.number().int(),
+      summary: nullableString,
+      items: z.array(
+        z.strictObject({
+          question: z.string(),
+          text: z.string(),
+          obligation: Obligation.nullable(),
+          spread: z.number(),
+          responses: z.array(z.strictObject({ name: z.string(), role: z.string(), answer: z.string() })),
+        }),
+      ),
+    })
+    .default({ count: 0, summary: null, items: [] }),
+  /** Scores by role and failure mode: where people see the rollout differently. */
+  roleScores: z.array(z.strictObject({ role: z.string(), label: z.string(), respondents: z.number().int(), scores: z.array(z.number().nullable()) })).default([]),
   /** The git history from `assess --history`, or null. */
   history: ReportHistory.nullable().default(null),
 });

@@ -2,17 +2,21 @@
 import type { RiskLevel } from '../checklist/schema.js';
 import type { Scored } from './score.js';
 
-export const failOnLevels = ['must', 'high', 'medium', 'disputed'] as const;
+export const failOnLevels = ['must', 'high', 'medium', 'disputed', 'divergent'] as const;
 export type FailOn = (typeof failOnLevels)[number];
 export interface GateOptions {
   failUnder?: number;
   /** Any of: must, high (also musts), medium (also high and musts), disputed. */
   failOn?: FailOn[];
   maxUnknown?: number;
+  /** Fail when fewer people answered than this. */
+  minRespondents?: number;
 }
 
 /** What the gates read: a saved report has these. */
 export interface Gateable extends Pick<Scored, 'overall' | 'failureModes'> {
+  divergent?: { items: readonly { question: string }[] };
+  respondents?: readonly unknown[];
   questions: readonly { id: string; risk: RiskLevel | null; obligation: string | null; dispute: unknown; accepted?: { owner: string; until: string; expired: boolean } | null }[];
 }
 
@@ -45,6 +49,12 @@ export function evaluateGates(scored: Gateable, gates: GateOptions): string[] {
     failures.push(`--fail-on disputed: ${plural(disputed.length, 'answer')} disputed by the repository and not acknowledged (${disputed.join(', ')})`);
   if ((level || failOn.has('disputed')) && expired.length)
     failures.push(`--fail-on: ${plural(expired.length, 'accepted risk')} expired (${expired.map((q) => `${q.id}, owner ${q.accepted!.owner}, until ${q.accepted!.until}`).join('; ')})`);
+  const divergent = scored.divergent?.items.map((d) => d.question) ?? [];
+  if (failOn.has('divergent') && divergent.length)
+    failures.push(`--fail-on divergent: ${plural(divergent.length, 'answer')} the respondents disagree on (${divergent.join(', ')})`);
+  const respondents = Math.max(1, scored.respondents?.length ?? 0);
+  if (gates.minRespondents !== undefined && respondents < gates.minRespondents)
+    failures.push(`--min-respondents ${gates.minRespondents}: ${plural(respondents, 'respondent')} answered`);
   if (gates.maxUnknown !== undefined && overall.unknown > gates.maxUnknown)
     failures.push(`--max-unknown ${gates.maxUnknown}: ${overall.unknown} applicable questions are unknown or unanswered`);
   return failures;

@@ -23,7 +23,7 @@ export interface DisputeForVerdict {
  * rules: a disputed must means tighten (the control the verdict leans on is contested), and an
  * answer disputed by a high-severity finding keeps the verdict below scale.
  */
-export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preScale: PreScaleResult[], disputes: DisputeForVerdict[] = []): VerdictResult {
+export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preScale: PreScaleResult[], disputes: DisputeForVerdict[] = [], divergentMusts: string[] = []): VerdictResult {
   const text = new Map(checklist.questions.map((q) => [q.id, q.text]));
   // A question can inform several failure modes: name it once, with all of them.
   const unmet = groupByQuestion(scored.failureModes.flatMap((fm) => fm.unmetMusts.map((id) => [id, fm.id] as const)));
@@ -31,10 +31,13 @@ export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preSca
   const fuzzy = preScale.filter((p) => p.status === 'fuzzy');
   const disputedMusts = disputes.filter((d) => d.obligation === 'must');
   const tighten: string[] = [];
-  if (unmet.size || unverified.size || fuzzy.length || disputedMusts.length)
+  // A must the respondents answered far apart is unverified: nobody can say it is in place.
+  const divergentOnly = divergentMusts.filter((id) => !unmet.has(id) && !unverified.has(id));
+  if (unmet.size || unverified.size || fuzzy.length || disputedMusts.length || divergentOnly.length)
     tighten.push(
       [
         disputedMusts.length ? `${disputedMusts.length} must answer${disputedMusts.length > 1 ? 's' : ''} disputed by the repository` : '',
+        divergentOnly.length ? `${divergentOnly.length} must answer${divergentOnly.length > 1 ? 's' : ''} the respondents disagree on` : '',
         unmet.size ? `${unmet.size} must question${unmet.size > 1 ? 's' : ''} not met` : '',
         unverified.size ? `${unverified.size} must question${unverified.size > 1 ? 's' : ''} not verified` : '',
         fuzzy.length ? `${fuzzy.length === preScale.length ? `all ${fuzzy.length}` : `${fuzzy.length} of the ${preScale.length}`} pre-scale questions still fuzzy` : '',
@@ -43,6 +46,7 @@ export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preSca
         .join('; '),
     );
   for (const d of disputedMusts) tighten.push(`must disputed by the repository: "${text.get(d.question)}" (${d.question}): answered ${d.claimed}, but ${evidenceLine(d)}`);
+  for (const id of divergentOnly) tighten.push(`must not verified, the respondents answered it far apart: "${text.get(id)}" (${id})`);
   for (const [id, fms] of unmet) tighten.push(`must not met (${fms.join(', ')}): "${text.get(id)}" (${id})`);
   for (const [id, fms] of unverified) tighten.push(`must not verified, answered unknown or left blank (${fms.join(', ')}): "${text.get(id)}" (${id})`);
   for (const p of fuzzy) {

@@ -8,6 +8,9 @@ import { loadResult } from './report.js';
 import { formatProblem, InputError } from '../../errors.js';
 import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, renderReport, weighHistoryEvidence } from '../../pipeline.js';
 import { collectHistory } from './history-action.js';
+import type { Answers } from '../../answers/model.js';
+import { mergeRespondents, type Merged } from '../../respondents/merge.js';
+import { checkSameChecklist, expandAnswers } from '../answers-files.js';
 import { refuseInputAsOutput } from '../../io/files.js';
 import { emitReport } from '../emit.js';
 import { colourFor, formatSummary } from '../output.js';
@@ -23,20 +26,29 @@ export async function runInteractive(flags: AssessFlags): Promise<number> {
   return runInteractiveSession(checklist, { ...flags, today: new Date().toISOString().slice(0, 10) });
 }
 
-export async function runAssess(flags: AssessFlags & { answers?: string }): Promise<number> {
-  if (!flags.answers) throw new InputError('no answers file: pass --answers FILE');
+export async function runAssess(flags: AssessFlags): Promise<number> {
+  if (!flags.answers.length) throw new InputError('no answers file: pass --answers FILE');
   const checklist = loadChecklist(flags.policy, flags.overlay);
-  const answers = loadAnswers(checklist, flags.answers, (p) => process.stderr.write(`${colourFor(process.stderr).yellow('warning:')} ${formatProblem(p)}\n`));
+  const files = expandAnswers(flags.answers);
+  const loaded = files.map((f) => loadAnswers(checklist, f, (p) => process.stderr.write(`${colourFor(process.stderr).yellow('warning:')} ${formatProblem(p)}\n`)));
+  // One file is assessed exactly as it always was; several are merged into one answer per question.
+  let team: { merged: Merged; files: Answers[] } | undefined;
+  if (loaded.length > 1) {
+    checkSameChecklist(checklist, loaded);
+    team = { merged: mergeRespondents(checklist, loaded), files: loaded };
+  }
+  const answers = team?.merged.answers ?? loaded[0]!;
+  const answersFile = files[0]!;
   const weighed = flags.scan ? collectEvidence(flags.scan, checklist, answers) : undefined;
   // The window ends at the answers file's date when it has one: the report then says what the
   // history showed on the day of the assessment, whenever it is run again.
   const history = flags.history ? weighHistoryEvidence(checklist, answers, await collectHistory(flags.history, flags, answers.metadata.date)) : undefined;
-  const assessed = assess(checklist, answers, readPackageVersion(), weighed, history).report;
+  const assessed = assess(checklist, answers, readPackageVersion(), weighed, history, team).report;
   // The baseline is read before anything is written: a bad one stops the run (exit 2).
   const regression = flags.baseline ? findRegressions(await loadResult(flags.baseline), assessed, flags.tolerance, basename(flags.baseline)) : null;
   const scored = { ...assessed, regression };
   // A logo named in the answers file is relative to that file.
-  const logo = answers.metadata.logo ? resolve(dirname(flags.answers), answers.metadata.logo) : undefined;
+  const logo = answers.metadata.logo ? resolve(dirname(answersFile), answers.metadata.logo) : undefined;
   // The report goes to --out or stdout; the summary goes wherever the report does not.
   const summaryStream = flags.out ? process.stdout : process.stderr;
   const jobSummary = process.env.GITHUB_STEP_SUMMARY;
@@ -55,7 +67,7 @@ export async function runAssess(flags: AssessFlags & { answers?: string }): Prom
     appendFileSync(jobSummary, `${renderReport(report, 'md', flags.templates)}\n`);
   }
   for (const a of weighed?.evidence.staleAcknowledgements ?? [])
-    process.stderr.write(`${colourFor(process.stderr).yellow('warning:')} ${flags.answers}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`);
+    process.stderr.write(`${colourFor(process.stderr).yellow('warning:')} ${answersFile}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`);
   for (const f of failures) process.stderr.write(`${colourFor(process.stderr).red('gate failed:')} ${f}\n`);
   if (process.env.GITHUB_ACTIONS === 'true' && flags.annotations !== 'off')
     for (const line of annotationLines(assessmentResults(report), failures)) process.stderr.write(`${line}\n`);

@@ -7,7 +7,7 @@ import { outputFormats } from '../formats-list.js';
 import { collect, collectChoices, parseChoice, parseCount, parseNumberIn } from '../options.js';
 
 export interface AssessFlags extends GateOptions, EmitFlags {
-  answers?: string;
+  answers: string[];
   overlay: string[];
   answersOut: string;
   resume?: string;
@@ -30,7 +30,7 @@ export function registerAssess(program: Command): void {
   program
     .command('assess')
     .description('score an assessment and write the report (non-interactive with --answers)')
-    .option('-a, --answers <file>', 'answers file to assess (never prompts when given)')
+    .option('-a, --answers <file>', 'answers file to assess (never prompts when given); repeat it, or give a folder or a quoted glob, to merge several respondents', collect, [])
     .option('-p, --policy <file>', 'checklist file (default: the built-in ai-coding-rollout checklist)')
     .option('-o, --out <file>', 'write the report to this file (default: standard output)')
     .option('-f, --format <format>', `report format: ${outputFormats.join(', ')}`, parseChoice(outputFormats), 'md')
@@ -47,9 +47,10 @@ export function registerAssess(program: Command): void {
     .option('--attribution <file>', 'history: extra attribution rules for in-house agents (repeatable)', collect, [])
     .option('--prs <file>', 'history: review data exported by `gh pr list` (see the README)')
     .option('--fail-under <score>', 'gate: fail (exit 1) when the overall score is below this (0-100)', parseNumberIn(0, 100))
-    .option('--fail-on <levels>', 'gate: fail on unmet or disputed musts (must), also high risks (high), also medium risks (medium); on any unacknowledged dispute (disputed). Comma-separated or repeated', collectChoices(failOnLevels))
+    .option('--fail-on <levels>', 'gate: fail on unmet or disputed musts (must), also high risks (high), also medium risks (medium); on any unacknowledged dispute (disputed); on answers respondents disagree on (divergent). Comma-separated or repeated', collectChoices(failOnLevels))
     .option('--baseline <result>', 'gate: fail when the verdict drops, a failure mode falls by more than --tolerance, or a new high risk appears, against this saved result')
     .option('--tolerance <points>', 'with --baseline: how many points a failure mode may fall', parseNumberIn(0, 100), 0)
+    .option('--min-respondents <n>', 'gate: fail when fewer people answered', parseCount)
     .option('--max-unknown <n>', 'gate: fail when more than n applicable questions are unknown', parseCount)
     .option('--annotations <on|off>', 'in GitHub Actions (GITHUB_ACTIONS=true): print ::error/::warning annotations at the answer or file line', parseChoice(['on', 'off'] as const), 'on')
     .option('--templates <dir>', 'folder whose <format>/NAME.hbs files replace the built-in templates')
@@ -61,7 +62,7 @@ export function registerAssess(program: Command): void {
     .action(async (flags: AssessFlags) => {
       // Loaded on use, so that --help and other commands start fast.
       const { runAssess, runInteractive } = await import('./assess-action.js');
-      process.exitCode = flags.answers ? await runAssess(flags) : await runInteractive(flags);
+      process.exitCode = flags.answers.length ? await runAssess(flags) : await runInteractive(flags);
     });
 }
 

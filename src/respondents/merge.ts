@@ -1,0 +1,106 @@
+// Many respondents, one assessment. Pure. Merging happens before scoring: scoring sees one answer
+// per question. The merged answer follows the checklist's `scoring.merge` (median of those who
+// answered; for a must, the lowest). An unknown never hides a known answer and never raises a
+// score: it is left out of the merge, and only when nobody knows is the merged answer unknown.
+// Context answers are merged so that a question is in scope when any respondent's context puts
+// it in scope. A question whose respondents' scores are `divergentSpread` or more apart is
+// divergent: that is a finding in itself.
+import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
+import type { Answers, ResolvedAnswer } from '../answers/model.js';
+import { evaluateCondition } from '../scoring/applicability.js';
+import { scoreAnswer } from '../scoring/question.js';
+
+export interface Response {
+  respondent: number;
+  answer: string;
+  score: number | null;
+}
+
+export interface Divergence {
+  question: string;
+  spread: number;
+  responses: Response[];
+}
+
+export interface Merged {
+  answers: Answers;
+  respondents: { name: string; role: string; file: string }[];
+  /** Every respondent's answer, per question (absent: nobody answered it). */
+  responses: Map<string, Response[]>;
+  divergent: Divergence[];
+}
+
+const label = (q: ResolvedQuestion, a: ResolvedAnswer | undefined): string => {
+  if (!a || a.value.kind === 'unknown') return 'Unknown';
+  if (a.value.kind === 'na') return `N/A (${a.value.reason})`;
+  return scoreAnswer(q, a).answerLabels.join('; ') || 'None selected';
+};
+
+export function mergeRespondents(checklist: LoadedChecklist, files: Answers[]): Merged {
+  const respondents = files.map((f) => ({ name: f.respondent?.name ?? f.source, role: f.respondent?.role ?? 'other', file: f.source }));
+  const merged: Record<string, ResolvedAnswer> = {};
+  const responses = new Map<string, Response[]>();
+  const divergent: Divergence[] = [];
+  for (const q of checklist.questions) {
+    const given = files.map((f, i) => ({ i, a: f.answers[q.id] })).filter((x): x is { i: number; a: ResolvedAnswer } => x.a !== undefined);
+    if (!given.length) continue;
+    const scored = given.map((x) => ({ ...x, score: x.a.value.kind === 'choices' || x.a.value.kind === 'number' ? scoreAnswer(q, x.a).score : null }));
+    responses.set(q.id, scored.map((x) => ({ respondent: x.i, answer: label(q, x.a), score: x.score })));
+    if (q.context) {
+      merged[q.id] = mergeContext(checklist, q, given.map((x) => x.a), files);
+      continue;
+    }
+    const known = scored.filter((x) => x.score !== null).sort((a, b) => a.score! - b.score! || a.i - b.i);
+    if (!known.length) {
+      // Nobody knows: N/A when everyone said so (with the first reason), otherwise unknown.
+      const na = given.every((x) => x.a.value.kind === 'na');
+      merged[q.id] = na ? given[0]!.a : { value: { kind: 'unknown' }, evidence: [], acknowledge: [] };
+      continue;
+    }
+    const rule = q.obligation === 'must' ? checklist.scoring.merge.must : checklist.scoring.merge.default;
+    // The lower median for an even count: between two answers, the one that claims less.
+    const pick = rule === 'lowest' ? known[0]! : known[Math.floor((known.length - 1) / 2)]!;
+    merged[q.id] = { ...pick.a, note: pick.a.note, evidence: [...new Set(given.flatMap((x) => x.a.evidence))], acknowledge: given.flatMap((x) => x.a.acknowledge) };
+    const spread = known.at(-1)!.score! - known[0]!.score!;
+    if (known.length > 1 && spread >= checklist.scoring.divergentSpread - 1e-9)
+      divergent.push({ question: q.id, spread: Math.round(spread * 100) / 100, responses: responses.get(q.id)! });
+  }
+  const first = files[0]!;
+  return {
+    answers: {
+      checklist: first.checklist,
+      metadata: { ...first.metadata, date: files.map((f) => f.metadata.date).filter((d): d is string => Boolean(d)).sort().at(-1) ?? first.metadata.date },
+      scope: { quick: files.every((f) => f.scope.quick), failureModes: files.every((f) => f.scope.failureModes) ? [...new Set(files.flatMap((f) => f.scope.failureModes!))] : undefined },
+      answers: merged,
+      hash: files.map((f) => f.hash).join('+'),
+      source: first.source,
+      lines: first.lines,
+    },
+    respondents,
+    responses,
+    divergent,
+  };
+}
+
+/**
+ * A context answer widens scope: several choices become their union, a number the largest, one
+ * choice the answer that puts the most questions in scope.
+ */
+function mergeContext(checklist: LoadedChecklist, q: ResolvedQuestion, given: ResolvedAnswer[], files: Answers[]): ResolvedAnswer {
+  const known = given.filter((a) => a.value.kind === 'choices' || a.value.kind === 'number');
+  if (!known.length) return given[0]!;
+  if (q.type === 'multi') {
+    const ids = new Set(known.flatMap((a) => (a.value.kind === 'choices' ? a.value.ids : [])));
+    // An exclusive choice ("none") gives way to anything someone named.
+    const exclusive = q.choices.filter((c) => c.exclusive).map((c) => c.id);
+    if (ids.size > 1) for (const id of exclusive) ids.delete(id);
+    const order = (id: string) => q.choices.findIndex((c) => c.id === id);
+    return { value: { kind: 'choices', ids: [...ids].sort((a, b) => order(a) - order(b)) }, evidence: [], acknowledge: [] };
+  }
+  if (q.type === 'number') return known.reduce((a, b) => ((b.value as { value: number }).value > (a.value as { value: number }).value ? b : a));
+  const inScope = (a: ResolvedAnswer) => {
+    const answers = { ...files[0]!.answers, [q.id]: a };
+    return checklist.questions.filter((x) => x.when && evaluateCondition(x.when, answers) !== false).length;
+  };
+  return known.reduce((a, b) => (inScope(b) > inScope(a) ? b : a));
+}
