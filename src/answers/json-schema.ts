@@ -56,6 +56,7 @@ export function answersJsonSchema(checklist: LoadedChecklist): Schema {
         },
       },
       scope: { type: 'object' },
+      respondent: { type: 'object', additionalProperties: false, required: ['name', 'role'], properties: { name: { type: 'string' }, role: checklist.roles ? { enum: checklist.roles.map((r) => r.id) } : { type: 'string' } } },
       answers: { type: ['object', 'null'], additionalProperties: false, properties: answers },
     },
   };

@@ -21,6 +21,7 @@ export function serializeAnswers(checklist: LoadedChecklist, file: AnswersFile, 
   const metadata = file.metadata ?? {};
   if (Object.keys(metadata).length) out.push(yamlBlock({ metadata }));
   else out.push('metadata:', '  # organization: Example Ltd', '  # team: Platform', '  # assessor: Your Name', '  # date: 2026-01-31');
+  if (file.respondent) out.push(yamlBlock({ respondent: file.respondent }));
   if (file.scope) out.push(yamlBlock({ scope: file.scope }));
   out.push('answers:');
   let section = '';

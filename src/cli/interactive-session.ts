@@ -122,7 +122,13 @@ async function startOrResume(checklist: LoadedChecklist, out: string, options: S
     date: await p.input('Assessment date (YYYY-MM-DD):', (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? true : 'use YYYY-MM-DD'), options.today),
   };
   const defined = Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v!.trim()]));
-  return { checklist: { id: checklist.id, version: checklist.version }, metadata: defined, answers: {} };
+  // Checklists with roles can merge several people's answers: say who is answering.
+  let respondent: AnswersFile['respondent'];
+  if (checklist.roles?.length) {
+    const name = await ask('Your name, if several people answer this assessment (enter to skip):');
+    if (name) respondent = { name, role: await p.select('Your role:', checklist.roles.map((r) => ({ value: r.id, name: r.label })), checklist.roles[0]!.id) };
+  }
+  return { checklist: { id: checklist.id, version: checklist.version }, metadata: defined, ...(respondent ? { respondent } : {}), answers: {} };
 }
 
 function readExisting(checklist: LoadedChecklist, file: string): AnswersFile {

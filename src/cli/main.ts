@@ -8,6 +8,7 @@ import { registerAssess } from './commands/assess.js';
 import { registerCompare } from './commands/compare.js';
 import { registerExplain } from './commands/explain.js';
 import { registerHistory } from './commands/history.js';
+import { registerImport } from './commands/import.js';
 import { registerReport } from './commands/report.js';
 import { registerScan } from './commands/scan.js';
 import { registerSchema } from './commands/schema.js';
@@ -20,7 +21,7 @@ const program = new Command('rollout-check')
   .version(readPackageVersion(), '-V, --version')
   .exitOverride();
 program.configureOutput({ outputError: (text, write) => write(text) });
-for (const register of [registerAssess, registerInit, registerValidate, registerReport, registerCompare, registerSchema, registerScan, registerHistory, registerAggregate, registerExplain]) register(program);
+for (const register of [registerAssess, registerInit, registerValidate, registerReport, registerCompare, registerSchema, registerScan, registerHistory, registerAggregate, registerImport, registerExplain]) register(program);
 program.commands.forEach((c) => c.exitOverride());
 
 // When the reader goes away (`| head`), stop quietly, as `git log | head` does: the run has

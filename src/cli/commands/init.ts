@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { packageRoot, writeFileAtomic } from '../../io/files.js';
+import { parseChoice } from '../options.js';
 
 export function registerInit(program: Command): void {
   program
@@ -12,11 +13,25 @@ export function registerInit(program: Command): void {
     .option('-o, --out <file>', 'file to write, or - for standard output', 'rollout-answers.yaml')
     .option('-p, --policy <file>', 'checklist file (default: the built-in checklist)')
     .option('--force', 'overwrite an existing file')
-    .action(async (flags: { out: string; policy?: string; force?: boolean }) => {
+    .option('-f, --format <format>', 'yaml (an answers file) or csv (the header row of a survey form, for `import`)', parseChoice(['yaml', 'csv'] as const), 'yaml')
+    .option('--respondent <name>', 'for a team assessment: who will answer this file')
+    .option('--role <role>', "with --respondent: the respondent's role (one of the checklist's roles)")
+    .action(async (flags: { out: string; policy?: string; force?: boolean; respondent?: string; role?: string; format: 'yaml' | 'csv' }) => {
       const { loadChecklist } = await import('../../pipeline.js');
       const { serializeAnswers } = await import('../../answers/serialize.js');
       const checklist = loadChecklist(flags.policy);
-      const body = serializeAnswers(checklist, { checklist: { id: checklist.id, version: checklist.version } }, { placeholders: true });
+      if (flags.format === 'csv') {
+        const { csvHeader } = await import('../../respondents/import-csv.js');
+        const header = csvHeader(checklist);
+        if (flags.out === '-' || flags.out === 'rollout-answers.yaml') return void process.stdout.write(header);
+        if (existsSync(flags.out) && !flags.force) throw new InputError(`${flags.out}: already exists; pass --force to overwrite it, or --out another file`);
+        return void writeFileAtomic(flags.out, header);
+      }
+      const roles = checklist.roles?.map((r) => r.id) ?? [];
+      if (flags.role && !flags.respondent) throw new InputError('--role needs --respondent NAME');
+      if (flags.respondent && !roles.includes(flags.role ?? '')) throw new InputError(`--role: expected one of ${roles.join(', ') || '(this checklist has no roles)'}, got "${flags.role ?? ''}"`);
+      const respondent = flags.respondent ? { name: flags.respondent, role: flags.role! } : undefined;
+      const body = serializeAnswers(checklist, { checklist: { id: checklist.id, version: checklist.version }, ...(respondent ? { respondent } : {}) }, { placeholders: true });
       // Editors (VS Code's YAML extension) read this line: completion of question and choice ids.
       const schema = join(packageRoot, 'dist', 'schemas', `answers-${checklist.id}.schema.json`);
       const from = flags.out === '-' ? process.cwd() : dirname(resolve(flags.out));

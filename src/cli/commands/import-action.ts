@@ -1,0 +1,32 @@
+// The work behind `rollout-check import`: read, check every row, then write every file (each
+// atomically). Nothing is written unless everything is valid.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serializeAnswers } from '../../answers/serialize.js';
+import { validateAnswers } from '../../answers/validate.js';
+import { InputError } from '../../errors.js';
+import { readUserFile, writeFileAtomic } from '../../io/files.js';
+import { loadChecklist } from '../../pipeline.js';
+import { importCsv } from '../../respondents/import-csv.js';
+
+export function runImport(csv: string, flags: { outDir: string; policy?: string; force?: boolean }): void {
+  const checklist = loadChecklist(flags.policy);
+  const imported = importCsv(csv, readUserFile(csv), checklist);
+  if (!imported.ok) throw new InputError(imported.problems);
+  const taken = new Set<string>();
+  const planned = imported.files.map((f) => {
+    const base = f.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'respondent';
+    let name = `${base}.yaml`;
+    for (let n = 2; taken.has(name); n++) name = `${base}-${n}.yaml`;
+    taken.add(name);
+    const path = join(flags.outDir, name);
+    const text = serializeAnswers(checklist, f.answers, { placeholders: false });
+    const check = validateAnswers(checklist, path, text);
+    if (!check.ok) throw new InputError(check.problems);
+    if (existsSync(path) && !flags.force) throw new InputError(`${path}: already exists; pass --force to replace it, or --out-dir another folder`);
+    return { path, text };
+  });
+  mkdirSync(flags.outDir, { recursive: true });
+  for (const p of planned) writeFileAtomic(p.path, p.text);
+  process.stdout.write(`Wrote ${planned.length} answers files to ${flags.outDir}. Assess them together: rollout-check assess --answers ${flags.outDir}\n`);
+}
