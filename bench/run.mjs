@@ -79,3 +79,8 @@ console.log(await historyBench());
 const { aggregateBench } = await import('./aggregate.mjs');
 console.log('');
 console.log(aggregateBench());
+
+// A team assessment of 500 respondents.
+const { respondentsBench } = await import('./respondents.mjs');
+console.log('');
+console.log(respondentsBench());

@@ -75,6 +75,17 @@ export function weighHistoryEvidence(checklist: LoadedChecklist, answers: Answer
   return weighHistory(checklist, answers, history, loadEvidenceMap(checklist));
 }
 
+/** Each respondent scored alone (for scores by role); people who answered alike are scored once. */
+function scoreEach(checklist: LoadedChecklist, files: Answers[]): Scored[] {
+  const seen = new Map<string, Scored>();
+  return files.map((f) => {
+    const key = JSON.stringify(Object.entries(f.answers).map(([id, a]) => [id, a.value]));
+    let s = seen.get(key);
+    if (!s) seen.set(key, (s = scoreAssessment(checklist, f)));
+    return s;
+  });
+}
+
 /** Where respondents disagree, the first step is to agree: one step per divergent question. */
 function agreeSteps(checklist: LoadedChecklist, merged: Merged | undefined): PlannedStep[] {
   return (merged?.divergent ?? []).map((d) => {
@@ -128,7 +139,7 @@ export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion
     plan: [...agreeSteps(checklist, team?.merged), ...planNextSteps(checklist, scored.questions)],
     evidence: weighed?.evidence,
     history,
-    respondents: team ? respondentParts(checklist, team.merged, team.files.map((f) => scoreAssessment(checklist, f))) : undefined,
+    respondents: team ? respondentParts(checklist, team.merged, scoreEach(checklist, team.files)) : undefined,
   });
   return { report, scored };
 }

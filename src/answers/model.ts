@@ -28,6 +28,9 @@ export interface Answers {
   hash: string;
   source: string;
   respondent?: { name: string; role: string };
-  /** The line of each answer in the file, for pointing at it (SARIF, annotations). */
-  lines?: Record<string, number>;
+  /**
+   * The line of an answer in the file, for pointing at it (SARIF, annotations). A function, so
+   * that a team of 500 files only pays for locating the answers it reports on.
+   */
+  lineOf?: (question: string) => number | undefined;
 }

@@ -86,7 +86,7 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
       answers,
       hash: hashText(text),
       ...(data.respondent ? { respondent: data.respondent } : {}),
-      lines: Object.fromEntries(Object.keys(answers).map((qid) => [qid, doc.locate(['answers', qid])?.line ?? 1])),
+      lineOf: (qid: string) => doc.locate(['answers', qid])?.line,
       source: file,
     },
   };

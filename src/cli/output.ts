@@ -3,6 +3,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report } from '../report/model.js';
 import { claimedText, rangeText } from '../render/report-view.js';
+import { whoSaidWhat } from '../respondents/who.js';
 import { bar, percent, wrap } from '../render/text.js';
 
 export function colourFor(stream: NodeJS.WriteStream): ChalkInstance {
@@ -32,7 +33,7 @@ export function formatSummary(report: Report, c: ChalkInstance, width = 80, topS
   const dv = report.divergent;
   if (dv.count) {
     lines.push('', c.bold.red(`${dv.summary}:`));
-    for (const x of dv.items.slice(0, 3)) lines.push(...wrap(`- ${x.question}: ${x.responses.map((r) => `${r.name} (${r.role}) ${r.answer}`).join('; ')}`, w, '  '));
+    for (const x of dv.items.slice(0, 3)) lines.push(...wrap(`- ${x.question}: ${whoSaidWhat(x.responses)}`, w, '  '));
     if (dv.count > 3) lines.push(c.dim(`  … and ${dv.count - 3} more in the report`));
   }
   const h = report.history;

@@ -3,6 +3,7 @@
 // business (Markdown escapes the report's strings first, HTML lets Handlebars escape).
 import type { Report, ReportQuestion } from '../report/model.js';
 import { historyView } from './history-view.js';
+import { whoSaidWhat } from '../respondents/who.js';
 import { bar, percent } from './text.js';
 
 const statusMark = { clear: '✅ clear', fuzzy: '⚠️ fuzzy', 'not-assessed': '➖ not assessed' } as const;
@@ -75,8 +76,8 @@ export function reportView(r: Report) {
     crosswalkRows: r.crosswalk.map((c) => ({ ...c, questionsText: c.questions.join(', '), failureModesText: c.failureModes.join(', ') })),
     chart: chartOf(r),
     historySection: historyView(r.history),
-    divergentRows: r.divergent.items.map((d) => ({ ...d, who: d.responses.map((x) => `${x.name} (${roleLabel(r, x.role)}): ${x.answer}`).join('; ') })),
-    respondentsText: r.respondents.length ? r.respondents.map((x) => `${x.name} (${x.roleLabel})`).join(', ') : null,
+    divergentRows: r.divergent.items.map((d) => ({ ...d, who: whoSaidWhat(d.responses, (role) => roleLabel(r, role)) })),
+    respondentsText: r.respondents.length ? (r.respondents.length <= 12 ? r.respondents.map((x) => `${x.name} (${x.roleLabel})`).join(', ') : `${r.respondents.length} people: ${r.roleScores.map((x) => `${x.respondents} ${x.label}`).join(', ')}`) : null,
     roleRows: r.roleScores.map((x) => ({ ...x, cells: x.scores.map((s) => percent(s)) })),
     roleHeatMap: r.roleScores.length ? roleHeatMap(r) : null,
     regressionView: r.regression
@@ -167,7 +168,7 @@ function row(q: ReportQuestion) {
     disputeText: q.dispute ? `claimed ${q.dispute.claimed}; the repository says otherwise (${q.dispute.findings.join(', ')})` : null,
     reopenedText: q.reopenedBy ? `brought back into scope: the repository disputes the answer to ${q.reopenedBy}` : null,
     acceptedText: q.accepted ? acceptedText(q.accepted) : null,
-    responsesText: q.responses.length > 1 ? q.responses.map((x) => `${x.name}: ${x.answer}`).join('; ') : null,
+    responsesText: q.responses.length > 1 ? whoSaidWhat(q.responses) : null,
   };
 }
 

@@ -51,7 +51,7 @@ export function buildReport(input: BuildInput): Report {
     tool: input.tool,
     checklist: { id: checklist.id, version: checklist.version, title: checklist.title, sha256: checklist.hash },
     overlays: checklist.overlays,
-    answers: { file: basename(answers.source), sha256: answers.hash, path: relativePath(answers.source), lines: answers.lines ?? {} },
+    answers: { file: basename(answers.source), sha256: answers.hash, path: relativePath(answers.source), lines: Object.fromEntries(Object.keys(answers.answers).map((q) => [q, answers.lineOf?.(q) ?? 1])) },
     metadata: {
       organization: m.organization ?? null,
       team: m.team ?? null,

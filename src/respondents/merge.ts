@@ -30,11 +30,13 @@ export interface Merged {
   divergent: Divergence[];
 }
 
-const label = (q: ResolvedQuestion, a: ResolvedAnswer | undefined): string => {
-  if (!a || a.value.kind === 'unknown') return 'Unknown';
-  if (a.value.kind === 'na') return `N/A (${a.value.reason})`;
-  return scoreAnswer(q, a).answerLabels.join('; ') || 'None selected';
-};
+/** One answer's label and score, scored once. */
+function judge(q: ResolvedQuestion, a: ResolvedAnswer): { answer: string; score: number | null } {
+  if (a.value.kind === 'unknown') return { answer: 'Unknown', score: null };
+  if (a.value.kind === 'na') return { answer: `N/A (${a.value.reason})`, score: null };
+  const s = scoreAnswer(q, a);
+  return { answer: s.answerLabels.join('; ') || 'None selected', score: s.score };
+}
 
 export function mergeRespondents(checklist: LoadedChecklist, files: Answers[]): Merged {
   const respondents = files.map((f) => ({ name: f.respondent?.name ?? f.source, role: f.respondent?.role ?? 'other', file: f.source }));
@@ -44,8 +46,17 @@ export function mergeRespondents(checklist: LoadedChecklist, files: Answers[]): 
   for (const q of checklist.questions) {
     const given = files.map((f, i) => ({ i, a: f.answers[q.id] })).filter((x): x is { i: number; a: ResolvedAnswer } => x.a !== undefined);
     if (!given.length) continue;
-    const scored = given.map((x) => ({ ...x, score: x.a.value.kind === 'choices' || x.a.value.kind === 'number' ? scoreAnswer(q, x.a).score : null }));
-    responses.set(q.id, scored.map((x) => ({ respondent: x.i, answer: label(q, x.a), score: x.score })));
+    // Many people give the same answer: judge each distinct one once.
+    const judged = new Map<string, ReturnType<typeof judge>>();
+    const judgeOnce = (a: ResolvedAnswer) => {
+      const v = a.value;
+      const key = v.kind === 'choices' ? `c:${v.ids.join(',')}` : v.kind === 'number' ? `n:${v.value}` : v.kind === 'na' ? `na:${v.reason}` : 'u';
+      let j = judged.get(key);
+      if (!j) judged.set(key, (j = judge(q, a)));
+      return j;
+    };
+    const scored = given.map((x) => ({ ...x, ...judgeOnce(x.a) }));
+    responses.set(q.id, scored.map((x) => ({ respondent: x.i, answer: x.answer, score: x.score })));
     if (q.context) {
       merged[q.id] = mergeContext(checklist, q, given.map((x) => x.a), files);
       continue;
@@ -74,7 +85,7 @@ export function mergeRespondents(checklist: LoadedChecklist, files: Answers[]): 
       answers: merged,
       hash: files.map((f) => f.hash).join('+'),
       source: first.source,
-      lines: first.lines,
+      lineOf: first.lineOf,
     },
     respondents,
     responses,
@@ -98,9 +109,12 @@ function mergeContext(checklist: LoadedChecklist, q: ResolvedQuestion, given: Re
     return { value: { kind: 'choices', ids: [...ids].sort((a, b) => order(a) - order(b)) }, evidence: [], acknowledge: [] };
   }
   if (q.type === 'number') return known.reduce((a, b) => ((b.value as { value: number }).value > (a.value as { value: number }).value ? b : a));
+  // Judged once per distinct answer: a team mostly gives two or three.
+  const distinct = [...new Map(known.map((a) => [JSON.stringify(a.value), a])).values()];
   const inScope = (a: ResolvedAnswer) => {
     const answers = { ...files[0]!.answers, [q.id]: a };
     return checklist.questions.filter((x) => x.when && evaluateCondition(x.when, answers) !== false).length;
   };
-  return known.reduce((a, b) => (inScope(b) > inScope(a) ? b : a));
+  const counted = distinct.map((a) => ({ a, n: inScope(a) }));
+  return counted.reduce((best, x) => (x.n > best.n ? x : best)).a;
 }
