@@ -25,6 +25,17 @@ export interface Comparison {
   newRisks: QuestionChange[];
   regressions: QuestionChange[];
   improvements: QuestionChange[];
+  /**
+   * Team assessments: questions divergent in either assessment, with the spread of the
+   * respondents' scores (0 to 1) before and after. Empty unless both had several respondents.
+   */
+  spreads: { id: string; text: string; before: number | null; after: number | null; narrowed: boolean }[];
+}
+
+/** How far apart the respondents' scores are: highest minus lowest of those who answered. */
+function spreadOf(q: Report['questions'][number] | undefined): number | null {
+  const xs = (q?.responses ?? []).map((r) => r.score).filter((x): x is number => x !== null);
+  return xs.length > 1 ? Math.round((Math.max(...xs) - Math.min(...xs)) * 100) / 100 : null;
 }
 
 export function compareReports(before: Report, after: Report): Comparison {
@@ -64,5 +75,14 @@ export function compareReports(before: Report, after: Report): Comparison {
     newRisks,
     regressions,
     improvements,
+    spreads: before.respondents.length > 1 && after.respondents.length > 1
+      ? after.questions
+          .filter((q) => before.divergent.items.some((d) => d.question === q.id) || after.divergent.items.some((d) => d.question === q.id))
+          .map((q) => {
+            const b = spreadOf(old.get(q.id));
+            const a = spreadOf(q);
+            return { id: q.id, text: q.text, before: b, after: a, narrowed: b !== null && a !== null && a < b };
+          })
+      : [],
   };
 }

@@ -20,6 +20,7 @@ export function compareMarkdown(c: Comparison, heading: string, templates: Templ
     newRisks: changes(e.newRisks),
     regressions: changes(e.regressions),
     improvements: changes(e.improvements),
+    spreadRows: e.spreads.map((s) => ({ ...s, beforeText: s.before === null ? 'n/a' : String(Math.round(s.before * 100)), afterText: s.after === null ? 'n/a' : String(Math.round(s.after * 100)), mark: s.narrowed ? 'narrowed' : s.after !== null && s.before !== null && s.after > s.before ? 'wider' : 'same' })),
   };
   return `${renderTemplates(templates, 'compare', view, {}, false).replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
@@ -38,5 +39,6 @@ export function compareSummary(x: Comparison, c: ChalkInstance): string {
   lines.push('', `Risks closed: ${x.risksClosed.length} · new risks: ${x.newRisks.length} · regressions: ${x.regressions.length} · improvements: ${x.improvements.length}`);
   for (const r of x.regressions) lines.push(c.red(`  regressed: ${r.id} (${r.before} -> ${r.after})`));
   for (const r of x.newRisks) lines.push(c.red(`  new risk: ${r.id} (${r.after})`));
+  for (const s of x.spreads) lines.push(`  respondents' spread on ${s.id}: ${s.before === null ? 'n/a' : Math.round(s.before * 100)} -> ${s.after === null ? 'n/a' : Math.round(s.after * 100)} points${s.narrowed ? ' (narrowed)' : ''}`);
   return `${lines.join('\n')}\n`;
 }

@@ -74,6 +74,22 @@ describe('many respondents, one assessment', () => {
     expect(both.overall.score).toBeLessThanOrEqual(alone.overall.score);
   });
 
+  it('compare says, per divergent question, whether the spread between respondents narrowed', () => {
+    const dir = tempDir();
+    const before = join(dir, 'before.json');
+    expect(runCli(['assess', '--answers', 'examples/team', '--format', 'json', '--out', before]).code).toBe(0);
+    for (const name of ['lead', 'security', 'platform', 'engineer']) {
+      const text = readFileSync(`examples/team/${name}.yaml`, 'utf8');
+      writeFileSync(join(dir, `${name}.yaml`), name === 'engineer' ? text.replace('  fm3.codeowners: none', '  fm3.codeowners: most') : text);
+    }
+    const after = join(dir, 'after.json');
+    runCli(['assess', '--answers', ...['lead', 'security', 'platform', 'engineer'].map((n) => join(dir, `${n}.yaml`)).flatMap((f, i) => (i ? ['--answers', f] : [f])), '--format', 'json', '--out', after]);
+    const md = runCli(['compare', before, after, '--format', 'md']).stdout;
+    expect(md).toContain('## Where the respondents disagreed');
+    expect(md).toMatch(/\(`fm3\.codeowners`\) \| 100 \| 30 \| narrowed \|/);
+    expect(md).toMatch(/\(`fm4\.egress`\) \| 100 \| 100 \| same \|/);
+  });
+
   it.each([
     ['files for different checklists', (d: string) => [writeAnswers(d, 'x.yaml', (t) => t.replace('version: 1.1.0', 'version: 0.9.0'))], /is for checklist ai-coding-rollout|checklist/],
     ['the same respondent twice', (d: string) => [writeAnswers(d, 'twin.yaml', (t) => t)], /examples\/team\/lead\.yaml and .*twin\.yaml are both from respondent "Amara Obi"/],
