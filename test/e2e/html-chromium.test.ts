@@ -142,6 +142,33 @@ describe('HTML report in headless Chromium', () => {
     }
   });
 
+  it('draws the team heat map of roles by failure mode, in HTML and in the PDF', async () => {
+    const dir = tempDir();
+    const page = join(dir, 'team.html');
+    expect(runCli(['assess', '--answers', 'examples/team', '--format', 'html', '--out', page]).code).toBe(0);
+    const result = JSON.parse(runCli(['assess', '--answers', 'examples/team', '--format', 'json']).stdout);
+    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+      const cells = await tab.evaluate(() =>
+        [...document.querySelectorAll('svg.roles g.cell')].map((g) => ({ role: g.getAttribute('data-role'), fm: g.getAttribute('data-fm'), text: g.querySelector('text')!.textContent, width: Math.round(g.getBoundingClientRect().width) })),
+      );
+      await tab.locator('#respondents').screenshot({ path: process.env.ROLES_SCREENSHOT ?? join(dir, 'roles.png') });
+      expect(cells).toHaveLength(result.roleScores.length * 7);
+      result.roleScores.forEach((r: { role: string; scores: number[] }, i: number) =>
+        r.scores.forEach((s, j) => expect(cells[i * 7 + j]).toMatchObject({ role: r.role, fm: `FM${j + 1}`, text: String(Math.round(s)) })),
+      );
+      expect(cells.every((c) => c.width > 20)).toBe(true);
+    } finally {
+      await browser.close();
+    }
+    const pdf = join(dir, 'team.pdf');
+    expect(runCli(['assess', '--answers', 'examples/team', '--format', 'pdf', '--out', pdf], { env: { PATH: process.env.PATH ?? '' } }).code).toBe(0);
+    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toMatch(/Who said what[^]*Security \(1\)/);
+  });
+
   it('prints a PDF with the cover alone on page one and each section starting a page', () => {
     const dir = tempDir();
     const pdf = join(dir, 'report.pdf');
