@@ -17,7 +17,7 @@ export function csvHeader(checklist: LoadedChecklist): string {
   return `${[...metaColumns, ...checklist.questions.map((q) => q.id)].join(',')}\r\n`;
 }
 
-export type Imported = { ok: true; files: { name: string; answers: AnswersFile }[] } | { ok: false; problems: Problem[] };
+export type Imported = { ok: true; files: { name: string; line: number; answers: AnswersFile }[] } | { ok: false; problems: Problem[] };
 
 export function importCsv(file: string, text: string, checklist: LoadedChecklist): Imported {
   let rows: string[][];
@@ -36,7 +36,7 @@ export function importCsv(file: string, text: string, checklist: LoadedChecklist
       problems.push({ file, line: 1, column: c + 1, message: `column "${h}" is not a question id of ${checklist.id} ${checklist.version} (nor ${metaColumns.join(', ')})` });
   });
   const roles = checklist.roles?.map((r) => r.id) ?? [];
-  const files: { name: string; answers: AnswersFile }[] = [];
+  const files: { name: string; line: number; answers: AnswersFile }[] = [];
   rows.slice(1).forEach((row, r) => {
     const line = r + 2;
     const cell = (name: string) => row[header.indexOf(name)]?.trim() ?? '';
@@ -54,7 +54,9 @@ export function importCsv(file: string, text: string, checklist: LoadedChecklist
     if (roles.length && !roles.includes(role))
       problems.push({ file, line, column: header.indexOf('respondent.role') + 1, message: `row ${line}, column respondent.role: "${role}" is not a role (roles: ${roles.join(', ')})` });
     const metadata = Object.fromEntries(['organization', 'team', 'date'].map((k) => [k, cell(`metadata.${k}`)]).filter(([, v]) => v));
-    files.push({ name, answers: { checklist: { id: checklist.id, version: checklist.version }, metadata, respondent: { name, role }, answers } });
+    if (metadata.date && !/^\d{4}-\d{2}-\d{2}$/.test(metadata.date))
+      problems.push({ file, line, column: header.indexOf('metadata.date') + 1, message: `row ${line}, column metadata.date: "${metadata.date}" is not a date as YYYY-MM-DD` });
+    files.push({ name, line, answers: { checklist: { id: checklist.id, version: checklist.version }, metadata, respondent: { name, role }, answers } });
   });
   return problems.length ? { ok: false, problems } : { ok: true, files };
 }

@@ -1,7 +1,8 @@
 // Many respondents, one assessment. Pure. Merging happens before scoring: scoring sees one answer
-// per question. The merged answer follows the checklist's `scoring.merge` (median of those who
-// answered; for a must, the lowest). An unknown never hides a known answer and never raises a
-// score: it is left out of the merge, and only when nobody knows is the merged answer unknown.
+// per question. The merged answer follows the checklist's `scoring.merge` (the median; for a must,
+// the lowest). An unknown ranks below every known answer, so it never raises a score, and with
+// the upper median one unknown beside known answers does not hide them; for a must, one person
+// who works with the control not knowing leaves it unknown (unverified).
 // Context answers are merged so that a question is in scope when any respondent's context puts
 // it in scope. A question whose respondents' scores are `divergentSpread` or more apart is
 // divergent: that is a finding in itself.
@@ -61,17 +62,23 @@ export function mergeRespondents(checklist: LoadedChecklist, files: Answers[]): 
       merged[q.id] = mergeContext(checklist, q, given.map((x) => x.a), files);
       continue;
     }
-    const known = scored.filter((x) => x.score !== null).sort((a, b) => a.score! - b.score! || a.i - b.i);
-    if (!known.length) {
-      // Nobody knows: N/A when everyone said so (with the first reason), otherwise unknown.
-      const na = given.every((x) => x.a.value.kind === 'na');
-      merged[q.id] = na ? given[0]!.a : { value: { kind: 'unknown' }, evidence: [], acknowledge: [] };
+    // N/A is left out; an unknown ranks below every known answer, so that turning an answer into
+    // unknown can lower the merged answer and never raise it.
+    const ranked = scored.filter((x) => x.a.value.kind !== 'na').sort((a, b) => (a.score ?? -1) - (b.score ?? -1) || a.i - b.i);
+    if (!ranked.length) {
+      merged[q.id] = given[0]!.a; // Everyone said N/A: the first reason stands.
       continue;
     }
     const rule = q.obligation === 'must' ? checklist.scoring.merge.must : checklist.scoring.merge.default;
-    // The lower median for an even count: between two answers, the one that claims less.
-    const pick = rule === 'lowest' ? known[0]! : known[Math.floor((known.length - 1) / 2)]!;
-    merged[q.id] = { ...pick.a, note: pick.a.note, evidence: [...new Set(given.flatMap((x) => x.a.evidence))], acknowledge: given.flatMap((x) => x.a.acknowledge) };
+    // The upper median for an even count: one unknown beside one known answer does not hide it.
+    // For a must, the lowest: someone who works with the control not knowing leaves it unverified.
+    const pick = rule === 'lowest' ? ranked[0]! : ranked[Math.floor(ranked.length / 2)]!;
+    merged[q.id] =
+      pick.score === null
+        ? { value: { kind: 'unknown' }, evidence: [], acknowledge: [] }
+        : { ...pick.a, evidence: [...new Set(given.flatMap((x) => x.a.evidence))], acknowledge: given.flatMap((x) => x.a.acknowledge) };
+    const known = ranked.filter((x) => x.score !== null);
+    if (!known.length) continue;
     const spread = known.at(-1)!.score! - known[0]!.score!;
     if (known.length > 1 && spread >= checklist.scoring.divergentSpread - 1e-9)
       divergent.push({ question: q.id, spread: Math.round(spread * 100) / 100, responses: responses.get(q.id)! });

@@ -67,9 +67,12 @@ describe('many respondents, one assessment', () => {
     const dir = tempDir();
     const lead = readFileSync('examples/team/lead.yaml', 'utf8');
     writeFileSync(join(dir, 'a.yaml'), lead);
-    writeFileSync(join(dir, 'b.yaml'), lead.replace('name: Amara Obi', 'name: Someone Else').replace('  fm4.egress: allowlist-all', '  fm4.egress: unknown'));
+    writeFileSync(join(dir, 'b.yaml'), lead.replace('name: Amara Obi', 'name: Someone Else').replace('  fm4.egress: allowlist-all', '  fm4.egress: unknown').replace('  fm3.codeowners: most', '  fm3.codeowners: unknown'));
     const both = JSON.parse(runCli(['assess', '--answers', dir, '--format', 'json']).stdout);
-    expect(both.questions.find((q: { id: string }) => q.id === 'fm4.egress').answer).toBe('Narrow allowlist wherever agents run');
+    const answer = (id: string) => both.questions.find((q: { id: string }) => q.id === id).answer;
+    // A should: the known answer stands. A must: someone who works with it not knowing leaves it unverified.
+    expect(answer('fm3.codeowners')).toBe('In most repositories or teams');
+    expect(answer('fm4.egress')).toBe('Unknown');
     const alone = JSON.parse(runCli(['assess', '--answers', join(dir, 'a.yaml'), '--format', 'json']).stdout);
     expect(both.overall.score).toBeLessThanOrEqual(alone.overall.score);
   });

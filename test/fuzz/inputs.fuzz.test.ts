@@ -34,6 +34,9 @@ import { summariseHistory } from '../../src/history/summarise.js';
 import { buildPortfolio } from '../../src/portfolio/build.js';
 import { portfolioHtml, portfolioMarkdown } from '../../src/portfolio/render.js';
 import { summariseResult } from '../../src/portfolio/summary.js';
+import { serializeAnswers } from '../../src/answers/serialize.js';
+import { csvHeader, importCsv } from '../../src/respondents/import-csv.js';
+import { mergeRespondents } from '../../src/respondents/merge.js';
 
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261125;
 const scale = Number(process.env.FUZZ_SCALE ?? 1);
@@ -250,6 +253,37 @@ describe('portfolio inputs', () => {
       expect(p.teams.length + p.otherVersions.length).toBeLessThanOrEqual(2);
       expect(portfolioHtml(p)).not.toContain('<script');
       portfolioMarkdown(p);
+    });
+  });
+});
+
+describe('team inputs', () => {
+  it('survey exports: any bytes give answers files or located problems, never a half import', () => {
+    const header = csvHeader(builtin).trimEnd().split(',');
+    const row = (name: string, role: string) => header.map((h) => (h === 'respondent.name' ? name : h === 'respondent.role' ? role : h === 'ctx.agents' ? '"claude-code, copilot-agent"' : h === 'fm4.egress' ? 'open' : '')).join(',');
+    const seedCsv = [header.join(','), row('Ada', 'security'), row('Bo', 'engineer')].join('\r\n');
+    check(mutationsOf(seedCsv, 'text'), 500, (bytes) => {
+      const r = importCsv('responses.csv', Buffer.from(bytes).toString('utf8'), builtin);
+      if (!r.ok) return expectLocated(r.problems, 'responses.csv');
+      for (const f of r.files) {
+        const text = serializeAnswers(builtin, f.answers, { placeholders: false });
+        const v = validateAnswers(builtin, 'a.yaml', text);
+        expect(v.ok, JSON.stringify(!v.ok && v.problems.slice(0, 2))).toBe(true);
+      }
+    });
+  });
+
+  it('answers of many respondents: any mix merges into one answer per question without raising a score', () => {
+    const seeds = ['engineer', 'lead', 'platform', 'security'].map((n) => loadAnswers(builtin, `${repoRoot}/examples/team/${n}.yaml`));
+    const unknowns = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom(...builtin.questions.filter((q) => !q.context).map((q) => q.id))), { maxLength: 30 });
+    check(unknowns, 200, (holes) => {
+      const files = seeds.map((s, i) => ({ ...s, answers: Object.fromEntries(Object.entries(s.answers).map(([id, a]) => [id, holes.some(([j, q]) => j === i && q === id) ? { ...a, value: { kind: 'unknown' as const } } : a])) }));
+      const full = mergeRespondents(builtin, seeds);
+      const holed = mergeRespondents(builtin, files);
+      const score = (m: ReturnType<typeof mergeRespondents>) => assess(builtin, m.answers, '0', undefined, undefined, { merged: m, files }).report.overall.score ?? 0;
+      // An unknown ranks below every known answer: it can lower the merged answers, never raise them.
+      expect(Object.keys(holed.answers.answers).sort()).toEqual(Object.keys(full.answers.answers).sort());
+      expect(score(holed)).toBeLessThanOrEqual(score(full));
     });
   });
 });

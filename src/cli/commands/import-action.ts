@@ -22,7 +22,8 @@ export function runImport(csv: string, flags: { outDir: string; policy?: string;
     const path = join(flags.outDir, name);
     const text = serializeAnswers(checklist, f.answers, { placeholders: false });
     const check = validateAnswers(checklist, path, text);
-    if (!check.ok) throw new InputError(check.problems);
+    // Anything the row check missed is still the row's fault: name the row, not a file not yet written.
+    if (!check.ok) throw new InputError(check.problems.map((p) => ({ file: csv, line: f.line, message: `row ${f.line}: ${p.path ? `${p.path}: ` : ''}${p.message}` })));
     if (existsSync(path) && !flags.force) throw new InputError(`${path}: already exists; pass --force to replace it, or --out-dir another folder`);
     return { path, text };
   });
