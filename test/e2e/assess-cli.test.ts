@@ -113,7 +113,7 @@ describe('assess --answers (built binary)', () => {
     [['assess'], /^error: no answers file: pass --answers FILE/],
     [['assess', '--answers', 'does-not-exist.yaml', ...policy], /^error: does-not-exist\.yaml: cannot read: no such file$/],
     [['assess', '--answers', 'x.yaml', '--fail-under', 'lots'], /expected a number from 0 to 100, got "lots"/],
-    [['assess', '--answers', 'x.yaml', '--fail-on', 'low'], /expected one of must, high, medium, disputed, got "low"/],
+    [['assess', '--answers', 'x.yaml', '--fail-on', 'low'], /expected one of must, high, medium, disputed, divergent, got "low"/],
     [['assess', '--answers', 'x.yaml', '--format', 'docx'], /expected one of md, json, html, csv, pdf, sarif, junit, got "docx"/],
     [['assess', '--bogus'], /unknown option '--bogus'/],
     [['frobnicate'], /unknown command 'frobnicate'/],
