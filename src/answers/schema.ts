@@ -55,7 +55,13 @@ export const Metadata = z.strictObject({
   date: z
     .union([z.string(), z.date()])
     .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
+        // A real day: "2026-02-31" would otherwise slide into March, and windows and expiries use it.
+        .refine((d) => { const t = Date.parse(`${d}T00:00:00Z`); return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d); }, 'no such day'),
+    )
     .optional(),
   client: text.optional(),
   engagement: text.optional(),

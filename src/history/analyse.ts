@@ -17,6 +17,8 @@ export interface Bucket {
   sizes: number[];
   reverts: number;
   fixFollowUps: number;
+  /** Commits reverted, followed by a fix, or both: each counted once. */
+  revertedOrFixed: number;
   reachedByMerge: number;
   reachedBySquash: number;
   pushedDirectly: number;
@@ -39,7 +41,7 @@ export interface Tally {
 }
 
 const newBucket = (): Bucket => ({
-  commits: 0, linesAdded: 0, linesRemoved: 0, filesTouched: 0, sizes: [], reverts: 0, fixFollowUps: 0,
+  commits: 0, linesAdded: 0, linesRemoved: 0, filesTouched: 0, sizes: [], reverts: 0, fixFollowUps: 0, revertedOrFixed: 0,
   reachedByMerge: 0, reachedBySquash: 0, pushedDirectly: 0, maturedLines: [0, 0], reworkedLines: [0, 0],
 });
 
@@ -55,7 +57,8 @@ export class HistoryAnalyser {
   private readonly files = new Map<string, FileState>();
   private readonly toolOf: Int16Array;
   private readonly monthOf: Int16Array;
-  private readonly followed: Uint8Array;
+  /** Per commit: 1 reverted, 2 followed by a fix. Each is counted once, however often it happens. */
+  private readonly troubled: Uint8Array;
   /** Subject hash -> the latest commit with that subject, for reverts that only quote it. */
   private readonly bySubject = new Map<number, number>();
   private readonly months: string[] = [];
@@ -77,7 +80,7 @@ export class HistoryAnalyser {
   ) {
     this.toolOf = new Int16Array(graph.size).fill(-2);
     this.monthOf = new Int16Array(graph.size);
-    this.followed = new Uint8Array(graph.size);
+    this.troubled = new Uint8Array(graph.size);
     this.human = attribution.tools.length;
     this.buckets = Array.from({ length: this.human + 1 }, () => new Map());
     this.filesByClass = Array.from({ length: this.human + 1 }, () => 0);
@@ -161,14 +164,19 @@ export class HistoryAnalyser {
       if (quoted) target = this.bySubject.get(subjectHash(quoted[1]!));
     }
     // A revert of a commit before the window, or of a merge, is not counted against anyone.
-    if (target === undefined || this.toolOf[target]! < 0) return;
-    this.bucket(this.toolOf[target]!, this.monthOf[target]!).reverts++;
+    if (target === undefined || this.toolOf[target]! < 0 || this.troubled[target]! & 1) return;
+    const b = this.bucket(this.toolOf[target]!, this.monthOf[target]!);
+    b.reverts++;
+    if (!this.troubled[target]) b.revertedOrFixed++;
+    this.troubled[target] = this.troubled[target]! | 1;
   }
 
   private markFollowed(commit: number): void {
-    if (this.followed[commit] || this.toolOf[commit]! < 0) return;
-    this.followed[commit] = 1;
-    this.bucket(this.toolOf[commit]!, this.monthOf[commit]!).fixFollowUps++;
+    if (this.troubled[commit]! & 2 || this.toolOf[commit]! < 0) return;
+    const b = this.bucket(this.toolOf[commit]!, this.monthOf[commit]!);
+    b.fixFollowUps++;
+    if (!this.troubled[commit]) b.revertedOrFixed++;
+    this.troubled[commit] = this.troubled[commit]! | 2;
   }
 
   private file(path: string, from: string | undefined): FileState {

@@ -25,6 +25,8 @@ export const Activity = z.strictObject({
   reverts: z.number().int(),
   /** Commits followed within seven days by a fix touching one of the same files. */
   fixFollowUps: z.number().int(),
+  /** Commits reverted, followed by a fix, or both, each counted once. */
+  revertedOrFixed: z.number().int(),
   rework14: Rework,
   rework30: Rework,
   /** How the commits reached the branch: a merge, a squash or rebase of a pull request, or a push. */

@@ -9,6 +9,7 @@ import { parseJsonc } from '../input/jsonc.js';
 import type { Attribution } from './attribution.js';
 import type { PullRequestGroup, PullRequestSummary } from './model.js';
 import { median, round3 } from './summarise.js';
+import { byText } from '../order.js';
 
 const login = z.object({ login: z.string() });
 const timestamp = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date and time');
@@ -67,7 +68,7 @@ export function summarisePullRequests(source: string, prs: GhPullRequest[], attr
   return {
     source,
     total: merged.length,
-    agent: { ...group(agent), byTool: [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)) },
+    agent: { ...group(agent), byTool: [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || byText(a.id, b.id)) },
     human: group(human),
   };
 }

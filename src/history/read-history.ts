@@ -41,24 +41,27 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
   const anchored = options.anchorDate !== undefined;
   const anchor = anchored ? endOfDay(options.anchorDate!) : facts.newestTime;
   const window = parseWindow(options.since ?? '90d', anchor);
-  const range = [...windowArgs(window.since, anchored ? anchor : null), 'HEAD'];
+  // Ending at a date means reading the branch as it stood then: from the first-parent commit of
+  // that day, so a side branch merged later is not mistaken for the branch itself.
+  const tip = anchored ? gitOutput(dir, ['rev-list', '-1', '--first-parent', `--before=@${anchor}`, 'HEAD'])?.trim() : 'HEAD';
+  const range = tip ? [...windowArgs(window.since, null), tip] : undefined;
 
   const graph = new GraphBuilder((subject) => {
     const branch = mergedBranch(subject);
     return branch === undefined ? -1 : attribution.classifyBranch(branch);
   });
   const lines = splitLines((line) => graph.line(line));
-  await streamGit(dir, ['log', '--no-show-signature', '--format=%H %P%x1f%ct%x1f%s', ...range], lines.push);
+  if (range) await streamGit(dir, ['log', '--no-show-signature', '--format=%H %P%x1f%ct%x1f%s', ...range], lines.push);
   lines.end();
   const built = graph.finish();
 
   // Lines older than the window share in every removal: count them at the window's start.
-  const before = window.since === null ? undefined : gitOutput(dir, ['rev-list', '-1', '--first-parent', `--before=@${window.since}`, 'HEAD'])?.trim();
+  const before = window.since === null || !tip ? undefined : gitOutput(dir, ['rev-list', '-1', '--first-parent', `--before=@${window.since}`, tip])?.trim();
   const baseline = before ? await lineCountsAt(dir, facts.emptyTree, before) : new Map<string, number>();
 
   const analyser = new HistoryAnalyser(attribution, built, baseline, anchored ? anchor : built.newestTime);
   const parser = new LogParser((c) => analyser.add(c));
-  if (built.size)
+  if (built.size && range)
     await streamGit(
       dir,
       ['log', '--reverse', '-z', '--numstat', '-M', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--encoding=UTF-8', `--format=${logFormat}`, ...range],

@@ -27,6 +27,8 @@ export function historySignals(h: HistoryResult): HistorySignal[] {
   const commits = sum((t) => t.commits);
   const signals: HistorySignal[] = [];
   if (!commits) {
+    // Too little history to say anything: a shallow clone, or a window with a handful of commits.
+    if (h.commits < minCommitsForShare || h.limits.some((l) => /shallow clone/.test(l))) return signals;
     signals.push({ id: 'history.agent-work-not-observable', failureMode: 'FM6', severity: 'medium', message: `No commit in ${h.window.since ? 'the window' : 'the history'} is attributed to an agent (${h.attribution.commitsWithTrailers} of ${h.commits + h.merges} carry trailers): agent work cannot be told from people's work here` });
     return signals;
   }
@@ -46,7 +48,7 @@ export function historySignals(h: HistoryResult): HistorySignal[] {
   if (agentReverts >= 2 && agentReverts / commits > (human && human.commits ? human.reverts / human.commits : 0))
     signals.push({ id: 'history.agent-reverts', failureMode: 'FM6', severity: 'medium', message: `${agentReverts} agent commits were reverted (${share(agentReverts / commits)} of agent commits; people's: ${human?.commits ? share(human.reverts / human.commits) : 'n/a'})` });
   if (commits >= minCommitsForShare) {
-    const followed = sum((t) => t.reverts + t.fixFollowUps);
+    const followed = sum((t) => t.revertedOrFixed);
     const value = Math.round(Math.min(1, followed / commits) * 1000) / 10;
     signals.push({ id: 'history.agent-rework-share', failureMode: 'FM6', severity: 'info', value, message: `${value}% of agent commits were reverted or followed by a fix to the same files within 7 days` });
   }

@@ -2,6 +2,7 @@
 import type { Attribution } from './attribution.js';
 import type { Bucket, Tally } from './analyse.js';
 import { historySchemaVersion, type Activity, type HistoryResult, type MonthSummary, type PullRequestSummary, type Rework, type ToolHistory } from './model.js';
+import { byText } from '../order.js';
 
 export interface SummaryContext {
   root: string;
@@ -37,6 +38,7 @@ function activity(buckets: Bucket[], filesTouched: number): Activity {
     medianCommitSize: median(buckets.flatMap((b) => b.sizes)),
     reverts: sum((b) => b.reverts),
     fixFollowUps: sum((b) => b.fixFollowUps),
+    revertedOrFixed: sum((b) => b.revertedOrFixed),
     rework14: rework(0),
     rework30: rework(1),
     reachedByMerge: sum((b) => b.reachedByMerge),
@@ -64,7 +66,7 @@ export function summariseHistory(tally: Tally, attribution: Attribution, ctx: Su
     })
     .filter((t) => t.commits > 0 || t.id === 'human')
     // Agents by commits, most first (ties by id); people last.
-    .sort((a, b) => Number(a.id === 'human') - Number(b.id === 'human') || b.commits - a.commits || a.id.localeCompare(b.id));
+    .sort((a, b) => Number(a.id === 'human') - Number(b.id === 'human') || b.commits - a.commits || byText(a.id, b.id));
 
   const agents = tools.filter((t) => t.id !== 'human');
   const agentCommits = agents.reduce((s, t) => s + t.commits, 0);

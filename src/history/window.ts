@@ -31,7 +31,9 @@ export function parseWindow(asked: string, anchor: number): Window {
 
 /** The end of a YYYY-MM-DD day in UTC, as seconds since the epoch. */
 export function endOfDay(date: string): number {
-  return Date.parse(`${date}T23:59:59Z`) / 1000;
+  const t = Date.parse(`${date}T23:59:59Z`);
+  if (Number.isNaN(t)) throw new InputError(`${date}: not a date (YYYY-MM-DD)`);
+  return t / 1000;
 }
 
 export const isoDay = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 10);

@@ -3,6 +3,7 @@
 // the last result" compares with. Results on another checklist or version than most teams use
 // are listed apart, because their scores do not compare.
 import type { Summary } from './summary.js';
+import { byText } from '../order.js';
 
 export const portfolioSchemaVersion = '1.0.0';
 const verdictRank = { tighten: 0, pilot: 1, scale: 2 } as const;
@@ -36,7 +37,7 @@ export interface Portfolio {
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
-const byDateThenFile = (a: Summary, b: Summary) => (a.date ?? '').localeCompare(b.date ?? '') || a.file.localeCompare(b.file);
+const byDateThenFile = (a: Summary, b: Summary) => byText(a.date ?? '', b.date ?? '') || byText(a.file, b.file);
 
 export function buildPortfolio(summaries: Summary[], skipped: { file: string; reason: string }[]): Portfolio {
   const byTeam = new Map<string, Summary[]>();
@@ -48,7 +49,7 @@ export function buildPortfolio(summaries: Summary[], skipped: { file: string; re
     const c = list.at(-1)!.checklist;
     versions.set(`${c.id}@${c.version}`, (versions.get(`${c.id}@${c.version}`) ?? 0) + 1);
   }
-  const main = [...versions].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  const main = [...versions].sort((a, b) => b[1] - a[1] || byText(a[0], b[0]))[0]?.[0];
   const sameChecklist = (s: Summary) => `${s.checklist.id}@${s.checklist.version}` === main;
   const teams: PortfolioTeam[] = [];
   const otherVersions: Portfolio['otherVersions'] = [];
@@ -77,13 +78,13 @@ export function buildPortfolio(summaries: Summary[], skipped: { file: string; re
     });
   }
   // Weakest first; the heat map reads top to bottom from the teams that need help most.
-  teams.sort((a, b) => verdictRank[a.verdict] - verdictRank[b.verdict] || (a.score ?? -1) - (b.score ?? -1) || a.team.localeCompare(b.team));
+  teams.sort((a, b) => verdictRank[a.verdict] - verdictRank[b.verdict] || (a.score ?? -1) - (b.score ?? -1) || byText(a.team, b.team));
   const weakest = failureModes
     .map((f, i) => {
       const scores = teams.map((t) => t.scores[i]).filter((x): x is number => x !== null && x !== undefined);
       return { id: f.id, title: f.title, mean: scores.length ? round1(scores.reduce((a, b) => a + b, 0) / scores.length) : null, belowSixty: scores.filter((x) => x < 60).length };
     })
-    .sort((a, b) => (a.mean ?? 101) - (b.mean ?? 101) || a.id.localeCompare(b.id));
+    .sort((a, b) => (a.mean ?? 101) - (b.mean ?? 101) || byText(a.id, b.id));
   const steps = new Map<string, { id: string; text: string; teams: number }>();
   for (const list of latest) {
     const current = list.at(-1)!;
@@ -103,16 +104,16 @@ export function buildPortfolio(summaries: Summary[], skipped: { file: string; re
     teams,
     verdicts: { tighten: teams.filter((t) => t.verdict === 'tighten').length, pilot: teams.filter((t) => t.verdict === 'pilot').length, scale: teams.filter((t) => t.verdict === 'scale').length },
     weakest,
-    recurringSteps: [...steps.values()].sort((a, b) => b.teams - a.teams || a.id.localeCompare(b.id)).slice(0, 10),
-    regressed: teams.filter((t) => t.regressed.length).map((t) => ({ team: t.team, what: t.regressed })).sort((a, b) => a.team.localeCompare(b.team)),
+    recurringSteps: [...steps.values()].sort((a, b) => b.teams - a.teams || byText(a.id, b.id)).slice(0, 10),
+    regressed: teams.filter((t) => t.regressed.length).map((t) => ({ team: t.team, what: t.regressed })).sort((a, b) => byText(a.team, b.team)),
     coverage: {
       results: summaries.length,
       teams: byTeam.size,
       meanCoverage: coverages.length ? round1(coverages.reduce((a, b) => a + b, 0) / coverages.length) : null,
       underNinety: teams.filter((t) => t.coverage !== null && t.coverage < 90).map((t) => t.team).sort(),
     },
-    otherVersions: otherVersions.sort((a, b) => a.team.localeCompare(b.team)),
-    skipped: [...skipped].sort((a, b) => a.file.localeCompare(b.file)),
+    otherVersions: otherVersions.sort((a, b) => byText(a.team, b.team)),
+    skipped: [...skipped].sort((a, b) => byText(a.file, b.file)),
   };
 }
 

@@ -1,7 +1,7 @@
 // Portfolio output: JSON (the contract), Markdown, CSV and one self-contained HTML page with an
 // SVG heat map of teams by failure mode. Pure. Team names come from result files other people
 // wrote: escaped for every format.
-import { escapeMarkdown, percent } from '../render/text.js';
+import { escapeMarkdown, mapStrings, percent } from '../render/text.js';
 import type { Portfolio } from './build.js';
 
 export function portfolioJson(p: Portfolio): string {
@@ -13,12 +13,15 @@ const verdictMark = { tighten: '🛑 tighten', pilot: '🧪 pilot', scale: '🚀
 const band = (s: number | null) => (s === null ? 'none' : s < 40 ? 'low' : s < 60 ? 'weak' : s < 75 ? 'fair' : 'good');
 const bandMark = { none: '·', low: '🟥', weak: '🟧', fair: '🟨', good: '🟩' } as const;
 
-export function portfolioMarkdown(p: Portfolio): string {
-  const e = escapeMarkdown;
+export function portfolioMarkdown(raw: Portfolio): string {
+  // Every string came from a result file someone else wrote: escape them all once, up front, and
+  // keep them out of code spans (a backtick would end one).
+  const p = mapStrings(raw, escapeMarkdown);
+  const e = (s: string) => s;
   const out = [
     `# AI coding rollout portfolio${p.checklist ? `: ${e(p.checklist.title)}` : ''}`,
     '',
-    `${p.teams.length} teams on checklist \`${p.checklist ? `${p.checklist.id} ${p.checklist.version}` : 'none'}\` (${p.coverage.results} results read): ${p.verdicts.tighten} tighten, ${p.verdicts.pilot} pilot, ${p.verdicts.scale} scale. Mean coverage ${percent(p.coverage.meanCoverage)}.`,
+    `${p.teams.length} teams on checklist ${p.checklist ? `${p.checklist.id} ${p.checklist.version}` : 'none'} (${p.coverage.results} results read): ${p.verdicts.tighten} tighten, ${p.verdicts.pilot} pilot, ${p.verdicts.scale} scale. Mean coverage ${percent(p.coverage.meanCoverage)}.`,
     '',
     '## Teams by failure mode',
     '',
@@ -38,7 +41,7 @@ export function portfolioMarkdown(p: Portfolio): string {
     '',
     '| Step | Teams |',
     '|---|---:|',
-    ...p.recurringSteps.map((s) => `| ${e(s.text)} (\`${s.id}\`) | ${s.teams} |`),
+    ...p.recurringSteps.map((s) => `| ${e(s.text)} (${s.id}) | ${s.teams} |`),
     '',
     '## Regressed since the last result',
     '',
@@ -49,14 +52,14 @@ export function portfolioMarkdown(p: Portfolio): string {
     `${p.coverage.results} results from ${p.coverage.teams} teams. ${p.coverage.underNinety.length ? `Under 90% of applicable questions answered: ${p.coverage.underNinety.map(e).join(', ')}.` : 'Every team answered at least 90% of its applicable questions.'}`,
   ];
   if (p.otherVersions.length)
-    out.push('', '## On another checklist or version (not compared)', '', ...p.otherVersions.map((o) => `- ${e(o.team)}: \`${e(o.checklist)}\` (\`${e(o.file)}\`)`));
-  if (p.skipped.length) out.push('', '## Files not read', '', ...p.skipped.map((s) => `- \`${e(s.file)}\`: ${e(s.reason)}`));
+    out.push('', '## On another checklist or version (not compared)', '', ...p.otherVersions.map((o) => `- ${e(o.team)}: ${e(o.checklist)} (${e(o.file)})`));
+  if (p.skipped.length) out.push('', '## Files not read', '', ...p.skipped.map((s) => `- ${e(s.file)}: ${e(s.reason)}`));
   return `${out.join('\n')}\n`;
 }
 
 export function portfolioCsv(p: Portfolio): string {
   const cell = (v: string) => {
-    const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
+    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const header = ['team', 'verdict', 'overall', ...p.failureModes.map((f) => f.id), 'high_risks', 'coverage', 'date', 'regressed', 'file'];

@@ -62,13 +62,14 @@ export function mergeRespondents(checklist: LoadedChecklist, files: Answers[]): 
       merged[q.id] = mergeContext(checklist, q, given.map((x) => x.a), files);
       continue;
     }
-    // N/A is left out; an unknown ranks below every known answer, so that turning an answer into
+    // An unknown (and a lone N/A) ranks below every known answer, so that turning an answer into
     // unknown can lower the merged answer and never raise it.
-    const ranked = scored.filter((x) => x.a.value.kind !== 'na').sort((a, b) => (a.score ?? -1) - (b.score ?? -1) || a.i - b.i);
-    if (!ranked.length) {
-      merged[q.id] = given[0]!.a; // Everyone said N/A: the first reason stands.
+    // N/A counts as not known unless everyone says so: one person's N/A must not lift a must.
+    if (given.every((x) => x.a.value.kind === 'na')) {
+      merged[q.id] = given[0]!.a; // The first reason stands.
       continue;
     }
+    const ranked = [...scored].sort((a, b) => (a.score ?? -1) - (b.score ?? -1) || a.i - b.i);
     const rule = q.obligation === 'must' ? checklist.scoring.merge.must : checklist.scoring.merge.default;
     // The upper median for an even count: one unknown beside one known answer does not hide it.
     // For a must, the lowest: someone who works with the control not knowing leaves it unverified.

@@ -33,8 +33,9 @@ export function evaluateGates(scored: Gateable, gates: GateOptions): string[] {
   if (gates.failUnder !== undefined && (overall.score ?? 0) < gates.failUnder)
     failures.push(`--fail-under ${gates.failUnder}: overall score is ${overall.score ?? 'n/a (nothing applies)'}`);
   const unmet = [...new Set(failureModes.flatMap((f) => f.unmetMusts))].filter((id) => !acceptedIds.has(id));
-  const disputedMusts = open.filter((q) => q.obligation === 'must' && q.dispute).map((q) => q.id);
-  const disputed = open.filter((q) => q.dispute).map((q) => q.id);
+  // Accepting a risk is not accepting that the repository contradicts the answer: disputes stand.
+  const disputedMusts = scored.questions.filter((q) => q.obligation === 'must' && q.dispute).map((q) => q.id);
+  const disputed = scored.questions.filter((q) => q.dispute).map((q) => q.id);
   // Count questions, not question-and-failure-mode pairs: one gap is one risk.
   const high = open.filter((q) => q.risk === 'high').length;
   const medium = open.filter((q) => q.risk === 'medium').length;

@@ -11,7 +11,8 @@ export function findRegressions(baseline: Report, current: Report, tolerance: nu
   const before = new Map(baseline.questions.map((q) => [q.id, q]));
   const now = new Set(current.questions.map((q) => q.id));
   const newHighRisks = current.questions
-    .filter((q) => q.risk === 'high' && before.has(q.id) && before.get(q.id)!.risk !== 'high')
+    // An accepted risk (not yet expired) is on the record, as it is for --fail-on.
+    .filter((q) => q.risk === 'high' && !(q.accepted && !q.accepted.expired) && before.has(q.id) && before.get(q.id)!.risk !== 'high')
     .map((q) => ({ id: q.id, text: q.text, before: before.get(q.id)!.answer, after: q.answer }));
   return {
     baseline: source,

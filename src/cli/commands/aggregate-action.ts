@@ -1,7 +1,7 @@
 // The work behind `rollout-check aggregate`: the edge that lists and reads the files. One file at
 // a time is read and reduced to its summary, so 10,000 results take little memory.
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { readUserFile, writeFileAtomic } from '../../io/files.js';
 import { buildPortfolio } from '../../portfolio/build.js';
@@ -24,7 +24,9 @@ export function runAggregate(inputs: string[], flags: { format: 'md' | 'html' | 
   const summaries: Summary[] = [];
   const skipped: { file: string; reason: string }[] = [];
   const intern = new Map<string, string>();
-  for (const file of [...new Set(files)]) {
+  // The portfolio written last time into the same folder is not one of the results.
+  const out = flags.out ? resolve(flags.out) : undefined;
+  for (const file of [...new Set(files)].filter((f) => resolve(f) !== out)) {
     const name = relative(process.cwd(), file).split('\\').join('/') || file;
     let text: string;
     try {

@@ -131,7 +131,7 @@ export function sarifLog(version: string, results: SarifResult[]): string {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(r.uri), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: r.uri.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
                 ...(r.line ? { region: { startLine: r.line } } : {}),
               },
             },
