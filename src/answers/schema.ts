@@ -55,12 +55,13 @@ export const Metadata = z.strictObject({
   date: z
     .union([z.string(), z.date()])
     .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
+    // A real day: "2026-02-31" would otherwise slide into March, and windows and expiries use it.
     .pipe(
-      z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
-        // A real day: "2026-02-31" would otherwise slide into March, and windows and expiries use it.
-        .refine((d) => { const t = Date.parse(`${d}T00:00:00Z`); return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d); }, 'no such day'),
+      z.string().superRefine((d, ctx) => {
+        const t = Date.parse(`${d}T00:00:00Z`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) ctx.addIssue({ code: 'custom', message: 'date must be YYYY-MM-DD' });
+        else if (Number.isNaN(t) || !new Date(t).toISOString().startsWith(d)) ctx.addIssue({ code: 'custom', message: `no such day: ${d}` });
+      }),
     )
     .optional(),
   client: text.optional(),
