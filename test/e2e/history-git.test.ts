@@ -178,6 +178,28 @@ describe('history refuses bad input with one line and exit 2', () => {
     expect(r.stderr).toMatch(/not a regular expression/);
   });
 
+  it('a --prs export: agent and people pull requests, reviews, rounds, merge time and sizes', () => {
+    const file = join(tempDir(), 'prs.json');
+    const pr = (number: number, login: string, head: string, reviews: { author: { login: string }; state: string }[], hours: number, size: number) => ({
+      number, author: { login }, headRefName: head, labels: [], additions: size, deletions: 0,
+      createdAt: '2026-03-01T00:00:00Z', mergedAt: new Date(Date.parse('2026-03-01T00:00:00Z') + hours * 3_600_000).toISOString(), reviews, comments: [],
+    });
+    writeFileSync(file, JSON.stringify([
+      pr(1, 'app/copilot-swe-agent', 'copilot/fix-1', [{ author: { login: 'ada' }, state: 'CHANGES_REQUESTED' }, { author: { login: 'ada' }, state: 'APPROVED' }], 10, 40),
+      pr(2, 'grace', 'claude/tidy', [], 2, 300),
+      pr(3, 'grace', 'feature/x', [{ author: { login: 'grace' }, state: 'COMMENTED' }], 4, 1200),
+      { ...pr(4, 'bob', 'feature/y', [], 1, 10), mergedAt: null },
+    ]));
+    const r = runCli(['history', '.', '--prs', file, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const p = JSON.parse(r.stdout).pullRequests;
+    expect(p.total).toBe(3);
+    expect(p.agent).toMatchObject({ count: 2, reviewed: 1, mergedWithoutReview: 1, medianHoursToMerge: 6, byTool: [{ id: 'claude-code', count: 1 }, { id: 'copilot', count: 1 }] });
+    expect(p.agent.sizes).toEqual({ upTo50: 1, upTo250: 0, upTo1000: 1, over1000: 0 });
+    // A review by the author is no review.
+    expect(p.human).toMatchObject({ count: 1, reviewed: 0, mergedWithoutReview: 1, medianRounds: 0 });
+  });
+
   it('a --prs file that is not what gh writes, at its line', () => {
     const file = join(tempDir(), 'prs.json');
     writeFileSync(file, '[\n  {"number": 1, "author": {"login": "a"}, "headRefName": "x", "labels": [], "additions": 1,\n   "deletions": "many", "createdAt": "2026-01-01T00:00:00Z", "mergedAt": null, "reviews": [], "comments": []}\n]\n');
