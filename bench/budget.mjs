@@ -51,6 +51,8 @@ function smallRepo() {
   put('.github/workflows/claude.yml', 'on: issue_comment\npermissions: { contents: read }\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n');
   spawnSync('git', ['init', '-q'], { cwd: dir });
   spawnSync('git', ['add', '-A'], { cwd: dir });
+  // A few commits, for `history`.
+  spawnSync('git', ['-c', 'user.name=A', '-c', 'user.email=a@example.com', 'commit', '-q', '-m', 'start\n\nCo-Authored-By: Claude <noreply@anthropic.com>'], { cwd: dir });
   return dir;
 }
 
@@ -65,6 +67,8 @@ export function budgetTable(pairs = Number(process.env.BENCH_PAIRS ?? 25)) {
     ['assess --format json --out', ['assess', '--answers', 'examples/pilot-ready.yaml', '--format', 'json', '--out', `${out}.json`], 1.5],
     ['assess --format html --out', ['assess', '--answers', 'examples/pilot-ready.yaml', '--format', 'html', '--out', `${out}.html`], 1.5],
     ['scan (small repository)', ['scan', repo, '--format', 'json'], 1.5],
+    ['history (small repository)', ['history', repo, '--all', '--format', 'json'], 1.5],
+    ['aggregate (the ten-team portfolio)', ['aggregate', 'examples/portfolio/results', '--format', 'md'], 1.5],
   ];
   const lines = [`start-up budget: ${pairs} pairs per command, interleaved with node -e 0 (${'median ratio, spread p25-p75'})`];
   let over = 0;
