@@ -117,6 +117,31 @@ describe('interactive assess in a real terminal', () => {
     expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toBe(text);
   });
 
+  it('asks who is answering when the checklist has roles, and keeps it in the answers file', async () => {
+    const dir = tempDir();
+    const withRoles = join(dir, 'mini-roles.yaml');
+    writeFileSync(withRoles, `${readFileSync(policy, 'utf8').trimEnd()}\nroles:\n  - { id: lead, label: Engineering lead }\n  - { id: security, label: Security }\n`);
+    const s = new TmuxSession('roles', `node ${bin} assess --policy ${withRoles} --answers-out mine.yaml --quick`, dir);
+    sessions.push(s);
+    for (const prompt of [/Organisation:/, /Team or scope:/, /Assessor:/, /Assessment date/]) {
+      await s.waitFor(new RegExp(`\\? ${prompt.source}`));
+      s.send('Enter');
+      await s.waitFor(new RegExp(`✔ ${prompt.source}`));
+    }
+    await s.waitFor(/Your name, if several people answer/);
+    s.type('Lars Nyberg');
+    await s.waitFor(/Your role:/);
+    s.send('Down', 'Enter'); // Security
+    await s.waitFor(/\[1\/4\] Context/);
+    s.send('Enter');
+    await s.waitFor(/\[2\/4\] Context/);
+    s.type('2');
+    await s.waitFor(/\[3\/4\] FM1/);
+    process.kill(s.programPid(), 'SIGTERM');
+    await s.waitFor(/EXIT=\d+/);
+    expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toContain('respondent:\n  name: Lars Nyberg\n  role: security');
+  });
+
   it('refuses to prompt without a terminal: one line, exit 2, no hang', () => {
     const r = runCli(['assess', '--policy', policy]);
     expect(r.code).toBe(2);
