@@ -1,6 +1,7 @@
 // The answers file: the one artefact both the questionnaire and CI read and write.
 import { z } from 'zod';
 import { FailureModeId } from '../checklist/schema.js';
+import { isRealDay } from '../day.js';
 
 const text = z.string().trim().min(1);
 
@@ -58,9 +59,8 @@ export const Metadata = z.strictObject({
     // A real day: "2026-02-31" would otherwise slide into March, and windows and expiries use it.
     .pipe(
       z.string().superRefine((d, ctx) => {
-        const t = Date.parse(`${d}T00:00:00Z`);
         if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) ctx.addIssue({ code: 'custom', message: 'date must be YYYY-MM-DD' });
-        else if (Number.isNaN(t) || !new Date(t).toISOString().startsWith(d)) ctx.addIssue({ code: 'custom', message: `no such day: ${d}` });
+        else if (!isRealDay(d)) ctx.addIssue({ code: 'custom', message: `no such day: ${d}` });
       }),
     )
     .optional(),

@@ -9,6 +9,7 @@ import { parseLocated } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';
 import type { Answers, ResolvedAnswer, ResolvedValue } from './model.js';
 import { AnswersFile, type AnswerEntry, type AnswerValue } from './schema.js';
+import { isRealDay } from '../day.js';
 
 /** `warnings`: acknowledgements that were set aside (only when they are not treated as errors). */
 export type AnswersResult = { ok: true; answers: Answers; warnings: Problem[] } | { ok: false; problems: Problem[] };
@@ -55,7 +56,7 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
       const a = result.accepted;
       for (const key of ['reason', 'owner', 'until'] as const)
         if (!a[key]) problems.push(located(doc, [...path, 'accepted'], `${qid}: an accepted risk needs "${key}" (reason, owner, and until: YYYY-MM-DD)`));
-      if (a.until && !isDay(a.until)) problems.push(located(doc, [...path, 'accepted', 'until'], `${qid}: "until" must be a day as YYYY-MM-DD, found "${a.until}"`));
+      if (a.until && !isRealDay(a.until)) problems.push(located(doc, [...path, 'accepted', 'until'], `${qid}: "until" must be a day as YYYY-MM-DD, found "${a.until}"`));
     }
     if (typeof result !== 'string') {
       const kept: ResolvedAnswer['acknowledge'] = [];
@@ -99,11 +100,7 @@ function acceptedOf(a: { reason?: string; owner?: string; until?: string | Date 
   return { reason: a.reason?.trim() ?? '', owner: a.owner?.trim() ?? '', until: until.trim() };
 }
 
-function isDay(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const t = Date.parse(`${s}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
-}
+
 
 function acknowledgementProblem(qid: string, a: { finding: string; reason: string }, map: EvidenceMap | undefined): { key: 'finding' | 'reason'; message: string } | null {
   if (!findingKeyPattern.test(a.finding))

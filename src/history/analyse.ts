@@ -36,8 +36,6 @@ export interface Tally {
   merges: number;
   withTrailers: number;
   malformed: number;
-  firstTime: number;
-  lastTime: number;
 }
 
 const newBucket = (): Bucket => ({
@@ -67,8 +65,6 @@ export class HistoryAnalyser {
   private readonly filesByClass: number[];
   private merges = 0;
   private withTrailers = 0;
-  private firstTime = 0;
-  private lastTime = 0;
 
   constructor(
     private readonly attribution: Attribution,
@@ -90,8 +86,6 @@ export class HistoryAnalyser {
   add(c: CommitRecord): void {
     const at = this.graph.index.get(c.hash);
     if (at === undefined) return; // Not in the graph read a moment ago: the branch moved; skip it.
-    this.firstTime ||= c.time;
-    this.lastTime = c.time;
     const trailers = trailersOf(c.message);
     if (trailers.length) this.withTrailers++;
     if (c.parents.length > 1) {
@@ -149,7 +143,7 @@ export class HistoryAnalyser {
   }
 
   finish(malformed = 0): Tally {
-    return { buckets: this.buckets, filesByClass: this.filesByClass, months: this.months, merges: this.merges, withTrailers: this.withTrailers, malformed, firstTime: this.firstTime, lastTime: this.lastTime };
+    return { buckets: this.buckets, filesByClass: this.filesByClass, months: this.months, merges: this.merges, withTrailers: this.withTrailers, malformed };
   }
 
   private readonly onRework = (chunk: Chunk, lines: number, w: 0 | 1): void => {

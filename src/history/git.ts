@@ -38,7 +38,11 @@ export interface RepositoryFacts {
 /** Checks the folder is a git work tree with commits; a one-line InputError when it is not. */
 export function repositoryFacts(dir: string): RepositoryFacts {
   const inside = gitOutput(dir, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
-  if (!inside) throw new InputError(`${dir}: not a git repository (${gitError(dir, ['rev-parse', '--git-dir']) || 'git could not read it'})`);
+  if (!inside) {
+    // git's own reason, unless it only says what this line already says.
+    const why = gitError(dir, ['rev-parse', '--git-dir']);
+    throw new InputError(`${dir}: not a git repository${why && !/^not a git repository/i.test(why) ? ` (${why})` : ''}`);
+  }
   const [work, shallow] = inside.trim().split('\n');
   if (work !== 'true') throw new InputError(`${dir}: not a git work tree (a bare repository or inside .git)`);
   const newest = gitOutput(dir, ['log', '-1', '--format=%ct', 'HEAD']);

@@ -19,7 +19,7 @@ export class GraphBuilder {
   private readonly hashes: string[] = [];
   private readonly parents: string[][] = [];
   private readonly merges: { at: number; branchTool: number }[] = [];
-  private readonly times: number[] = [];
+  private newestTime = 0;
 
   constructor(private readonly classifyMerge: (subject: string) => number) {}
 
@@ -30,7 +30,7 @@ export class GraphBuilder {
     if (!hashes.length || !hashes.every((h) => /^[0-9a-f]{40,64}$/.test(h))) return;
     const at = this.hashes.push(flatString(hashes[0]!)) - 1;
     this.parents.push(hashes.slice(1).map(flatString));
-    this.times.push(Number(time) || 0);
+    this.newestTime = Math.max(this.newestTime, Number(time) || 0);
     if (hashes.length > 2) this.merges.push({ at, branchTool: this.classifyMerge(rest.join('\x1f')) });
   }
 
@@ -61,9 +61,8 @@ export class GraphBuilder {
         }
       }
     }
-    const newestTime = this.times.reduce((a, b) => Math.max(a, b), 0);
     // The parent lists are done with: let them go before the long numstat pass.
-    this.hashes.length = this.parents.length = this.times.length = this.merges.length = 0;
-    return { index, mainline, branchTool, newestTime, size };
+    this.hashes.length = this.parents.length = this.merges.length = 0;
+    return { index, mainline, branchTool, newestTime: this.newestTime, size };
   }
 }

@@ -17,7 +17,9 @@ export interface HistoryOptions {
   since?: string;
   /** The answers file's date: the window ends there instead of at the newest commit. */
   anchorDate?: string;
-  /** --attribution files, tried before the built-in rules. */
+  /** The attribution, when the caller has already loaded it (for --prs too). */
+  attribution?: Attribution;
+  /** --attribution files, tried before the built-in rules (when `attribution` is not given). */
   attributionFiles?: string[];
   pullRequests?: PullRequestSummary | null;
   /** How the folder is named in the report (relative, never an absolute path). */
@@ -36,7 +38,7 @@ export function loadAttribution(files: string[] = []): Attribution {
 }
 
 export async function readHistory(dir: string, options: HistoryOptions = {}): Promise<HistoryResult> {
-  const attribution = loadAttribution(options.attributionFiles);
+  const attribution = options.attribution ?? loadAttribution(options.attributionFiles);
   const facts = repositoryFacts(dir);
   const anchored = options.anchorDate !== undefined;
   const anchor = anchored ? endOfDay(options.anchorDate!) : facts.newestTime;

@@ -9,7 +9,7 @@ export function historyJson(r: HistoryResult): string {
 }
 
 export const share = (x: number | null): string => (x === null ? 'n/a' : percent(Math.round(x * 1000) / 10));
-const reworkText = (w: Rework): string => (w.rate === null ? 'n/a' : `${share(w.rate)} (${w.reworked} of ${w.lines} lines)`);
+export const reworkText = (w: Rework): string => (w.rate === null ? 'n/a' : `${share(w.rate)} (${w.reworked} of ${w.lines} lines)`);
 const reached = (t: ToolHistory): string => `${t.reachedByMerge} merged, ${t.reachedBySquash} squashed, ${t.pushedDirectly} pushed directly`;
 
 export function windowText(r: HistoryResult): string {
@@ -78,17 +78,20 @@ export function historyMarkdown(r: HistoryResult): string {
   return `# What the history shows\n\n${historyMarkdownBody(r)}\n`;
 }
 
-/** Monthly agent share and agent rework as a Mermaid chart (GitHub renders it). */
-export function mermaidChart(r: HistoryResult): string {
+/** Monthly agent share and agent rework as a Mermaid chart (GitHub renders it), fenced. */
+export function mermaidChart(r: Pick<HistoryResult, 'months'>): string {
+  return ['```mermaid', mermaidBody(r), '```'].join('\n');
+}
+
+/** The chart without its fence: the report's template writes the fence itself. */
+export function mermaidBody(r: Pick<HistoryResult, 'months'>): string {
   const pct = (x: number | null) => (x === null ? 0 : Math.round(x * 1000) / 10);
   return [
-    '```mermaid',
     'xychart-beta',
     '  title "Agent share of commits (bars), agent rework within 30 days (line; 0 until measurable), %"',
     `  x-axis [${r.months.map((m) => `"${m.month}"`).join(', ')}]`,
     '  y-axis "%" 0 --> 100',
     `  bar [${r.months.map((m) => pct(m.agentShare)).join(', ')}]`,
     `  line [${r.months.map((m) => pct(m.agentRework30)).join(', ')}]`,
-    '```',
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 // The history window, from --since: a duration back from the anchor ("90d", "12w", "6m", "1y"),
 // a date ("2026-01-01"), or "all". The anchor is the newest commit or the answers file's date,
 // never the clock, so the same repository gives the same figures on any day and in any time zone.
+import { isRealDay } from '../day.js';
 import { InputError } from '../errors.js';
 import { day } from './rework.js';
 
@@ -22,10 +23,7 @@ export function parseWindow(asked: string, anchor: number): Window {
     if (days < 1) throw new InputError(`--since ${asked}: the window must be at least one day`);
     return { asked: text, since: anchor - days * day, until: anchor };
   }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    const ms = Date.parse(`${text}T00:00:00Z`);
-    if (!Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text)) return { asked: text, since: ms / 1000, until: anchor };
-  }
+  if (isRealDay(text)) return { asked: text, since: Date.parse(`${text}T00:00:00Z`) / 1000, until: anchor };
   throw new InputError(`--since ${asked}: not a date or a duration (use 90d, 12w, 6m, 1y, a date such as 2026-01-01, or all)`);
 }
 

@@ -1,6 +1,8 @@
 // Portfolio output: JSON (the contract), Markdown, CSV and one self-contained HTML page with an
 // SVG heat map of teams by failure mode. Pure. Team names come from result files other people
 // wrote: escaped for every format.
+import { cell as csvCell } from '../render/formats/csv.js';
+import { bandFill, bandMark, bandOf } from '../render/score-bands.js';
 import { escapeMarkdown, mapStrings, percent } from '../render/text.js';
 import type { Portfolio } from './build.js';
 
@@ -10,8 +12,7 @@ export function portfolioJson(p: Portfolio): string {
 
 const verdictMark = { tighten: '🛑 tighten', pilot: '🧪 pilot', scale: '🚀 scale' } as const;
 /** Heat-map bands, the same thresholds the verdict uses: 60 per failure mode, 75 overall. */
-const band = (s: number | null) => (s === null ? 'none' : s < 40 ? 'low' : s < 60 ? 'weak' : s < 75 ? 'fair' : 'good');
-const bandMark = { none: '·', low: '🟥', weak: '🟧', fair: '🟨', good: '🟩' } as const;
+
 
 export function portfolioMarkdown(raw: Portfolio): string {
   // Every string came from a result file someone else wrote: escape them all once, up front, and
@@ -27,7 +28,7 @@ export function portfolioMarkdown(raw: Portfolio): string {
     '',
     `| Team | Verdict | Overall | ${p.failureModes.map((f) => f.id).join(' | ')} | High risks | Date |`,
     `|---|---|---:|${p.failureModes.map(() => '---:').join('|')}|---:|---|`,
-    ...p.teams.map((t) => `| ${e(t.team)} | ${verdictMark[t.verdict]} | ${percent(t.score)} | ${t.scores.map((s) => `${bandMark[band(s)]} ${percent(s)}`).join(' | ')} | ${t.high} | ${t.date ?? 'n/a'} |`),
+    ...p.teams.map((t) => `| ${e(t.team)} | ${verdictMark[t.verdict]} | ${percent(t.score)} | ${t.scores.map((s) => `${bandMark[bandOf(s)]} ${percent(s)}`).join(' | ')} | ${t.high} | ${t.date ?? 'n/a'} |`),
     '',
     'Bands: 🟥 under 40, 🟧 40 to 59, 🟨 60 to 74, 🟩 75 and over.',
     '',
@@ -58,17 +59,12 @@ export function portfolioMarkdown(raw: Portfolio): string {
 }
 
 export function portfolioCsv(p: Portfolio): string {
-  const cell = (v: string) => {
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
   const header = ['team', 'verdict', 'overall', ...p.failureModes.map((f) => f.id), 'high_risks', 'coverage', 'date', 'regressed', 'file'];
   const rows = p.teams.map((t) => [t.team, t.verdict, t.score ?? '', ...t.scores.map((s) => s ?? ''), t.high, t.coverage ?? '', t.date ?? '', t.regressed.join('; '), t.file].map(String));
-  return `${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-const fill = { none: '#eef1f5', low: '#e8a39e', weak: '#f3c58b', fair: '#f5e38f', good: '#9fd4a6' } as const;
 
 /** The heat map: a row per team, a column per failure mode, the score in each cell. */
 export function heatMapSvg(p: Portfolio): string {
@@ -85,7 +81,7 @@ export function heatMapSvg(p: Portfolio): string {
     parts.push(`<text x="${left - 8}" y="${y + 18}" text-anchor="end" class="team">${html(name)}<title>${html(t.team)}</title></text>`);
     t.scores.forEach((s, j) => {
       const x = left + j * cell.w;
-      parts.push(`<g class="cell" data-team="${html(t.team)}" data-fm="${html(p.failureModes[j]!.id)}"><rect x="${x}" y="${y}" width="${cell.w - 2}" height="${cell.h - 2}" fill="${fill[band(s)]}"/><text x="${x + cell.w / 2 - 1}" y="${y + 18}" text-anchor="middle" class="score">${s === null ? 'n/a' : Math.round(s)}</text></g>`);
+      parts.push(`<g class="cell" data-team="${html(t.team)}" data-fm="${html(p.failureModes[j]!.id)}"><rect x="${x}" y="${y}" width="${cell.w - 2}" height="${cell.h - 2}" fill="${bandFill[bandOf(s)]}"/><text x="${x + cell.w / 2 - 1}" y="${y + 18}" text-anchor="middle" class="score">${s === null ? 'n/a' : Math.round(s)}</text></g>`);
     });
   });
   parts.push('</svg>');

@@ -1,10 +1,8 @@
 // The history section of a report, prepared for templates: rows, texts and chart geometry. Pure.
 // Shared by Markdown (strings already escaped for Markdown) and HTML (Handlebars escapes).
 import type { ReportHistory } from '../report/model.js';
-import type { Rework } from '../history/model.js';
-import { share, windowText } from '../history/render.js';
+import { mermaidBody, reworkText, share, windowText } from '../history/render.js';
 
-const reworkText = (w: Rework): string => (w.rate === null ? 'n/a' : `${share(w.rate)} (${w.reworked} of ${w.lines} lines)`);
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
 export function historyView(h: ReportHistory | null) {
@@ -22,7 +20,7 @@ export function historyView(h: ReportHistory | null) {
     trendText: h.trend
       ? `from ${h.trend.from} to ${h.trend.to}: agent share ${share(h.trend.agentShare[0])} → ${share(h.trend.agentShare[1])}, agent rework within 30 days ${share(h.trend.agentRework30[0])} → ${share(h.trend.agentRework30[1])}`
       : null,
-    mermaid: h.months.length > 1 ? mermaid(h) : null,
+    mermaid: h.months.length > 1 ? mermaidBody(h) : null,
     chart: h.months.length ? svgChart(h) : null,
     pullRequestRows: h.pullRequests
       ? [
@@ -31,17 +29,6 @@ export function historyView(h: ReportHistory | null) {
         ]
       : null,
   };
-}
-
-function mermaid(h: ReportHistory): string {
-  return [
-    'xychart-beta',
-    '  title "Agent share of commits (bars), agent rework within 30 days (line; 0 until measurable), %"',
-    `  x-axis [${h.months.map((m) => `"${m.month}"`).join(', ')}]`,
-    '  y-axis "%" 0 --> 100',
-    `  bar [${h.months.map((m) => pct(m.agentShare) ?? 0).join(', ')}]`,
-    `  line [${h.months.map((m) => pct(m.agentRework30) ?? 0).join(', ')}]`,
-  ].join('\n');
 }
 
 /** Bars for the monthly agent share, lines for agent and people's rework, on one 0-100% axis. */

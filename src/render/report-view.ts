@@ -3,6 +3,7 @@
 // business (Markdown escapes the report's strings first, HTML lets Handlebars escape).
 import type { Report, ReportQuestion } from '../report/model.js';
 import { historyView } from './history-view.js';
+import { bandFill, bandOf } from './score-bands.js';
 import { whoSaidWhat } from '../respondents/who.js';
 import { bar, percent } from './text.js';
 
@@ -134,7 +135,7 @@ const roleLabel = (r: Report, role: string) => r.respondents.find((x) => x.role 
 
 /** Roles by failure modes, for the SVG heat map: the same bands as the portfolio's. */
 function roleHeatMap(r: Report) {
-  const fill = (s: number | null) => (s === null ? '#eef1f5' : s < 40 ? '#e8a39e' : s < 60 ? '#f3c58b' : s < 75 ? '#f5e38f' : '#9fd4a6');
+  const fill = (s: number | null) => bandFill[bandOf(s)];
   const left = 260;
   const w = 64;
   const h = 28;

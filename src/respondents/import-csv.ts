@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import type { AnswersFile } from '../answers/schema.js';
+import { isRealDay } from '../day.js';
 import type { Problem } from '../errors.js';
 
 /** Columns that are not questions: who answered, and the assessment's metadata. */
@@ -54,7 +55,7 @@ export function importCsv(file: string, text: string, checklist: LoadedChecklist
     if (roles.length && !roles.includes(role))
       problems.push({ file, line, column: header.indexOf('respondent.role') + 1, message: `row ${line}, column respondent.role: "${role}" is not a role (roles: ${roles.join(', ')})` });
     const metadata = Object.fromEntries(['organization', 'team', 'date'].map((k) => [k, cell(`metadata.${k}`)]).filter(([, v]) => v));
-    if (metadata.date && !(/^\d{4}-\d{2}-\d{2}$/.test(metadata.date) && !Number.isNaN(Date.parse(`${metadata.date}T00:00:00Z`)) && new Date(`${metadata.date}T00:00:00Z`).toISOString().startsWith(metadata.date)))
+    if (metadata.date && !isRealDay(metadata.date))
       problems.push({ file, line, column: header.indexOf('metadata.date') + 1, message: `row ${line}, column metadata.date: "${metadata.date}" is not a date as YYYY-MM-DD` });
     files.push({ name, line, answers: { checklist: { id: checklist.id, version: checklist.version }, metadata, respondent: { name, role }, answers } });
   });

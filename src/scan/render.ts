@@ -1,24 +1,13 @@
 // Scan output: JSON (the contract), Markdown and plain text. Pure.
 import type { ScanResult } from './types.js';
 import { escapeMarkdown } from '../render/text.js';
-import { sarifLog, type SarifResult } from '../render/formats/sarif.js';
+import { findingKey } from '../evidence/finding-key.js';
+import { findingResult, sarifLog } from '../render/formats/sarif.js';
 
 /** Risks only: protections and facts are not problems to fix. Paths are relative to the scan root. */
 export function scanSarif(r: ScanResult, version: string): string {
-  const level = { high: 'error', medium: 'warning', low: 'note', info: 'note' } as const;
-  const results: SarifResult[] = r.findings
-    .filter((f) => f.kind === 'risk')
-    .map((f) => ({
-      rule: { id: f.id, name: f.id.replace(/(^|[^a-zA-Z0-9])([a-zA-Z0-9])/g, (_m, _s, c: string) => c.toUpperCase()), short: dot(f.message), full: dot(`${f.failureMode}: ${f.message}`), help: dot(f.recommendation ?? f.message), failureMode: f.failureMode, level: level[f.severity] },
-      message: dot(f.message),
-      uri: f.path,
-      line: f.line,
-      identity: `${f.id}@${f.path}`,
-    }));
-  return sarifLog(version, results);
+  return sarifLog(version, r.findings.filter((f) => f.kind === 'risk').map((f) => findingResult({ ...f, key: findingKey(f) })));
 }
-
-const dot = (s: string) => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
 export function scanJson(r: ScanResult): string {
   return `${JSON.stringify(r, null, 2)}\n`;

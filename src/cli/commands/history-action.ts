@@ -9,15 +9,16 @@ import type { HistoryFlags } from './history.js';
 
 /** Reads the history (and the optional pull request export) as both `history` and `assess` need. */
 export async function collectHistory(dir: string, flags: { since?: string; all?: boolean; attribution?: string[]; prs?: string }, anchorDate?: string) {
-  const attributionFiles = flags.attribution ?? [];
+  // Loaded and validated once, for the commits and the pull requests alike.
+  const attribution = loadAttribution(flags.attribution ?? []);
   let pullRequests: HistoryOptions['pullRequests'] = null;
   if (flags.prs) {
     const parsed = parsePullRequests(flags.prs, readUserFile(flags.prs));
     if (!parsed.ok) throw new InputError(parsed.problems);
-    pullRequests = summarisePullRequests(flags.prs, parsed.prs, loadAttribution(attributionFiles));
+    pullRequests = summarisePullRequests(flags.prs, parsed.prs, attribution);
   }
   const label = relative(process.cwd(), resolve(dir)).split('\\').join('/') || '.';
-  return readHistory(dir, { since: flags.all ? 'all' : flags.since, anchorDate, attributionFiles, pullRequests, label });
+  return readHistory(dir, { since: flags.all ? 'all' : flags.since, anchorDate, attribution, pullRequests, label });
 }
 
 export async function runHistory(dir: string, flags: HistoryFlags): Promise<string> {

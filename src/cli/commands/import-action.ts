@@ -29,5 +29,5 @@ export function runImport(csv: string, flags: { outDir: string; policy?: string;
   });
   mkdirSync(flags.outDir, { recursive: true });
   for (const p of planned) writeFileAtomic(p.path, p.text);
-  process.stdout.write(`Wrote ${planned.length} answers files to ${flags.outDir}. Assess them together: rollout-check assess --answers ${flags.outDir}\n`);
+  process.stdout.write(`Wrote ${planned.length} answers ${planned.length === 1 ? 'file' : 'files'} to ${flags.outDir}. Assess them together: rollout-check assess --answers ${flags.outDir}\n`);
 }

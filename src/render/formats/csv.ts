@@ -31,7 +31,7 @@ export const csv: ReportFormat = {
   },
 };
 
-function cell(value: string): string {
+export function cell(value: string): string {
   // A leading =, +, - or @ makes spreadsheets run the cell as a formula: keep it text.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -33,8 +33,8 @@ const informationUri = 'https://www.npmjs.com/package/rollout-check';
 const severityLevel = { high: 'error', medium: 'warning', low: 'note', info: 'note' } as const;
 
 /** PascalCase of an id, as SARIF readers like rule names: "fm3.human-review" -> "Fm3HumanReview". */
-const nameOf = (id: string) => id.replace(/(^|[^a-zA-Z0-9])([a-zA-Z0-9])/g, (_m, _s, c: string) => c.toUpperCase());
-const sentence = (s: string) => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
+const nameOf = (id: string): string => id.replace(/(^|[^a-zA-Z0-9])([a-zA-Z0-9])/g, (_m, _s, c: string) => c.toUpperCase());
+const sentence = (s: string): string => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
 /** The results of an assessment, in a stable order: questions in checklist order, then findings. */
 export function assessmentResults(r: Report): SarifResult[] {
@@ -78,16 +78,29 @@ export function assessmentResults(r: Report): SarifResult[] {
   }
   for (const f of r.evidence?.findings ?? []) {
     if (f.kind !== 'risk') continue;
-    const { path, line } = splitWhere(f.where);
-    results.push({
-      rule: { id: f.id, name: nameOf(f.id), short: sentence(f.message), full: sentence(`${f.failureMode}: ${f.message}`), help: sentence(f.recommendation ?? f.message), failureMode: f.failureMode, level: severityLevel[f.severity] },
-      message: sentence(f.message),
-      uri: path,
-      line,
-      identity: f.key,
-    });
+    results.push(findingResult({ ...f, ...splitWhere(f.where) }));
   }
   return results;
+}
+
+/** A repository risk at its file and line: the same result from `scan` and from `assess --scan`. */
+export function findingResult(f: {
+  id: string;
+  key: string;
+  failureMode: string;
+  severity: keyof typeof severityLevel;
+  message: string;
+  recommendation?: string | null;
+  path: string;
+  line?: number;
+}): SarifResult {
+  return {
+    rule: { id: f.id, name: nameOf(f.id), short: sentence(f.message), full: sentence(`${f.failureMode}: ${f.message}`), help: sentence(f.recommendation ?? f.message), failureMode: f.failureMode, level: severityLevel[f.severity] },
+    message: sentence(f.message),
+    uri: f.path,
+    line: f.line,
+    identity: f.key,
+  };
 }
 
 function splitWhere(where: string): { path: string; line?: number } {
