@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 'use strict';
-// Starts the bundled CLI through V8's code cache. The build runs the CLI once and saves the
-// compiled code beside the bundle; later runs skip most of the parsing and compiling of the
-// bundle, which is a large share of a short command's time. A cache from another Node version
-// is rejected by V8 and the bundle is simply compiled as usual.
-const { readFileSync, writeFileSync } = require('node:fs');
-const { dirname, join } = require('node:path');
+// Starts the CLI from its bundled pieces, each through V8's code cache.
+//
+// The build splits the CLI into a small entry (argument parsing) and chunks that each command
+// loads only when it runs, so `assess --format md` never reads the prompts, the scanner or the
+// HTML and PDF code. Every chunk is loaded here rather than by Node's require so that its code
+// cache is used: the build runs the commands once and saves each chunk's compiled code beside it,
+// and later runs skip most of the parsing and compiling, a large share of a short command's time.
+// A missing cache, or one V8 rejects (another Node version, a rebuilt chunk), only means the chunk
+// is compiled as usual.
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+const { dirname, isAbsolute, join, sep } = require('node:path');
 const Module = require('node:module');
 const vm = require('node:vm');
 
@@ -17,27 +22,50 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   return;
 }
 
-const file = join(__dirname, '..', 'dist', 'cli', 'rollout-check.cjs');
-const cacheFile = `${file}.cache`;
-let source;
-try {
-  source = readFileSync(file, 'utf8');
-} catch {
+const dir = join(__dirname, '..', 'dist', 'cli');
+const entry = join(dir, 'rollout-check.cjs');
+if (!existsSync(entry)) {
   process.stderr.write('internal error: rollout-check is not built (dist/ is missing): run `npm run build`\n');
   process.exit(3);
 }
-let cachedData;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  cachedData = undefined;
+
+const nodeRequire = Module.createRequire(entry);
+// The build's other generated CommonJS files (precompiled templates) load with a code cache too.
+const built = join(__dirname, '..', 'dist') + sep;
+const isBuilt = (id) => isAbsolute(id) && id.startsWith(built) && id.endsWith('.cjs');
+const chunks = new Map();
+// The build primes the caches: each chunk keeps the cache of the first command that loaded it.
+const primeCaches = process.env.ROLLOUT_CHECK_WRITE_CODE_CACHE === '1';
+
+/** Loads one chunk (a CommonJS file in dist/cli) once; chunks name each other as "./NAME.cjs". */
+function loadChunk(file) {
+  const known = chunks.get(file);
+  if (known) return known.module.exports;
+  const source = readFileSync(file, 'utf8');
+  let cachedData;
+  try {
+    cachedData = readFileSync(`${file}.cache`);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const chunk = new Module(file, module);
+  chunk.filename = file;
+  chunk.paths = Module._nodeModulePaths(dir);
+  // Registered before it runs: a chunk that is still loading is not loaded twice.
+  chunks.set(file, { module: chunk, script, cached: cachedData !== undefined && !script.cachedDataRejected });
+  const chunkRequire = (id) => (id.startsWith('./') ? loadChunk(join(dir, id)) : isBuilt(id) ? loadChunk(id) : nodeRequire(id));
+  chunkRequire.resolve = nodeRequire.resolve;
+  chunkRequire.cache = nodeRequire.cache;
+  script.runInThisContext().call(chunk.exports, chunk.exports, chunkRequire, chunk, file, dirname(file));
+  chunk.loaded = true;
+  return chunk.exports;
 }
-const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-if (process.env.ROLLOUT_CHECK_WRITE_CODE_CACHE === '1') {
+
+if (primeCaches)
   // Written at exit, so the functions this run compiled lazily are in the cache too.
-  process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
-}
-const bundle = new Module(file, module);
-bundle.filename = file;
-bundle.paths = Module._nodeModulePaths(dirname(file));
-script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
+  process.on('exit', () => {
+    for (const [file, { script, cached }] of chunks) if (!cached && !existsSync(`${file}.cache`)) writeFileSync(`${file}.cache`, script.createCachedData());
+  });
+
+loadChunk(entry);

@@ -11,11 +11,11 @@ import { validateEvidenceMap, type EvidenceMap } from './evidence/map.js';
 import { weighEvidence, type Weighed } from './evidence/weigh.js';
 import { weighHistory } from './evidence/weigh-history.js';
 import type { HistoryResult } from './history/model.js';
-import { scanDirectory } from './scan/scan-directory.js';
 import { builtinChecklist, loadTemplates, packageRoot, readCompiledChecklist, readCompiledEvidenceMap, readPackageVersion, readUserFile } from './io/files.js';
 import { buildReport } from './report/build.js';
 import type { Report, ReportHistory } from './report/model.js';
-import { findFormat, formats } from './render/formats/index.js';
+import { formatIds, loadFormat } from './render/formats/index.js';
+import type { ReportFormat } from './render/formats/types.js';
 import { evaluateGates, type GateOptions } from './scoring/gates.js';
 import { planNextSteps, type PlannedStep } from './scoring/plan.js';
 import type { Merged } from './respondents/merge.js';
@@ -66,7 +66,9 @@ export function loadEvidenceMap(checklist: LoadedChecklist): EvidenceMap | undef
 }
 
 /** Scans a repository and weighs what it finds against the answers. */
-export function collectEvidence(dir: string, checklist: LoadedChecklist, answers: Answers): Weighed {
+export async function collectEvidence(dir: string, checklist: LoadedChecklist, answers: Answers): Promise<Weighed> {
+  // The scanner (its detectors and parsers) is loaded only by runs that scan.
+  const { scanDirectory } = await import('./scan/scan-directory.js');
   return weighEvidence(checklist, answers, scanDirectory(dir), loadEvidenceMap(checklist));
 }
 
@@ -144,9 +146,15 @@ export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion
   return { report, scored };
 }
 
-export function renderReport(report: Report, formatId: string, templatesDir?: string): string {
-  const format = findFormat(formatId);
-  if (!format) throw new InputError(`unknown format "${formatId}" (formats: ${formats.map((f) => f.id).join(', ')})`);
+/** Renders the report in a format, loading the format (and nothing else) on first use. */
+export async function renderReport(report: Report, formatId: string, templatesDir?: string): Promise<string> {
+  const format = await loadFormat(formatId);
+  if (!format) throw new InputError(`unknown format "${formatId}" (formats: ${formatIds.join(', ')})`);
+  return renderWith(format, report, templatesDir);
+}
+
+/** Pure but for reading the templates: renders the report in a format already loaded. */
+export function renderWith(format: ReportFormat, report: Report, templatesDir?: string): string {
   return format.render(report, format.templates ? loadTemplates(format.templates, templatesDir) : {});
 }
 

@@ -1,6 +1,6 @@
 // The answers file: the one artefact both the questionnaire and CI read and write.
-import { z } from 'zod';
-import { FailureModeId } from '../checklist/schema.js';
+import * as z from 'zod';
+import { FailureModeId } from '../checklist/levels.js';
 import { isRealDay } from '../day.js';
 
 const text = z.string().trim().min(1);

@@ -1,7 +1,7 @@
 // Pure: answers-file text plus a checklist in, typed answers or every problem out.
 import { hashText } from '../hash.js';
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
-import { located, sortProblems } from '../checklist/validate.js';
+import { located, sortProblems } from '../yaml/parse-located.js';
 import type { Problem } from '../errors.js';
 import { findingKeyPattern } from '../evidence/finding-key.js';
 import type { EvidenceMap } from '../evidence/map.js';

@@ -1,7 +1,7 @@
 // Client overlays: extend a checklist by id without forking it. An overlay adds questions,
 // rewrites text, changes weights or obligations, or ignores a question with a reason. Applying
 // one is pure; every id it names must exist, and what it did is recorded for every report.
-import { z } from 'zod';
+import * as z from 'zod';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Problem } from '../errors.js';

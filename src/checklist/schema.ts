@@ -1,28 +1,14 @@
 // The checklist model: what a policy YAML file may contain. Every object is strict so that a
 // misspelt key is reported instead of silently ignored.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lowercase letters, digits, ".", "_" and "-"');
 
-import { failureModeIds } from './ids.js';
+import { FailureModeId, Level, Obligation, RiskLevel, failureModeIds, levels, obligations, riskLevels } from './levels.js';
 
-export { failureModeIds };
-export const FailureModeId = z.enum(failureModeIds);
-export type FailureModeId = z.infer<typeof FailureModeId>;
-
-export const riskLevels = ['high', 'medium', 'low', 'none'] as const;
-export const RiskLevel = z.enum(riskLevels);
-export type RiskLevel = z.infer<typeof RiskLevel>;
-
-export const levels = ['low', 'medium', 'high'] as const;
-export const Level = z.enum(levels);
-export type Level = z.infer<typeof Level>;
-
-export const obligations = ['must', 'should', 'could'] as const;
-export const Obligation = z.enum(obligations);
-export type Obligation = z.infer<typeof Obligation>;
+export { FailureModeId, Level, Obligation, RiskLevel, failureModeIds, levels, obligations, riskLevels };
 
 /** One answer option. `score` is required on scored questions (checked in rules, not here). */
 export const Choice = z.strictObject({

@@ -2,7 +2,7 @@
 // bad input.
 import { createHash } from 'node:crypto';
 import type { Problem } from '../errors.js';
-import { parseLocated, type LocatedDocument } from '../yaml/parse-located.js';
+import { located, parseLocated, sortProblems } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';
 import { resolveQuestions, type LoadedChecklist } from './model.js';
 import { checklistRules } from './rules.js';
@@ -56,11 +56,5 @@ export function validateChecklist(file: string, text: string, overlays: SourceTe
   };
 }
 
-export function located(doc: LocatedDocument, path: (string | number)[], message: string): Problem {
-  const pos = doc.locate(path);
-  return { file: doc.file, line: pos?.line, column: pos?.column, path: path.join('.'), message };
-}
-
-export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
+// Kept here too for the modules that name them from the checklist validator.
+export { located, sortProblems };

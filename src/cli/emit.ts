@@ -3,7 +3,6 @@
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/files.js';
 import { readLogo } from '../io/logo.js';
-import { printPdf } from '../io/pdf.js';
 import { applyBranding, redact } from '../report/adjust.js';
 import type { Report } from '../report/model.js';
 import { renderReport } from '../pipeline.js';
@@ -24,7 +23,7 @@ export interface EmitFlags {
 }
 
 /** Applies branding and redaction, renders, and writes. Returns the report as rendered. */
-export function emitReport(report: Report, flags: EmitFlags, logoFromAnswers?: string): Report {
+export async function emitReport(report: Report, flags: EmitFlags, logoFromAnswers?: string): Promise<Report> {
   const logoFile = flags.logo ?? logoFromAnswers;
   let final = applyBranding(report, {
     client: flags.client,
@@ -35,10 +34,11 @@ export function emitReport(report: Report, flags: EmitFlags, logoFromAnswers?: s
   if (flags.redact) final = redact(final);
   if (flags.format === 'pdf') {
     if (!flags.out) throw new InputError('--format pdf needs --out FILE.pdf');
-    printPdf(renderReport(final, 'html', flags.templates), flags.out);
+    const { printPdf } = await import('../io/pdf.js');
+    printPdf(await renderReport(final, 'html', flags.templates), flags.out);
     return final;
   }
-  const text = renderReport(final, flags.format, flags.templates);
+  const text = await renderReport(final, flags.format, flags.templates);
   if (flags.out) writeFileAtomic(flags.out, text);
   else process.stdout.write(text);
   return final;

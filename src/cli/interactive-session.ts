@@ -55,7 +55,7 @@ async function runLocked(checklist: LoadedChecklist, out: string, options: Sessi
   const onHup = stop('SIGHUP', 129);
   process.once('SIGTERM', onTerm);
   process.once('SIGHUP', onHup);
-  const suggestions = options.scan ? suggestionsFrom(checklist, options.scan) : undefined;
+  const suggestions = options.scan ? await suggestionsFrom(checklist, options.scan) : undefined;
   try {
     file = await runQuestionnaire(checklist, file, p, {
       suggestions,
@@ -77,14 +77,14 @@ async function runLocked(checklist: LoadedChecklist, out: string, options: Sessi
 }
 
 /** Scores the saved file exactly as `assess --answers` would, and writes the report beside it. */
-function finish(checklist: LoadedChecklist, out: string, options: SessionOptions): number {
+async function finish(checklist: LoadedChecklist, out: string, options: SessionOptions): Promise<number> {
   const result = validateAnswers(checklist, out, readUserFile(out), { evidenceMap: loadEvidenceMap(checklist) });
   if (!result.ok) throw new InputError(result.problems);
   // The repository that suggested answers also holds them to account, as `assess --scan` does.
-  const weighed = options.scan ? collectEvidence(options.scan, checklist, result.answers) : undefined;
+  const weighed = options.scan ? await collectEvidence(options.scan, checklist, result.answers) : undefined;
   const { report } = assess(checklist, result.answers, readPackageVersion(), weighed);
   const reportPath = join(dirname(out), `${basename(out).replace(/\.ya?ml$/i, '')}.report.md`);
-  writeFileAtomic(reportPath, renderReport(report, 'md', options.templates));
+  writeFileAtomic(reportPath, await renderReport(report, 'md', options.templates));
   process.stdout.write(`\n${formatSummary(report, colourFor(process.stdout), process.stdout.columns ?? 80)}`);
   process.stdout.write(`\nAnswers: ${out}\nReport:  ${reportPath}\nRe-run without questions: rollout-check assess --answers ${out}\n`);
   const failures = evaluateGates(report, options);
@@ -93,9 +93,9 @@ function finish(checklist: LoadedChecklist, out: string, options: SessionOptions
 }
 
 /** What the repository proposes for questions nobody has answered yet. */
-function suggestionsFrom(checklist: LoadedChecklist, dir: string): Record<string, { value: string[]; because: string[] }> {
+async function suggestionsFrom(checklist: LoadedChecklist, dir: string): Promise<Record<string, { value: string[]; because: string[] }>> {
   const none = { checklist: { id: checklist.id, version: checklist.version }, metadata: {}, scope: { quick: false }, answers: {}, hash: '', source: '' };
-  const { evidence } = collectEvidence(dir, checklist, none);
+  const { evidence } = await collectEvidence(dir, checklist, none);
   return Object.fromEntries(evidence.proposals.map((p) => [p.question, { value: p.value, because: p.because }]));
 }
 

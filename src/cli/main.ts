@@ -2,7 +2,7 @@
 // (0 pass, 1 gate failed, 2 invalid input or usage, 3 internal error).
 import { Command, CommanderError } from 'commander';
 import { ExitCode, formatProblem, InputError } from '../errors.js';
-import { readPackageVersion } from '../io/files.js';
+import { readPackageVersion } from '../io/package.js';
 import { registerAggregate } from './commands/aggregate.js';
 import { registerAssess } from './commands/assess.js';
 import { registerCompare } from './commands/compare.js';
@@ -14,7 +14,7 @@ import { registerScan } from './commands/scan.js';
 import { registerSchema } from './commands/schema.js';
 import { registerInit } from './commands/init.js';
 import { registerValidate } from './commands/validate.js';
-import { colourFor } from './output.js';
+import { colourFor } from './colour.js';
 
 const program = new Command('rollout-check')
   .description('Is this organisation ready to roll out AI coding agents, and what should it fix first?')

@@ -1,15 +1,11 @@
-// Terminal output: the only chalk user. Colour is off when the stream is not a terminal or when
-// NO_COLOR is set, so CI logs and pipes stay plain.
-import { Chalk, type ChalkInstance } from 'chalk';
+// Terminal output: the summary a run prints. Colour comes from colour.ts.
+import type { ChalkInstance } from 'chalk';
 import type { Report } from '../report/model.js';
 import { claimedText, rangeText } from '../render/report-view.js';
 import { whoSaidWhat } from '../respondents/who.js';
 import { bar, percent, wrap } from '../render/text.js';
 
-export function colourFor(stream: NodeJS.WriteStream): ChalkInstance {
-  const off = !stream.isTTY || (process.env.NO_COLOR ?? '') !== '' || process.env.TERM === 'dumb';
-  return new Chalk({ level: off ? 0 : 1 });
-}
+export { colourFor } from './colour.js';
 
 const verdictColour = { tighten: 'red', pilot: 'yellow', scale: 'green' } as const;
 

@@ -1,7 +1,7 @@
 // The evidence map: which scanner findings bear on which answers (policies/evidence-map.yaml).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LoadedChecklist } from '../checklist/model.js';
-import { located } from '../checklist/validate.js';
+import { located } from '../yaml/parse-located.js';
 import type { Problem } from '../errors.js';
 import { parseLocated } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';

@@ -1,8 +1,8 @@
 // Attribution as data: which commits are agent work, and by which tool (policies/attribution.yaml).
 // Validated like the checklist: every problem comes back with its file and line, including a
 // pattern that does not compile.
-import { z } from 'zod';
-import { located } from '../checklist/validate.js';
+import * as z from 'zod';
+import { located } from '../yaml/parse-located.js';
 import type { Problem } from '../errors.js';
 import { parseLocated } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';

@@ -1,8 +1,10 @@
 // What `rollout-check history` reports, and what `assess --history` carries into the report.
 // Published as a JSON Schema (`rollout-check schema history`); the clock never enters it.
-import { z } from 'zod';
+import * as z from 'zod';
 
-export const historySchemaVersion = '1.0.0';
+import { historySchemaVersion } from '../report/versions.js';
+
+export { historySchemaVersion };
 
 const rate = z.number().nullable();
 

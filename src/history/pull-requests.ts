@@ -3,7 +3,7 @@
 //     --json number,author,headRefName,labels,additions,deletions,createdAt,mergedAt,reviews,comments > prs.json
 // Validated with zod; a problem is reported at its line in the file.
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Problem } from '../errors.js';
 import { parseJsonc } from '../input/jsonc.js';
 import type { Attribution } from './attribution.js';

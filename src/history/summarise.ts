@@ -1,7 +1,8 @@
 // Pure: turns the running counts into the published result, rounded and in a fixed order.
 import type { Attribution } from './attribution.js';
 import type { Bucket, Tally } from './analyse.js';
-import { historySchemaVersion, type Activity, type HistoryResult, type MonthSummary, type PullRequestSummary, type Rework, type ToolHistory } from './model.js';
+import { historySchemaVersion } from '../report/versions.js';
+import type { Activity, HistoryResult, MonthSummary, PullRequestSummary, Rework, ToolHistory } from './model.js';
 import { byText } from '../order.js';
 
 export interface SummaryContext {

@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
+import { packageRoot, readPackageVersion } from './package.js';
 import type { TemplateSet } from '../render/templates.js';
 import { hashText } from '../hash.js';
 import { decodeText } from '../input/decode.js';
@@ -99,8 +99,7 @@ export function writeFileAtomic(file: string, content: string | Buffer, replaces
   }
 }
 
-/** The folder this package is installed in (holds policies/ and templates/). */
-export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+export { packageRoot, readPackageVersion };
 export const builtinChecklist = join(packageRoot, 'policies', 'ai-coding-rollout.yaml');
 export const builtinAttribution = join(packageRoot, 'policies', 'attribution.yaml');
 
@@ -140,7 +139,10 @@ export function readCompiledChecklist<T extends { hash: string }>(yamlName: stri
 
 function readCompiledTemplates(folder: string): Record<string, { sha256: string; spec: unknown }> {
   try {
-    return createRequire(import.meta.url)(compiledTemplatesPath(folder)) as Record<string, { sha256: string; spec: unknown }>;
+    // In the built CLI `require` is the chunk loader of bin/rollout-check.cjs, which reads the
+    // code cache the build primed for these files too; elsewhere (tests) it is Node's.
+    const load = typeof require === 'function' ? require : createRequire(import.meta.url);
+    return load(compiledTemplatesPath(folder)) as Record<string, { sha256: string; spec: unknown }>;
   } catch {
     return {};
   }
@@ -169,8 +171,4 @@ export function loadTemplates(format: string, overrideDir?: string): TemplateSet
     if (c && c.sha256 === hashText(t.source)) t.precompiled = c.spec;
   }
   return set;
-}
-
-export function readPackageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -1,8 +1,8 @@
 // What a portfolio needs from one saved result, read fast: JSON.parse, then a small schema over
 // only the fields used (the full result schema would cost more than the parse itself on 10,000
 // files). Pure.
-import { z } from 'zod';
-import { reportSchemaVersion } from '../report/model.js';
+import * as z from 'zod';
+import { reportSchemaVersion } from '../report/versions.js';
 
 const score = z.number().nullable();
 export const ResultSummary = z.object({

@@ -9,7 +9,8 @@ import type { CharacteristicResult, PreScaleResult } from '../scoring/readiness.
 import type { Scored } from '../scoring/score.js';
 import type { VerdictResult } from '../scoring/verdict.js';
 import type { RespondentParts } from '../respondents/report-parts.js';
-import { reportSchemaVersion, type Report, type ReportEvidence, type ReportHistory, type ReportQuestion } from './model.js';
+import type { Report, ReportEvidence, ReportHistory, ReportQuestion } from './model.js';
+import { reportSchemaVersion } from './versions.js';
 
 export interface BuildInput {
   tool: { name: string; version: string };

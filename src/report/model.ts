@@ -1,12 +1,14 @@
 // The report: everything any format needs, already sorted and labelled. It is also the saved
 // result (`assess --format json`), so it is self-contained, every field is explicit (null, never
 // missing), and its shape is published as a JSON Schema (`rollout-check schema result`).
-import { z } from 'zod';
-import { FailureModeId, Level, Obligation, RiskLevel } from '../checklist/schema.js';
+import * as z from 'zod';
+import { FailureModeId, Level, Obligation, RiskLevel } from '../checklist/levels.js';
 import { HistoryResult } from '../history/model.js';
 
 /** Bump the major version for any change that breaks a reader of saved results. */
-export const reportSchemaVersion = '2.1.0';
+import { reportSchemaVersion } from './versions.js';
+
+export { reportSchemaVersion };
 
 const nullableString = z.string().nullable();
 const percent = z.number().min(0).max(100).nullable();

@@ -111,3 +111,13 @@ function firstAlias(doc: Document): number | undefined {
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
+
+/** A problem at a path of a parsed document, with its line and column when the path exists. */
+export function located(doc: LocatedDocument, path: (string | number)[], message: string): Problem {
+  const pos = doc.locate(path);
+  return { file: doc.file, line: pos?.line, column: pos?.column, path: path.join('.'), message };
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}

@@ -19,13 +19,13 @@ describe('build artefacts', () => {
     expect(readCompiledChecklist('ai-coding-rollout.yaml', `${text}\n# edited\n`)).toBeUndefined();
   });
 
-  it('precompiled templates render exactly what compiling the sources renders', () => {
+  it('precompiled templates render exactly what compiling the sources renders', async () => {
     const checklist = loadChecklist();
     const { report } = assess(checklist, loadAnswers(checklist, 'examples/not-ready.yaml'), '1.0.0');
     const templates = loadTemplates('markdown');
     expect(Object.values(templates).every((t) => t.precompiled !== undefined)).toBe(true);
     const fromSource = Object.fromEntries(Object.entries(templates).map(([k, t]) => [k, { source: t.source, file: t.file }]));
     expect(markdown.render(report, templates)).toBe(markdown.render(report, fromSource));
-    expect(renderReport(report, 'md')).toBe(markdown.render(report, fromSource));
+    expect(await renderReport(report, 'md')).toBe(markdown.render(report, fromSource));
   });
 });

@@ -11,6 +11,6 @@ describe.each(['not-ready', 'pilot-ready', 'scale-ready'])('examples/%s.report.j
   const result = readResult(file, readFileSync(file, 'utf8'));
   if (!result.ok) throw new Error(`${name}: invalid result`);
   it.each([['md'], ['html'], ['json'], ['csv']])('renders %s as its snapshot', async (format) => {
-    await expect(renderReport(result.report, format)).toMatchFileSnapshot(`../__snapshots__/${name}.${format}`);
+    await expect(await renderReport(result.report, format)).toMatchFileSnapshot(`../__snapshots__/${name}.${format}`);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assess, renderReport } from '../../src/pipeline.js';
+import { assess } from '../../src/pipeline.js';
+import { renderReport } from '../helpers/render.js';
 import { miniAnswers, miniChecklist } from '../helpers/mini.js';
 
 const render = (overrides: Record<string, unknown> = {}, meta?: (a: ReturnType<typeof miniAnswers>) => void) => {

@@ -2,12 +2,9 @@
 import { appendFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { findRegressions, regressionFailures } from '../../scoring/regression.js';
-import { annotationLines } from '../../render/annotations.js';
-import { assessmentResults } from '../../render/formats/sarif.js';
 import { loadResult } from './report.js';
 import { formatProblem, InputError } from '../../errors.js';
 import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, renderReport, weighHistoryEvidence } from '../../pipeline.js';
-import { collectHistory } from './history-action.js';
 import type { Answers } from '../../answers/model.js';
 import { mergeRespondents, type Merged } from '../../respondents/merge.js';
 import { checkSameChecklist, expandAnswers } from '../answers-files.js';
@@ -39,10 +36,10 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   }
   const answers = team?.merged.answers ?? loaded[0]!;
   const answersFile = files[0]!;
-  const weighed = flags.scan ? collectEvidence(flags.scan, checklist, answers) : undefined;
+  const weighed = flags.scan ? await collectEvidence(flags.scan, checklist, answers) : undefined;
   // The window ends at the answers file's date when it has one: the report then says what the
   // history showed on the day of the assessment, whenever it is run again.
-  const history = flags.history ? weighHistoryEvidence(checklist, answers, await collectHistory(flags.history, flags, answers.metadata.date)) : undefined;
+  const history = flags.history ? weighHistoryEvidence(checklist, answers, await (await import('./history-action.js')).collectHistory(flags.history, flags, answers.metadata.date)) : undefined;
   const assessed = assess(checklist, answers, readPackageVersion(), weighed, history, team).report;
   // The baseline is read before anything is written: a bad one stops the run (exit 2).
   const regression = flags.baseline ? findRegressions(await loadResult(flags.baseline), assessed, flags.tolerance, basename(flags.baseline)) : null;
@@ -55,7 +52,7 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   // Both outputs are checked before either is written.
   if (jobSummary) refuseInputAsOutput(jobSummary);
   if (flags.out) refuseInputAsOutput(flags.out);
-  const report = emitReport(scored, flags, logo);
+  const report = await emitReport(scored, flags, logo);
   const failures = [...evaluateGates(report, flags), ...(regression ? regressionFailures(regression) : [])];
   const c = colourFor(summaryStream);
   const disputed = report.disputed.count ? ` · ${report.disputed.summary}` : '';
@@ -64,12 +61,14 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   if (flags.out) summaryStream.write(`Report written to ${flags.out}\n`);
   // In GitHub Actions the Markdown report also becomes the job summary, whatever --format says.
   if (jobSummary) {
-    appendFileSync(jobSummary, `${renderReport(report, 'md', flags.templates)}\n`);
+    appendFileSync(jobSummary, `${await renderReport(report, 'md', flags.templates)}\n`);
   }
   for (const a of weighed?.evidence.staleAcknowledgements ?? [])
     process.stderr.write(`${colourFor(process.stderr).yellow('warning:')} ${answersFile}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`);
   for (const f of failures) process.stderr.write(`${colourFor(process.stderr).red('gate failed:')} ${f}\n`);
-  if (process.env.GITHUB_ACTIONS === 'true' && flags.annotations !== 'off')
+  if (process.env.GITHUB_ACTIONS === 'true' && flags.annotations !== 'off') {
+    const [{ annotationLines }, { assessmentResults }] = await Promise.all([import('../../render/annotations.js'), import('../../render/formats/sarif.js')]);
     for (const line of annotationLines(assessmentResults(report), failures)) process.stderr.write(`${line}\n`);
+  }
   return failures.length ? 1 : 0;
 }

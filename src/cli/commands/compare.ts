@@ -1,10 +1,7 @@
 // `rollout-check compare OLD NEW`: progress between two results or two answers files.
 import type { Command } from 'commander';
-import { loadTemplates, writeFileAtomic } from '../../io/files.js';
 import type { Report } from '../../report/model.js';
-import { colourFor } from '../output.js';
 import { parseChoice } from '../options.js';
-import { loadResult } from './report.js';
 
 interface CompareFlags {
   format: 'text' | 'md';
@@ -24,6 +21,8 @@ export function registerCompare(program: Command): void {
     .action(async (oldFile: string, newFile: string, flags: CompareFlags) => {
       const { compareReports } = await import('../../compare/compare.js');
       const { compareMarkdown, compareSummary } = await import('../../compare/render.js');
+      const { loadTemplates, writeFileAtomic } = await import('../../io/files.js');
+      const { colourFor } = await import('../colour.js');
       const before = await load(oldFile, flags.policy);
       const after = await load(newFile, flags.policy);
       const comparison = compareReports(before, after);
@@ -39,7 +38,7 @@ export function registerCompare(program: Command): void {
 }
 
 async function load(file: string, policy?: string): Promise<Report> {
-  if (file.toLowerCase().endsWith('.json')) return loadResult(file);
+  if (file.toLowerCase().endsWith('.json')) return (await import('./report.js')).loadResult(file);
   const { assess, loadAnswers, loadChecklist, readPackageVersion } = await import('../../pipeline.js');
   const checklist = loadChecklist(policy);
   return assess(checklist, loadAnswers(checklist, file), readPackageVersion()).report;

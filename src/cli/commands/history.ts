@@ -1,6 +1,5 @@
 // `rollout-check history [DIR]`: what the repository's git history shows about agent work, offline.
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../../io/files.js';
 import { collect, parseChoice } from '../options.js';
 
 const formats = ['text', 'md', 'json'] as const;
@@ -29,7 +28,7 @@ export function registerHistory(program: Command): void {
     .action(async (dir: string, flags: HistoryFlags) => {
       const { runHistory } = await import('./history-action.js');
       const text = await runHistory(dir, flags);
-      if (flags.out) writeFileAtomic(flags.out, text);
+      if (flags.out) (await import('../../io/files.js')).writeFileAtomic(flags.out, text);
       else process.stdout.write(text);
     });
 }

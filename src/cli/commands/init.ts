@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { packageRoot, writeFileAtomic } from '../../io/files.js';
 import { parseChoice } from '../options.js';
 
 export function registerInit(program: Command): void {
@@ -19,6 +18,7 @@ export function registerInit(program: Command): void {
     .action(async (flags: { out: string; policy?: string; force?: boolean; respondent?: string; role?: string; format: 'yaml' | 'csv' }) => {
       const { loadChecklist } = await import('../../pipeline.js');
       const { serializeAnswers } = await import('../../answers/serialize.js');
+      const { packageRoot, writeFileAtomic } = await import('../../io/files.js');
       const checklist = loadChecklist(flags.policy);
       if (flags.format === 'csv') {
         const { csvHeader } = await import('../../respondents/import-csv.js');

@@ -1,6 +1,5 @@
 // `rollout-check scan [DIR]`: reads the repository's AI tool configuration, offline.
 import type { Command } from 'commander';
-import { readPackageVersion, writeFileAtomic } from '../../io/files.js';
 import { maxNestingDepth, maxScannedFileBytes, maxYamlAliases } from '../../input/limits.js';
 import { parseChoice } from '../options.js';
 
@@ -20,6 +19,7 @@ export function registerScan(program: Command): void {
     .action(async (dir: string, flags: { format: (typeof formats)[number]; out?: string }) => {
       const { scanJson, scanMarkdown, scanSarif, scanText } = await import('../../scan/render.js');
       const { scanDirectory } = await import('../../scan/scan-directory.js');
+      const { readPackageVersion, writeFileAtomic } = await import('../../io/files.js');
       const renderers = { text: scanText, md: scanMarkdown, json: scanJson, sarif: (r: Parameters<typeof scanJson>[0]) => scanSarif(r, readPackageVersion()) };
       const text = renderers[flags.format](scanDirectory(dir));
       if (flags.out) writeFileAtomic(flags.out, text);

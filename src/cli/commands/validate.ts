@@ -1,7 +1,6 @@
 // `rollout-check validate FILE...`: checks checklist or answers files without scoring.
 import type { Command } from 'commander';
 import { InputError, type Problem } from '../../errors.js';
-import { builtinChecklist, readUserFile } from '../../io/files.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -24,13 +23,14 @@ export function registerValidate(program: Command): void {
 }
 
 async function loadTools() {
-  const [{ validateAnswers }, { validateChecklist, located }, { loadChecklist, loadEvidenceMap }, { parseLocated }] = await Promise.all([
+  const [{ builtinChecklist, readUserFile }, { validateAnswers }, { validateChecklist, located }, { loadChecklist, loadEvidenceMap }, { parseLocated }] = await Promise.all([
+    import('../../io/files.js'),
     import('../../answers/validate.js'),
     import('../../checklist/validate.js'),
     import('../../pipeline.js'),
     import('../../yaml/parse-located.js'),
   ]);
-  return { validateAnswers, validateChecklist, located, loadChecklist, loadEvidenceMap, parseLocated };
+  return { builtinChecklist, readUserFile, validateAnswers, validateChecklist, located, loadChecklist, loadEvidenceMap, parseLocated };
 }
 
 async function scanKeys(dir: string): Promise<Set<string>> {
@@ -39,7 +39,7 @@ async function scanKeys(dir: string): Promise<Set<string>> {
 }
 
 function validateOne(tools: Awaited<ReturnType<typeof loadTools>>, file: string, policy?: string, findingKeys?: Set<string>): Problem[] {
-  const { validateAnswers, validateChecklist, located, loadChecklist, loadEvidenceMap, parseLocated } = tools;
+  const { builtinChecklist, readUserFile, validateAnswers, validateChecklist, located, loadChecklist, loadEvidenceMap, parseLocated } = tools;
   const text = readUserFile(file);
   const doc = parseLocated(file, text);
   if (doc.problems.length) return doc.problems;
