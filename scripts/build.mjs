@@ -29,7 +29,7 @@ const shared = {
   target: 'node20',
   logLevel: 'warning',
   // Smaller source is less for V8 to read and check against its code cache on every start.
-  minify: true,
+  minify: process.env.PROFILE_BUILD !== '1',
   // The sources are ES modules that find their files from import.meta.url.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -41,7 +41,7 @@ const shared = {
 const cli = await build({ ...shared, entryPoints: { 'rollout-check': 'src/cli/main.ts' }, outdir: 'dist/cli', format: 'esm', splitting: true, chunkNames: 'chunk-[hash]', metafile: true, write: false });
 mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
 for (const piece of cli.outputFiles) {
-  const { code } = await transform(piece.text, { format: 'cjs', target: 'node20', minify: true, supported: { 'dynamic-import': false } });
+  const { code } = await transform(piece.text, { format: 'cjs', target: 'node20', minify: process.env.PROFILE_BUILD !== '1', supported: { 'dynamic-import': false } });
   writeFileSync(piece.path.replace(/\.js$/, '.cjs'), code.replace(/require\("\.\/(chunk-\w+)\.js"\)/g, 'require("./$1.cjs")'));
 }
 const bundled = new Set();

@@ -33,9 +33,21 @@ for (const stream of [process.stdout, process.stderr])
   });
 
 // No top-level await: the bundle is CommonJS so that it can be loaded with V8's code cache.
-program.parseAsync(process.argv).catch((err: unknown) => {
-  process.exitCode = handleError(err);
-});
+program
+  .parseAsync(process.argv)
+  .catch((err: unknown) => {
+    process.exitCode = handleError(err);
+  })
+  .then(exitOnceWritten);
+
+/**
+ * Ends the process as soon as the command is done and its output is written. Left to itself, Node
+ * would first let V8 finish any garbage collection it has begun, which adds 10 to 20 ms to a short
+ * run. Output still being written (a slow pipe) is waited for as usual.
+ */
+function exitOnceWritten(): void {
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
+}
 
 function handleError(err: unknown): number {
   const red = colourFor(process.stderr).red;

@@ -1,6 +1,5 @@
 // The only place that reads and writes user files. Writes are atomic: a temp file beside the
 // target, then a rename, so a crash never leaves a half-written report or answers file.
-import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -88,14 +87,37 @@ export function writeFileAtomic(file: string, content: string | Buffer, replaces
   refuseInputAsOutput(file, replaces);
   const dir = dirname(file);
   if (!existsSync(dir)) throw new InputError(`${file}: cannot write: folder ${dir} does not exist`);
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let temp = '';
   try {
-    writeFileSync(temp, content);
+    temp = writeTemp(dir, basename(file), content);
     renameSync(temp, file);
   } catch (err) {
-    rmSync(temp, { force: true });
+    if (temp) rmSync(temp, { force: true });
     if (err instanceof InputError) throw err;
     throw new InputError(`${file}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+let temps = 0;
+
+/**
+ * Writes a new temporary file beside the target. Created exclusively, so an existing file or a
+ * planted symlink of that name is never written through; a name left by an earlier run that had
+ * this process id is skipped. (Named by counter rather than random bytes: seeding the random
+ * generator costs a short run more than the rest of its writing.)
+ */
+function writeTemp(dir: string, name: string, content: string | Buffer): string {
+  for (;;) {
+    const temp = join(dir, `.${name}.${process.pid}.${++temps}.tmp`);
+    try {
+      writeFileSync(temp, content, { flag: 'wx' });
+      return temp;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST' && temps < 1000) continue;
+      // Any other failure came after the exclusive open created the file (a full disk): ours to remove.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temp, { force: true });
+      throw err;
+    }
   }
 }
 
