@@ -38,7 +38,17 @@ const shared = {
 // The CLI: one small entry and the chunks its commands load on use (see bin/rollout-check.cjs).
 // esbuild splits only ES modules, so each piece is then turned into CommonJS, the form V8's code
 // cache can be used with from Node 20; chunks then name each other as "./NAME.cjs".
-const cli = await build({ ...shared, entryPoints: { 'rollout-check': 'src/cli/main.ts' }, outdir: 'dist/cli', format: 'esm', splitting: true, chunkNames: 'chunk-[hash]', metafile: true, write: false });
+// commander requires child_process at load for a feature we do not use (executable subcommands);
+// it is handed a stand-in that loads the real module only if it is ever called, so that every
+// run does not pay for loading it (and the network modules it brings).
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'lazy' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({ contents: "module.exports = { spawn: (...a) => require('node:child_process').spawn(...a) };", loader: 'js' }));
+  },
+};
+const cli = await build({ ...shared, plugins: [lazyChildProcess], entryPoints: { 'rollout-check': 'src/cli/main.ts' }, outdir: 'dist/cli', format: 'esm', splitting: true, chunkNames: 'chunk-[hash]', metafile: true, write: false });
 mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
 for (const piece of cli.outputFiles) {
   const { code } = await transform(piece.text, { format: 'cjs', target: 'node20', minify: process.env.PROFILE_BUILD !== '1', supported: { 'dynamic-import': false } });

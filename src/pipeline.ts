@@ -1,17 +1,17 @@
 // The pipeline: load -> validate -> collect -> score -> build report -> render. Loading touches
 // disk; everything after it is pure. Nothing here prints or exits: the CLI does that.
 import type { LoadedChecklist } from './checklist/model.js';
-import { validateChecklist } from './checklist/validate.js';
 import type { Answers } from './answers/model.js';
 import { validateAnswers } from './answers/validate.js';
 import { InputError, type Problem } from './errors.js';
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { validateEvidenceMap, type EvidenceMap } from './evidence/map.js';
 import { weighEvidence, type Weighed } from './evidence/weigh.js';
 import { weighHistory } from './evidence/weigh-history.js';
 import type { HistoryResult } from './history/model.js';
-import { builtinChecklist, loadTemplates, packageRoot, readCompiledChecklist, readCompiledEvidenceMap, readPackageVersion, readUserFile } from './io/files.js';
+import { loadChecklist } from './checklist/load.js';
+import { loadTemplates, packageRoot, readCompiledEvidenceMap, readPackageVersion, readUserFile } from './io/files.js';
 import { buildReport } from './report/build.js';
 import type { Report, ReportHistory } from './report/model.js';
 import { formatIds, loadFormat } from './render/formats/index.js';
@@ -23,18 +23,6 @@ import { respondentParts } from './respondents/report-parts.js';
 import { judgeCharacteristics, judgePreScale } from './scoring/readiness.js';
 import { scoreAssessment, type Scored } from './scoring/score.js';
 import { decideVerdict } from './scoring/verdict.js';
-
-export function loadChecklist(file?: string, overlayFiles: string[] = []): LoadedChecklist {
-  const source = file ?? 'policies/ai-coding-rollout.yaml';
-  const text = readUserFile(file ?? builtinChecklist);
-  // The built-in checklist was validated by the build; reuse that when the text is unchanged.
-  const compiled = file === undefined && !overlayFiles.length ? readCompiledChecklist<LoadedChecklist>(basename(builtinChecklist), text) : undefined;
-  if (compiled) return { ...compiled, source };
-  const overlays = overlayFiles.map((f) => ({ file: f, text: readUserFile(f) }));
-  const result = validateChecklist(source, text, overlays);
-  if (!result.ok) throw new InputError(result.problems);
-  return result.checklist;
-}
 
 /** Malformed acknowledgements are set aside and handed to `warn`: they settle nothing. */
 export function loadAnswers(checklist: LoadedChecklist, file: string, warn: (p: Problem) => void = () => {}): Answers {
@@ -158,4 +146,4 @@ export function renderWith(format: ReportFormat, report: Report, templatesDir?: 
   return format.render(report, format.templates ? loadTemplates(format.templates, templatesDir) : {});
 }
 
-export { evaluateGates, readPackageVersion, type GateOptions };
+export { evaluateGates, loadChecklist, readPackageVersion, type GateOptions };

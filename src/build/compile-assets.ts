@@ -13,7 +13,6 @@ import { formatProblem } from '../errors.js';
 import { validateEvidenceMap } from '../evidence/map.js';
 import { validateAttribution } from '../history/attribution.js';
 import { compiledChecklistPath, compiledEvidenceMapPath, compiledTemplatesPath, packageRoot } from '../io/files.js';
-import { hashText } from '../hash.js';
 import { loadFormats } from '../render/formats/index.js';
 import { compileOptions } from '../render/templates.js';
 
@@ -38,7 +37,8 @@ for (const name of readdirSync(policies).filter((f) => f.endsWith('.yaml') && f 
   }
   const out = compiledChecklistPath(name);
   mkdirSync(join(out, '..'), { recursive: true });
-  writeFileSync(out, JSON.stringify(result.checklist));
+  // The source rides along: a run compares texts instead of hashing the checklist to check it.
+  writeFileSync(out, JSON.stringify({ source: text, checklist: result.checklist }));
   // The answers schema editors read: `init` points its files at it.
   mkdirSync(schemasDir, { recursive: true });
   writeFileSync(join(schemasDir, `answers-${result.checklist.id}.schema.json`), `${JSON.stringify(answersJsonSchema(result.checklist), null, 2)}\n`);
@@ -55,7 +55,7 @@ for (const name of readdirSync(policies).filter((f) => f.endsWith('.yaml') && f 
     for (const p of map.problems) process.stderr.write(`${formatProblem(p)}\n`);
     process.exit(2);
   }
-  writeFileSync(compiledEvidenceMapPath(result.checklist.id), JSON.stringify({ sha256: hashText(mapText), checklist: result.checklist.hash, map: map.map }));
+  writeFileSync(compiledEvidenceMapPath(result.checklist.id), JSON.stringify({ source: mapText, checklist: result.checklist.hash, map: map.map }));
 }
 
 // The bundle is CommonJS (no top-level await); the formats load asynchronously.
@@ -66,7 +66,7 @@ for (const format of formats) {
   const entries = readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort().map((file) => {
     const source = readFileSync(join(dir, file), 'utf8');
     const spec = Handlebars.precompile(source, compileOptions(format.escapeHtml ?? false));
-    return `  ${JSON.stringify(file.slice(0, -4))}: { sha256: ${JSON.stringify(hashText(source))}, spec: ${spec} },`;
+    return `  ${JSON.stringify(file.slice(0, -4))}: { source: ${JSON.stringify(source)}, spec: ${spec} },`;
   });
   const out = compiledTemplatesPath(format.templates);
   mkdirSync(join(out, '..'), { recursive: true });

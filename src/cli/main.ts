@@ -14,14 +14,30 @@ import { registerScan } from './commands/scan.js';
 import { registerSchema } from './commands/schema.js';
 import { registerInit } from './commands/init.js';
 import { registerValidate } from './commands/validate.js';
-import { colourFor } from './colour.js';
 
 const program = new Command('rollout-check')
   .description('Is this organisation ready to roll out AI coding agents, and what should it fix first?')
   .version(readPackageVersion(), '-V, --version')
   .exitOverride();
 program.configureOutput({ outputError: (text, write) => write(text) });
-for (const register of [registerAssess, registerInit, registerValidate, registerReport, registerCompare, registerSchema, registerScan, registerHistory, registerAggregate, registerImport, registerExplain]) register(program);
+const commands = {
+  assess: registerAssess,
+  init: registerInit,
+  validate: registerValidate,
+  report: registerReport,
+  compare: registerCompare,
+  schema: registerSchema,
+  scan: registerScan,
+  history: registerHistory,
+  aggregate: registerAggregate,
+  import: registerImport,
+  explain: registerExplain,
+};
+// A run names its command first: building only that one spares a short run the options and help
+// of the other ten. Help, the version and anything not a command name get them all, so what they
+// print (the command list, suggestions for a mistyped name) is unchanged.
+const named = process.argv[2] ?? '';
+for (const register of Object.hasOwn(commands, named) ? [commands[named as keyof typeof commands]] : Object.values(commands)) register(program);
 program.commands.forEach((c) => c.exitOverride());
 
 // When the reader goes away (`| head`), stop quietly, as `git log | head` does: the run has
@@ -35,8 +51,8 @@ for (const stream of [process.stdout, process.stderr])
 // No top-level await: the bundle is CommonJS so that it can be loaded with V8's code cache.
 program
   .parseAsync(process.argv)
-  .catch((err: unknown) => {
-    process.exitCode = handleError(err);
+  .catch(async (err: unknown) => {
+    process.exitCode = await handleError(err);
   })
   .then(exitOnceWritten);
 
@@ -49,8 +65,9 @@ function exitOnceWritten(): void {
   if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
 }
 
-function handleError(err: unknown): number {
-  const red = colourFor(process.stderr).red;
+async function handleError(err: unknown): Promise<number> {
+  // Colour is loaded only for the errors that use it.
+  const red = async () => (await import('./colour.js')).colourFor(process.stderr).red;
   if (err instanceof CommanderError) {
     // Help and version exit 0; every other commander error is a usage mistake.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.pass;
@@ -58,12 +75,12 @@ function handleError(err: unknown): number {
   }
   if (err instanceof InputError) {
     const lines = err.problems.length ? err.problems.map(formatProblem) : [err.message];
-    for (const line of lines) process.stderr.write(`${red('error:')} ${line}\n`);
+    for (const line of lines) process.stderr.write(`${(await red())('error:')} ${line}\n`);
     if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);
     return ExitCode.invalidInput;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`${red('internal error:')} ${message}\n`);
+  process.stderr.write(`${(await red())('internal error:')} ${message}\n`);
   process.stderr.write(`This is a bug in rollout-check ${readPackageVersion()} (Node ${process.version}); please report it.\n`);
   if (process.env.ROLLOUT_CHECK_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   return ExitCode.internal;

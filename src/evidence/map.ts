@@ -6,7 +6,8 @@ import type { Problem } from '../errors.js';
 import { parseLocated } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';
 
-export const EvidenceMap = z.strictObject({
+// Built on first use: a run that never reads the YAML map (the build validated it) never builds it.
+const evidenceMapSchema = () => z.strictObject({
   checklist: z.string(),
   entries: z.array(
     z.strictObject({
@@ -40,14 +41,15 @@ export const EvidenceMap = z.strictObject({
     )
     .default([]),
 });
-export type EvidenceMap = z.infer<typeof EvidenceMap>;
+let built: ReturnType<typeof evidenceMapSchema> | undefined;
+export type EvidenceMap = z.infer<ReturnType<typeof evidenceMapSchema>>;
 export type EvidenceEntry = EvidenceMap['entries'][number];
 
 /** Pure: validates the map against the checklist: every question and choice it names must exist. */
 export function validateEvidenceMap(file: string, text: string, checklist: LoadedChecklist): { ok: true; map: EvidenceMap } | { ok: false; problems: Problem[] } {
   const doc = parseLocated(file, text);
   if (doc.problems.length) return { ok: false, problems: doc.problems };
-  const { parsed, problems } = parseTolerantly(doc, EvidenceMap);
+  const { parsed, problems } = parseTolerantly(doc, (built ??= evidenceMapSchema()));
   if (!parsed) return { ok: false, problems };
   const byId = new Map(checklist.questions.map((q) => [q.id, q]));
   parsed.data.entries.forEach((e, i) => {

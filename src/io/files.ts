@@ -6,7 +6,6 @@ import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { packageRoot, readPackageVersion } from './package.js';
 import type { TemplateSet } from '../render/templates.js';
-import { hashText } from '../hash.js';
 import { decodeText } from '../input/decode.js';
 import { inputAt, rememberInput } from './inputs.js';
 import { maxUserFileBytes, mebibytes } from '../input/limits.js';
@@ -136,8 +135,8 @@ export const compiledEvidenceMapPath = (checklistId: string): string => join(pac
  */
 export function readCompiledEvidenceMap<T>(checklistId: string, checklistHash: string, text: string): T | undefined {
   try {
-    const compiled = JSON.parse(readFileSync(compiledEvidenceMapPath(checklistId), 'utf8')) as { sha256: string; checklist: string; map: T };
-    return compiled.sha256 === hashText(text) && compiled.checklist === checklistHash ? compiled.map : undefined;
+    const compiled = JSON.parse(readFileSync(compiledEvidenceMapPath(checklistId), 'utf8')) as { source: string; checklist: string; map: T };
+    return compiled.source === text && compiled.checklist === checklistHash ? compiled.map : undefined;
   } catch {
     return undefined;
   }
@@ -152,19 +151,20 @@ export const compiledTemplatesPath = (folder: string): string => join(packageRoo
  */
 export function readCompiledChecklist<T extends { hash: string }>(yamlName: string, text: string): T | undefined {
   try {
-    const compiled = JSON.parse(readFileSync(compiledChecklistPath(yamlName), 'utf8')) as T;
-    return compiled.hash === hashText(text) ? compiled : undefined;
+    // Texts are compared rather than hashed: a short run then never loads the hashing code.
+    const compiled = JSON.parse(readFileSync(compiledChecklistPath(yamlName), 'utf8')) as { source: string; checklist: T };
+    return compiled.source === text ? compiled.checklist : undefined;
   } catch {
     return undefined;
   }
 }
 
-function readCompiledTemplates(folder: string): Record<string, { sha256: string; spec: unknown }> {
+function readCompiledTemplates(folder: string): Record<string, { source: string; spec: unknown }> {
   try {
     // In the built CLI `require` is the chunk loader of bin/rollout-check.cjs, which reads the
     // code cache the build primed for these files too; elsewhere (tests) it is Node's.
     const load = typeof require === 'function' ? require : createRequire(import.meta.url);
-    return load(compiledTemplatesPath(folder)) as Record<string, { sha256: string; spec: unknown }>;
+    return load(compiledTemplatesPath(folder)) as Record<string, { source: string; spec: unknown }>;
   } catch {
     return {};
   }
@@ -190,7 +190,7 @@ export function loadTemplates(format: string, overrideDir?: string): TemplateSet
   const compiled = readCompiledTemplates(format);
   for (const [name, t] of Object.entries(set)) {
     const c = compiled[name];
-    if (c && c.sha256 === hashText(t.source)) t.precompiled = c.spec;
+    if (c && c.source === t.source) t.precompiled = c.spec;
   }
   return set;
 }

@@ -52,7 +52,7 @@ afterAll(() => {
 });
 
 const text = (path: string) => readFileSync(`${repoRoot}/${path}`, 'utf8');
-const builtin = loadChecklist();
+const builtin = await loadChecklist();
 const evidenceMap = loadEvidenceMap(builtin);
 const mini = miniChecklist();
 const miniText = text('test/fixtures/checklists/mini.yaml');

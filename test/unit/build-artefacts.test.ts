@@ -20,7 +20,7 @@ describe('build artefacts', () => {
   });
 
   it('precompiled templates render exactly what compiling the sources renders', async () => {
-    const checklist = loadChecklist();
+    const checklist = await loadChecklist();
     const { report } = assess(checklist, loadAnswers(checklist, 'examples/not-ready.yaml'), '1.0.0');
     const templates = loadTemplates('markdown');
     expect(Object.values(templates).every((t) => t.precompiled !== undefined)).toBe(true);

@@ -10,17 +10,17 @@ const file = `${repoRoot}/policies/evidence/ai-coding-rollout.yaml`;
 const text = readFileSync(file, 'utf8');
 
 describe('evidence map', () => {
-  it('names only questions and choices of the built-in checklist, and findings of known tools', () => {
-    const r = validateEvidenceMap('map.yaml', text, loadChecklist());
+  it('names only questions and choices of the built-in checklist, and findings of known tools', async () => {
+    const r = validateEvidenceMap('map.yaml', text, await loadChecklist());
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const tools = new Set(detectors.map((d) => d.id));
     for (const e of r.map.entries) expect(tools.has(e.finding.split('.')[0] as never), e.finding).toBe(true);
   });
 
-  it('reports an unknown question or choice with its line', () => {
+  it('reports an unknown question or choice with its line', async () => {
     const bad = text.replace('question: fm3.agents-cannot-merge', 'question: fm3.agents-may-merge').replace("question: fm4.egress, proposes: open", 'question: fm4.egress, proposes: wide-open');
-    const r = validateEvidenceMap('map.yaml', bad, loadChecklist());
+    const r = validateEvidenceMap('map.yaml', bad, await loadChecklist());
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map(formatProblem).map((l) => l.replace(/^map\.yaml:\d+:\d+: /, ''))).toEqual([
@@ -29,12 +29,12 @@ describe('evidence map', () => {
     ]);
   });
 
-  it('refuses an implied answer that does not exist, that is contradicted, or that would raise the score', () => {
+  it('refuses an implied answer that does not exist, that is contradicted, or that would raise the score', async () => {
     const bad = text
       .replace('question: fm1.bypass-modes, proposes: allowed, implies: discouraged,', 'question: fm1.bypass-modes, proposes: allowed, implies: forbidden,')
       .replace('question: fm4.egress, implies: allowlist-some,', 'question: fm4.egress, implies: allowlist-all,')
       .replace("question: fm3.agents-cannot-merge, proposes: 'no', implies: 'no',", "question: fm3.agents-cannot-merge, proposes: 'no',");
-    const r = validateEvidenceMap('map.yaml', bad, loadChecklist());
+    const r = validateEvidenceMap('map.yaml', bad, await loadChecklist());
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const lines = r.problems.map(formatProblem).map((l) => l.replace(/^map\.yaml:\d+:\d+: /, ''));
@@ -45,11 +45,11 @@ describe('evidence map', () => {
     ]);
   });
 
-  it('keeps every dispute a step down: each implied answer scores below what it contradicts', () => {
-    const r = validateEvidenceMap('map.yaml', text, loadChecklist());
+  it('keeps every dispute a step down: each implied answer scores below what it contradicts', async () => {
+    const r = validateEvidenceMap('map.yaml', text, await loadChecklist());
     expect(r.ok).toBe(true);
     const changed = text.replace('question: fm6.attribution, proposes: some, implies: most, contradicts: { anyOf: [all] }', 'question: fm6.attribution, proposes: some, implies: all, contradicts: { anyOf: [most] }');
-    const bad = validateEvidenceMap('map.yaml', changed, loadChecklist());
+    const bad = validateEvidenceMap('map.yaml', changed, await loadChecklist());
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.problems.map((p) => p.message)).toContain('"all" scores at least as much as the contradicted "most": a dispute must lower the answer');
   });

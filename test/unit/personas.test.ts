@@ -11,7 +11,7 @@ const dir = fixture('personas');
 const readme = readFileSync(`${dir}/README.md`, 'utf8');
 const expected = new Map([...readme.matchAll(/^\| `([a-z0-9-]+)` \| [^|]+ \| (tighten|pilot|scale) \|$/gm)].map((m) => [m[1]!, m[2]!]));
 const personas = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
-const checklist = loadChecklist();
+const checklist = await loadChecklist();
 
 describe('personas from the article', () => {
   it('are at least eight, each with the verdict the article implies in the README', () => {

@@ -14,7 +14,7 @@ import type { Report } from '../../src/report/model.js';
 import type { Finding, ScanResult, Severity, ToolId } from '../../src/scan/types.js';
 import { repoRoot } from '../helpers/cli.js';
 
-const checklist = loadChecklist();
+const checklist = await loadChecklist();
 const mapResult = validateEvidenceMap('map.yaml', readFileSync(`${repoRoot}/policies/evidence/ai-coding-rollout.yaml`, 'utf8'), checklist);
 if (!mapResult.ok) throw new Error('the evidence map is invalid');
 const map = mapResult.map;

@@ -18,14 +18,14 @@ export async function runInteractive(flags: AssessFlags): Promise<number> {
     throw new InputError('no answers file: pass --answers FILE (there is no terminal to ask in; `rollout-check init` writes a starter file)');
   // Loaded only here, so that non-interactive runs never pay for the prompt library.
   const { runInteractiveSession } = await import('../interactive-session.js');
-  const checklist = loadChecklist(flags.policy, flags.overlay);
+  const checklist = await loadChecklist(flags.policy, flags.overlay);
   // The date offered as a default is the only use of the clock; the report reads it from the file.
   return runInteractiveSession(checklist, { ...flags, today: new Date().toISOString().slice(0, 10) });
 }
 
 export async function runAssess(flags: AssessFlags): Promise<number> {
   if (!flags.answers.length) throw new InputError('no answers file: pass --answers FILE');
-  const checklist = loadChecklist(flags.policy, flags.overlay);
+  const checklist = await loadChecklist(flags.policy, flags.overlay);
   const files = expandAnswers(flags.answers);
   const loaded = files.map((f) => loadAnswers(checklist, f, (p) => process.stderr.write(`${colourFor(process.stderr).yellow('warning:')} ${formatProblem(p)}\n`)));
   // One file is assessed exactly as it always was; several are merged into one answer per question.

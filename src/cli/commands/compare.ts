@@ -40,6 +40,6 @@ export function registerCompare(program: Command): void {
 async function load(file: string, policy?: string): Promise<Report> {
   if (file.toLowerCase().endsWith('.json')) return (await import('./report.js')).loadResult(file);
   const { assess, loadAnswers, loadChecklist, readPackageVersion } = await import('../../pipeline.js');
-  const checklist = loadChecklist(policy);
+  const checklist = await loadChecklist(policy);
   return assess(checklist, loadAnswers(checklist, file), readPackageVersion()).report;
 }

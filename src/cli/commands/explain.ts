@@ -10,9 +10,9 @@ export function registerExplain(program: Command): void {
     .argument('[question]', 'a question id, for example fm3.human-review')
     .option('-p, --policy <file>', 'checklist file (default: the built-in checklist)')
     .action(async (id: string | undefined, flags: { policy?: string }) => {
-      const { loadChecklist } = await import('../../pipeline.js');
+      const { loadChecklist } = await import('../../checklist/load.js');
       const { wrap } = await import('../../render/text.js');
-      const checklist = loadChecklist(flags.policy);
+      const checklist = await loadChecklist(flags.policy);
       const width = Math.max(60, Math.min(process.stdout.columns ?? 100, 100));
       const out: string[] = [];
       if (!id) {

@@ -6,11 +6,11 @@ import { serializeAnswers } from '../../answers/serialize.js';
 import { validateAnswers } from '../../answers/validate.js';
 import { InputError } from '../../errors.js';
 import { readUserFile, writeFileAtomic } from '../../io/files.js';
-import { loadChecklist } from '../../pipeline.js';
+import { loadChecklist } from '../../checklist/load.js';
 import { importCsv } from '../../respondents/import-csv.js';
 
-export function runImport(csv: string, flags: { outDir: string; policy?: string; force?: boolean }): void {
-  const checklist = loadChecklist(flags.policy);
+export async function runImport(csv: string, flags: { outDir: string; policy?: string; force?: boolean }): Promise<void> {
+  const checklist = await loadChecklist(flags.policy);
   const imported = importCsv(csv, readUserFile(csv), checklist);
   if (!imported.ok) throw new InputError(imported.problems);
   const taken = new Set<string>();

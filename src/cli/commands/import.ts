@@ -12,6 +12,6 @@ export function registerImport(program: Command): void {
     .addHelpText('after', '\nBuild the form from `rollout-check init --format csv` (the header row). Every row is checked\nfirst: one bad cell stops the import with its row, column and the allowed answers, and no file\nis written. Then assess them together: rollout-check assess --answers answers/')
     .action(async (csv: string, flags: { outDir: string; policy?: string; force?: boolean }) => {
       const { runImport } = await import('./import-action.js');
-      runImport(csv, flags);
+      await runImport(csv, flags);
     });
 }

@@ -14,7 +14,7 @@ export function registerValidate(program: Command): void {
       const tools = await loadTools();
       const findingKeys = flags.scan ? await scanKeys(flags.scan) : undefined;
       for (const file of files) {
-        const found = validateOne(tools, file, flags.policy, findingKeys);
+        const found = await validateOne(tools, file, flags.policy, findingKeys);
         if (found.length) problems.push(...found);
         else process.stdout.write(`ok ${file}\n`);
       }
@@ -38,7 +38,7 @@ async function scanKeys(dir: string): Promise<Set<string>> {
   return new Set(scanDirectory(dir).findings.map(findingKey));
 }
 
-function validateOne(tools: Awaited<ReturnType<typeof loadTools>>, file: string, policy?: string, findingKeys?: Set<string>): Problem[] {
+async function validateOne(tools: Awaited<ReturnType<typeof loadTools>>, file: string, policy?: string, findingKeys?: Set<string>): Promise<Problem[]> {
   const { builtinChecklist, readUserFile, validateAnswers, validateChecklist, located, loadChecklist, loadEvidenceMap, parseLocated } = tools;
   const text = readUserFile(file);
   const doc = parseLocated(file, text);
@@ -55,7 +55,7 @@ function validateOne(tools: Awaited<ReturnType<typeof loadTools>>, file: string,
     const r = validateChecklist(policy ?? 'policies/ai-coding-rollout.yaml', readUserFile(base), [{ file, text }]);
     return r.ok ? [] : r.problems;
   }
-  const checklist = loadChecklist(policy);
+  const checklist = await loadChecklist(policy);
   const r = validateAnswers(checklist, file, text, { evidenceMap: loadEvidenceMap(checklist) });
   if (!r.ok) return r.problems;
   if (!findingKeys) return [];
