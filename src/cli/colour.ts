@@ -1,8 +1,17 @@
 // Colour for one output stream: off when the stream is not a terminal or when NO_COLOR is set,
-// so CI logs and pipes stay plain. Apart from the summary so that error messages need only chalk.
-import { Chalk, type ChalkInstance } from 'chalk';
+// so CI logs and pipes stay plain. Chalk (and the terminal modules it reads at load) is loaded
+// only when colour is on: CI runs, the most frequent, never pay for it.
+import type { ChalkInstance } from 'chalk';
 
-export function colourFor(stream: NodeJS.WriteStream): ChalkInstance {
+/** Colour off: every style, however chained (`c.bold.red(text)`), returns the text as it is. */
+const plain: ChalkInstance = new Proxy((...text: unknown[]) => text.join(' '), {
+  // Not a promise (`then`), and symbols (inspection) answered by the function itself.
+  get: (target, key) => (key === 'then' ? undefined : typeof key === 'symbol' ? Reflect.get(target, key) : key === 'level' ? 0 : plain),
+}) as unknown as ChalkInstance;
+
+export async function colourFor(stream: NodeJS.WriteStream): Promise<ChalkInstance> {
   const off = !stream.isTTY || (process.env.NO_COLOR ?? '') !== '' || process.env.TERM === 'dumb';
-  return new Chalk({ level: off ? 0 : 1 });
+  if (off) return plain;
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level: 1 });
 }

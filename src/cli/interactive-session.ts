@@ -85,7 +85,7 @@ async function finish(checklist: LoadedChecklist, out: string, options: SessionO
   const { report } = assess(checklist, result.answers, readPackageVersion(), weighed);
   const reportPath = join(dirname(out), `${basename(out).replace(/\.ya?ml$/i, '')}.report.md`);
   writeFileAtomic(reportPath, await renderReport(report, 'md', options.templates));
-  process.stdout.write(`\n${formatSummary(report, colourFor(process.stdout), process.stdout.columns ?? 80)}`);
+  process.stdout.write(`\n${formatSummary(report, await colourFor(process.stdout), process.stdout.columns ?? 80)}`);
   process.stdout.write(`\nAnswers: ${out}\nReport:  ${reportPath}\nRe-run without questions: rollout-check assess --answers ${out}\n`);
   const failures = evaluateGates(report, options);
   for (const f of failures) process.stderr.write(`gate failed: ${f}\n`);

@@ -67,7 +67,7 @@ function exitOnceWritten(): void {
 
 async function handleError(err: unknown): Promise<number> {
   // Colour is loaded only for the errors that use it.
-  const red = async () => (await import('./colour.js')).colourFor(process.stderr).red;
+  const red = async () => (await (await import('./colour.js')).colourFor(process.stderr)).red;
   if (err instanceof CommanderError) {
     // Help and version exit 0; every other commander error is a usage mistake.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.pass;

@@ -14,6 +14,9 @@ const phaseTitle = { 30: 'First 30 days', 60: 'Days 31 to 60', 90: 'Days 61 to 9
 
 export function reportView(r: Report) {
   const questionText = new Map(r.questions.map((q) => [q.id, q.text]));
+  // A question appears in several sections: its row is made once.
+  const rows = new Map<ReportQuestion, ReturnType<typeof row>>();
+  const rowOf = (q: ReportQuestion) => rows.get(q) ?? rows.set(q, row(q)).get(q)!;
   let n = 0;
   const steps = r.nextSteps.map((s) => ({
     ...s,
@@ -56,14 +59,14 @@ export function reportView(r: Report) {
       .filter((p) => p.steps.length),
     preScaleRows: r.preScale.map((p) => ({ ...p, mark: statusMark[p.status], because: p.fuzzyBecause.length ? p.fuzzyBecause.join(', ') : null })),
     characteristicRows: r.characteristics.map((c) => ({ ...c, mark: characteristicMark[c.status] })),
-    context: r.questions.filter((q) => q.context).map(row),
+    context: r.questions.filter((q) => q.context).map(rowOf),
     findings: r.failureModes.map((f) => ({
       id: f.id,
       title: f.title,
       description: f.description,
-      questions: r.questions.filter((q) => !q.context && q.failureModes.some((x) => x.id === f.id) && isAssessed(q)).map(row),
+      questions: r.questions.filter((q) => !q.context && q.failureModes.some((x) => x.id === f.id) && isAssessed(q)).map(rowOf),
     })),
-    appendixRows: r.questions.map(row),
+    appendixRows: r.questions.map(rowOf),
     disputes: (r.evidence?.disputes ?? []).map((d) => ({
       ...d,
       mark: d.obligation === 'must' ? 'must' : d.context ? 'scope' : d.obligation ?? '',
@@ -71,9 +74,9 @@ export function reportView(r: Report) {
     })),
     acknowledged: r.evidence?.acknowledged ?? [],
     staleAcknowledgements: r.evidence?.staleAcknowledgements ?? [],
-    notAsked: r.questions.filter((q) => q.status === 'not-asked' || q.status === 'out-of-scope').map(row),
-    notApplicable: r.questions.filter((q) => q.status === 'na').map(row),
-    unknowns: r.questions.filter((q) => !q.context && (q.status === 'unknown' || q.status === 'unanswered')).map(row),
+    notAsked: r.questions.filter((q) => q.status === 'not-asked' || q.status === 'out-of-scope').map(rowOf),
+    notApplicable: r.questions.filter((q) => q.status === 'na').map(rowOf),
+    unknowns: r.questions.filter((q) => !q.context && (q.status === 'unknown' || q.status === 'unanswered')).map(rowOf),
     crosswalkRows: r.crosswalk.map((c) => ({ ...c, questionsText: c.questions.join(', '), failureModesText: c.failureModes.join(', ') })),
     chart: chartOf(r),
     historySection: historyView(r.history),

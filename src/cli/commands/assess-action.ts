@@ -27,7 +27,8 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   if (!flags.answers.length) throw new InputError('no answers file: pass --answers FILE');
   const checklist = await loadChecklist(flags.policy, flags.overlay);
   const files = expandAnswers(flags.answers);
-  const loaded = files.map((f) => loadAnswers(checklist, f, (p) => process.stderr.write(`${colourFor(process.stderr).yellow('warning:')} ${formatProblem(p)}\n`)));
+  const errColour = await colourFor(process.stderr);
+  const loaded = files.map((f) => loadAnswers(checklist, f, (p) => process.stderr.write(`${errColour.yellow('warning:')} ${formatProblem(p)}\n`)));
   // One file is assessed exactly as it always was; several are merged into one answer per question.
   let team: { merged: Merged; files: Answers[] } | undefined;
   if (loaded.length > 1) {
@@ -54,7 +55,7 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   if (flags.out) refuseInputAsOutput(flags.out);
   const report = await emitReport(scored, flags, logo);
   const failures = [...evaluateGates(report, flags), ...(regression ? regressionFailures(regression) : [])];
-  const c = colourFor(summaryStream);
+  const c = await colourFor(summaryStream);
   const disputed = report.disputed.count ? ` · ${report.disputed.summary}` : '';
   if (flags.quiet) summaryStream.write(`Verdict: ${report.verdict.id.toUpperCase()} · overall ${report.overall.score ?? 'n/a'}${disputed}\n`);
   else summaryStream.write(formatSummary(report, c, summaryStream.columns ?? 80));
@@ -64,8 +65,8 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
     appendFileSync(jobSummary, `${await renderReport(report, 'md', flags.templates)}\n`);
   }
   for (const a of weighed?.evidence.staleAcknowledgements ?? [])
-    process.stderr.write(`${colourFor(process.stderr).yellow('warning:')} ${answersFile}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`);
-  for (const f of failures) process.stderr.write(`${colourFor(process.stderr).red('gate failed:')} ${f}\n`);
+    process.stderr.write(`${errColour.yellow('warning:')} ${answersFile}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`);
+  for (const f of failures) process.stderr.write(`${errColour.red('gate failed:')} ${f}\n`);
   if (process.env.GITHUB_ACTIONS === 'true' && flags.annotations !== 'off') {
     const [{ annotationLines }, { assessmentResults }] = await Promise.all([import('../../render/annotations.js'), import('../../render/formats/sarif.js')]);
     for (const line of annotationLines(assessmentResults(report), failures)) process.stderr.write(`${line}\n`);

@@ -28,7 +28,7 @@ export function registerCompare(program: Command): void {
       const comparison = compareReports(before, after);
       const m = after.metadata;
       const heading = [m.organization ?? m.client, m.team].filter(Boolean).join(' / ') || 'AI coding rollout';
-      const text = flags.format === 'md' ? compareMarkdown(comparison, heading, loadTemplates('compare')) : compareSummary(comparison, colourFor(flags.out ? { isTTY: false } as NodeJS.WriteStream : process.stdout));
+      const text = flags.format === 'md' ? compareMarkdown(comparison, heading, loadTemplates('compare')) : compareSummary(comparison, await colourFor(flags.out ? { isTTY: false } as NodeJS.WriteStream : process.stdout));
       if (flags.out) {
         writeFileAtomic(flags.out, text);
         process.stdout.write(`Comparison written to ${flags.out}\n`);
