@@ -34,6 +34,7 @@ const nodeRequire = Module.createRequire(entry);
 const built = join(__dirname, '..', 'dist') + sep;
 const isBuilt = (id) => isAbsolute(id) && id.startsWith(built) && id.endsWith('.cjs');
 const chunks = new Map();
+const chunkWrapper = '(function (exports, require, module, __filename, __dirname) {';
 // The build primes the caches: each chunk keeps the cache of the first command that loaded it.
 const primeCaches = process.env.ROLLOUT_CHECK_WRITE_CODE_CACHE === '1';
 
@@ -48,7 +49,8 @@ function loadChunk(file) {
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  // Chunks are written already wrapped by the build; other generated files are wrapped here.
+  const script = new vm.Script(source.startsWith(chunkWrapper) ? source : Module.wrap(source), { filename: file, cachedData });
   const chunk = new Module(file, module);
   chunk.filename = file;
   chunk.paths = Module._nodeModulePaths(dir);

@@ -50,9 +50,14 @@ const lazyChildProcess = {
 };
 const cli = await build({ ...shared, plugins: [lazyChildProcess], entryPoints: { 'rollout-check': 'src/cli/main.ts' }, outdir: 'dist/cli', format: 'esm', splitting: true, chunkNames: 'chunk-[hash]', metafile: true, write: false });
 mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
+// The same text bin/rollout-check.cjs recognises.
+const chunkWrapper = '(function (exports, require, module, __filename, __dirname) {';
 for (const piece of cli.outputFiles) {
   const { code } = await transform(piece.text, { format: 'cjs', target: 'node20', minify: process.env.PROFILE_BUILD !== '1', supported: { 'dynamic-import': false } });
-  writeFileSync(piece.path.replace(/\.js$/, '.cjs'), code.replace(/require\("\.\/(chunk-\w+)\.js"\)/g, 'require("./$1.cjs")'));
+  // Written already wrapped as the function bin/rollout-check.cjs calls: V8 then compiles the text
+  // as read, with no wrapped copy of every chunk to build and collect. Strict, as ES modules are.
+  const body = code.replace(/require\("\.\/(chunk-\w+)\.js"\)/g, 'require("./$1.cjs")');
+  writeFileSync(piece.path.replace(/\.js$/, '.cjs'), `${chunkWrapper}'use strict';${body}\n})`);
 }
 const bundled = new Set();
 for (const input of Object.keys(cli.metafile.inputs)) {
