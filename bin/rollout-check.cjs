@@ -35,7 +35,9 @@ const built = join(__dirname, '..', 'dist') + sep;
 const isBuilt = (id) => isAbsolute(id) && id.startsWith(built) && id.endsWith('.cjs');
 const chunks = new Map();
 const chunkWrapper = '(function (exports, require, module, __filename, __dirname) {';
-// The build primes the caches: each chunk keeps the cache of the first command that loaded it.
+// The build primes the caches by running the common commands one after another. Each run starts
+// from the caches the earlier ones wrote and writes them back with what it compiled besides, so a
+// chunk's cache ends up holding the code of every command that used it.
 const primeCaches = process.env.ROLLOUT_CHECK_WRITE_CODE_CACHE === '1';
 
 /** Loads one chunk (a CommonJS file in dist/cli) once; chunks name each other as "./NAME.cjs". */
@@ -55,7 +57,7 @@ function loadChunk(file) {
   chunk.filename = file;
   chunk.paths = Module._nodeModulePaths(dir);
   // Registered before it runs: a chunk that is still loading is not loaded twice.
-  chunks.set(file, { module: chunk, script, cached: cachedData !== undefined && !script.cachedDataRejected });
+  chunks.set(file, { module: chunk, script });
   const chunkRequire = (id) => (id.startsWith('./') ? loadChunk(join(dir, id)) : isBuilt(id) ? loadChunk(id) : nodeRequire(id));
   chunkRequire.resolve = nodeRequire.resolve;
   chunkRequire.cache = nodeRequire.cache;
@@ -67,7 +69,7 @@ function loadChunk(file) {
 if (primeCaches)
   // Written at exit, so the functions this run compiled lazily are in the cache too.
   process.on('exit', () => {
-    for (const [file, { script, cached }] of chunks) if (!cached && !existsSync(`${file}.cache`)) writeFileSync(`${file}.cache`, script.createCachedData());
+    for (const [file, { script }] of chunks) writeFileSync(`${file}.cache`, script.createCachedData());
   });
 
 loadChunk(entry);

@@ -32,8 +32,9 @@ const shared = {
   minify: process.env.PROFILE_BUILD !== '1',
   // The sources are ES modules that find their files from import.meta.url.
   define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
+// What import.meta.url becomes in CommonJS: given only to the chunks that use it.
+const importMetaUrl = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 
 // The CLI: one small entry and the chunks its commands load on use (see bin/rollout-check.cjs).
 // esbuild splits only ES modules, so each piece is then turned into CommonJS, the form V8's code
@@ -57,14 +58,17 @@ for (const piece of cli.outputFiles) {
   // Written already wrapped as the function bin/rollout-check.cjs calls: V8 then compiles the text
   // as read, with no wrapped copy of every chunk to build and collect. Strict, as ES modules are.
   const body = code.replace(/require\("\.\/(chunk-\w+)\.js"\)/g, 'require("./$1.cjs")');
-  writeFileSync(piece.path.replace(/\.js$/, '.cjs'), `${chunkWrapper}'use strict';${body}\n})`);
+  const banner = body.includes('__importMetaUrl') ? importMetaUrl : '';
+  writeFileSync(piece.path.replace(/\.js$/, '.cjs'), `${chunkWrapper}'use strict';${banner}${body}\n})`);
 }
+// Which chunk holds what: `ROLLOUT_CHECK_METAFILE=meta.json npm run build`, then read its outputs.
+if (process.env.ROLLOUT_CHECK_METAFILE) writeFileSync(process.env.ROLLOUT_CHECK_METAFILE, JSON.stringify(cli.metafile));
 const bundled = new Set();
 for (const input of Object.keys(cli.metafile.inputs)) {
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
   if (m) bundled.add(m[1]);
 }
-await build({ ...shared, entryPoints: ['src/build/compile-assets.ts'], outfile: 'dist/build/compile-assets.cjs', format: 'cjs' });
+await build({ ...shared, banner: { js: importMetaUrl }, entryPoints: ['src/build/compile-assets.ts'], outfile: 'dist/build/compile-assets.cjs', format: 'cjs' });
 writeThirdPartyNotices([...bundled].sort());
 
 /**
@@ -86,8 +90,8 @@ primeCodeCaches();
 
 /**
  * Runs the commands CI jobs and leads run most, so that each chunk's code cache holds what they
- * compile. A chunk keeps the cache of the first command that loads it: the most common run first.
- * Outputs go to a temporary folder; `history` reads this repository when it is one.
+ * compile: each run adds what it compiled to the caches of the chunks it loaded. Outputs go to a
+ * temporary folder; `history` reads this repository when it is one.
  */
 function primeCodeCaches() {
   const out = mkdtempSync(join(tmpdir(), 'rollout-check-build-'));
@@ -107,6 +111,7 @@ function primeCodeCaches() {
     ['report', join(out, 'r.json'), '--format', 'md'],
     ['init', '--out', join(out, 'a.yaml')],
     ['schema', 'answers'],
+    ['--help'],
     ...(existsSync(join(root, '.git')) ? [['history', '.', '--since', '30d', '--format', 'json']] : []),
   ];
   for (const args of commands) run(['bin/rollout-check.cjs', ...args], { ROLLOUT_CHECK_WRITE_CODE_CACHE: '1' });

@@ -1,12 +1,10 @@
 // Scan output: JSON (the contract), Markdown and plain text. Pure.
 import type { ScanResult } from './types.js';
 import { escapeMarkdown } from '../render/text.js';
-import { findingKey } from '../evidence/finding-key.js';
-import { findingResult, sarifLog } from '../render/formats/sarif.js';
 
-/** Risks only: protections and facts are not problems to fix. Paths are relative to the scan root. */
-export function scanSarif(r: ScanResult, version: string): string {
-  return sarifLog(version, r.findings.filter((f) => f.kind === 'risk').map((f) => findingResult({ ...f, key: findingKey(f) })));
+/** SARIF: its own module, loaded only when asked for (it brings the SARIF format and hashing). */
+export async function scanSarif(r: ScanResult, version: string): Promise<string> {
+  return (await import('./render-sarif.js')).scanSarif(r, version);
 }
 
 export function scanJson(r: ScanResult): string {
