@@ -23,13 +23,14 @@ export function registerValidate(program: Command): void {
 }
 
 async function loadTools() {
-  const [{ builtinChecklist, readUserFile }, { validateAnswers }, { validateChecklist, located }, { loadChecklist, loadEvidenceMap }, { parseLocated }] = await Promise.all([
+  const [{ builtinChecklist, readUserFile }, { validateAnswers }, { loadChecklist, loadEvidenceMap }, { located, parseLocated }] = await Promise.all([
     import('../../io/files.js'),
     import('../../answers/validate.js'),
-    import('../../checklist/validate.js'),
     import('../../pipeline.js'),
     import('../../yaml/parse-located.js'),
   ]);
+  // The checklist validator only for checklists and overlays: most runs check answers files.
+  const validateChecklist = async (...args: Parameters<typeof import('../../checklist/validate.js').validateChecklist>) => (await import('../../checklist/validate.js')).validateChecklist(...args);
   return { builtinChecklist, readUserFile, validateAnswers, validateChecklist, located, loadChecklist, loadEvidenceMap, parseLocated };
 }
 
@@ -47,12 +48,12 @@ async function validateOne(tools: Awaited<ReturnType<typeof loadTools>>, file: s
   // read as answers.
   const data = typeof doc.data === 'object' && doc.data !== null ? doc.data : {};
   if ('questions' in data) {
-    const r = validateChecklist(file, text);
+    const r = await validateChecklist(file, text);
     return r.ok ? [] : r.problems;
   }
   if ('extends' in data) {
     const base = policy ?? builtinChecklist;
-    const r = validateChecklist(policy ?? 'policies/ai-coding-rollout.yaml', readUserFile(base), [{ file, text }]);
+    const r = await validateChecklist(policy ?? 'policies/ai-coding-rollout.yaml', readUserFile(base), [{ file, text }]);
     return r.ok ? [] : r.problems;
   }
   const checklist = await loadChecklist(policy);
