@@ -11,8 +11,8 @@ import { Checklist } from '../checklist/schema.js';
 import { validateChecklist } from '../checklist/validate.js';
 import { formatProblem } from '../errors.js';
 import { validateEvidenceMap } from '../evidence/map.js';
-import { validateAttribution } from '../history/attribution.js';
-import { compiledChecklistPath, compiledEvidenceMapPath, compiledTemplatesPath, packageRoot } from '../io/files.js';
+import { validateAttribution } from '../history/attribution-file.js';
+import { compiledAttributionPath, compiledChecklistPath, compiledEvidenceMapPath, compiledTemplatesPath, packageRoot } from '../io/files.js';
 import { loadFormats } from '../render/formats/index.js';
 import { compileOptions } from '../render/templates.js';
 
@@ -23,11 +23,14 @@ mkdirSync(schemasDir, { recursive: true });
 writeFileSync(join(schemasDir, 'checklist.schema.json'), `${JSON.stringify({ ...z.toJSONSchema(Checklist, { io: 'input', unrepresentable: 'any' }), title: 'rollout-check checklist' }, null, 2)}\n`);
 writeFileSync(join(schemasDir, 'overlay.schema.json'), `${JSON.stringify({ ...z.toJSONSchema(Overlay, { io: 'input', unrepresentable: 'any' }), title: 'rollout-check overlay' }, null, 2)}\n`);
 // Agent attribution for `history` sits beside the checklists: a policy of its own shape.
-const attribution = validateAttribution('policies/attribution.yaml', readFileSync(join(policies, 'attribution.yaml'), 'utf8'));
+const attributionText = readFileSync(join(policies, 'attribution.yaml'), 'utf8');
+const attribution = validateAttribution('policies/attribution.yaml', attributionText);
 if (!attribution.ok) {
   for (const p of attribution.problems) process.stderr.write(`${formatProblem(p)}\n`);
   process.exit(2);
 }
+mkdirSync(join(packageRoot, 'dist', 'policies'), { recursive: true });
+writeFileSync(compiledAttributionPath, JSON.stringify({ source: attributionText, data: attribution.data }));
 for (const name of readdirSync(policies).filter((f) => f.endsWith('.yaml') && f !== 'attribution.yaml').sort()) {
   const text = readFileSync(join(policies, name), 'utf8');
   const result = validateChecklist(`policies/${name}`, text);

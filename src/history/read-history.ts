@@ -2,9 +2,9 @@
 // feeding the pure parser, graph and analyser. Two passes over git: the graph (no diffs, cheap),
 // then one streaming `git log --reverse --numstat`. Of the history itself only running counts stay.
 import { InputError } from '../errors.js';
-import { builtinAttribution, readUserFile } from '../io/files.js';
+import { builtinAttribution, readCompiledAttribution, readUserFile } from '../io/files.js';
 import { HistoryAnalyser } from './analyse.js';
-import { combineAttribution, validateAttribution, type Attribution } from './attribution.js';
+import { combineAttribution, type Attribution, type AttributionFile } from './attribution.js';
 import { gitOutput, lineCountsAt, repositoryFacts, streamGit, windowArgs } from './git.js';
 import { GraphBuilder } from './graph.js';
 import { LogParser, logFormat, mergedBranch } from './log-stream.js';
@@ -26,19 +26,28 @@ export interface HistoryOptions {
   label?: string;
 }
 
-export function loadAttribution(files: string[] = []): Attribution {
-  const loaded = [...files.map((file) => ({ file, text: readUserFile(file) })), { file: 'policies/attribution.yaml', text: readUserFile(builtinAttribution) }];
-  return combineAttribution(
-    loaded.map(({ file, text }) => {
-      const result = validateAttribution(file, text);
-      if (!result.ok) throw new InputError(result.problems);
-      return { file, data: result.data };
-    }),
-  );
+/**
+ * The user's files first, then the built-in rules: the build's validated copy when the YAML is
+ * unchanged, so a run with no file of its own never loads the validator (schema and YAML parser).
+ */
+export async function loadAttribution(files: string[] = []): Promise<Attribution> {
+  const loaded = [...files.map((file) => ({ file, text: readUserFile(file), builtin: false })), { file: 'policies/attribution.yaml', text: readUserFile(builtinAttribution), builtin: true }];
+  const validated: { file: string; data: AttributionFile }[] = [];
+  for (const { file, text, builtin } of loaded) {
+    const compiled = builtin ? readCompiledAttribution<AttributionFile>(text) : undefined;
+    if (compiled) {
+      validated.push({ file, data: compiled });
+      continue;
+    }
+    const result = (await import('./attribution-file.js')).validateAttribution(file, text);
+    if (!result.ok) throw new InputError(result.problems);
+    validated.push({ file, data: result.data });
+  }
+  return combineAttribution(validated);
 }
 
 export async function readHistory(dir: string, options: HistoryOptions = {}): Promise<HistoryResult> {
-  const attribution = options.attribution ?? loadAttribution(options.attributionFiles);
+  const attribution = options.attribution ?? (await loadAttribution(options.attributionFiles));
   const facts = repositoryFacts(dir);
   const anchored = options.anchorDate !== undefined;
   const anchor = anchored ? endOfDay(options.anchorDate!) : facts.newestTime;

@@ -142,6 +142,19 @@ export function readCompiledEvidenceMap<T>(checklistId: string, checklistHash: s
   }
 }
 
+/** Where the build puts its validated copy of the built-in attribution rules. */
+export const compiledAttributionPath = join(packageRoot, 'dist', 'policies', 'attribution.json');
+
+/** The build's validated attribution data, when made from exactly this text; otherwise undefined. */
+export function readCompiledAttribution<T>(text: string): T | undefined {
+  try {
+    const compiled = JSON.parse(readFileSync(compiledAttributionPath, 'utf8')) as { source: string; data: T };
+    return compiled.source === text ? compiled.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where the build puts the precompiled templates of one format. */
 export const compiledTemplatesPath = (folder: string): string => join(packageRoot, 'dist', 'templates', `${folder}.cjs`);
 

@@ -25,7 +25,8 @@ import type { Finding, ScanResult } from '../../src/scan/types.js';
 import { fixture, repoRoot, runCli, tempDir } from '../helpers/cli.js';
 import { miniChecklist } from '../helpers/mini.js';
 import { mutationsOf } from './mutate.js';
-import { combineAttribution, validateAttribution } from '../../src/history/attribution.js';
+import { combineAttribution } from '../../src/history/attribution.js';
+import { validateAttribution } from '../../src/history/attribution-file.js';
 import { HistoryAnalyser } from '../../src/history/analyse.js';
 import { GraphBuilder } from '../../src/history/graph.js';
 import { LogParser, type CommitRecord } from '../../src/history/log-stream.js';
@@ -189,12 +190,12 @@ describe('history inputs', () => {
     });
   });
 
-  it('gh pull request exports: any bytes give a summary or located problems', () => {
+  it('gh pull request exports: any bytes give a summary or located problems', async () => {
     const seedPrs = JSON.stringify([
       { number: 1, author: { login: 'app/copilot-swe-agent' }, headRefName: 'copilot/fix-1', labels: [{ name: 'ai' }], additions: 10, deletions: 2, createdAt: '2026-01-01T00:00:00Z', mergedAt: '2026-01-02T00:00:00Z', reviews: [{ author: { login: 'ada' }, state: 'APPROVED' }], comments: [] },
       { number: 2, author: null, headRefName: 'main-fix', labels: [], additions: 400, deletions: 20, createdAt: '2026-01-03T00:00:00Z', mergedAt: '2026-01-03T05:00:00Z', reviews: [], comments: [{ author: { login: 'bob' } }] },
     ], null, 2);
-    const attribution = loadAttribution();
+    const attribution = await loadAttribution();
     check(mutationsOf(seedPrs, 'json'), 600, (bytes) => {
       const r = parsePullRequests('prs.json', decoded(bytes));
       if (!r.ok) return expectLocated(r.problems, 'prs.json');
@@ -203,7 +204,7 @@ describe('history inputs', () => {
     });
   });
 
-  it('git log output: any bytes, split anywhere, are read the same and never stop the reader', () => {
+  it('git log output: any bytes, split anywhere, are read the same and never stop the reader', async () => {
     const hash = (n: number) => n.toString(16).padStart(40, '0');
     const header = (n: number, parents: number[], message: string) => `\x1e${[hash(n), ...parents.map(hash)].join(' ')}\n${1767225600 + n * 3600}\nAda <ada@example.com>\nAda <ada@example.com>\n${message}\n`;
     const log = [
@@ -226,7 +227,7 @@ describe('history inputs', () => {
       const chunks = [0, ...cuts, log.length].slice(1).map((end, i, ends) => log.slice(i ? ends[i - 1] : 0, end));
       expect(readAll(chunks)).toEqual(whole);
     });
-    const attribution = loadAttribution();
+    const attribution = await loadAttribution();
     check(fc.oneof(fc.string({ unit: 'binary', maxLength: 3000 }), mutationsOf(log, 'text').map((b) => Buffer.from(b).toString('latin1'))), 600, (garbage) => {
       const { commits } = readAll([garbage.slice(0, garbage.length >> 1), garbage.slice(garbage.length >> 1)]);
       const graph = new GraphBuilder(() => -1);

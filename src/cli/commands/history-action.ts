@@ -2,7 +2,6 @@
 import { relative, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { readUserFile } from '../../io/files.js';
-import { parsePullRequests, summarisePullRequests } from '../../history/pull-requests.js';
 import { loadAttribution, readHistory, type HistoryOptions } from '../../history/read-history.js';
 import { historyJson, historyMarkdown, historyText } from '../../history/render.js';
 import type { HistoryFlags } from './history.js';
@@ -10,9 +9,11 @@ import type { HistoryFlags } from './history.js';
 /** Reads the history (and the optional pull request export) as both `history` and `assess` need. */
 export async function collectHistory(dir: string, flags: { since?: string; all?: boolean; attribution?: string[]; prs?: string }, anchorDate?: string) {
   // Loaded and validated once, for the commits and the pull requests alike.
-  const attribution = loadAttribution(flags.attribution ?? []);
+  const attribution = await loadAttribution(flags.attribution ?? []);
   let pullRequests: HistoryOptions['pullRequests'] = null;
   if (flags.prs) {
+    // The export's schema and parser load only with --prs.
+    const { parsePullRequests, summarisePullRequests } = await import('../../history/pull-requests.js');
     const parsed = parsePullRequests(flags.prs, readUserFile(flags.prs));
     if (!parsed.ok) throw new InputError(parsed.problems);
     pullRequests = summarisePullRequests(flags.prs, parsed.prs, attribution);
