@@ -4,7 +4,7 @@
 // percentile) beside it, and the target.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,7 +70,7 @@ export function budgetTable(pairs = Number(process.env.BENCH_PAIRS ?? 25)) {
     ['history (small repository)', ['history', repo, '--all', '--format', 'json'], 1.5],
     ['aggregate (the ten-team portfolio)', ['aggregate', 'examples/portfolio/results', '--format', 'md'], 1.5],
   ];
-  const lines = [`start-up budget: ${pairs} pairs per command, interleaved with node -e 0 (${'median ratio, spread p25-p75'})`];
+  const lines = [`start-up budget: ${pairs} pairs per command, interleaved with node -e 0 (median ratio, spread p25-p75); ${availableParallelism()} cores, Node ${process.version}`];
   let over = 0;
   for (const [label, args, target] of rows) {
     const r = paired([bin, ...args], pairs);

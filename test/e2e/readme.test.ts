@@ -12,7 +12,8 @@ describe('README', () => {
     const first = /```sh\n(.+)\n(.+)\n```/.exec(readme)!;
     expect(first[1]).toMatch(/^npm ci && npx rollout-check assess --answers examples\/\S+\.yaml/);
     expect(first[2]).toBe('npm test');
-    expect(readFileSync(join(repoRoot, '.ci', 'run'), 'utf8')).toMatch(/\nnpm test\n?$/);
+    // CI runs the README's test command, then prints the start-up budget, which cannot fail it.
+    expect(readFileSync(join(repoRoot, '.ci', 'run'), 'utf8')).toMatch(/\nnpm test\n(?:#[^\n]*\n)*node bench\/budget\.mjs \|\| true\n?$/);
   });
 
   it('shows an answers file that validates against the built-in checklist', () => {
