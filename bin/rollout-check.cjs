@@ -9,7 +9,7 @@
 // and later runs skip most of the parsing and compiling, a large share of a short command's time.
 // A missing cache, or one V8 rejects (another Node version, a rebuilt chunk), only means the chunk
 // is compiled as usual.
-const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+const { readFileSync, writeFileSync } = require('node:fs');
 const { dirname, isAbsolute, join, sep } = require('node:path');
 const Module = require('node:module');
 const vm = require('node:vm');
@@ -24,10 +24,6 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 
 const dir = join(__dirname, '..', 'dist', 'cli');
 const entry = join(dir, 'rollout-check.cjs');
-if (!existsSync(entry)) {
-  process.stderr.write('internal error: rollout-check is not built (dist/ is missing): run `npm run build`\n');
-  process.exit(3);
-}
 
 const nodeRequire = Module.createRequire(entry);
 // The build's other generated CommonJS files (precompiled templates) load with a code cache too.
@@ -72,4 +68,10 @@ if (primeCaches)
     for (const [file, { script }] of chunks) writeFileSync(`${file}.cache`, script.createCachedData());
   });
 
-loadChunk(entry);
+try {
+  loadChunk(entry);
+} catch (err) {
+  if (err.code !== 'ENOENT' || err.path !== entry) throw err;
+  process.stderr.write('internal error: rollout-check is not built (dist/ is missing): run `npm run build`\n');
+  process.exit(3);
+}
