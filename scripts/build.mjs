@@ -1,8 +1,9 @@
-// `npm run build`: bundles the CLI into one file, precompiles the built-in checklists and
-// templates, and primes V8's code cache. Start-up time matters for a CLI that CI jobs and hooks
-// run on every change: one bundled file loaded from the code cache, a checklist that is already
-// validated and templates that are already compiled make `assess` a fraction of what loading and
-// parsing everything on every run would cost. Type-checking is `tsc --noEmit`, run before this.
+// `npm run build`: bundles the CLI into an entry and the chunks its commands load on use,
+// precompiles the built-in checklists, rules and templates, and primes V8's code caches. Start-up
+// time matters for a CLI that CI jobs and hooks run on every change: a command that loads only its
+// own code, from the code cache, with a checklist already validated and templates already compiled,
+// costs a fraction of loading and parsing everything on every run. Type-checking is
+// `tsc --noEmit`, run before this.
 import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ const run = (args, env = {}) => {
 };
 
 rmSync(`${root}dist`, { recursive: true, force: true });
+// PROFILE_BUILD=1 keeps names readable, for a CPU profile (`node --cpu-prof`) of a command.
+const minify = process.env.PROFILE_BUILD !== '1';
 const shared = {
   absWorkingDir: root,
   bundle: true,
@@ -29,16 +32,13 @@ const shared = {
   target: 'node20',
   logLevel: 'warning',
   // Smaller source is less for V8 to read and check against its code cache on every start.
-  minify: process.env.PROFILE_BUILD !== '1',
+  minify,
   // The sources are ES modules that find their files from import.meta.url.
   define: { 'import.meta.url': '__importMetaUrl' },
 };
 // What import.meta.url becomes in CommonJS: given only to the chunks that use it.
 const importMetaUrl = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 
-// The CLI: one small entry and the chunks its commands load on use (see bin/rollout-check.cjs).
-// esbuild splits only ES modules, so each piece is then turned into CommonJS, the form V8's code
-// cache can be used with from Node 20; chunks then name each other as "./NAME.cjs".
 // commander requires child_process at load for a feature we do not use (executable subcommands);
 // it is handed a stand-in that loads the real module only if it is ever called, so that every
 // run does not pay for loading it (and the network modules it brings).
@@ -49,12 +49,15 @@ const lazyChildProcess = {
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({ contents: "module.exports = { spawn: (...a) => require('node:child_process').spawn(...a) };", loader: 'js' }));
   },
 };
+// The CLI: one small entry and the chunks its commands load on use (see bin/rollout-check.cjs).
+// esbuild splits only ES modules, so each piece is then turned into CommonJS, the form V8's code
+// cache can be used with from Node 20; chunks then name each other as "./NAME.cjs".
 const cli = await build({ ...shared, plugins: [lazyChildProcess], entryPoints: { 'rollout-check': 'src/cli/main.ts' }, outdir: 'dist/cli', format: 'esm', splitting: true, chunkNames: 'chunk-[hash]', metafile: true, write: false });
 mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
 // The same text bin/rollout-check.cjs recognises.
 const chunkWrapper = '(function (exports, require, module, __filename, __dirname) {';
 for (const piece of cli.outputFiles) {
-  const { code } = await transform(piece.text, { format: 'cjs', target: 'node20', minify: process.env.PROFILE_BUILD !== '1', supported: { 'dynamic-import': false } });
+  const { code } = await transform(piece.text, { format: 'cjs', target: 'node20', minify, supported: { 'dynamic-import': false } });
   // Written already wrapped as the function bin/rollout-check.cjs calls: V8 then compiles the text
   // as read, with no wrapped copy of every chunk to build and collect. Strict, as ES modules are.
   const body = code.replace(/require\("\.\/(chunk-\w+)\.js"\)/g, 'require("./$1.cjs")');

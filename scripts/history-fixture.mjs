@@ -7,6 +7,7 @@
 //   node scripts/history-fixture.mjs DIR [COMMITS] [SEED]
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const day = 86400;
@@ -37,6 +38,9 @@ function random(seed) {
  */
 export async function makeHistoryRepo(dir, options = {}) {
   const { commits = 200, seed = 7, start = Date.UTC(2026, 5, 1) / 1000, files: fileCount = Math.max(8, Math.round(commits / 40)), hoursApart = 14, maxLines = 80 } = options;
+  // Absolute, so that no folder name is read by git as an option ("--help" once imported into the
+  // repository the command was run from).
+  dir = resolve(dir);
   mkdirSync(dir, { recursive: true });
   const rnd = random(seed);
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];

@@ -10,7 +10,7 @@ import { validateEvidenceMap, type EvidenceMap } from './evidence/map.js';
 import { weighEvidence, type Weighed } from './evidence/weigh.js';
 import { weighHistory } from './evidence/weigh-history.js';
 import type { HistoryResult } from './history/model.js';
-import { loadChecklist } from './checklist/load.js';
+import { loadChecklist } from './io/load-checklist.js';
 import { loadTemplates, packageRoot, readCompiledEvidenceMap, readPackageVersion, readUserFile } from './io/files.js';
 import { buildReport } from './report/build.js';
 import type { Report, ReportHistory } from './report/model.js';

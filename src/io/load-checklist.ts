@@ -2,17 +2,18 @@
 // otherwise the YAML parsed and validated. The validator (the checklist schema, its rules, the
 // YAML parser) is loaded only in the second case, so `explain` or `assess` with the built-in
 // checklist never pay for it.
+import { basename } from 'node:path';
 import { InputError } from '../errors.js';
-import { builtinChecklist, readCompiledChecklist, readUserFile } from '../io/files.js';
-import type { LoadedChecklist } from './model.js';
+import { builtinChecklist, readCompiledChecklist, readUserFile } from './files.js';
+import type { LoadedChecklist } from '../checklist/model.js';
 
 export async function loadChecklist(file?: string, overlayFiles: string[] = []): Promise<LoadedChecklist> {
   const source = file ?? 'policies/ai-coding-rollout.yaml';
   const text = readUserFile(file ?? builtinChecklist);
-  const compiled = file === undefined && !overlayFiles.length ? readCompiledChecklist<LoadedChecklist>(builtinChecklist.split(/[\\/]/).pop()!, text) : undefined;
+  const compiled = file === undefined && !overlayFiles.length ? readCompiledChecklist<LoadedChecklist>(basename(builtinChecklist), text) : undefined;
   if (compiled) return { ...compiled, source };
   const overlays = overlayFiles.map((f) => ({ file: f, text: readUserFile(f) }));
-  const { validateChecklist } = await import('./validate.js');
+  const { validateChecklist } = await import('../checklist/validate.js');
   const result = validateChecklist(source, text, overlays);
   if (!result.ok) throw new InputError(result.problems);
   return result.checklist;
