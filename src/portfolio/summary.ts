@@ -1,17 +1,20 @@
 // What a portfolio needs from one saved result, read fast: JSON.parse, then a small schema over
 // only the fields used (the full result schema would cost more than the parse itself on 10,000
 // files). Pure.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { reportSchemaVersion } from '../report/versions.js';
 
-const score = z.number().nullable();
+z.config(en());
+const score = z.nullable(z.number());
+const text = z.nullable(z.string());
 export const ResultSummary = z.object({
   schemaVersion: z.string(),
   checklist: z.object({ id: z.string(), version: z.string(), title: z.string() }),
-  metadata: z.object({ organization: z.string().nullable(), team: z.string().nullable(), client: z.string().nullable(), date: z.string().nullable() }),
+  metadata: z.object({ organization: text, team: text, client: text, date: text }),
   verdict: z.object({ id: z.enum(['tighten', 'pilot', 'scale']) }),
   overall: z.object({ score, coverage: score, answered: z.number(), applicable: z.number(), unknown: z.number() }),
-  failureModes: z.array(z.object({ id: z.string(), title: z.string(), score, high: z.number() })).length(7),
+  failureModes: z.array(z.object({ id: z.string(), title: z.string(), score, high: z.number() })).check(z.length(7)),
   nextSteps: z.array(z.object({ id: z.string(), text: z.string() })),
 });
 
@@ -46,7 +49,7 @@ export function summariseResult(file: string, text: string, intern: Map<string, 
   if (typeof version !== 'string') return { ok: false, reason: 'not a rollout-check result (no schemaVersion)' };
   if (version.split('.')[0] !== reportSchemaVersion.split('.')[0])
     return { ok: false, reason: `result schema ${version}, this version reads ${reportSchemaVersion.split('.')[0]}.x: assess its answers again` };
-  const parsed = ResultSummary.safeParse(data);
+  const parsed = z.safeParse(ResultSummary, data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, reason: `not a rollout-check result: ${issue.path.join('.') || 'top level'}: ${issue.message}` };
