@@ -1,12 +1,13 @@
 // The answers file: the one artefact both the questionnaire and CI read and write.
-import * as z from 'zod';
-import { FailureModeId } from '../checklist/levels.js';
+import * as z from '../zod-mini.js';
+import { failureModeIds } from '../checklist/ids.js';
 import { isRealDay } from '../day.js';
 
-const text = z.string().trim().min(1);
+const text = z.string().check(z.trim(), z.minLength(1));
+const nonEmpty = z.string().check(z.minLength(1));
 
 /** A bare answer: a choice id, "unknown", a number, or a list of choice ids (multi-select). */
-export const AnswerValue = z.union([z.string().min(1), z.number(), z.array(z.string().min(1))]);
+export const AnswerValue = z.union([nonEmpty, z.number(), z.array(nonEmpty)]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
 /**
@@ -16,7 +17,7 @@ export type AnswerValue = z.infer<typeof AnswerValue>;
 export const Acknowledgement = z.strictObject({
   finding: z.string(),
   /** Checked by validateAnswers, not here: a missing one is a warning in assess, an error in validate. */
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
 });
 
 /**
@@ -25,61 +26,63 @@ export const Acknowledgement = z.strictObject({
  * fields are checked by validateAnswers, so that a missing one is named, with its line.
  */
 export const Accepted = z.strictObject({
-  reason: z.string().optional(),
-  owner: z.string().optional(),
-  until: z.union([z.string(), z.date()]).optional(),
+  reason: z.optional(z.string()),
+  owner: z.optional(z.string()),
+  until: z.optional(z.union([z.string(), z.date()])),
 });
 
 export const AnswerEntry = z.union([
   AnswerValue,
   z.strictObject({
     answer: AnswerValue,
-    note: text.optional(),
-    evidence: z.array(text).optional(),
-    acknowledge: z.array(Acknowledgement).optional(),
-    accepted: Accepted.optional(),
+    note: z.optional(text),
+    evidence: z.optional(z.array(text)),
+    acknowledge: z.optional(z.array(Acknowledgement)),
+    accepted: z.optional(Accepted),
   }),
   z.strictObject({
     /** Not applicable, with the reason. Only where the question allows it. */
     na: text,
-    note: text.optional(),
-    evidence: z.array(text).optional(),
+    note: z.optional(text),
+    evidence: z.optional(z.array(text)),
   }),
 ]);
 export type AnswerEntry = z.infer<typeof AnswerEntry>;
 
 export const Metadata = z.strictObject({
-  organization: text.optional(),
-  team: text.optional(),
-  assessor: text.optional(),
+  organization: z.optional(text),
+  team: z.optional(text),
+  assessor: z.optional(text),
   /** The assessment date (YYYY-MM-DD). Reports take their date from here, never the clock. */
-  date: z
-    .union([z.string(), z.date()])
-    .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
-    // A real day: "2026-02-31" would otherwise slide into March, and windows and expiries use it.
-    .pipe(
-      z.string().superRefine((d, ctx) => {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) ctx.addIssue({ code: 'custom', message: 'date must be YYYY-MM-DD' });
-        else if (!isRealDay(d)) ctx.addIssue({ code: 'custom', message: `no such day: ${d}` });
-      }),
-    )
-    .optional(),
-  client: text.optional(),
-  engagement: text.optional(),
-  logo: text.optional(),
+  date: z.optional(
+    z.pipe(
+      z.pipe(
+        z.union([z.string(), z.date()]),
+        z.transform((d: string | Date) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
+      ),
+      // A real day: "2026-02-31" would otherwise slide into March, and windows and expiries use it.
+      z.string().check(
+        z.superRefine((d, ctx) => {
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) ctx.addIssue({ code: 'custom', message: 'date must be YYYY-MM-DD' });
+          else if (!isRealDay(d)) ctx.addIssue({ code: 'custom', message: `no such day: ${d}` });
+        }),
+      ),
+    ),
+  ),
+  client: z.optional(text),
+  engagement: z.optional(text),
+  logo: z.optional(text),
 });
 export type Metadata = z.infer<typeof Metadata>;
 
 export const AnswersFile = z.strictObject({
-  checklist: z.strictObject({ id: z.string().min(1), version: z.string().min(1) }),
+  checklist: z.strictObject({ id: nonEmpty, version: nonEmpty }),
   // A metadata key with only comments under it parses as null: treat it as empty.
-  metadata: Metadata.nullable().optional(),
+  metadata: z.optional(z.nullable(Metadata)),
   /** Set by the questionnaire when only part of the checklist was asked. */
-  scope: z
-    .strictObject({ quick: z.boolean().optional(), failureModes: z.array(FailureModeId).min(1).optional() })
-    .optional(),
+  scope: z.optional(z.strictObject({ quick: z.optional(z.boolean()), failureModes: z.optional(z.array(z.enum(failureModeIds)).check(z.minLength(1))) })),
   /** Who gave these answers, when several people answer the same checklist. */
-  respondent: z.strictObject({ name: text, role: text }).optional(),
-  answers: z.record(z.string(), AnswerEntry).nullable().optional(),
+  respondent: z.optional(z.strictObject({ name: text, role: text })),
+  answers: z.optional(z.nullable(z.record(z.string(), AnswerEntry))),
 });
 export type AnswersFile = z.infer<typeof AnswersFile>;

@@ -1,5 +1,5 @@
 // The evidence map: which scanner findings bear on which answers (policies/evidence-map.yaml).
-import * as z from 'zod';
+import * as z from '../zod-mini.js';
 import type { LoadedChecklist } from '../checklist/model.js';
 import { located } from '../yaml/parse-located.js';
 import type { Problem } from '../errors.js';
@@ -7,40 +7,42 @@ import { parseLocated } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';
 
 // Built on first use: a run that never reads the YAML map (the build validated it) never builds it.
-const evidenceMapSchema = () => z.strictObject({
-  checklist: z.string(),
-  entries: z.array(
-    z.strictObject({
-      finding: z.string().regex(/^[a-z-]+\.[a-z0-9-]+$/),
-      question: z.string(),
-      /** The answer this finding suggests for an unanswered or unknown question. */
-      proposes: z.union([z.string(), z.array(z.string())]).optional(),
-      /**
-       * For single-choice questions: the answer the finding shows to be true, scored in place of a
-       * contradicted claim. Multi-select answers are adjusted from `contradicts` itself.
-       */
-      implies: z.string().optional(),
-      /** Absent when the finding can only suggest an answer, never dispute one (protections). */
-      contradicts: z.union([z.strictObject({ anyOf: z.array(z.string()).min(1) }), z.strictObject({ missing: z.string() })]).optional(),
-    }),
-  ),
-  /**
-   * How signals from the git history bear on answers. The history never changes an answer: it
-   * proposes one where there is none, and where it disagrees the report shows both side by side.
-   */
-  history: z
-    .array(
+const evidenceMapSchema = () =>
+  z.strictObject({
+    checklist: z.string(),
+    entries: z.array(
       z.strictObject({
-        signal: z.string().regex(/^history\.[a-z0-9-]+$/),
+        finding: z.string().check(z.regex(/^[a-z-]+\.[a-z0-9-]+$/)),
         question: z.string(),
-        /** A choice (or choices), or "measured": the signal's own figure, for a number question. */
-        proposes: z.union([z.string(), z.array(z.string())]).optional(),
-        /** The answers the signal disagrees with, or "better-band": a number claimed in a better band than measured. */
-        disagrees: z.union([z.array(z.string()).min(1), z.literal('better-band')]).optional(),
+        /** The answer this finding suggests for an unanswered or unknown question. */
+        proposes: z.optional(z.union([z.string(), z.array(z.string())])),
+        /**
+         * For single-choice questions: the answer the finding shows to be true, scored in place of a
+         * contradicted claim. Multi-select answers are adjusted from `contradicts` itself.
+         */
+        implies: z.optional(z.string()),
+        /** Absent when the finding can only suggest an answer, never dispute one (protections). */
+        contradicts: z.optional(z.union([z.strictObject({ anyOf: z.array(z.string()).check(z.minLength(1)) }), z.strictObject({ missing: z.string() })])),
       }),
-    )
-    .default([]),
-});
+    ),
+    /**
+     * How signals from the git history bear on answers. The history never changes an answer: it
+     * proposes one where there is none, and where it disagrees the report shows both side by side.
+     */
+    history: z._default(
+      z.array(
+        z.strictObject({
+          signal: z.string().check(z.regex(/^history\.[a-z0-9-]+$/)),
+          question: z.string(),
+          /** A choice (or choices), or "measured": the signal's own figure, for a number question. */
+          proposes: z.optional(z.union([z.string(), z.array(z.string())])),
+          /** The answers the signal disagrees with, or "better-band": a number claimed in a better band than measured. */
+          disagrees: z.optional(z.union([z.array(z.string()).check(z.minLength(1)), z.literal('better-band')])),
+        }),
+      ),
+      [],
+    ),
+  });
 let built: ReturnType<typeof evidenceMapSchema> | undefined;
 export type EvidenceMap = z.infer<ReturnType<typeof evidenceMapSchema>>;
 export type EvidenceEntry = EvidenceMap['entries'][number];

@@ -1,11 +1,9 @@
 // What a portfolio needs from one saved result, read fast: JSON.parse, then a small schema over
 // only the fields used (the full result schema would cost more than the parse itself on 10,000
 // files). Pure.
-import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+import * as z from '../zod-mini.js';
 import { reportSchemaVersion } from '../report/versions.js';
 
-z.config(en());
 const score = z.nullable(z.number());
 const text = z.nullable(z.string());
 export const ResultSummary = z.object({

@@ -1,5 +1,5 @@
 // Turns zod issues into located, one-line problems a person can act on.
-import type { z } from 'zod';
+import { safeParse, type $ZodError, type $ZodIssue, type $ZodType, type output } from 'zod/v4/core';
 import type { Problem } from '../errors.js';
 import type { LocatedDocument } from './parse-located.js';
 
@@ -7,8 +7,9 @@ import type { LocatedDocument } from './parse-located.js';
  * Parses with a strict schema. Unknown keys alone do not stop validation: they are reported, then
  * dropped so the semantic rules can still run and the author sees every problem in one go.
  */
-export function parseTolerantly<T extends z.ZodType>(doc: LocatedDocument, schema: T): { parsed?: { data: z.infer<T> }; problems: Problem[] } {
-  const first = schema.safeParse(doc.data, { reportInput: true });
+// Any zod schema, classic or mini: both are parsed by zod's core.
+export function parseTolerantly<T extends $ZodType>(doc: LocatedDocument, schema: T): { parsed?: { data: output<T> }; problems: Problem[] } {
+  const first = safeParse(schema, doc.data, { reportInput: true });
   if (first.success) return { parsed: { data: first.data }, problems: [] };
   const problems = zodProblems(doc, first.error);
   if (!first.error.issues.every((i) => i.code === 'unrecognized_keys')) return { problems };
@@ -18,11 +19,11 @@ export function parseTolerantly<T extends z.ZodType>(doc: LocatedDocument, schem
     if (issue.code === 'unrecognized_keys' && holder && typeof holder === 'object')
       for (const key of issue.keys) delete (holder as Record<string, unknown>)[key];
   }
-  const second = schema.safeParse(pruned, { reportInput: true });
+  const second = safeParse(schema, pruned, { reportInput: true });
   return second.success ? { parsed: { data: second.data }, problems } : { problems };
 }
 
-export function zodProblems(doc: LocatedDocument, error: z.ZodError): Problem[] {
+export function zodProblems(doc: LocatedDocument, error: $ZodError): Problem[] {
   const problems = error.issues.flatMap((issue) => flatten(issue)).map((issue) => {
     const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k.description) : k));
     // Point an unknown key at the key itself, not at the start of the mapping holding it.
@@ -39,7 +40,7 @@ export function zodProblems(doc: LocatedDocument, error: z.ZodError): Problem[] 
   return [...unique.values()].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-type Issue = z.core.$ZodIssue;
+type Issue = $ZodIssue;
 
 // A union (conditions) reports one nested issue list per branch; the branch that got furthest
 // is the one the author meant, so report its issues rather than "invalid input".
