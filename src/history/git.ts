@@ -31,8 +31,6 @@ export interface RepositoryFacts {
   branch: string;
   shallow: boolean;
   newestTime: number;
-  /** The hash of the empty tree in this repository's object format (SHA-1 or SHA-256). */
-  emptyTree: string;
 }
 
 /** Checks the folder is a git work tree with commits; a one-line InputError when it is not. */
@@ -45,11 +43,19 @@ export function repositoryFacts(dir: string): RepositoryFacts {
   }
   const [work, shallow] = inside.trim().split('\n');
   if (work !== 'true') throw new InputError(`${dir}: not a git work tree (a bare repository or inside .git)`);
-  const newest = gitOutput(dir, ['log', '-1', '--format=%ct', 'HEAD']);
+  // One git run for the newest commit's time, the branch and, when HEAD is detached, its short
+  // hash: each git process costs a short run several milliseconds.
+  const newest = gitOutput(dir, ['log', '-1', '--decorate=short', '--format=%ct%x00%D%x00%h', 'HEAD']);
   if (!newest) throw new InputError(`${dir}: the repository has no commits yet, so there is no history to read`);
-  const branch = gitOutput(dir, ['symbolic-ref', '--short', '-q', 'HEAD'])?.trim() || `detached at ${gitOutput(dir, ['rev-parse', '--short', 'HEAD'])?.trim()}`;
-  const emptyTree = gitOutput(dir, ['hash-object', '-t', 'tree', '/dev/null'])?.trim() ?? '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-  return { branch, shallow: shallow === 'true', newestTime: Number(newest.trim()), emptyTree };
+  const [time = '', refs = '', short = ''] = newest.trim().split('\0');
+  // "HEAD -> main, origin/main, tag: v1": a ref name holds no space, so ", " ends it.
+  const branch = /(?:^|, )HEAD -> (.+?)(?:, |$)/.exec(refs)?.[1] ?? `detached at ${short}`;
+  return { branch, shallow: shallow === 'true', newestTime: Number(time) };
+}
+
+/** The hash of the empty tree in this repository's object format (SHA-1 or SHA-256). */
+export function emptyTreeOf(dir: string): string {
+  return gitOutput(dir, ['hash-object', '-t', 'tree', '/dev/null'])?.trim() ?? '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 }
 
 /** Window options as git revision arguments: `--since=@<epoch>` and `--until=@<epoch>`. */

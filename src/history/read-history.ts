@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import { builtinAttribution, readCompiledAttribution, readUserFile } from '../io/files.js';
 import { HistoryAnalyser } from './analyse.js';
 import { combineAttribution, type Attribution, type AttributionFile } from './attribution.js';
-import { gitOutput, lineCountsAt, repositoryFacts, streamGit, windowArgs } from './git.js';
+import { emptyTreeOf, gitOutput, lineCountsAt, repositoryFacts, streamGit, windowArgs } from './git.js';
 import { GraphBuilder } from './graph.js';
 import { LogParser, logFormat, mergedBranch } from './log-stream.js';
 import type { HistoryResult, PullRequestSummary } from './model.js';
@@ -68,7 +68,7 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
 
   // Lines older than the window share in every removal: count them at the window's start.
   const before = window.since === null || !tip ? undefined : gitOutput(dir, ['rev-list', '-1', '--first-parent', `--before=@${window.since}`, tip])?.trim();
-  const baseline = before ? await lineCountsAt(dir, facts.emptyTree, before) : new Map<string, number>();
+  const baseline = before ? await lineCountsAt(dir, emptyTreeOf(dir), before) : new Map<string, number>();
 
   const analyser = new HistoryAnalyser(attribution, built, baseline, anchored ? anchor : built.newestTime);
   const parser = new LogParser((c) => analyser.add(c));
