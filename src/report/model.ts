@@ -1,8 +1,8 @@
 // The report: everything any format needs, already sorted and labelled. It is also the saved
 // result (`assess --format json`), so it is self-contained, every field is explicit (null, never
 // missing), and its shape is published as a JSON Schema (`rollout-check schema result`).
-import * as z from 'zod';
-import { FailureModeId, Level, Obligation, RiskLevel } from '../checklist/levels.js';
+import * as z from '../zod-mini.js';
+import { failureModeIds, levels, obligations, riskLevels } from '../checklist/ids.js';
 import { HistoryResult } from '../history/model.js';
 
 /** Bump the major version for any change that breaks a reader of saved results. */
@@ -10,8 +10,14 @@ import { reportSchemaVersion } from './versions.js';
 
 export { reportSchemaVersion };
 
-const nullableString = z.string().nullable();
-const percent = z.number().min(0).max(100).nullable();
+// The checklist's enums, built here in zod/mini: a result never loads classic zod.
+const FailureModeId = z.enum(failureModeIds);
+const RiskLevel = z.enum(riskLevels);
+const Level = z.enum(levels);
+const Obligation = z.enum(obligations);
+
+const nullableString = z.nullable(z.string());
+const percent = z.nullable(z.number().check(z.minimum(0)).check(z.maximum(100)));
 
 export const ReportQuestion = z.strictObject({
   id: z.string(),
@@ -19,15 +25,15 @@ export const ReportQuestion = z.strictObject({
   why: z.string(),
   context: z.boolean(),
   failureModes: z.array(z.strictObject({ id: FailureModeId, weight: z.number() })),
-  obligation: Obligation.nullable(),
+  obligation: z.nullable(Obligation),
   status: z.enum(['answered', 'unknown', 'unanswered', 'na', 'not-asked', 'out-of-scope']),
   /** Human-readable answer: chosen labels, "Unknown", "N/A", or "Not asked". */
   answer: z.string(),
   /** The answer as given (choice ids or a number), for machine readers. */
-  value: z.union([z.array(z.string()), z.number()]).nullable(),
-  score: z.number().min(0).max(1).nullable(),
-  risk: RiskLevel.nullable(),
-  met: z.boolean().nullable(),
+  value: z.nullable(z.union([z.array(z.string()), z.number()])),
+  score: z.nullable(z.number().check(z.minimum(0)).check(z.maximum(1))),
+  risk: z.nullable(RiskLevel),
+  met: z.nullable(z.boolean()),
   note: nullableString,
   evidence: z.array(z.string()),
   naReason: nullableString,
@@ -38,23 +44,21 @@ export const ReportQuestion = z.strictObject({
    * Set when repository evidence contradicts the answer. `answer`, `value`, `score`, `risk` and
    * `met` above are then the evidence-adjusted ones (what the verdict uses); this keeps the claim.
    */
-  dispute: z
-    .strictObject({
+  dispute: z.nullable(z.strictObject({
       claimed: z.string(),
       claimedValue: z.array(z.string()),
-      claimedScore: z.number().min(0).max(1).nullable(),
-      claimedRisk: RiskLevel.nullable(),
+      claimedScore: z.nullable(z.number().check(z.minimum(0)).check(z.maximum(1))),
+      claimedRisk: z.nullable(RiskLevel),
       findings: z.array(z.string()),
-    })
-    .nullable(),
+    })),
   references: z.strictObject({ airmf: z.array(z.string()), ai600: z.array(z.string()) }),
   /**
    * A risk the team accepts until a date, with its owner. Scored as answered; gates pass over it
    * until it expires (`until` before the assessment's date).
    */
-  accepted: z.strictObject({ reason: z.string(), owner: z.string(), until: z.string(), expired: z.boolean() }).nullable().default(null),
+  accepted: z._default(z.nullable(z.strictObject({ reason: z.string(), owner: z.string(), until: z.string(), expired: z.boolean() })), null),
   /** With several respondents: what each answered (the fields above are the merged answer). */
-  responses: z.array(z.strictObject({ name: z.string(), role: z.string(), answer: z.string(), score: z.number().nullable() })).default([]),
+  responses: z._default(z.array(z.strictObject({ name: z.string(), role: z.string(), answer: z.string(), score: z.nullable(z.number()) })), []),
 });
 export type ReportQuestion = z.infer<typeof ReportQuestion>;
 
@@ -72,14 +76,14 @@ export const ReportFailureMode = z.strictObject({
   answeredMax: z.number(),
   maxAchievable: z.number(),
   totalMax: z.number(),
-  high: z.number().int(),
-  medium: z.number().int(),
-  low: z.number().int(),
-  answered: z.number().int(),
-  applicable: z.number().int(),
+  high: z.number().check(z.int()),
+  medium: z.number().check(z.int()),
+  low: z.number().check(z.int()),
+  answered: z.number().check(z.int()),
+  applicable: z.number().check(z.int()),
   coverage: percent,
-  na: z.number().int(),
-  notAsked: z.number().int(),
+  na: z.number().check(z.int()),
+  notAsked: z.number().check(z.int()),
   unmetMusts: z.array(z.string()),
   unknownMusts: z.array(z.string()),
   unknownHighRisk: z.array(z.string()),
@@ -140,7 +144,7 @@ export const ReportEvidence = z.strictObject({
     z.strictObject({
       question: z.string(),
       questionText: z.string(),
-      obligation: Obligation.nullable(),
+      obligation: z.nullable(Obligation),
       context: z.boolean(),
       claimed: z.string(),
       claimedValue: z.array(z.string()),
@@ -182,9 +186,9 @@ export const Report = z.strictObject({
     file: z.string(),
     sha256: z.string(),
     /** The answers file as given on the command line, relative, with forward slashes. */
-    path: z.string().optional(),
+    path: z.optional(z.string()),
     /** The line of each answer in that file. */
-    lines: z.record(z.string(), z.number().int()).default({}),
+    lines: z._default(z.record(z.string(), z.number().check(z.int())), {}),
   }),
   metadata: z.strictObject({
     organization: nullableString,
@@ -198,11 +202,11 @@ export const Report = z.strictObject({
   }),
   /** True when notes, evidence and people's names were removed (`--redact`). */
   redacted: z.boolean(),
-  scope: z.strictObject({ partial: z.boolean(), quick: z.boolean(), failureModes: z.array(FailureModeId).nullable() }),
+  scope: z.strictObject({ partial: z.boolean(), quick: z.boolean(), failureModes: z.nullable(z.array(FailureModeId)) }),
   verdict: z.strictObject({ id: z.enum(['tighten', 'pilot', 'scale']), title: z.string(), description: z.string(), reasons: z.array(z.string()) }),
   /** For the first screen: how many answers the repository disputes, and the first three. */
   disputed: z.strictObject({
-    count: z.number().int(),
+    count: z.number().check(z.int()),
     summary: nullableString,
     first: z.array(z.strictObject({ question: z.string(), text: z.string(), where: z.string(), message: z.string() })),
   }),
@@ -213,75 +217,68 @@ export const Report = z.strictObject({
     upTo: percent,
     /** The score of the answers as claimed, before repository evidence: null without --scan. */
     claimedScore: percent,
-    answered: z.number().int(),
-    applicable: z.number().int(),
+    answered: z.number().check(z.int()),
+    applicable: z.number().check(z.int()),
     coverage: percent,
-    unknown: z.number().int(),
+    unknown: z.number().check(z.int()),
   }),
-  failureModes: z.array(ReportFailureMode).length(7),
+  failureModes: z.array(ReportFailureMode).check(z.length(7)),
   questions: z.array(ReportQuestion),
   nextSteps: z.array(ReportStep),
   preScale: z.array(z.strictObject({ id: z.string(), text: z.string(), status: z.enum(['clear', 'fuzzy', 'not-assessed']), fuzzyBecause: z.array(z.string()) })),
   characteristics: z.array(
-    z.strictObject({ id: z.string(), title: z.string(), description: z.string(), status: z.enum(['in-place', 'partial', 'missing', 'unknown']), score: z.number().nullable() }),
+    z.strictObject({ id: z.string(), title: z.string(), description: z.string(), status: z.enum(['in-place', 'partial', 'missing', 'unknown']), score: z.nullable(z.number()) }),
   ),
   crosswalk: z.array(
     z.strictObject({ framework: z.enum(['NIST AI RMF 1.0', 'NIST AI 600-1']), ref: z.string(), questions: z.array(z.string()), failureModes: z.array(FailureModeId) }),
   ),
   /** Repository evidence from `assess --scan`, or null. */
-  evidence: ReportEvidence.nullable().default(null),
+  evidence: z._default(z.nullable(ReportEvidence), null),
   /** Accepted risks, in checklist order: apart from met, unmet, unknown and N/A in every format. */
-  accepted: z
-    .array(
+  accepted: z._default(z.array(
       z.strictObject({
         question: z.string(),
         text: z.string(),
         answer: z.string(),
-        risk: RiskLevel.nullable(),
-        obligation: Obligation.nullable(),
-        met: z.boolean().nullable(),
+        risk: z.nullable(RiskLevel),
+        obligation: z.nullable(Obligation),
+        met: z.nullable(z.boolean()),
         reason: z.string(),
         owner: z.string(),
         until: z.string(),
         expired: z.boolean(),
       }),
-    )
-    .default([]),
+    ), []),
   /** What got worse since `--baseline`, or null without one. */
-  regression: z
-    .strictObject({
+  regression: z._default(z.nullable(z.strictObject({
       baseline: z.string(),
       baselineDate: nullableString,
       tolerance: z.number(),
-      verdict: z.strictObject({ from: z.enum(['tighten', 'pilot', 'scale']), to: z.enum(['tighten', 'pilot', 'scale']) }).nullable(),
+      verdict: z.nullable(z.strictObject({ from: z.enum(['tighten', 'pilot', 'scale']), to: z.enum(['tighten', 'pilot', 'scale']) })),
       failureModes: z.array(z.strictObject({ id: FailureModeId, from: z.number(), to: z.number(), drop: z.number() })),
       newHighRisks: z.array(z.strictObject({ id: z.string(), text: z.string(), before: z.string(), after: z.string() })),
       /** Questions only one side has, and a note when the checklists differ. */
       notCompared: z.array(z.string()),
-    })
-    .nullable()
-    .default(null),
+    })), null),
   /** Who answered, when an assessment merges several answers files. Empty for one file. */
-  respondents: z.array(z.strictObject({ name: z.string(), role: z.string(), roleLabel: z.string(), file: z.string() })).default([]),
+  respondents: z._default(z.array(z.strictObject({ name: z.string(), role: z.string(), roleLabel: z.string(), file: z.string() })), []),
   /** For the first screen: questions the respondents answered far apart, with who said what. */
-  divergent: z
-    .strictObject({
-      count: z.number().int(),
+  divergent: z._default(z.strictObject({
+      count: z.number().check(z.int()),
       summary: nullableString,
       items: z.array(
         z.strictObject({
           question: z.string(),
           text: z.string(),
-          obligation: Obligation.nullable(),
+          obligation: z.nullable(Obligation),
           spread: z.number(),
           responses: z.array(z.strictObject({ name: z.string(), role: z.string(), answer: z.string() })),
         }),
       ),
-    })
-    .default({ count: 0, summary: null, items: [] }),
+    }), { count: 0, summary: null, items: [] }),
   /** Scores by role and failure mode: where people see the rollout differently. */
-  roleScores: z.array(z.strictObject({ role: z.string(), label: z.string(), respondents: z.number().int(), scores: z.array(z.number().nullable()) })).default([]),
+  roleScores: z._default(z.array(z.strictObject({ role: z.string(), label: z.string(), respondents: z.number().check(z.int()), scores: z.array(z.nullable(z.number())) })), []),
   /** The git history from `assess --history`, or null. */
-  history: ReportHistory.nullable().default(null),
+  history: z._default(z.nullable(ReportHistory), null),
 });
 export type Report = z.infer<typeof Report>;
