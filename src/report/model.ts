@@ -17,7 +17,7 @@ const Level = z.enum(levels);
 const Obligation = z.enum(obligations);
 
 const nullableString = z.nullable(z.string());
-const percent = z.nullable(z.number().check(z.minimum(0)).check(z.maximum(100)));
+const percent = z.nullable(z.number().check(z.minimum(0), z.maximum(100)));
 
 export const ReportQuestion = z.strictObject({
   id: z.string(),
@@ -31,7 +31,7 @@ export const ReportQuestion = z.strictObject({
   answer: z.string(),
   /** The answer as given (choice ids or a number), for machine readers. */
   value: z.nullable(z.union([z.array(z.string()), z.number()])),
-  score: z.nullable(z.number().check(z.minimum(0)).check(z.maximum(1))),
+  score: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
   risk: z.nullable(RiskLevel),
   met: z.nullable(z.boolean()),
   note: nullableString,
@@ -47,7 +47,7 @@ export const ReportQuestion = z.strictObject({
   dispute: z.nullable(z.strictObject({
       claimed: z.string(),
       claimedValue: z.array(z.string()),
-      claimedScore: z.nullable(z.number().check(z.minimum(0)).check(z.maximum(1))),
+      claimedScore: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
       claimedRisk: z.nullable(RiskLevel),
       findings: z.array(z.string()),
     })),
