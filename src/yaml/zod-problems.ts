@@ -5,9 +5,9 @@ import type { LocatedDocument } from './parse-located.js';
 
 /**
  * Parses with a strict schema. Unknown keys alone do not stop validation: they are reported, then
- * dropped so the semantic rules can still run and the author sees every problem in one go.
+ * dropped so the semantic rules can still run and the author sees every problem in one go. Any zod
+ * schema, classic or mini: both are parsed by zod's core.
  */
-// Any zod schema, classic or mini: both are parsed by zod's core.
 export function parseTolerantly<T extends $ZodType>(doc: LocatedDocument, schema: T): { parsed?: { data: output<T> }; problems: Problem[] } {
   const first = safeParse(schema, doc.data, { reportInput: true });
   if (first.success) return { parsed: { data: first.data }, problems: [] };
