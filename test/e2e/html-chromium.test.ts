@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/io/pdf.js';
 import { fixture, runCli, tempDir } from '../helpers/cli.js';
@@ -14,6 +14,20 @@ import { makeHistoryRepo } from '../../scripts/history-fixture.mjs';
 
 const mini = ['--policy', fixture('checklists', 'mini.yaml')];
 const executablePath = findChromium();
+
+/** Opens a local HTML file in headless Chromium; `problems` collects the page's console errors. */
+async function inChromium(file: string, use: (tab: Page, problems: string[]) => Promise<void>): Promise<void> {
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  try {
+    const tab = await browser.newPage();
+    const problems: string[] = [];
+    tab.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await tab.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await use(tab, problems);
+  } finally {
+    await browser.close();
+  }
+}
 
 describe('HTML report in headless Chromium', () => {
   it('is found on this machine (CI installs Debian chromium)', () => {
@@ -70,12 +84,7 @@ describe('HTML report in headless Chromium', () => {
     const page = join(dir, 'history.html');
     const r = runCli(['assess', '--answers', 'examples/pilot-ready.yaml', '--history', repo, '--format', 'html', '--out', page]);
     expect(r.code, r.stderr).toBe(0);
-    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
-    try {
-      const tab = await browser.newPage();
-      const problems: string[] = [];
-      tab.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+    await inChromium(page, async (tab, problems) => {
       const facts = await tab.evaluate(() => {
         const svg = document.querySelector('svg.history')!;
         const box = svg.getBoundingClientRect();
@@ -102,20 +111,13 @@ describe('HTML report in headless Chromium', () => {
       expect(facts.lines.map((l) => l.cls)).toEqual(['rework-people', 'rework-agents']);
       expect(facts.lines.every((l) => l.width > 100 && l.inside)).toBe(true);
       expect(facts.stroke).toBe('rgb(179, 38, 30)');
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('draws the portfolio heat map: a cell per team and failure mode, coloured by band, names as text', async () => {
     const page = join(tempDir(), 'portfolio.html');
     writeFileSync(page, readFileSync('examples/portfolio/portfolio.html', 'utf8'));
-    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
-    try {
-      const tab = await browser.newPage();
-      const problems: string[] = [];
-      tab.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+    await inChromium(page, async (tab, problems) => {
       const cells = await tab.evaluate(() =>
         [...document.querySelectorAll('svg.heatmap g.cell')].map((g) => ({
           team: g.getAttribute('data-team'),
@@ -137,9 +139,7 @@ describe('HTML report in headless Chromium', () => {
       // Every team name starts inside the picture (none cut off at the left edge).
       const lefts = await tab.evaluate(() => [...document.querySelectorAll('svg.heatmap text.team')].map((t) => t.getBoundingClientRect().left - document.querySelector('svg.heatmap')!.getBoundingClientRect().left));
       expect(lefts.every((x) => x >= 0)).toBe(true);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('draws the team heat map of roles by failure mode, in HTML and in the PDF', async () => {
@@ -147,10 +147,7 @@ describe('HTML report in headless Chromium', () => {
     const page = join(dir, 'team.html');
     expect(runCli(['assess', '--answers', 'examples/team', '--format', 'html', '--out', page]).code).toBe(0);
     const result = JSON.parse(runCli(['assess', '--answers', 'examples/team', '--format', 'json']).stdout);
-    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
-    try {
-      const tab = await browser.newPage();
-      await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+    await inChromium(page, async (tab) => {
       const cells = await tab.evaluate(() =>
         [...document.querySelectorAll('svg.roles g.cell')].map((g) => ({ role: g.getAttribute('data-role'), fm: g.getAttribute('data-fm'), text: g.querySelector('text')!.textContent, width: Math.round(g.getBoundingClientRect().width) })),
       );
@@ -160,9 +157,7 @@ describe('HTML report in headless Chromium', () => {
         r.scores.forEach((s, j) => expect(cells[i * 7 + j]).toMatchObject({ role: r.role, fm: `FM${j + 1}`, text: String(Math.round(s)) })),
       );
       expect(cells.every((c) => c.width > 20)).toBe(true);
-    } finally {
-      await browser.close();
-    }
+    });
     const pdf = join(dir, 'team.pdf');
     expect(runCli(['assess', '--answers', 'examples/team', '--format', 'pdf', '--out', pdf], { env: { PATH: process.env.PATH ?? '' } }).code).toBe(0);
     const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
