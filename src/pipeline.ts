@@ -15,7 +15,7 @@ import { loadTemplates, packageRoot, readCompiledEvidenceMap, readPackageVersion
 import { buildReport } from './report/build.js';
 import type { Report, ReportHistory } from './report/model.js';
 import { formatIds, loadFormat } from './render/formats/index.js';
-import type { ReportFormat } from './render/formats/types.js';
+import { readyTemplates } from './render/templates.js';
 import { evaluateGates, type GateOptions } from './scoring/gates.js';
 import { planNextSteps, type PlannedStep } from './scoring/plan.js';
 import type { Merged } from './respondents/merge.js';
@@ -138,12 +138,7 @@ export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion
 export async function renderReport(report: Report, formatId: string, templatesDir?: string): Promise<string> {
   const format = await loadFormat(formatId);
   if (!format) throw new InputError(`unknown format "${formatId}" (formats: ${formatIds.join(', ')})`);
-  return renderWith(format, report, templatesDir);
-}
-
-/** Pure but for reading the templates: renders the report in a format already loaded. */
-export function renderWith(format: ReportFormat, report: Report, templatesDir?: string): string {
-  return format.render(report, format.templates ? loadTemplates(format.templates, templatesDir) : {});
+  return format.render(report, format.templates ? await readyTemplates(loadTemplates(format.templates, templatesDir)) : {});
 }
 
 export { evaluateGates, loadChecklist, readPackageVersion, type GateOptions };

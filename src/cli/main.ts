@@ -14,6 +14,7 @@ import { registerScan } from './commands/scan.js';
 import { registerSchema } from './commands/schema.js';
 import { registerInit } from './commands/init.js';
 import { registerValidate } from './commands/validate.js';
+import { allWritten, onFirstUse } from './std-streams.js';
 
 const program = new Command('rollout-check')
   .description('Is this organisation ready to roll out AI coding agents, and what should it fix first?')
@@ -42,11 +43,13 @@ program.commands.forEach((c) => c.exitOverride());
 
 // When the reader goes away (`| head`), stop quietly, as `git log | head` does: the run has
 // nothing left to say to anyone.
-for (const stream of [process.stdout, process.stderr])
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-    throw err;
-  });
+for (const name of ['stdout', 'stderr'] as const)
+  onFirstUse(name, (stream) =>
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      throw err;
+    }),
+  );
 
 // No top-level await: the bundle is CommonJS so that it can be loaded with V8's code cache.
 program
@@ -62,7 +65,7 @@ program
  * run. Output still being written (a slow pipe) is waited for as usual.
  */
 function exitOnceWritten(): void {
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
+  if (allWritten()) process.exit();
 }
 
 async function handleError(err: unknown): Promise<number> {

@@ -1,9 +1,28 @@
 // Template handling shared by the text formats: a private Handlebars environment in strict mode,
 // so a template naming a value the report does not have fails loudly instead of printing nothing.
-import Handlebars from 'handlebars';
+//
+// The build precompiles the bundled templates, and running a precompiled template needs only
+// Handlebars' small runtime. The compiler (a fifth of the CLI's code, with its parser and
+// source-map support) is loaded only for a template the build did not compile: a user's own
+// templates folder, or a bundled template edited since the build.
+import type Handlebars from 'handlebars';
+import Runtime from 'handlebars/runtime';
+import { InputError } from '../errors.js';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
-import { InputError } from '../errors.js';
+type Engine = Pick<typeof Handlebars, 'create'>;
+let compiler: typeof Handlebars | undefined;
+
+/** Gives rendering the full Handlebars, for templates that are not precompiled. */
+export function useCompiler(handlebars: typeof Handlebars): void {
+  compiler = handlebars;
+}
+
+/** Loads the template compiler if the set has a template the build did not compile; returns the set. */
+export async function readyTemplates(templates: TemplateSet): Promise<TemplateSet> {
+  if (!compiler && Object.values(templates).some((t) => t.precompiled === undefined)) useCompiler((await import('handlebars')).default);
+  return templates;
+}
 
 /**
  * Template sources by name ("report", "failure-modes", ...), as read from a templates folder, with
@@ -19,14 +38,14 @@ export function compileOptions(escapeHtml: boolean): CompileOptions {
 export type Helpers = Record<string, Handlebars.HelperDelegate>;
 
 export function renderTemplates(templates: TemplateSet, main: string, view: unknown, helpers: Helpers, escape: boolean): string {
-  const env = Handlebars.create();
+  const env = ((compiler ?? Runtime) as Engine).create();
   env.registerHelper({ eq: (a: unknown, b: unknown) => a === b, ...helpers });
   const compileOne = (name: string) => {
     const t = templates[name];
     if (!t) throw new InputError(`template "${name}" is missing from the templates folder`);
     const fn = t.precompiled
       ? env.template(t.precompiled as Parameters<typeof env.template>[0])
-      : env.compile(t.source, compileOptions(escape));
+      : compile(env, t.source, compileOptions(escape));
     return { t, fn };
   };
   for (const name of Object.keys(templates).sort()) if (name !== main) env.registerPartial(name, compileOne(name).fn);
@@ -36,6 +55,12 @@ export function renderTemplates(templates: TemplateSet, main: string, view: unkn
   } catch (err) {
     throw templateError(err, templates, t.file);
   }
+}
+
+function compile(env: ReturnType<Engine['create']>, source: string, options: CompileOptions): Handlebars.TemplateDelegate {
+  // readyTemplates loads the compiler before any template that needs it is rendered.
+  if (!compiler) throw new Error('a template is not precompiled and the template compiler is not loaded');
+  return env.compile(source, options);
 }
 
 // Handlebars reports a strict-mode miss as '"name" not defined in [object Object] - 12:4', without

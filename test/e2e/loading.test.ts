@@ -1,7 +1,7 @@
 // How the built CLI loads: each command reads only the chunks it needs, through the code caches the
 // build primed, and a missing, corrupt, stale or foreign cache only means compiling as usual.
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from '../helpers/cli.js';
@@ -61,6 +61,7 @@ const markers = {
   html: '<!DOCTYPE html>',
   pdf: 'chromium',
   xml: 'testsuites', // JUnit XML
+  templateCompiler: 'Parse error on line', // Handlebars' template parser
 };
 
 describe('loading', () => {
@@ -76,6 +77,22 @@ describe('loading', () => {
     expect(containing(run(pkg, assess('html')).loaded, markers.html).length).toBeGreaterThan(0);
     expect(containing(run(pkg, assess('junit')).loaded, markers.xml).length).toBeGreaterThan(0);
     expect(containing(run(pkg, ['scan', '.', '--format', 'json']).loaded, markers.scanner).length).toBeGreaterThan(0);
+  });
+
+  it('loads the template compiler only for a template the build did not compile', () => {
+    const own = tempDir('rollout-check-templates-');
+    mkdirSync(join(own, 'markdown'));
+    writeFileSync(join(own, 'markdown', 'report.hbs'), '# {{verdictLabel}}\n');
+    const r = run(pkg, [...assess('md'), '--templates', own]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(pkg, 'r.md'), 'utf8')).toMatch(/^# \w/);
+    expect(containing(r.loaded, markers.templateCompiler).length).toBeGreaterThan(0);
+    // The same folder holding a copy of the bundled template: precompiled, no compiler.
+    writeFileSync(join(own, 'markdown', 'report.hbs'), readFileSync(join(pkg, 'templates', 'markdown', 'report.hbs')));
+    const same = run(pkg, [...assess('md'), '--templates', own]);
+    expect(same.code, same.stderr).toBe(0);
+    expect(containing(same.loaded, markers.templateCompiler)).toEqual([]);
+    rmSync(own, { recursive: true, force: true });
   });
 
   it('explain loads no validator, schema or YAML parser: a fraction of what assess loads', () => {

@@ -1,9 +1,13 @@
+import Handlebars from 'handlebars';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { formatIds, loadFormats } from '../../src/render/formats/index.js';
-import { renderTemplates } from '../../src/render/templates.js';
+import { renderTemplates, useCompiler } from '../../src/render/templates.js';
 import { repoRoot } from '../helpers/cli.js';
+
+// These sets are not precompiled: the CLI loads the compiler for them (readyTemplates).
+useCompiler(Handlebars);
 
 const set = (sources: Record<string, string>) =>
   Object.fromEntries(Object.entries(sources).map(([name, source]) => [name, { source, file: `tpl/${name}.hbs` }]));

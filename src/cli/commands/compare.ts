@@ -22,13 +22,14 @@ export function registerCompare(program: Command): void {
       const { compareReports } = await import('../../compare/compare.js');
       const { compareMarkdown, compareSummary } = await import('../../compare/render.js');
       const { loadTemplates, writeFileAtomic } = await import('../../io/files.js');
+      const { readyTemplates } = await import('../../render/templates.js');
       const { colourFor } = await import('../colour.js');
       const before = await load(oldFile, flags.policy);
       const after = await load(newFile, flags.policy);
       const comparison = compareReports(before, after);
       const m = after.metadata;
       const heading = [m.organization ?? m.client, m.team].filter(Boolean).join(' / ') || 'AI coding rollout';
-      const text = flags.format === 'md' ? compareMarkdown(comparison, heading, loadTemplates('compare')) : compareSummary(comparison, await colourFor(flags.out ? { isTTY: false } as NodeJS.WriteStream : process.stdout));
+      const text = flags.format === 'md' ? compareMarkdown(comparison, heading, await readyTemplates(loadTemplates('compare'))) : compareSummary(comparison, await colourFor(flags.out ? { isTTY: false } as NodeJS.WriteStream : process.stdout));
       if (flags.out) {
         writeFileAtomic(flags.out, text);
         process.stdout.write(`Comparison written to ${flags.out}\n`);
