@@ -3,16 +3,17 @@
 // respondent once. The edge: it reads the folder listings.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import picomatch from 'picomatch';
 import type { LoadedChecklist } from '../checklist/model.js';
 import type { Answers } from '../answers/model.js';
 import { InputError } from '../errors.js';
 
-export function expandAnswers(inputs: string[]): string[] {
+export async function expandAnswers(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
     if (/[*?[]/.test(input) && !existsSync(input)) {
       const dir = dirname(input);
+      // The glob matcher is loaded only for a glob: most runs name their files.
+      const { default: picomatch } = await import('picomatch');
       const match = picomatch(basename(input));
       const found = existsSync(dir) ? readdirSync(dir).filter((f) => match(f)).sort() : [];
       if (!found.length) throw new InputError(`${input}: no answers file matches`);

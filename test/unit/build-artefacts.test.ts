@@ -7,6 +7,7 @@ import { validateChecklist } from '../../src/checklist/validate.js';
 import { builtinChecklist, loadTemplates, readCompiledChecklist } from '../../src/io/files.js';
 import { assess, loadAnswers, loadChecklist, renderReport } from '../../src/pipeline.js';
 import { markdown } from '../../src/render/formats/markdown.js';
+import { readyTemplates } from '../../src/render/templates.js';
 
 const text = readFileSync(builtinChecklist, 'utf8');
 
@@ -24,7 +25,8 @@ describe('build artefacts', () => {
     const { report } = assess(checklist, loadAnswers(checklist, 'examples/not-ready.yaml'), '1.0.0');
     const templates = loadTemplates('markdown');
     expect(Object.values(templates).every((t) => t.precompiled !== undefined)).toBe(true);
-    const fromSource = Object.fromEntries(Object.entries(templates).map(([k, t]) => [k, { source: t.source, file: t.file }]));
+    // Not precompiled: readyTemplates loads the compiler for them, as the CLI does.
+    const fromSource = await readyTemplates(Object.fromEntries(Object.entries(templates).map(([k, t]) => [k, { source: t.source, file: t.file }])));
     expect(markdown.render(report, templates)).toBe(markdown.render(report, fromSource));
     expect(await renderReport(report, 'md')).toBe(markdown.render(report, fromSource));
   });

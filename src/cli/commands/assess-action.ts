@@ -3,7 +3,7 @@ import { appendFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { findRegressions, regressionFailures } from '../../scoring/regression.js';
 import { loadResult } from './report.js';
-import { formatProblem, InputError } from '../../errors.js';
+import { formatProblem, InputError, type Problem } from '../../errors.js';
 import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, renderReport, weighHistoryEvidence } from '../../pipeline.js';
 import type { Answers } from '../../answers/model.js';
 import { mergeRespondents, type Merged } from '../../respondents/merge.js';
@@ -26,9 +26,16 @@ export async function runInteractive(flags: AssessFlags): Promise<number> {
 export async function runAssess(flags: AssessFlags): Promise<number> {
   if (!flags.answers.length) throw new InputError('no answers file: pass --answers FILE');
   const checklist = await loadChecklist(flags.policy, flags.overlay);
-  const files = expandAnswers(flags.answers);
-  const errColour = await colourFor(process.stderr);
-  const loaded = files.map((f) => loadAnswers(checklist, f, (p) => process.stderr.write(`${errColour.yellow('warning:')} ${formatProblem(p)}\n`)));
+  const files = await expandAnswers(flags.answers);
+  // stderr and its colour are set up only when there is something to say there.
+  let stderrColour: ReturnType<typeof colourFor> | undefined;
+  const errColour = () => (stderrColour ??= colourFor(process.stderr));
+  const loaded: Answers[] = [];
+  for (const file of files) {
+    const warnings: Problem[] = [];
+    loaded.push(loadAnswers(checklist, file, (p) => warnings.push(p)));
+    for (const p of warnings) process.stderr.write(`${(await errColour()).yellow('warning:')} ${formatProblem(p)}\n`);
+  }
   // One file is assessed exactly as it always was; several are merged into one answer per question.
   let team: { merged: Merged; files: Answers[] } | undefined;
   if (loaded.length > 1) {
@@ -65,8 +72,8 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
     appendFileSync(jobSummary, `${await renderReport(report, 'md', flags.templates)}\n`);
   }
   for (const a of weighed?.evidence.staleAcknowledgements ?? [])
-    process.stderr.write(`${errColour.yellow('warning:')} ${answersFile}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`);
-  for (const f of failures) process.stderr.write(`${errColour.red('gate failed:')} ${f}\n`);
+    process.stderr.write(`${(await errColour()).yellow('warning:')} ${answersFile}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`);
+  for (const f of failures) process.stderr.write(`${(await errColour()).red('gate failed:')} ${f}\n`);
   if (process.env.GITHUB_ACTIONS === 'true' && flags.annotations !== 'off') {
     const [{ annotationLines }, { assessmentResults }] = await Promise.all([import('../../render/annotations.js'), import('../../render/formats/sarif.js')]);
     for (const line of annotationLines(assessmentResults(report), failures)) process.stderr.write(`${line}\n`);
