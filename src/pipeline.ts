@@ -4,14 +4,12 @@ import type { LoadedChecklist } from './checklist/model.js';
 import type { Answers } from './answers/model.js';
 import { validateAnswers } from './answers/validate.js';
 import { InputError, type Problem } from './errors.js';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { validateEvidenceMap, type EvidenceMap } from './evidence/map.js';
+import { evidenceMapFor, loadEvidenceMap } from './evidence/load-map.js';
 import { weighEvidence, type Weighed } from './evidence/weigh.js';
 import { weighHistory } from './evidence/weigh-history.js';
 import type { HistoryResult } from './history/model.js';
 import { loadChecklist } from './io/load-checklist.js';
-import { loadTemplates, packageRoot, readCompiledEvidenceMap, readPackageVersion, readUserFile } from './io/files.js';
+import { loadTemplates, readPackageVersion, readUserFile } from './io/files.js';
 import { buildReport } from './report/build.js';
 import type { Report, ReportHistory } from './report/model.js';
 import { formatIds, loadFormat } from './render/formats/index.js';
@@ -27,30 +25,10 @@ import { decideVerdict } from './scoring/verdict.js';
 /** Malformed acknowledgements are set aside and handed to `warn`: they settle nothing. */
 export function loadAnswers(checklist: LoadedChecklist, file: string, warn: (p: Problem) => void = () => {}): Answers {
   const text = readUserFile(file);
-  // The evidence map is only needed to check acknowledgements: a file without any never loads it
-  // (so a run without --scan does not depend on the map fitting a customised checklist).
-  const evidenceMap = /\backnowledge\b/.test(text) ? loadEvidenceMap(checklist) : undefined;
-  const result = validateAnswers(checklist, file, text, { evidenceMap, acknowledgements: 'warn' });
+  const result = validateAnswers(checklist, file, text, { evidenceMap: evidenceMapFor(checklist, text), acknowledgements: 'warn' });
   if (!result.ok) throw new InputError(result.problems);
   result.warnings.forEach(warn);
   return result.answers;
-}
-
-/**
- * The evidence map of a checklist: policies/evidence/<checklist id>.yaml, validated against the
- * checklist. Undefined when the checklist has none: the evidence is then reported but proposes
- * and disputes nothing.
- */
-export function loadEvidenceMap(checklist: LoadedChecklist): EvidenceMap | undefined {
-  const mapFile = join(packageRoot, 'policies', 'evidence', `${checklist.id}.yaml`);
-  if (!existsSync(mapFile)) return undefined;
-  const text = readUserFile(mapFile);
-  // Validated by the build for the built-in checklist; overlays change the checklist, so not then.
-  const compiled = checklist.overlays.length ? undefined : readCompiledEvidenceMap<EvidenceMap>(checklist.id, checklist.hash, text);
-  if (compiled) return compiled;
-  const result = validateEvidenceMap(`policies/evidence/${checklist.id}.yaml`, text, checklist);
-  if (!result.ok) throw new InputError(result.problems);
-  return result.map;
 }
 
 /** Scans a repository and weighs what it finds against the answers. */
@@ -141,4 +119,4 @@ export async function renderReport(report: Report, formatId: string, templatesDi
   return format.render(report, format.templates ? await readyTemplates(loadTemplates(format.templates, templatesDir)) : {});
 }
 
-export { evaluateGates, loadChecklist, readPackageVersion, type GateOptions };
+export { evaluateGates, loadChecklist, loadEvidenceMap, readPackageVersion, type GateOptions };

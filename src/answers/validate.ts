@@ -5,7 +5,7 @@ import { located, sortProblems } from '../yaml/parse-located.js';
 import type { Problem } from '../errors.js';
 import { findingKeyPattern } from '../evidence/finding-key.js';
 import type { EvidenceMap } from '../evidence/map.js';
-import { parseLocated } from '../yaml/parse-located.js';
+import { parseLocated, type LocatedDocument } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';
 import type { Answers, ResolvedAnswer, ResolvedValue } from './model.js';
 import { AnswersFile, type AnswerEntry, type AnswerValue } from './schema.js';
@@ -25,10 +25,12 @@ export interface AnswersOptions {
    * settles nothing (assess: a CI run should not break over a note about a finding).
    */
   acknowledgements?: 'error' | 'warn';
+  /** The text already parsed (by a caller that had to look inside first): it is not parsed again. */
+  parsed?: LocatedDocument;
 }
 
 export function validateAnswers(checklist: LoadedChecklist, file: string, text: string, options: AnswersOptions = {}): AnswersResult {
-  const doc = parseLocated(file, text);
+  const doc = options.parsed ?? parseLocated(file, text);
   if (doc.problems.length) return { ok: false, problems: doc.problems };
   const { parsed, problems: schemaProblems } = parseTolerantly({ ...doc, data: doc.data ?? {} }, AnswersFile);
   if (!parsed) return { ok: false, problems: schemaProblems };
@@ -77,6 +79,7 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
     for (const [qid, a] of Object.entries(answers))
       if (a.accepted) problems.push(located(doc, ['answers', qid, 'accepted'], `${qid}: an accepted risk expires by the assessment's date: add metadata.date (YYYY-MM-DD)`));
   if (problems.length) return { ok: false, problems: sortProblems(problems) };
+  let hash: string | undefined;
   return {
     ok: true,
     warnings: sortProblems(warnings),
@@ -85,7 +88,11 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
       metadata: data.metadata ?? {},
       scope: { quick: data.scope?.quick ?? false, failureModes: data.scope?.failureModes },
       answers,
-      hash: hashText(text),
+      // Worked out when a report asks for it: `validate` never does, and Node's hashing module
+      // costs a short run several milliseconds to load.
+      get hash() {
+        return (hash ??= hashText(text));
+      },
       ...(data.respondent ? { respondent: data.respondent } : {}),
       lineOf: (qid: string) => doc.locate(['answers', qid])?.line,
       source: file,

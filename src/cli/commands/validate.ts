@@ -23,15 +23,16 @@ export function registerValidate(program: Command): void {
 }
 
 async function loadTools() {
-  const [{ builtinChecklist, readUserFile }, { validateAnswers }, { loadChecklist, loadEvidenceMap }, { located, parseLocated }] = await Promise.all([
+  const [{ builtinChecklist, readUserFile }, { validateAnswers }, { loadChecklist }, { evidenceMapFor }, { located, parseLocated }] = await Promise.all([
     import('../../io/files.js'),
     import('../../answers/validate.js'),
-    import('../../pipeline.js'),
+    import('../../io/load-checklist.js'),
+    import('../../evidence/load-map.js'),
     import('../../yaml/parse-located.js'),
   ]);
   // The checklist validator only for checklists and overlays: most runs check answers files.
   const validateChecklist = async (...args: Parameters<typeof import('../../checklist/validate.js').validateChecklist>) => (await import('../../checklist/validate.js')).validateChecklist(...args);
-  return { builtinChecklist, readUserFile, validateAnswers, validateChecklist, located, loadChecklist, loadEvidenceMap, parseLocated };
+  return { builtinChecklist, readUserFile, validateAnswers, validateChecklist, located, loadChecklist, evidenceMapFor, parseLocated };
 }
 
 async function scanKeys(dir: string): Promise<Set<string>> {
@@ -40,7 +41,7 @@ async function scanKeys(dir: string): Promise<Set<string>> {
 }
 
 async function validateOne(tools: Awaited<ReturnType<typeof loadTools>>, file: string, policy?: string, findingKeys?: Set<string>): Promise<Problem[]> {
-  const { builtinChecklist, readUserFile, validateAnswers, validateChecklist, located, loadChecklist, loadEvidenceMap, parseLocated } = tools;
+  const { builtinChecklist, readUserFile, validateAnswers, validateChecklist, located, loadChecklist, evidenceMapFor, parseLocated } = tools;
   const text = readUserFile(file);
   const doc = parseLocated(file, text);
   if (doc.problems.length) return doc.problems;
@@ -57,7 +58,7 @@ async function validateOne(tools: Awaited<ReturnType<typeof loadTools>>, file: s
     return r.ok ? [] : r.problems;
   }
   const checklist = await loadChecklist(policy);
-  const r = validateAnswers(checklist, file, text, { evidenceMap: loadEvidenceMap(checklist) });
+  const r = validateAnswers(checklist, file, text, { evidenceMap: evidenceMapFor(checklist, text), parsed: doc });
   if (!r.ok) return r.problems;
   if (!findingKeys) return [];
   // An acknowledgement that names no finding would silently settle the next one of that name.
