@@ -10,7 +10,7 @@
 // A missing cache, or one V8 rejects (another Node version, a rebuilt chunk), only means the chunk
 // is compiled as usual.
 const { readFileSync, writeFileSync } = require('node:fs');
-const { dirname, isAbsolute, join, sep } = require('node:path');
+const { basename, dirname, isAbsolute, join, sep } = require('node:path');
 const Module = require('node:module');
 const vm = require('node:vm');
 
@@ -30,16 +30,19 @@ const nodeRequire = Module.createRequire(entry);
 const built = join(__dirname, '..', 'dist') + sep;
 const isBuilt = (id) => isAbsolute(id) && id.startsWith(built) && id.endsWith('.cjs');
 const chunks = new Map();
-const chunkWrapper = '(function (exports, require, module, __filename, __dirname) {';
+const scripts = new Map();
+const modulePaths = Module._nodeModulePaths(dir);
+const isChunk = (file) => dirname(file) === dir;
+const chunkRequire = (id) => (id.startsWith('./') ? loadChunk(join(dir, id)) : isBuilt(id) ? loadChunk(id) : nodeRequire(id));
+chunkRequire.resolve = nodeRequire.resolve;
+chunkRequire.cache = nodeRequire.cache;
 // The build primes the caches by running the common commands one after another. Each run starts
 // from the caches the earlier ones wrote and writes them back with what it compiled besides, so a
 // chunk's cache ends up holding the code of every command that used it.
 const primeCaches = process.env.ROLLOUT_CHECK_WRITE_CODE_CACHE === '1';
 
-/** Loads one chunk (a CommonJS file in dist/cli) once; chunks name each other as "./NAME.cjs". */
-function loadChunk(file) {
-  const known = chunks.get(file);
-  if (known) return known.module.exports;
+/** Reads and compiles one generated file, with its code cache when there is a usable one. */
+function compile(file, wrap) {
   const source = readFileSync(file, 'utf8');
   let cachedData;
   try {
@@ -47,25 +50,46 @@ function loadChunk(file) {
   } catch {
     cachedData = undefined;
   }
-  // Chunks are written already wrapped by the build; other generated files are wrapped here.
-  const script = new vm.Script(source.startsWith(chunkWrapper) ? source : Module.wrap(source), { filename: file, cachedData });
+  const script = new vm.Script(wrap ? Module.wrap(source) : source, { filename: file, cachedData });
+  scripts.set(file, script);
+  return script;
+}
+
+// The small chunks of the common path come in one file (see packCommonChunks in scripts/build.mjs):
+// chunk name -> the chunk's function, run when the chunk is first required.
+const packedFile = join(dir, 'common-chunks.cjs');
+let packed;
+try {
+  packed = compile(packedFile, false).runInThisContext();
+} catch (err) {
+  if (err.code !== 'ENOENT') throw err;
+  packed = {};
+}
+
+/** Loads one chunk (a CommonJS file in dist/cli, or one packed) once; chunks name each other as "./NAME.cjs". */
+function loadChunk(file) {
+  const known = chunks.get(file);
+  if (known) return known.exports;
+  const run = isChunk(file) && Object.hasOwn(packed, basename(file)) ? packed[basename(file)] : runnable(file);
   const chunk = new Module(file, module);
   chunk.filename = file;
-  chunk.paths = Module._nodeModulePaths(dir);
+  chunk.paths = modulePaths;
   // Registered before it runs: a chunk that is still loading is not loaded twice.
-  chunks.set(file, { module: chunk, script });
-  const chunkRequire = (id) => (id.startsWith('./') ? loadChunk(join(dir, id)) : isBuilt(id) ? loadChunk(id) : nodeRequire(id));
-  chunkRequire.resolve = nodeRequire.resolve;
-  chunkRequire.cache = nodeRequire.cache;
-  script.runInThisContext().call(chunk.exports, chunk.exports, chunkRequire, chunk, file, dirname(file));
+  chunks.set(file, chunk);
+  run.call(chunk.exports, chunk.exports, chunkRequire, chunk, file, dirname(file));
   chunk.loaded = true;
   return chunk.exports;
+}
+
+/** The function a chunk file holds: chunks are written already wrapped by the build; other generated files are wrapped here. */
+function runnable(file) {
+  return compile(file, !isChunk(file)).runInThisContext();
 }
 
 if (primeCaches)
   // Written at exit, so the functions this run compiled lazily are in the cache too.
   process.on('exit', () => {
-    for (const [file, { script }] of chunks) writeFileSync(`${file}.cache`, script.createCachedData());
+    for (const [file, script] of scripts) writeFileSync(`${file}.cache`, script.createCachedData());
   });
 
 try {

@@ -8,7 +8,7 @@ import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -89,7 +89,37 @@ function writeThirdPartyNotices(packages) {
   writeFileSync(join(root, 'dist', 'THIRD_PARTY_NOTICES.md'), `# Third-party notices\n\nrollout-check bundles these packages into dist/cli/.\n\n${sections.join('\n')}`);
 }
 run(['dist/build/compile-assets.cjs']);
+packCommonChunks();
 primeCodeCaches();
+
+/**
+ * Splitting leaves dozens of small chunks, and a short command read each one and its code cache
+ * as two files: on a virtual machine the file calls alone came to several milliseconds. The
+ * small chunks that `assess --format md` (the most common run) loads travel instead in one file,
+ * dist/cli/common-chunks.cjs, with one code cache; bin/rollout-check.cjs runs each of them only
+ * when it is required, as before. Chunks of the optional parts (prompts, scanner, HTML, PDF) are
+ * not among them, so a Markdown assessment still reads none of their code.
+ */
+function packCommonChunks() {
+  const dir = join(root, 'dist', 'cli');
+  const work = mkdtempSync(join(tmpdir(), 'rollout-check-pack-'));
+  const hook = join(work, 'record.cjs');
+  const record = join(work, 'loaded.json');
+  writeFileSync(hook, `const vm = require('node:vm'); const Script = vm.Script; const seen = [];
+vm.Script = function (source, options) { seen.push(options.filename); return new Script(source, options); };
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(seen)));`);
+  run(['-r', hook, 'bin/rollout-check.cjs', 'assess', '--answers', 'examples/pilot-ready.yaml', '--format', 'md', '--out', join(work, 'r.md')]);
+  const maxPacked = 16 * 1024;
+  const common = JSON.parse(readFileSync(record, 'utf8'))
+    .filter((f) => dirname(f) === dir.replace(/\/$/, '') && /^chunk-\w+\.cjs$/.test(basename(f)))
+    .map((f) => basename(f))
+    .filter((name) => readFileSync(join(dir, name)).length < maxPacked)
+    .sort();
+  const entries = common.map((name) => `${JSON.stringify(name)}: ${readFileSync(join(dir, name), 'utf8').trimEnd()},`);
+  writeFileSync(join(dir, 'common-chunks.cjs'), `({\n${entries.join('\n')}\n})\n`);
+  for (const name of common) rmSync(join(dir, name));
+  rmSync(work, { recursive: true, force: true });
+}
 
 /**
  * Runs the commands CI jobs and leads run most, so that each chunk's code cache holds what they

@@ -1,7 +1,7 @@
 // How the built CLI loads: each command reads only the chunks it needs, through the code caches the
 // build primed, and a missing, corrupt, stale or foreign cache only means compiling as usual.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from '../helpers/cli.js';
@@ -107,6 +107,17 @@ describe('loading', () => {
     const r = run(pkg, assess('md'));
     expect(r.loaded.length).toBeGreaterThan(5);
     expect(r.loaded.filter((l) => !l.cached || l.rejected)).toEqual([]);
+  });
+
+  it('reads the small chunks of the common path from one file', () => {
+    const r = run(pkg, assess('md'));
+    const pack = join(pkg, 'dist', 'cli', 'common-chunks.cjs');
+    expect(r.loaded.map((l) => l.file)).toContain(pack);
+    // Each packed chunk is a function of the pack, and no longer a file of its own.
+    const packed = [...readFileSync(pack, 'utf8').matchAll(/^"(chunk-\w+\.cjs)": \(function /gm)].map((m) => m[1]!);
+    expect(packed.length).toBeGreaterThan(10);
+    for (const name of packed) expect(existsSync(join(pkg, 'dist', 'cli', name)), name).toBe(false);
+    expect(r.loaded.length).toBeLessThan(packed.length);
   });
 
   describe.each([
