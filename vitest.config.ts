@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { Report } from './src/report/model.js';
+import { shapeOf } from './src/report/shape.js';
 
 export default defineConfig({
+  // What scripts/build.mjs gives the bundle: the result schema's shape (src/report/shape.ts).
+  define: { __RESULT_SHAPE__: JSON.stringify(shapeOf(Report)) },
   test: {
     include: ['test/**/*.test.ts'],
     // End-to-end tests spawn the built binary, a pseudo-terminal or Chromium: give them room on a

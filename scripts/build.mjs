@@ -36,6 +36,15 @@ const shared = {
   // The sources are ES modules that find their files from import.meta.url.
   define: { 'import.meta.url': '__importMetaUrl' },
 };
+// The result schema's shape, which the JSON format writes reports in (src/report/shape.ts), is
+// worked out here from the schema and carried by the bundle as a constant.
+await build({ ...shared, entryPoints: ['src/build/result-shape.ts'], outfile: 'dist/build/result-shape.cjs', format: 'cjs' });
+const shape = spawnSync(process.execPath, ['dist/build/result-shape.cjs'], { cwd: root, encoding: 'utf8' });
+if (shape.status !== 0) {
+  process.stderr.write(shape.stderr);
+  process.exit(shape.status ?? 3);
+}
+shared.define.__RESULT_SHAPE__ = shape.stdout;
 // What import.meta.url becomes in CommonJS: given only to the chunks that use it.
 const importMetaUrl = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 
