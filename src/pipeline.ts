@@ -35,7 +35,7 @@ export function loadAnswers(checklist: LoadedChecklist, file: string, warn: (p: 
 export async function collectEvidence(dir: string, checklist: LoadedChecklist, answers: Answers): Promise<Weighed> {
   // The scanner (its detectors and parsers) is loaded only by runs that scan.
   const { scanDirectory } = await import('./scan/scan-directory.js');
-  return weighEvidence(checklist, answers, scanDirectory(dir), loadEvidenceMap(checklist));
+  return weighEvidence(checklist, answers, await scanDirectory(dir), loadEvidenceMap(checklist));
 }
 
 /** Holds the git history against the answers: proposals and disagreements, never a changed answer. */

@@ -5,7 +5,7 @@ import { realpathSync } from 'node:fs';
 import picomatch from 'picomatch';
 import { detectors as registry } from '../detectors/index.js';
 import type { Detector } from '../detectors/types.js';
-import { listFiles } from './list-files.js';
+import { listFiles, mergeListings, searchUntrackedAhead } from './list-files.js';
 import { readCandidate } from './read-file.js';
 import { maskSecrets } from './secrets.js';
 import type { Finding, ParsedFile, ScanContext, ScanResult } from './types.js';
@@ -13,14 +13,17 @@ import type { Finding, ParsedFile, ScanContext, ScanResult } from './types.js';
 export const scanSchemaVersion = '1.0.0';
 
 /** Scans `root`; the result names the folder as given, and every path relative to it. */
-export function scanRepository(root: string, detectors: readonly Detector[] = registry): ScanResult {
-  const { paths } = listFiles(root);
+export async function scanRepository(root: string, detectors: readonly Detector[] = registry, untracked = searchUntrackedAhead(root)): Promise<ScanResult> {
+  const listing = listFiles(root, untracked);
+  const keys = literalKeys(detectors.flatMap((d) => d.patterns));
+  // The tracked files are sifted while git is still looking for untracked ones.
+  const candidates = listing.first.filter((p) => hasKey(p, keys));
   const realRoot = realpathSync(root);
   const matchers = detectors.map((d) => ({ d, match: picomatch(d.patterns, { dot: true }) }));
-  const keys = literalKeys(detectors.flatMap((d) => d.patterns));
+  const rest = await listing.rest;
+  const paths = mergeListings(listing.first, rest);
   const owned = new Map<Detector, string[]>();
-  for (const path of paths) {
-    if (!hasKey(path, keys)) continue;
+  for (const path of mergeListings(candidates, rest.filter((p) => hasKey(p, keys)))) {
     for (const { d, match } of matchers) if (match(path)) owned.set(d, [...(owned.get(d) ?? []), path]);
   }
 
@@ -49,13 +52,12 @@ export function scanRepository(root: string, detectors: readonly Detector[] = re
   };
 
   const agentConfigPaths = [...owned.entries()].filter(([d]) => d.id !== 'github').flatMap(([, p]) => p).sort();
-  const listed = new Set(paths);
   const ctx: ScanContext = {
     paths,
     agentConfigPaths,
     hasAgentsMd: paths.some((p) => p === 'AGENTS.md' || p.endsWith('/AGENTS.md')),
     readText: (path) => {
-      if (!listed.has(path)) return { reason: 'not in the repository' };
+      if (!isListed(paths, path)) return { reason: 'not in the repository' };
       const r = safeRead(path);
       return r.ok === false ? { reason: r.reason.replace(/: skipped$/, '') } : { text: r.file.text };
     },
@@ -96,13 +98,15 @@ export function scanRepository(root: string, detectors: readonly Detector[] = re
  */
 interface Keys {
   names: Set<string>;
+  /** The same names by length, to test a path's last segment without cutting it out. */
+  namesByLength: Map<number, string[]>;
   /** Keys that name a folder and do not start with a dot: checked by substring. */
   plainDirs: string[];
   any: boolean;
 }
 
 function literalKeys(patterns: string[]): Keys {
-  const keys: Keys = { names: new Set(), plainDirs: [], any: false };
+  const keys: Keys = { names: new Set(), namesByLength: new Map(), plainDirs: [], any: false };
   for (const p of patterns.flatMap(expandBraces)) {
     const segments = p.split('/');
     const literal = segments.filter((seg) => seg && !/[*?[\]{}()!+@]/.test(seg));
@@ -114,11 +118,15 @@ function literalKeys(patterns: string[]): Keys {
       if (!key.startsWith('.') && segments.at(-1) !== key) keys.plainDirs.push(`${key}/`);
     }
   }
+  for (const name of keys.names) keys.namesByLength.set(name.length, [...(keys.namesByLength.get(name.length) ?? []), name]);
   return keys;
 }
 
 function hasKey(path: string, keys: Keys): boolean {
-  if (keys.any || keys.names.has(path.slice(path.lastIndexOf('/') + 1))) return true;
+  if (keys.any) return true;
+  // The last segment, compared in place: a large repository has a hundred thousand paths.
+  const last = path.lastIndexOf('/') + 1;
+  for (const name of keys.namesByLength.get(path.length - last) ?? []) if (path.startsWith(name, last)) return true;
   if (keys.plainDirs.some((d) => path.includes(d))) return true;
   if (path.charCodeAt(0) !== 46 && !path.includes('/.')) return false;
   let start = 0;
@@ -127,6 +135,24 @@ function hasKey(path: string, keys: Keys): boolean {
       if (keys.names.has(path.slice(start, i))) return true;
       start = i + 1;
     }
+  return false;
+}
+
+/**
+ * Whether a path is in the listing, by binary search: listFiles sorts it (in JavaScript's string
+ * order, which is what `<` compares), and a set of every path would cost a large repository more
+ * than the rest of the scan.
+ */
+function isListed(sorted: readonly string[], path: string): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const here = sorted[mid]!;
+    if (here === path) return true;
+    if (here < path) lo = mid + 1;
+    else hi = mid - 1;
+  }
   return false;
 }
 

@@ -1,15 +1,17 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../src/detectors/index.js';
 import type { Detector } from '../../src/detectors/types.js';
 import { maxFileBytes } from '../../src/scan/read-file.js';
+import { listFiles, mergeListings, searchUntrackedAhead } from '../../src/scan/list-files.js';
 import { scanRepository } from '../../src/scan/scan.js';
 import { maskSecrets } from '../../src/scan/secrets.js';
 import { fixture, repoRoot, tempDir } from '../helpers/cli.js';
 
-const summary = (dir: string) => {
-  const r = scanRepository(dir);
+const summary = async (dir: string) => {
+  const r = await scanRepository(dir);
   return { tools: r.tools.map((t) => t.id), findings: r.findings.map((f) => [f.id, f.kind, f.severity, f.failureMode, f.line ? `${f.path}:${f.line}` : f.path]) };
 };
 
@@ -22,21 +24,21 @@ describe('detectors', () => {
     expect(ids).toEqual(detectors.map((d) => d.id));
   });
 
-  it.each(ids)('finds what the %s fixture holds', (id) => {
+  it.each(ids)('finds what the %s fixture holds', async (id) => {
     const expected = JSON.parse(readFileSync(fixture('repos', `${id}.expected.json`), 'utf8'));
-    expect(summary(fixture('repos', id))).toEqual(expected);
+    expect(await summary(fixture('repos', id))).toEqual(expected);
   });
 
-  it('gives every finding a failure mode, severity, kind and a relative path, in a stable order', () => {
+  it('gives every finding a failure mode, severity, kind and a relative path, in a stable order', async () => {
     for (const id of ids) {
-      const r = scanRepository(fixture('repos', id));
+      const r = await scanRepository(fixture('repos', id));
       for (const f of r.findings) {
         expect(f.failureMode).toMatch(/^FM[1-7]$/);
         expect(['high', 'medium', 'low', 'info']).toContain(f.severity);
         expect(['risk', 'protective', 'fact']).toContain(f.kind);
         expect(f.path.startsWith('/')).toBe(false);
       }
-      expect(JSON.stringify(scanRepository(fixture('repos', id)))).toBe(JSON.stringify(r));
+      expect(JSON.stringify(await scanRepository(fixture('repos', id)))).toBe(JSON.stringify(r));
     }
   });
 });
@@ -47,14 +49,14 @@ describe('scanner robustness', () => {
     ['json', '.mcp.json:4', 'claude-code.malformed-file', /invalid JSON: CommaExpected/],
     ['yaml', '.aider.conf.yml:1', 'aider.malformed-file', /invalid YAML: Nested mappings/],
     ['toml', '.codex/config.toml:2', 'codex.malformed-file', /invalid TOML/],
-  ])('survives malformed %s with a finding naming %s', (kind, where, id, message) => {
-    const r = scanRepository(fixture('malformed', kind));
+  ])('survives malformed %s with a finding naming %s', async (kind, where, id, message) => {
+    const r = await scanRepository(fixture('malformed', kind));
     const f = r.findings.find((x) => `${x.path}:${x.line}` === where);
     expect(f).toMatchObject({ id, kind: 'risk' });
     expect(f!.message).toMatch(message);
   });
 
-  it('skips large and binary files with a note, and never follows a link out of the folder', () => {
+  it('skips large and binary files with a note, and never follows a link out of the folder', async () => {
     const dir = tempDir();
     const outside = tempDir();
     writeFileSync(join(outside, 'settings.json'), '{"permissions":{"defaultMode":"bypassPermissions"}}');
@@ -64,7 +66,7 @@ describe('scanner robustness', () => {
     writeFileSync(join(dir, '.mcp.json'), Buffer.from([0x7b, 0x00, 0x01, 0x7d]));
     mkdirSync(join(dir, 'node_modules', 'pkg', '.claude'), { recursive: true });
     writeFileSync(join(dir, 'node_modules', 'pkg', '.claude', 'settings.json'), '{"permissions":{"defaultMode":"bypassPermissions"}}');
-    const r = scanRepository(dir);
+    const r = await scanRepository(dir);
     expect(r.skipped).toEqual([
       { path: '.claude/settings.json', reason: 'symbolic link out of the scanned folder: not followed' },
       { path: '.mcp.json', reason: 'binary file: skipped' },
@@ -74,9 +76,9 @@ describe('scanner robustness', () => {
     expect(r.tools.find((t) => t.id === 'claude-code')!.files).toEqual(['.claude/settings.json', '.mcp.json', 'CLAUDE.md']);
   });
 
-  it('turns a detector that throws into a finding for that tool alone', () => {
+  it('turns a detector that throws into a finding for that tool alone', async () => {
     const broken: Detector = { id: 'aider', name: 'Broken', docsUrl: 'https://example.invalid', patterns: ['.aider.conf.yml'], inspect: () => { throw new Error('boom'); } };
-    const r = scanRepository(fixture('repos', 'aider'), [broken, ...detectors.filter((d) => d.id !== 'aider')]);
+    const r = await scanRepository(fixture('repos', 'aider'), [broken, ...detectors.filter((d) => d.id !== 'aider')]);
     expect(r.findings.find((f) => f.id === 'aider.detector-error')!.message).toBe('the Broken detector failed: boom');
   });
 
@@ -96,7 +98,7 @@ describe('scanner robustness', () => {
       expect(masked).not.toContain(part);
   });
 
-  it('reads awkward workflows and hook settings, or names why not: anchors, matrices, reusable and composite workflows, odd claude_args, missing and binary hook scripts', () => {
+  it('reads awkward workflows and hook settings, or names why not: anchors, matrices, reusable and composite workflows, odd claude_args, missing and binary hook scripts', async () => {
     const dir = tempDir();
     const put = (path: string, text: string | Buffer) => {
       mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -131,7 +133,7 @@ describe('scanner robustness', () => {
     put('.claude/settings.json', JSON.stringify({ permissions: { deny: ['Read(./.env)'] }, hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: '"$CLAUDE_PROJECT_DIR"/.claude/hooks/missing.sh' }, { type: 'command', command: './scripts/guard.bin.sh' }, { type: 'command', command: 'python3 .claude/hooks/deny.py' }] }] } }));
     put('scripts/guard.bin.sh', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1]));
     put('.claude/hooks/deny.py', 'import json, sys\nprint(json.dumps({"hookSpecificOutput": {"permissionDecision": "deny"}}))\nsys.exit(0)\n');
-    const r = scanRepository(dir);
+    const r = await scanRepository(dir);
     const where = (id: string) => r.findings.filter((f) => f.id === id).map((f) => `${f.path}:${f.line ?? '-'} ${f.message}`);
     // The anchor and the matrix read as YAML; the quoted, continued claude_args split like a shell would.
     expect(where('github.agent-read-only-token')).toEqual(['.github/workflows/anchors.yml:5 the agent job "a" has a read-only token']);
@@ -150,3 +152,38 @@ describe('scanner robustness', () => {
   });
 });
 
+
+describe('listing a large repository', () => {
+  it('lists exactly what one git ls-files does, while searching for untracked files apart', async () => {
+    const dir = tempDir();
+    const git = (args: string[], input?: string) => execFileSync('git', args, { cwd: dir, input, encoding: 'utf8', maxBuffer: 1 << 28 });
+    git(['init', '-q']);
+    // An index of over a mebibyte without writing the files: 12,000 entries sharing one blob.
+    const blob = git(['hash-object', '-w', '--stdin'], 'export {};\n').trim();
+    const entries = Array.from({ length: 12_000 }, (_, i) => `100644 ${blob} 0\tpackages/group-${String(i % 40).padStart(2, '0')}/module-${String(i).padStart(5, '0')}-with-a-long-name.ts`);
+    // A file in conflict: three stages, one path (git's --deduplicate lists it once).
+    for (const stage of [1, 2, 3]) entries.push(`100644 ${blob} ${stage}\tconflicted.ts`);
+    git(['update-index', '--index-info'], `${entries.join('\n')}\n`);
+    writeFileSync(join(dir, '.gitignore'), 'ignored/\n');
+    mkdirSync(join(dir, 'ignored', '.claude'), { recursive: true });
+    writeFileSync(join(dir, 'ignored', '.claude', 'settings.json'), '{"permissions":{"defaultMode":"bypassPermissions"}}');
+    mkdirSync(join(dir, 'untracked', '.claude'), { recursive: true });
+    writeFileSync(join(dir, 'untracked', '.claude', 'settings.json'), '{"permissions":{"defaultMode":"bypassPermissions"}}');
+    writeFileSync(join(dir, 'AGENTS.md'), '# Agents\n');
+
+    const ahead = searchUntrackedAhead(dir);
+    expect(ahead).toBeDefined();
+    const listing = listFiles(dir, ahead);
+    const listed = mergeListings(listing.first, await listing.rest);
+    const byGit = git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']).split('\0').filter(Boolean).sort();
+    expect(listed).toEqual(byGit);
+    expect(listed.filter((p) => p === 'conflicted.ts')).toHaveLength(1);
+    expect(listed).toContain('untracked/.claude/settings.json');
+    expect(listed).not.toContain('ignored/.claude/settings.json');
+
+    const r = await scanRepository(dir);
+    expect(r.findings.filter((f) => f.id === 'claude-code.bypass-permissions').map((f) => f.path)).toEqual(['untracked/.claude/settings.json']);
+    // A small repository is listed by one git process.
+    expect(searchUntrackedAhead(fixture('repos', 'aider'))).toBeUndefined();
+  });
+});

@@ -21,7 +21,7 @@ export function registerScan(program: Command): void {
       const { scanDirectory } = await import('../../scan/scan-directory.js');
       const { readPackageVersion, writeFileAtomic } = await import('../../io/files.js');
       const renderers = { text: scanText, md: scanMarkdown, json: scanJson, sarif: (r: Parameters<typeof scanJson>[0]) => scanSarif(r, readPackageVersion()) };
-      const text = await renderers[flags.format](scanDirectory(dir));
+      const text = await renderers[flags.format](await scanDirectory(dir));
       if (flags.out) writeFileAtomic(flags.out, text);
       else process.stdout.write(text);
     });

@@ -37,7 +37,7 @@ async function loadTools() {
 
 async function scanKeys(dir: string): Promise<Set<string>> {
   const [{ scanDirectory }, { findingKey }] = await Promise.all([import('../../scan/scan-directory.js'), import('../../evidence/finding-key.js')]);
-  return new Set(scanDirectory(dir).findings.map(findingKey));
+  return new Set((await scanDirectory(dir)).findings.map(findingKey));
 }
 
 async function validateOne(tools: Awaited<ReturnType<typeof loadTools>>, file: string, policy?: string, findingKeys?: Set<string>): Promise<Problem[]> {
