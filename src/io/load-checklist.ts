@@ -2,6 +2,7 @@
 // otherwise the YAML parsed and validated. The validator (the checklist schema, its rules, the
 // YAML parser) is loaded only in the second case, so `explain` or `assess` with the built-in
 // checklist never pay for it.
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import { builtinChecklist, readCompiledChecklist, readUserFile } from './files.js';
@@ -9,9 +10,13 @@ import type { LoadedChecklist } from '../checklist/model.js';
 
 export async function loadChecklist(file?: string, overlayFiles: string[] = []): Promise<LoadedChecklist> {
   const source = file ?? 'policies/ai-coding-rollout.yaml';
+  if (file === undefined && !overlayFiles.length) {
+    // The package's own file, read plainly: any text but the one the build compiled (a byte order
+    // mark, bytes that are not UTF-8, an edit) takes the checked path below.
+    const compiled = readCompiledChecklist<LoadedChecklist>(basename(builtinChecklist), readFileSync(builtinChecklist, 'utf8'));
+    if (compiled) return { ...compiled, source };
+  }
   const text = readUserFile(file ?? builtinChecklist);
-  const compiled = file === undefined && !overlayFiles.length ? readCompiledChecklist<LoadedChecklist>(basename(builtinChecklist), text) : undefined;
-  if (compiled) return { ...compiled, source };
   const overlays = overlayFiles.map((f) => ({ file: f, text: readUserFile(f) }));
   const { validateChecklist } = await import('../checklist/validate.js');
   const result = validateChecklist(source, text, overlays);
