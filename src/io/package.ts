@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 /** The folder this package is installed in (holds policies/ and templates/). */
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+let version: string | undefined;
+
+/** The version in package.json, read once per run (the parser, the report and its renderers all ask). */
 export function readPackageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  return (version ??= (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version);
 }
