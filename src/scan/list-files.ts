@@ -37,9 +37,17 @@ export function searchUntrackedAhead(root: string): Promise<string[] | undefined
 
 export function listFiles(root: string, untrackedAhead = searchUntrackedAhead(root)): Listing {
   // Outside a work tree git ls-files fails, and the folder is walked instead.
-  const r = spawnSync('git', untrackedAhead ? tracked : everything, { cwd: root, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
-  if (r.status !== 0) return { first: sorted(walk(root, '')), rest: Promise.resolve([]), fromGit: false };
-  return { first: sorted(split(r.stdout)), rest: untrackedAhead?.then((paths) => paths ?? []) ?? Promise.resolve([]), fromGit: true };
+  const r = gitSync(root, untrackedAhead ? tracked : everything);
+  if (r === undefined) return { first: sorted(walk(root, '')), rest: Promise.resolve([]), fromGit: false };
+  // Should the separate search fail (a process limit, say), it is run again the plain way.
+  const rest = untrackedAhead?.then((paths) => paths ?? sorted(split(gitSync(root, untracked) ?? ''))) ?? Promise.resolve([]);
+  return { first: sorted(split(r)), rest, fromGit: true };
+}
+
+/** git's output, or undefined when git fails. */
+function gitSync(root: string, args: string[]): string | undefined {
+  const r = spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  return r.status === 0 ? r.stdout : undefined;
 }
 
 /** Every path once, in order: the tracked and untracked listings merged. */

@@ -180,6 +180,9 @@ describe('listing a large repository', () => {
     expect(listed.filter((p) => p === 'conflicted.ts')).toHaveLength(1);
     expect(listed).toContain('untracked/.claude/settings.json');
     expect(listed).not.toContain('ignored/.claude/settings.json');
+    // A separate search that failed is run again the plain way: nothing untracked goes missing.
+    const retried = listFiles(dir, Promise.resolve(undefined));
+    expect(mergeListings(retried.first, await retried.rest)).toEqual(byGit);
 
     const r = await scanRepository(dir);
     expect(r.findings.filter((f) => f.id === 'claude-code.bypass-permissions').map((f) => f.path)).toEqual(['untracked/.claude/settings.json']);
