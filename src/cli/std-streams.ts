@@ -5,7 +5,7 @@
 type StreamName = 'stdout' | 'stderr';
 const opened: NodeJS.WriteStream[] = [];
 
-/** Runs `setUp` on the stream the first time anything uses it (at once, if it is already made). */
+/** Runs `setUp` on the stream the first time anything uses it (at once if process has no lazy getter for it). */
 export function onFirstUse(name: StreamName, setUp: (stream: NodeJS.WriteStream) => void): void {
   const made = Object.getOwnPropertyDescriptor(process, name);
   if (!made?.get || !made.configurable) {
