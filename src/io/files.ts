@@ -134,12 +134,8 @@ export const compiledEvidenceMapPath = (checklistId: string): string => join(pac
  * checklist; otherwise undefined and the caller validates the YAML itself.
  */
 export function readCompiledEvidenceMap<T>(checklistId: string, checklistHash: string, text: string): T | undefined {
-  try {
-    const compiled = JSON.parse(readFileSync(compiledEvidenceMapPath(checklistId), 'utf8')) as { source: string; checklist: string; map: T };
-    return compiled.source === text && compiled.checklist === checklistHash ? compiled.map : undefined;
-  } catch {
-    return undefined;
-  }
+  const compiled = compiledFrom<{ checklist: string; map: T }>(compiledEvidenceMapPath(checklistId), text);
+  return compiled?.checklist === checklistHash ? compiled.map : undefined;
 }
 
 /** Where the build puts its validated copy of the built-in attribution rules. */
@@ -147,12 +143,7 @@ export const compiledAttributionPath = join(packageRoot, 'dist', 'policies', 'at
 
 /** The build's validated attribution data, when made from exactly this text; otherwise undefined. */
 export function readCompiledAttribution<T>(text: string): T | undefined {
-  try {
-    const compiled = JSON.parse(readFileSync(compiledAttributionPath, 'utf8')) as { source: string; data: T };
-    return compiled.source === text ? compiled.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return compiledFrom<{ data: T }>(compiledAttributionPath, text)?.data;
 }
 
 /** Where the build puts the precompiled templates of one format. */
@@ -163,10 +154,18 @@ export const compiledTemplatesPath = (folder: string): string => join(packageRoo
  * undefined and the caller parses the YAML itself.
  */
 export function readCompiledChecklist<T extends { hash: string }>(yamlName: string, text: string): T | undefined {
+  return compiledFrom<{ checklist: T }>(compiledChecklistPath(yamlName), text)?.checklist;
+}
+
+/**
+ * One of the build's JSON copies, when it was made from exactly this text (it carries its
+ * source); undefined when it was not, or is missing or unreadable. Texts are compared rather than
+ * hashed: a short run then never loads the hashing code.
+ */
+function compiledFrom<T>(path: string, text: string): T | undefined {
   try {
-    // Texts are compared rather than hashed: a short run then never loads the hashing code.
-    const compiled = JSON.parse(readFileSync(compiledChecklistPath(yamlName), 'utf8')) as { source: string; checklist: T };
-    return compiled.source === text ? compiled.checklist : undefined;
+    const compiled = JSON.parse(readFileSync(path, 'utf8')) as T & { source: string };
+    return compiled.source === text ? compiled : undefined;
   } catch {
     return undefined;
   }
