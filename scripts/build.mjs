@@ -58,10 +58,41 @@ const lazyChildProcess = {
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({ contents: "module.exports = { spawn: (...a) => require('node:child_process').spawn(...a) };", loader: 'js' }));
   },
 };
+// Modules a clean run never calls, loaded on their first use and synchronously, where the code that
+// imports them cannot wait for an `await import()`: the `yaml` reader behind the quick one is only
+// needed for a problem, a column or an unusual document; zod, for a file that is not plainly right. Each is built as an entry of its own, and
+// every import of it becomes a stand-in whose functions require that entry when first called (through
+// bin/rollout-check.cjs, with its code cache). Such a module exports functions only. In the tests
+// (vitest runs the sources) it is an ordinary import.
+const loadedOnUse = {
+  'src/yaml/parse-fully.ts': 'on-use-yaml',
+  // zod: an answers file that passes the quick check, and the evidence map the build validated, need none.
+  'src/answers/check-fully.ts': 'on-use-answers-schema',
+  'src/evidence/map.ts': 'on-use-evidence-map',
+};
+const onUse = {
+  name: 'loaded-on-use',
+  setup(b) {
+    const entries = new Map(Object.entries(loadedOnUse).map(([file, entry]) => [join(root, file), entry]));
+    const names = [...entries.keys()].map((f) => basename(f, '.ts').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    b.onResolve({ filter: new RegExp(`/(${names.join('|')})\\.js$`) }, (args) => {
+      const file = join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      return args.kind !== 'entry-point' && entries.has(file) ? { path: file, namespace: 'on-use' } : undefined;
+    });
+    b.onResolve({ filter: /^\.\/on-use-[\w-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'on-use' }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (/^export (?!(async )?function |type |interface )/m.test(source)) throw new Error(`${args.path}: a module loaded on use may export functions only`);
+      const fns = [...source.matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]);
+      const load = `const load = () => require(${JSON.stringify(`./${entries.get(args.path)}.cjs`)});`;
+      return { contents: [load, ...fns.map((f) => `export function ${f}(...args) { return load().${f}(...args); }`)].join('\n'), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
 // The CLI: one small entry and the chunks its commands load on use (see bin/rollout-check.cjs).
 // esbuild splits only ES modules, so each piece is then turned into CommonJS, the form V8's code
 // cache can be used with from Node 20; chunks then name each other as "./NAME.cjs".
-const cli = await build({ ...shared, plugins: [lazyChildProcess], entryPoints: { 'rollout-check': 'src/cli/main.ts' }, outdir: 'dist/cli', format: 'esm', splitting: true, chunkNames: 'chunk-[hash]', metafile: true, write: false });
+const cli = await build({ ...shared, plugins: [lazyChildProcess, onUse], entryPoints: { 'rollout-check': 'src/cli/main.ts', ...Object.fromEntries(Object.entries(loadedOnUse).map(([file, entry]) => [entry, file])) }, outdir: 'dist/cli', format: 'esm', splitting: true, chunkNames: 'chunk-[hash]', metafile: true, write: false });
 mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
 // The same text bin/rollout-check.cjs recognises.
 const chunkWrapper = '(function (exports, require, module, __filename, __dirname) {';

@@ -6,9 +6,10 @@ import type { Problem } from '../errors.js';
 import { findingKeyPattern } from '../evidence/finding-key.js';
 import type { EvidenceMap } from '../evidence/map.js';
 import { parseLocated, type LocatedDocument } from '../yaml/parse-located.js';
-import { parseTolerantly } from '../yaml/zod-problems.js';
 import type { Answers, ResolvedAnswer, ResolvedValue } from './model.js';
-import { AnswersFile, type AnswerEntry, type AnswerValue } from './schema.js';
+import type { AnswerEntry, AnswerValue } from './schema.js';
+import { checkAnswersFile } from './check-fully.js';
+import { quickCheckAnswers } from './quick-check.js';
 import { isRealDay } from '../day.js';
 
 /** `warnings`: acknowledgements that were set aside (only when they are not treated as errors). */
@@ -32,7 +33,10 @@ export interface AnswersOptions {
 export function validateAnswers(checklist: LoadedChecklist, file: string, text: string, options: AnswersOptions = {}): AnswersResult {
   const doc = options.parsed ?? parseLocated(file, text);
   if (doc.problems.length) return { ok: false, problems: doc.problems };
-  const { parsed, problems: schemaProblems } = parseTolerantly({ ...doc, data: doc.data ?? {} }, AnswersFile);
+  const raw = doc.data ?? {};
+  // zod is asked only when the quick check cannot vouch for the file: it alone words a problem.
+  const quick = quickCheckAnswers(raw);
+  const { parsed, problems: schemaProblems } = quick ? { parsed: { data: quick }, problems: [] } : checkAnswersFile({ ...doc, data: raw });
   if (!parsed) return { ok: false, problems: schemaProblems };
   const data = parsed.data;
   const problems: Problem[] = [...schemaProblems];
@@ -94,7 +98,7 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
         return (hash ??= hashText(text));
       },
       ...(data.respondent ? { respondent: data.respondent } : {}),
-      lineOf: (qid: string) => doc.locate(['answers', qid])?.line,
+      lineOf: (qid: string) => doc.lineOf(['answers', qid]),
       source: file,
     },
   };

@@ -76,7 +76,7 @@ function parseByType(path: string, text: string): ReadOutcome {
   }
   if (/\.(ya?ml)$/.test(lower)) {
     const doc = parseLocated(path, text);
-    if (!doc.problems.length) return { ok: true, file: { ...base, format: 'yaml', data: doc.data, lineAt: (p) => doc.locate(p)?.line } };
+    if (!doc.problems.length) return { ok: true, file: { ...base, format: 'yaml', data: doc.data, lineAt: (p) => doc.lineOf(p) } };
     const [first] = doc.problems;
     // Syntax errors are the author's mistake (a finding); a refusal (alias bomb, depth) is ours.
     if (/refused|refers to no anchor/.test(first!.message)) return { ok: false, reason: `${first!.message.replace(/: refused$/, "")}: skipped` };
