@@ -21,22 +21,24 @@ import { maxNestingDepth } from '../input/limits.js';
 export interface QuickDocument {
   data: unknown;
   /**
-   * The line (1-based) `yaml` would give for a path of mapping keys: the value's line when it is a
-   * scalar, the key's line otherwise. Undefined where this reading cannot say for certain (a path
-   * through a sequence, an empty value): ask `yaml`.
+   * The line (1-based) `yaml` gives for a path (parse-fully.ts, offsetOf): the deepest node on it
+   * that exists; for a mapping value, its key's line, or the value's own when it is a scalar.
+   * Undefined where this reading cannot say for certain (an empty value): ask `yaml`.
    */
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
-/**
- * Where each key or item of a collection is, as `yaml` reports it: a mapping value's line when it is
- * a scalar and its key's line when it is a collection; a sequence item's own line.
- */
+/** A key's or an item's lines: `line` is undefined for an empty value, whose place only `yaml` knows. */
 interface Place {
+  keyLine?: number;
   line: number | undefined;
   inner?: Container;
 }
-type Container = { keys: Map<string, Place> } | { items: Place[] };
+/**
+ * A mapping or a sequence. `inexact`: a mapping with a key `yaml` may match by another spelling
+ * (`0x1F` is key 31 to it): a key not found there may still be there, so only `yaml` can say.
+ */
+type Container = { keys: Map<string, Place>; inexact: boolean } | { items: Place[] };
 
 interface Frame {
   container?: Container;
@@ -61,14 +63,14 @@ export function quickRead(text: string): QuickDocument | undefined {
   const lineAt = lineCounter(text);
   const stack: Frame[] = [];
   let documents = 0;
-  let top: Container | undefined;
+  let top: Place | undefined;
   /** Records a node's place in the collection holding it; false when that needs `yaml`. */
   const place = (parent: Frame | undefined, line: number | undefined, inner?: Container): boolean => {
     const c = parent?.container;
-    if (!c) return true;
-    if ('items' in c) c.items.push({ line, inner });
+    if (!c) top = { line, inner };
+    else if ('items' in c) c.items.push({ line, inner });
     else if (parent.key) {
-      c.keys.set(parent.key.name, { line: inner ? parent.key.line : line, inner });
+      c.keys.set(parent.key.name, { keyLine: parent.key.line, line, inner });
       parent.key = undefined;
     } else return false;
     return true;
@@ -92,6 +94,7 @@ export function quickRead(text: string): QuickDocument | undefined {
         if (parent?.container && 'keys' in parent.container && !parent.key) {
           const name = keyName(text, e);
           if (name === undefined || parent.container.keys.has(name)) return undefined;
+          if (e.style === SCALAR_STYLE.PLAIN && notText.test(name)) parent.container.inexact = true;
           parent.key = { name, line: line! };
         } else place(parent, line);
         break;
@@ -102,10 +105,9 @@ export function quickRead(text: string): QuickDocument | undefined {
         const line = lineAt(e.start);
         const flowLine = e.style === COLLECTION_STYLE.FLOW ? line : undefined;
         if (parent?.flowLine !== undefined && flowLine !== parent.flowLine) return undefined;
-        const container: Container = e.type === EVENT_ID.MAPPING ? { keys: new Map() } : { items: [] };
+        const container: Container = e.type === EVENT_ID.MAPPING ? { keys: new Map(), inexact: false } : { items: [] };
         // A collection as a key: `yaml` and js-yaml turn it into different strings.
         if (!place(parent, line, container)) return undefined;
-        if (stack.length === 1) top = container;
         stack.push({ container, flowLine });
         break;
       }
@@ -126,14 +128,27 @@ export function quickRead(text: string): QuickDocument | undefined {
   return {
     data,
     lineOf(path) {
-      let inner = top;
-      let line: number | undefined;
+      let best = top?.line;
+      let inner = top?.inner;
       for (const segment of path) {
-        const at: Place | undefined = !inner ? undefined : 'keys' in inner ? inner.keys.get(String(segment)) : inner.items[Number(segment)];
-        if (!at) return undefined;
-        ({ line, inner } = at);
+        if (!inner) break;
+        if ('keys' in inner) {
+          const at = inner.keys.get(String(segment));
+          if (!at) {
+            if (inner.inexact) return undefined;
+            break;
+          }
+          best = at.inner ? at.keyLine : at.line;
+          inner = at.inner;
+        } else {
+          const at = inner.items[Number(segment)];
+          if (!at) break;
+          best = at.line;
+          inner = at.inner;
+        }
+        if (best === undefined) return undefined;
       }
-      return line === undefined ? undefined : line + 1;
+      return best === undefined ? undefined : best + 1;
     },
   };
 }
@@ -151,6 +166,8 @@ function keyName(text: string, e: ScalarEvent): string | undefined {
 
 /** The core schema's null, as `yaml` reads it. */
 const nullKey = /^(?:~|[Nn]ull|NULL)?$/;
+/** A plain key that may read as a number or a boolean, which `yaml` matches by its value. */
+const notText = /^[-+.0-9]|^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 
 function plainText(text: string): boolean {
   if (text.includes('\t') || text.includes('\uFEFF') || /\r(?!\n)/.test(text) || documentMarker.test(text)) return false;

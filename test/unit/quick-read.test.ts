@@ -33,9 +33,11 @@ function disagreement(text: string): string | null {
   const full = parseFully('doc.yaml', text);
   if (full.problems.length) return `quick read what yaml refuses: ${full.problems[0]!.message}`;
   if (!isDeepStrictEqual(quick.data, full.data)) return `data differ: quick ${JSON.stringify(quick.data)} yaml ${JSON.stringify(full.data)}`;
-  for (const path of pathsOf(full.data)) {
+  // Every path there is, and paths that stop short: a missing key or item, a step past a scalar.
+  const paths = [[], ['missing'], ...pathsOf(full.data).flatMap((p) => [p, [...p, 'missing'], [...p, 7]])];
+  for (const path of paths) {
     const line = quick.lineOf(path);
-    if (line !== undefined && line !== full.lineOf(path)) return `line of ${path.join('.')}: quick ${line} yaml ${full.lineOf(path)}`;
+    if (line !== undefined && line !== full.lineOf(path)) return `line of ${path.join('.') || '(the top)'}: quick ${line} yaml ${full.lineOf(path)}`;
   }
   return null;
 }
@@ -133,6 +135,13 @@ describe('the quick YAML reading', () => {
   it('hands back what it cannot vouch for', () => {
     for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  x\n', 'a: "x\n  y"\n', 'a:\tb\n', '~: 1\n', '[a]: 1\n', 'a: 1\n---\nb: 2\n', '', '# only a comment\n', 'a: [b,\n  c]\n'])
       expect(quickRead(text), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it('names the deepest node that exists on a path, as yaml does, without yaml', () => {
+    const quick = quickRead('# c\na:\n  b: 1\n  c: [x]\n  0x1F: hex\n')!;
+    expect([[], ['nope'], ['a', 'b'], ['a', 'b', 'deeper'], ['a', 'c', 5], ['a', 'c', 0]].map((p) => quick.lineOf(p))).toEqual([2, 2, 3, 3, 4, 4]);
+    // A key yaml may know by another spelling (0x1F is 31): not found here is not the same as absent.
+    expect(quick.lineOf(['a', 31])).toBeUndefined();
   });
 
   it('leaves columns and problems to yaml', () => {
