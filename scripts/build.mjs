@@ -58,6 +58,17 @@ const lazyChildProcess = {
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({ contents: "module.exports = { spawn: (...a) => require('node:child_process').spawn(...a) };", loader: 'js' }));
   },
 };
+// jsonc-parser fills a cache of indentation strings for its formatter when it loads, over a thousand
+// of them: we only parse, and the scanner reads JSONC on every run. Declared free of side effects,
+// the module goes when nothing uses what it exports.
+const unusedCaches = {
+  name: 'unused-caches',
+  setup(b) {
+    b.onResolve({ filter: /\/string-intern(\.js)?$/ }, (args) =>
+      args.importer.includes('/node_modules/jsonc-parser/') ? { path: join(args.resolveDir, args.path.replace(/(\.js)?$/, '.js')), sideEffects: false } : undefined,
+    );
+  },
+};
 // Modules a clean run never calls, loaded on their first use and synchronously, where the code that
 // imports them cannot wait for an `await import()`: the `yaml` reader behind the quick one is only
 // needed for a problem, a column or an unusual document; zod, for a file that is not plainly right. Each is built as an entry of its own, and
@@ -92,7 +103,7 @@ const onUse = {
 // The CLI: one small entry and the chunks its commands load on use (see bin/rollout-check.cjs).
 // esbuild splits only ES modules, so each piece is then turned into CommonJS, the form V8's code
 // cache can be used with from Node 20; chunks then name each other as "./NAME.cjs".
-const cli = await build({ ...shared, plugins: [lazyChildProcess, onUse], entryPoints: { 'rollout-check': 'src/cli/main.ts', ...Object.fromEntries(Object.entries(loadedOnUse).map(([file, entry]) => [entry, file])) }, outdir: 'dist/cli', format: 'esm', splitting: true, chunkNames: 'chunk-[hash]', metafile: true, write: false });
+const cli = await build({ ...shared, plugins: [lazyChildProcess, unusedCaches, onUse], entryPoints: { 'rollout-check': 'src/cli/main.ts', ...Object.fromEntries(Object.entries(loadedOnUse).map(([file, entry]) => [entry, file])) }, outdir: 'dist/cli', format: 'esm', splitting: true, chunkNames: 'chunk-[hash]', metafile: true, write: false });
 mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
 // The same text bin/rollout-check.cjs recognises.
 const chunkWrapper = '(function (exports, require, module, __filename, __dirname) {';
