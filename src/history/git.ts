@@ -1,7 +1,7 @@
 // The edge of the history reader: runs git (never a shell) and streams what it prints. Nothing
 // from the repository reaches a command line; its configuration cannot start a program here
 // (no external diff, no text conversion, no fsmonitor, no signature checks).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { InputError } from '../errors.js';
 
 const safety = ['-c', 'core.fsmonitor=false', '-c', 'log.showSignature=false', '-c', 'core.quotePath=false'];
@@ -15,6 +15,16 @@ export function gitOutput(dir: string, args: string[]): string | undefined {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError('git is not installed or not on PATH: the history is read with git');
     return undefined;
   }
+}
+
+/** gitOutput without waiting: several short git commands run side by side. */
+function gitOutputLater(dir: string, args: string[]): Promise<string | undefined> {
+  return new Promise((resolve, reject) =>
+    execFile('git', ['-C', dir, ...safety, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (err, stdout) => {
+      if ((err as NodeJS.ErrnoException | null)?.code === 'ENOENT') reject(new InputError('git is not installed or not on PATH: the history is read with git'));
+      else resolve(err ? undefined : stdout);
+    }),
+  );
 }
 
 function gitError(dir: string, args: string[]): string {
@@ -33,9 +43,16 @@ export interface RepositoryFacts {
   newestTime: number;
 }
 
-/** Checks the folder is a git work tree with commits; a one-line InputError when it is not. */
-export function repositoryFacts(dir: string): RepositoryFacts {
-  const inside = gitOutput(dir, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
+/**
+ * Checks the folder is a git work tree with commits; a one-line InputError when it is not. The two
+ * git commands run side by side: each git process costs a short run several milliseconds.
+ */
+export async function repositoryFacts(dir: string): Promise<RepositoryFacts> {
+  const [inside, newest] = await Promise.all([
+    gitOutputLater(dir, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']),
+    // The newest commit's time, the branch and, when HEAD is detached, its short hash.
+    gitOutputLater(dir, ['log', '-1', '--decorate=short', '--format=%ct%x00%D%x00%h', 'HEAD']),
+  ]);
   if (!inside) {
     // git's own reason, unless it only says what this line already says.
     const why = gitError(dir, ['rev-parse', '--git-dir']);
@@ -43,9 +60,6 @@ export function repositoryFacts(dir: string): RepositoryFacts {
   }
   const [work, shallow] = inside.trim().split('\n');
   if (work !== 'true') throw new InputError(`${dir}: not a git work tree (a bare repository or inside .git)`);
-  // One git run for the newest commit's time, the branch and, when HEAD is detached, its short
-  // hash: each git process costs a short run several milliseconds.
-  const newest = gitOutput(dir, ['log', '-1', '--decorate=short', '--format=%ct%x00%D%x00%h', 'HEAD']);
   if (!newest) throw new InputError(`${dir}: the repository has no commits yet, so there is no history to read`);
   const [time = '', refs = '', short = ''] = newest.trim().split('\0');
   // "HEAD -> main, origin/main, tag: v1": a ref name holds no space, so ", " ends it.
@@ -63,28 +77,70 @@ export function windowArgs(since: number | null, until: number | null): string[]
   return [...(since !== null ? [`--since=@${since}`] : []), ...(until !== null ? [`--until=@${until}`] : [])];
 }
 
+/** A git command started ahead of being read. */
+export interface StartedGit {
+  /** Streams its standard output to `onChunk` as text; rejects with git's first line of complaint when it fails. */
+  stream(onChunk: (text: string) => void): Promise<void>;
+  /** Stops it, when what it would print is not needed after all. */
+  stop(): void;
+}
+
+/** What a started git may print before it is read: beyond this, git waits. */
+const maxHeld = 1024 * 1024;
+
 /**
- * Streams a git command's standard output to `onChunk` as text. Rejects with the first line git
- * wrote to standard error when it fails.
+ * Starts a git command whose output is read later: git starts while the caller finishes other work.
+ * What it prints meanwhile is held (Node drains the pipe of a process that has exited, so it cannot
+ * simply wait there), up to maxHeld; then the pipe is left to fill and git waits.
  */
-export function streamGit(dir: string, args: string[], onChunk: (text: string) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-C', dir, ...safety, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', onChunk);
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (t: string) => {
-      if (stderr.length < 4096) stderr += t;
-    });
+export function startGit(dir: string, args: string[]): StartedGit {
+  const child = spawn('git', ['-C', dir, ...safety, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let held: string[] = [];
+  let heldLength = 0;
+  let sink: ((text: string) => void) | undefined;
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (t: string) => {
+    if (sink) return sink(t);
+    held.push(t);
+    heldLength += t.length;
+    if (heldLength > maxHeld) child.stdout.pause();
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (t: string) => {
+    if (stderr.length < 4096) stderr += t;
+  });
+  let stopped = false;
+  const done = new Promise<void>((resolve, reject) => {
     child.on('error', (err: NodeJS.ErrnoException) =>
       reject(err.code === 'ENOENT' ? new InputError('git is not installed or not on PATH: the history is read with git') : err),
     );
     child.on('close', (code) => {
-      if (code === 0) resolve();
+      if (code === 0 || stopped) resolve();
       else reject(new InputError(`${dir}: git log failed: ${stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') || `exit code ${code}`}`));
     });
   });
+  // Handled by whoever streams it; one that is stopped instead has no use for a failure.
+  done.catch(() => {});
+  return {
+    stream(onChunk) {
+      sink = onChunk;
+      for (const t of held) onChunk(t);
+      held = [];
+      child.stdout.resume();
+      return done;
+    },
+    stop() {
+      stopped = true;
+      child.stdout.destroy();
+      child.kill();
+    },
+  };
+}
+
+/** Streams a git command's standard output to `onChunk` as text (see startGit). */
+export function streamGit(dir: string, args: string[], onChunk: (text: string) => void): Promise<void> {
+  return startGit(dir, args).stream(onChunk);
 }
 
 /** Line counts of every text file at `commit`: what the history before the window left. */

@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import { builtinAttribution, readCompiledAttribution, readUserFile } from '../io/files.js';
 import { HistoryAnalyser } from './analyse.js';
 import { combineAttribution, type Attribution, type AttributionFile } from './attribution.js';
-import { emptyTreeOf, gitOutput, lineCountsAt, repositoryFacts, streamGit, windowArgs } from './git.js';
+import { emptyTreeOf, gitOutput, lineCountsAt, repositoryFacts, startGit, windowArgs } from './git.js';
 import { GraphBuilder } from './graph.js';
 import { LogParser, logFormat, mergedBranch } from './log-stream.js';
 import type { HistoryResult, PullRequestSummary } from './model.js';
@@ -48,7 +48,7 @@ export async function loadAttribution(files: string[] = []): Promise<Attribution
 
 export async function readHistory(dir: string, options: HistoryOptions = {}): Promise<HistoryResult> {
   const attribution = options.attribution ?? (await loadAttribution(options.attributionFiles));
-  const facts = repositoryFacts(dir);
+  const facts = await repositoryFacts(dir);
   const anchored = options.anchorDate !== undefined;
   const anchor = anchored ? endOfDay(options.anchorDate!) : facts.newestTime;
   const window = parseWindow(options.since ?? '90d', anchor);
@@ -62,30 +62,35 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
     return branch === undefined ? -1 : attribution.classifyBranch(branch);
   });
   const lines = splitLines((line) => graph.line(line));
-  if (range) await streamGit(dir, ['log', '--no-show-signature', '--format=%H %P%x1f%ct%x1f%s', ...range], lines.push);
-  lines.end();
-  const built = graph.finish();
+  // Both passes start at once, so that git's own start-up is paid once; the second waits, its pipe
+  // full, until the graph is built.
+  const graphPass = range && startGit(dir, ['log', '--no-show-signature', '--format=%H %P%x1f%ct%x1f%s', ...range]);
+  const changesPass =
+    range && startGit(dir, ['log', '--reverse', '-z', '--numstat', '-M', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--encoding=UTF-8', `--format=${logFormat}`, ...range]);
+  try {
+    if (graphPass) await graphPass.stream(lines.push);
+    lines.end();
+    const built = graph.finish();
 
-  // Lines older than the window share in every removal: count them at the window's start.
-  const before = window.since === null || !tip ? undefined : gitOutput(dir, ['rev-list', '-1', '--first-parent', `--before=@${window.since}`, tip])?.trim();
-  const baseline = before ? await lineCountsAt(dir, emptyTreeOf(dir), before) : new Map<string, number>();
+    // Lines older than the window share in every removal: count them at the window's start.
+    const before = window.since === null || !tip ? undefined : gitOutput(dir, ['rev-list', '-1', '--first-parent', `--before=@${window.since}`, tip])?.trim();
+    const baseline = before ? await lineCountsAt(dir, emptyTreeOf(dir), before) : new Map<string, number>();
 
-  const analyser = new HistoryAnalyser(attribution, built, baseline, anchored ? anchor : built.newestTime);
-  const parser = new LogParser((c) => analyser.add(c));
-  if (built.size && range)
-    await streamGit(
-      dir,
-      ['log', '--reverse', '-z', '--numstat', '-M', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--encoding=UTF-8', `--format=${logFormat}`, ...range],
-      (chunk) => parser.push(chunk),
-    );
-  parser.end();
-  return summariseHistory(analyser.finish(parser.malformed), attribution, {
-    root: options.label ?? '.',
-    branch: facts.branch,
-    shallow: facts.shallow,
-    window: { asked: window.asked, since: window.since === null ? null : isoDay(window.since), until: isoDay(anchor), anchor: anchored ? 'metadata-date' : 'newest-commit' },
-    pullRequests: options.pullRequests ?? null,
-  });
+    const analyser = new HistoryAnalyser(attribution, built, baseline, anchored ? anchor : built.newestTime);
+    const parser = new LogParser((c) => analyser.add(c));
+    if (changesPass && built.size) await changesPass.stream((chunk) => parser.push(chunk));
+    parser.end();
+    return summariseHistory(analyser.finish(parser.malformed), attribution, {
+      root: options.label ?? '.',
+      branch: facts.branch,
+      shallow: facts.shallow,
+      window: { asked: window.asked, since: window.since === null ? null : isoDay(window.since), until: isoDay(anchor), anchor: anchored ? 'metadata-date' : 'newest-commit' },
+      pullRequests: options.pullRequests ?? null,
+    });
+  } finally {
+    // Not read (an empty window), or the run failed before it was: git is not left running.
+    changesPass?.stop();
+  }
 }
 
 /** A chunk handler that hands on whole lines, without gluing whole chunks together. */
