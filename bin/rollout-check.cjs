@@ -33,7 +33,9 @@ const chunks = new Map();
 const scripts = new Map();
 const modulePaths = Module._nodeModulePaths(dir);
 const isChunk = (file) => dirname(file) === dir;
-const chunkRequire = (id) => (id.startsWith('./') ? loadChunk(join(dir, id)) : isBuilt(id) ? loadChunk(id) : nodeRequire(id));
+// A chunk names another as "./NAME.cjs": joined by hand, since path.join, cold, costs a run about a
+// millisecond over the hundred-odd requires between chunks.
+const chunkRequire = (id) => (id.startsWith('./') ? loadChunk(dir + sep + id.slice(2)) : isBuilt(id) ? loadChunk(id) : nodeRequire(id));
 chunkRequire.resolve = nodeRequire.resolve;
 chunkRequire.cache = nodeRequire.cache;
 // The build primes the caches by running the common commands one after another. Each run starts

@@ -1,6 +1,6 @@
 // The only place that reads and writes user files. Writes are atomic: a temp file beside the
 // target, then a rename, so a crash never leaves a half-written report or answers file.
-import { closeSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
@@ -33,13 +33,21 @@ export function readUserBytes(file: string, limit = maxUserFileBytes): Buffer {
   }
   if (!stdin) rememberInput(file);
   try {
-    const chunks: Buffer[] = [];
+    // Sized by what the file says it holds, one byte more so that its end shows in the same buffer;
+    // a pipe or a device says 0 and is read in growing steps. A 2 KB file never costs a 1 MiB buffer
+    // (whose memory V8 counts towards its next collection).
+    const size = stdin ? 0 : fstatSync(fd).size;
+    let buf = Buffer.allocUnsafe(Math.min(size > 0 ? size + 1 : 64 * 1024, limit + 1));
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit + 1 - total));
+      if (total === buf.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, limit + 1));
+        buf.copy(bigger, 0, 0, total);
+        buf = bigger;
+      }
       let n: number;
       try {
-        n = readSync(fd, chunk, 0, chunk.length, null);
+        n = readSync(fd, buf, total, buf.length - total, null);
       } catch (err) {
         // A non-blocking standard input with nothing yet to read: wait a moment, not a busy loop.
         if ((err as NodeJS.ErrnoException).code === 'EAGAIN') {
@@ -49,11 +57,10 @@ export function readUserBytes(file: string, limit = maxUserFileBytes): Buffer {
         throw err;
       }
       if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > limit) throw new InputError(`${file}: larger than ${mebibytes(limit)}: refused (is it the right file?)`);
     }
-    return Buffer.concat(chunks, total);
+    return buf.subarray(0, total);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw cannotRead(file, err);
