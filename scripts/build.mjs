@@ -77,9 +77,11 @@ const unusedCaches = {
 // (vitest runs the sources) it is an ordinary import.
 const loadedOnUse = {
   'src/yaml/parse-fully.ts': 'on-use-yaml',
-  // zod: an answers file that passes the quick check, and the evidence map the build validated, need none.
+  // zod: an answers file or a saved result that passes its quick check, and the evidence map the
+  // build validated, need none.
   'src/answers/check-fully.ts': 'on-use-answers-schema',
   'src/evidence/map.ts': 'on-use-evidence-map',
+  'src/portfolio/summary-schema.ts': 'on-use-result-fields',
 };
 const onUse = {
   name: 'loaded-on-use',

@@ -1,20 +1,9 @@
-// What a portfolio needs from one saved result, read fast: JSON.parse, then a small schema over
-// only the fields used (the full result schema would cost more than the parse itself on 10,000
-// files). Pure.
-import * as z from '../zod-mini.js';
+// What a portfolio needs from one saved result, read fast: JSON.parse, then a check of only the
+// fields used (the full result schema would cost more than the parse itself on 10,000 files):
+// quick-fields.ts for a sound result, zod (summary-schema.ts) to word what is wrong with another. Pure.
 import { reportSchemaVersion } from '../report/versions.js';
-
-const score = z.nullable(z.number());
-const text = z.nullable(z.string());
-export const ResultSummary = z.object({
-  schemaVersion: z.string(),
-  checklist: z.object({ id: z.string(), version: z.string(), title: z.string() }),
-  metadata: z.object({ organization: text, team: text, client: text, date: text }),
-  verdict: z.object({ id: z.enum(['tighten', 'pilot', 'scale']) }),
-  overall: z.object({ score, coverage: score, answered: z.number(), applicable: z.number(), unknown: z.number() }),
-  failureModes: z.array(z.object({ id: z.string(), title: z.string(), score, high: z.number() })).check(z.length(7)),
-  nextSteps: z.array(z.object({ id: z.string(), text: z.string() })),
-});
+import { quickResultFields } from './quick-fields.js';
+import { checkResultFields } from './summary-schema.js';
 
 export interface Summary {
   file: string;
@@ -47,12 +36,13 @@ export function summariseResult(file: string, text: string, intern: Map<string, 
   if (typeof version !== 'string') return { ok: false, reason: 'not a rollout-check result (no schemaVersion)' };
   if (version.split('.')[0] !== reportSchemaVersion.split('.')[0])
     return { ok: false, reason: `result schema ${version}, this version reads ${reportSchemaVersion.split('.')[0]}.x: assess its answers again` };
-  const parsed = z.safeParse(ResultSummary, data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, reason: `not a rollout-check result: ${issue.path.join('.') || 'top level'}: ${issue.message}` };
+  // zod is asked only when the quick check cannot vouch for the result: it alone words a problem.
+  let r = quickResultFields(data);
+  if (!r) {
+    const checked = checkResultFields(data);
+    if (!checked.ok) return { ok: false, reason: `not a rollout-check result: ${checked.problem}` };
+    r = checked.fields;
   }
-  const r = parsed.data;
   const m = r.metadata;
   const name = [m.organization ?? m.client, m.team].filter(Boolean).join(' / ');
   return {

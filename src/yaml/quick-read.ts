@@ -1,5 +1,5 @@
 // The quick reading of a YAML file: js-yaml's event parser, for the plain documents that answers
-// files, checklists and most agent configuration are. `yaml` (in parse-located.ts) stays the
+// files, checklists and most agent configuration are. `yaml` (in parse-fully.ts) stays the
 // authority: it alone reports errors, columns and anything unusual, and this reading only stands
 // in for it where the two are known to agree. It earns its place on a short run: `yaml` spends
 // more than ten milliseconds on a 2 KB answers file before its code is warm, js-yaml a few.
