@@ -5,12 +5,12 @@ import { InputError } from '../errors.js';
 import { builtinAttribution, readCompiledAttribution, readUserFile } from '../io/files.js';
 import { HistoryAnalyser } from './analyse.js';
 import { combineAttribution, type Attribution, type AttributionFile } from './attribution.js';
-import { emptyTreeOf, gitOutput, lineCountsAt, repositoryFacts, startGit, windowArgs } from './git.js';
+import { emptyTreeOf, gitOutput, lineCountsAt, repositoryFacts, startGit, windowArgs, type StartedGit } from './git.js';
 import { GraphBuilder } from './graph.js';
 import { LogParser, logFormat, mergedBranch } from './log-stream.js';
 import type { HistoryResult, PullRequestSummary } from './model.js';
 import { summariseHistory } from './summarise.js';
-import { endOfDay, isoDay, parseWindow } from './window.js';
+import { endOfDay, fixedSince, isoDay, parseWindow } from './window.js';
 
 export interface HistoryOptions {
   /** --since: "90d" (default), a date, or "all". */
@@ -48,27 +48,28 @@ export async function loadAttribution(files: string[] = []): Promise<Attribution
 
 export async function readHistory(dir: string, options: HistoryOptions = {}): Promise<HistoryResult> {
   const attribution = options.attribution ?? (await loadAttribution(options.attributionFiles));
-  const facts = await repositoryFacts(dir);
   const anchored = options.anchorDate !== undefined;
-  const anchor = anchored ? endOfDay(options.anchorDate!) : facts.newestTime;
-  const window = parseWindow(options.since ?? '90d', anchor);
-  // Ending at a date means reading the branch as it stood then: from the first-parent commit of
-  // that day, so a side branch merged later is not mistaken for the branch itself.
-  const tip = anchored ? gitOutput(dir, ['rev-list', '-1', '--first-parent', `--before=@${anchor}`, 'HEAD'])?.trim() : 'HEAD';
-  const range = tip ? [...windowArgs(window.since, null), tip] : undefined;
-
-  const graph = new GraphBuilder((subject) => {
-    const branch = mergedBranch(subject);
-    return branch === undefined ? -1 : attribution.classifyBranch(branch);
-  });
-  const lines = splitLines((line) => graph.line(line));
-  // Both passes start at once, so that git's own start-up is paid once; the second waits, its pipe
-  // full, until the graph is built.
-  const graphPass = range && startGit(dir, ['log', '--no-show-signature', '--format=%H %P%x1f%ct%x1f%s', ...range]);
-  const changesPass =
-    range && startGit(dir, ['log', '--reverse', '-z', '--numstat', '-M', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--encoding=UTF-8', `--format=${logFormat}`, ...range]);
+  const asked = options.since ?? '90d';
+  // A window that does not hang on the newest commit (all of it, or from a date) is known before
+  // the repository is checked: the passes over it then start alongside the checks.
+  const fixed = anchored ? undefined : fixedSince(asked);
+  let passes = fixed === undefined ? undefined : startPasses(dir, [...windowArgs(fixed, null), 'HEAD']);
   try {
-    if (graphPass) await graphPass.stream(lines.push);
+    const facts = await repositoryFacts(dir);
+    const anchor = anchored ? endOfDay(options.anchorDate!) : facts.newestTime;
+    const window = parseWindow(asked, anchor);
+    // Ending at a date means reading the branch as it stood then: from the first-parent commit of
+    // that day, so a side branch merged later is not mistaken for the branch itself.
+    const tip = anchored ? gitOutput(dir, ['rev-list', '-1', '--first-parent', `--before=@${anchor}`, 'HEAD'])?.trim() : 'HEAD';
+    const range = tip ? [...windowArgs(window.since, null), tip] : undefined;
+    passes ??= range && startPasses(dir, range);
+
+    const graph = new GraphBuilder((subject) => {
+      const branch = mergedBranch(subject);
+      return branch === undefined ? -1 : attribution.classifyBranch(branch);
+    });
+    const lines = splitLines((line) => graph.line(line));
+    if (passes) await passes.graph.stream(lines.push);
     lines.end();
     const built = graph.finish();
 
@@ -78,7 +79,7 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
 
     const analyser = new HistoryAnalyser(attribution, built, baseline, anchored ? anchor : built.newestTime);
     const parser = new LogParser((c) => analyser.add(c));
-    if (changesPass && built.size) await changesPass.stream((chunk) => parser.push(chunk));
+    if (passes && built.size) await passes.changes.stream((chunk) => parser.push(chunk));
     parser.end();
     return summariseHistory(analyser.finish(parser.malformed), attribution, {
       root: options.label ?? '.',
@@ -88,9 +89,21 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
       pullRequests: options.pullRequests ?? null,
     });
   } finally {
-    // Not read (an empty window), or the run failed before it was: git is not left running.
-    changesPass?.stop();
+    // Not read (an empty window), or the run failed before they were: git is not left running.
+    passes?.graph.stop();
+    passes?.changes.stop();
   }
+}
+
+/**
+ * The two passes over a range, started at once so that git's own start-up is paid once: the graph
+ * (no diffs, cheap), then the changes, which wait (their pipe full) until the graph is built.
+ */
+function startPasses(dir: string, range: string[]): { graph: StartedGit; changes: StartedGit } {
+  return {
+    graph: startGit(dir, ['log', '--no-show-signature', '--format=%H %P%x1f%ct%x1f%s', ...range]),
+    changes: startGit(dir, ['log', '--reverse', '-z', '--numstat', '-M', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--encoding=UTF-8', `--format=${logFormat}`, ...range]),
+  };
 }
 
 /** A chunk handler that hands on whole lines, without gluing whole chunks together. */
