@@ -85,8 +85,12 @@ export interface StartedGit {
   stop(): void;
 }
 
-/** What a started git may print before it is read: beyond this, git waits. */
-const maxHeld = 1024 * 1024;
+/**
+ * What a started git may print before it is read, in characters: beyond this, git waits. A small
+ * history fits whole; a large one's reading would only wait for the graph anyway, so holding more
+ * would add to the peak memory for nothing.
+ */
+const maxHeld = 256 * 1024;
 
 /**
  * Starts a git command whose output is read later: git starts while the caller finishes other work.
