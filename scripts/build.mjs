@@ -71,10 +71,10 @@ const unusedCaches = {
 };
 // Modules a clean run never calls, loaded on their first use and synchronously, where the code that
 // imports them cannot wait for an `await import()`: the `yaml` reader behind the quick one is only
-// needed for a problem, a column or an unusual document; zod, for a file that is not plainly right. Each is built as an entry of its own, and
-// every import of it becomes a stand-in whose functions require that entry when first called (through
-// bin/rollout-check.cjs, with its code cache). Such a module exports functions only. In the tests
-// (vitest runs the sources) it is an ordinary import.
+// needed for a problem, a column or an unusual document; zod, for a file that is not plainly right.
+// Each is built as an entry of its own, and every import of it becomes a stand-in whose functions
+// require that entry when first called (through bin/rollout-check.cjs, with its code cache). Such a
+// module exports functions only. In the tests (vitest runs the sources) it is an ordinary import.
 const loadedOnUse = {
   'src/yaml/parse-fully.ts': 'on-use-yaml',
   // zod: an answers file or a saved result that passes its quick check, and the evidence map the
