@@ -96,8 +96,9 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
 }
 
 /**
- * The two passes over a range, started at once so that git's own start-up is paid once: the graph
- * (no diffs, cheap), then the changes, which wait (their pipe full) until the graph is built.
+ * The two passes over a range, started together so that one git is at work while the other starts
+ * and while the graph is built: the graph (no diffs, cheap), then the changes, which wait (their
+ * pipe full) until the graph is done.
  */
 function startPasses(dir: string, range: string[]): { graph: StartedGit; changes: StartedGit } {
   return {

@@ -1,5 +1,5 @@
 // zod's reading of a saved result, for a portfolio: the authority, and the only one that words a
-// problem. A result this version wrote never needs it (quickly-summarised.ts), so the build loads
+// problem. A result this version wrote never needs it (quick-fields.ts), so the build loads
 // this module, and zod with it, on first use only (loadedOnUse in scripts/build.mjs).
 import * as z from '../zod-mini.js';
 

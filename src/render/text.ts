@@ -47,9 +47,7 @@ export function mapStrings<T>(value: T, fn: (s: string) => string): T {
     for (const key of Object.keys(source)) {
       const mapped = mapStrings(source[key], fn);
       if (mapped === source[key]) continue;
-      out ??= copyOf(source);
-      // A key read from a user's file may be "__proto__": kept as a key, never as the prototype.
-      Object.defineProperty(out, key, { value: mapped, enumerable: true, writable: true, configurable: true });
+      put((out ??= copyOf(source)), key, mapped);
     }
     return (out ?? value) as T;
   }
@@ -58,8 +56,14 @@ export function mapStrings<T>(value: T, fn: (s: string) => string): T {
 
 function copyOf(source: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) Object.defineProperty(out, key, { value: source[key], enumerable: true, writable: true, configurable: true });
+  for (const key of Object.keys(source)) put(out, key, source[key]);
   return out;
+}
+
+/** A key read from a user's file may be "__proto__": kept as a key, never as the prototype. */
+function put(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 /** Word-wraps a line to `width` columns; continuation lines start with `indent`. */

@@ -79,4 +79,3 @@ function firstAlias(doc: Document): number | undefined {
   }
   return offset;
 }
-
