@@ -18,7 +18,7 @@ export function gitOutput(dir: string, args: string[]): string | undefined {
 }
 
 /** gitOutput without waiting: several short git commands run side by side. */
-function gitOutputLater(dir: string, args: string[]): Promise<string | undefined> {
+export function gitOutputLater(dir: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve, reject) =>
     execFile('git', ['-C', dir, ...safety, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (err, stdout) => {
       if ((err as NodeJS.ErrnoException | null)?.code === 'ENOENT') reject(new InputError('git is not installed or not on PATH: the history is read with git'));
@@ -67,9 +67,44 @@ export async function repositoryFacts(dir: string): Promise<RepositoryFacts> {
   return { branch, shallow: shallow === 'true', newestTime: Number(time) };
 }
 
-/** The hash of the empty tree in this repository's object format (SHA-1 or SHA-256). */
-export function emptyTreeOf(dir: string): string {
-  return gitOutput(dir, ['hash-object', '-t', 'tree', '/dev/null'])?.trim() ?? '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+export interface RepositoryChecks {
+  branch: string;
+  shallow: boolean;
+  /** HEAD's full hash: its time comes from the passes, where it is the newest commit. */
+  head: string;
+}
+
+/**
+ * repositoryFacts in one git process, for a window that does not hang on the newest commit: the
+ * passes, started already, bring HEAD's time. Whatever is amiss (no repository, no commits, a bare
+ * one) is left to repositoryFacts to name, so every message is the same.
+ */
+export async function repositoryChecks(dir: string): Promise<RepositoryChecks | RepositoryFacts> {
+  const out = await gitOutputLater(dir, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', 'HEAD', '--symbolic-full-name', 'HEAD']);
+  const [work, shallow, head, ref] = out?.trim().split('\n') ?? [];
+  if (work !== 'true' || !head || !ref) return repositoryFacts(dir);
+  // The name `git log --decorate` gives as "HEAD -> <name>"; detached, the abbreviation %h gives.
+  const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : `detached at ${(await gitOutputLater(dir, ['rev-parse', '--short', 'HEAD']))?.trim()}`;
+  return { branch, shallow: shallow === 'true', head };
+}
+
+/** The committer time of HEAD, for when the passes did not bring it (a window that starts after it). */
+export async function headTime(dir: string): Promise<number> {
+  return Number((await gitOutputLater(dir, ['log', '-1', '--format=%ct', 'HEAD']))?.trim());
+}
+
+/** The empty tree's hash in each object format git has, by the length of a hash in it. */
+const emptyTrees: Record<number, string> = {
+  40: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+  64: '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321',
+};
+
+/**
+ * The hash of the empty tree in the object format of `commit` (a full hash from this repository):
+ * known for SHA-1 and SHA-256 without asking git; any other format is asked of git.
+ */
+export function emptyTreeOf(dir: string, commit: string): string {
+  return emptyTrees[commit.length] ?? gitOutput(dir, ['hash-object', '-t', 'tree', '/dev/null'])?.trim() ?? emptyTrees[40]!;
 }
 
 /** Window options as git revision arguments: `--since=@<epoch>` and `--until=@<epoch>`. */
@@ -81,6 +116,11 @@ export function windowArgs(since: number | null, until: number | null): string[]
 export interface StartedGit {
   /** Streams its standard output to `onChunk` as text; rejects with git's first line of complaint when it fails. */
   stream(onChunk: (text: string) => void): Promise<void>;
+  /**
+   * True once git has exited with all it printed held (a short output, read whole from memory);
+   * false as soon as it prints more than is held.
+   */
+  settled(): Promise<boolean>;
   /** Stops it, when what it would print is not needed after all. */
   stop(): void;
 }
@@ -102,12 +142,17 @@ export function startGit(dir: string, args: string[]): StartedGit {
   let held: string[] = [];
   let heldLength = 0;
   let sink: ((text: string) => void) | undefined;
+  let settle: (whole: boolean) => void = () => {};
+  const settled = new Promise<boolean>((resolve) => (settle = resolve));
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (t: string) => {
     if (sink) return sink(t);
     held.push(t);
     heldLength += t.length;
-    if (heldLength > maxHeld) child.stdout.pause();
+    if (heldLength > maxHeld) {
+      child.stdout.pause();
+      settle(false);
+    }
   });
   let stderr = '';
   child.stderr.setEncoding('utf8');
@@ -116,10 +161,13 @@ export function startGit(dir: string, args: string[]): StartedGit {
   });
   let stopped = false;
   const done = new Promise<void>((resolve, reject) => {
-    child.on('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'ENOENT' ? new InputError('git is not installed or not on PATH: the history is read with git') : err),
-    );
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      // Settled "whole": whoever then streams it gets the failure.
+      settle(true);
+      reject(err.code === 'ENOENT' ? new InputError('git is not installed or not on PATH: the history is read with git') : err);
+    });
     child.on('close', (code) => {
+      settle(heldLength <= maxHeld);
       if (code === 0 || stopped) resolve();
       else reject(new InputError(`${dir}: git log failed: ${stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') || `exit code ${code}`}`));
     });
@@ -134,6 +182,7 @@ export function startGit(dir: string, args: string[]): StartedGit {
       child.stdout.resume();
       return done;
     },
+    settled: () => settled,
     stop() {
       stopped = true;
       child.stdout.destroy();

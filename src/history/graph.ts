@@ -12,6 +12,8 @@ export interface Graph {
   /** The tool (attribution index) whose branch a merge brought the commit in on, or -1. */
   branchTool: Int16Array;
   newestTime: number;
+  /** The first commit read (HEAD, when the window holds it) and its committer time. */
+  first: { hash: string; time: number } | undefined;
   size: number;
 }
 
@@ -20,6 +22,7 @@ export class GraphBuilder {
   private readonly parents: string[][] = [];
   private readonly merges: { at: number; branchTool: number }[] = [];
   private newestTime = 0;
+  private first: Graph['first'];
 
   constructor(private readonly classifyMerge: (subject: string) => number) {}
 
@@ -28,10 +31,16 @@ export class GraphBuilder {
     const [ids, time, ...rest] = text.split('\x1f');
     const hashes = (ids ?? '').split(' ').filter(Boolean);
     if (!hashes.length || !hashes.every((h) => /^[0-9a-f]{40,64}$/.test(h))) return;
-    const at = this.hashes.push(flatString(hashes[0]!)) - 1;
-    this.parents.push(hashes.slice(1).map(flatString));
-    this.newestTime = Math.max(this.newestTime, Number(time) || 0);
-    if (hashes.length > 2) this.merges.push({ at, branchTool: this.classifyMerge(rest.join('\x1f')) });
+    this.commit(hashes[0]!, hashes.slice(1), Number(time) || 0, rest.join('\x1f'));
+  }
+
+  /** One commit, newest first, as a line gives it; `subject` as git's %s prints it. */
+  commit(hash: string, parents: string[], time: number, subject: string): void {
+    const at = this.hashes.push(flatString(hash)) - 1;
+    this.parents.push(parents.map(flatString));
+    this.first ??= { hash: this.hashes[at]!, time };
+    this.newestTime = Math.max(this.newestTime, time);
+    if (parents.length > 1) this.merges.push({ at, branchTool: this.classifyMerge(subject) });
   }
 
   finish(): Graph {
@@ -63,6 +72,6 @@ export class GraphBuilder {
     }
     // The parent lists are done with: let them go before the long numstat pass.
     this.hashes.length = this.parents.length = this.merges.length = 0;
-    return { index, mainline, branchTool, newestTime: this.newestTime, size };
+    return { index, mainline, branchTool, newestTime: this.newestTime, first: this.first, size };
   }
 }

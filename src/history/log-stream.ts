@@ -28,6 +28,8 @@ export interface CommitRecord {
   author: string;
   committer: string;
   message: string;
+  /** The subject as git's %s prints it, when the parser is asked for subjects. */
+  subject?: string;
   files: FileChange[];
 }
 
@@ -42,7 +44,11 @@ export class LogParser {
   /** Header tokens that did not have the expected shape (counted, never fatal). */
   malformed = 0;
 
-  constructor(private readonly onCommit: (c: CommitRecord) => void) {}
+  /** `subjects`: give every record its subject, for a graph built from these records (passes.ts). */
+  constructor(
+    private readonly onCommit: (c: CommitRecord) => void,
+    private readonly subjects = false,
+  ) {}
 
   push(chunk: string): void {
     // No concatenation of whole chunks: a string built from two 64 KiB chunks is a large object
@@ -109,6 +115,7 @@ export class LogParser {
       message: raw.slice(offset, offset + maxMessageChars).replace(/\n+$/, ''),
       files: [],
     };
+    if (this.subjects) this.current.subject = gitSubject(raw.slice(offset));
   }
 
   private flush(): void {
@@ -120,6 +127,21 @@ export class LogParser {
 export function subjectOf(message: string): string {
   const end = message.indexOf('\n');
   return (end < 0 ? message : message.slice(0, end)).trim();
+}
+
+/**
+ * What git's %s prints for a message (pretty.c, format_subject): the first paragraph after any
+ * blank lines, each line without its trailing white space (git's: space, tab, CR, LF), joined by
+ * spaces. Read from the whole message, before any cut, as git reads it.
+ */
+export function gitSubject(message: string): string {
+  const lines = message.split('\n');
+  const trimmed = (line: string) => line.replace(/[ \t\r]+$/, '');
+  let i = 0;
+  while (i < lines.length && !trimmed(lines[i]!)) i++;
+  const paragraph: string[] = [];
+  for (; i < lines.length && trimmed(lines[i]!); i++) paragraph.push(trimmed(lines[i]!));
+  return paragraph.join(' ');
 }
 
 /**
