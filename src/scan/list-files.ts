@@ -6,10 +6,11 @@
 // from the index takes a fraction of it. So in a large repository the search for untracked files
 // runs in a process of its own, started first, while the tracked files are listed and worked
 // through. A small repository is listed by one git process, as a second one would cost it more
-// than it saves.
-import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+// than it saves; and when its work tree holds nothing but the files its index lists (a fresh clone,
+// as in CI), by no git process at all: the index alone then gives git's answer (git-index.ts).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readIndex, type IndexEntry } from './git-index.js';
 
 export interface Listing {
   /** The files (only the tracked ones when untracked files are searched for apart), sorted. */
@@ -25,6 +26,11 @@ const tracked = git(['--cached', '--deduplicate']);
 const untracked = git(['--others', '--exclude-standard']);
 /** An index this large lists some 9,000 files or more (about 110 bytes each). */
 const largeIndex = 1024 * 1024;
+/** Up to about 2,000 files, walking the work tree to compare it with the index is quicker than git. */
+const smallIndex = 256 * 1024;
+
+/** Loaded when git is run: Node's module for processes costs a run several milliseconds. */
+const childProcess = () => process.getBuiltinModule('node:child_process');
 
 /**
  * In a large repository, starts git's search for untracked files (call it as early as possible:
@@ -36,6 +42,8 @@ export function searchUntrackedAhead(root: string): Promise<string[] | undefined
 }
 
 export function listFiles(root: string, untrackedAhead = searchUntrackedAhead(root)): Listing {
+  const indexed = untrackedAhead ? undefined : listedByIndex(root);
+  if (indexed) return { first: sorted(indexed), rest: Promise.resolve([]), fromGit: true };
   // Outside a work tree git ls-files fails, and the folder is walked instead.
   const r = gitSync(root, untrackedAhead ? tracked : everything);
   if (r === undefined) return { first: sorted(walk(root, '')), rest: Promise.resolve([]), fromGit: false };
@@ -44,9 +52,91 @@ export function listFiles(root: string, untrackedAhead = searchUntrackedAhead(ro
   return { first: sorted(split(r)), rest, fromGit: true };
 }
 
+/** Settings under which git might answer otherwise than the index at the root says. */
+const gitEnvironment = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT'];
+
+/**
+ * What `git ls-files --cached --others --exclude-standard --deduplicate` would list, read without
+ * git, when that is certain: a small index at the root, read whole, and a work tree holding only
+ * the files it lists (so there is nothing untracked, whatever the ignore rules say). Undefined
+ * whenever git could answer otherwise: git not on PATH, a repository owned by someone else (git
+ * refuses it), settings that move or reshape the repository, anything untracked or unusual in the
+ * work tree (a folder of its own, a nested repository, a socket), or an index this reader does not
+ * vouch for.
+ */
+export function listedByIndex(root: string): string[] | undefined {
+  const gitDir = join(root, '.git');
+  const uid = process.getuid?.();
+  const dirStat = statSync(gitDir, { throwIfNoEntry: false });
+  if (uid === undefined || !dirStat?.isDirectory() || dirStat.uid !== uid || statSync(root).uid !== uid) return undefined;
+  if (gitEnvironment.some((name) => process.env[name] !== undefined)) return undefined;
+  let entries: IndexEntry[] | undefined;
+  try {
+    if (statSync(join(gitDir, 'index')).size > smallIndex || unusualConfig(readFileSync(join(gitDir, 'config'), 'latin1'))) return undefined;
+    entries = readIndex(readFileSync(join(gitDir, 'index')));
+  } catch {
+    return undefined;
+  }
+  if (!entries || !onlyIndexed(root, entries) || !gitOnPath()) return undefined;
+  return entries.map((e) => e.path);
+}
+
+/**
+ * Whether the repository's configuration, read as git's setup reads it (no includes), might move
+ * the work tree, make the repository bare, or use another hash or format. Anything unclear counts.
+ */
+function unusualConfig(text: string): boolean {
+  for (const line of text.split('\n')) {
+    if (/worktree|objectformat/i.test(line)) return true;
+    const setting = /^\s*(bare|repositoryformatversion)\b\s*(?:=\s*(.*?))?\s*$/i.exec(line);
+    if (!setting) continue;
+    const value = setting[2]?.toLowerCase() ?? 'true';
+    if (setting[1]!.toLowerCase() === 'bare' ? value !== 'false' : value !== '0' && value !== '1') return true;
+  }
+  return false;
+}
+
+/** Whether every file and folder under root is one the index lists (or holds files it lists). */
+function onlyIndexed(root: string, entries: IndexEntry[]): boolean {
+  const files = new Map(entries.map((e) => [e.path, e.gitlink]));
+  const folders = new Set<string>();
+  for (const { path } of entries) for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) folders.add(path.slice(0, cut));
+  const pending = [''];
+  while (pending.length) {
+    const rel = pending.pop()!;
+    let found;
+    try {
+      found = readdirSync(rel ? join(root, rel) : root, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    for (const e of found) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      // The repository's own folder; anywhere deeper, a repository of its own (git lists it apart).
+      if (e.name === '.git') {
+        if (rel) return false;
+        continue;
+      }
+      const gitlink = files.get(path);
+      if (gitlink !== undefined && (e.isFile() || e.isSymbolicLink() || (gitlink && e.isDirectory()))) continue;
+      if (gitlink === undefined && e.isDirectory() && folders.has(path)) pending.push(path);
+      else return false;
+    }
+  }
+  return true;
+}
+
+/** Whether spawning "git" would find a program, as spawn looks for it: along PATH. */
+function gitOnPath(): boolean {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (dir && statSync(join(dir, 'git'), { throwIfNoEntry: false })?.isFile()) return true;
+  }
+  return false;
+}
+
 /** git's output, or undefined when git fails. */
 function gitSync(root: string, args: string[]): string | undefined {
-  const r = spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  const r = childProcess().spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
   return r.status === 0 ? r.stdout : undefined;
 }
 
@@ -66,7 +156,7 @@ export function mergeListings(first: string[], rest: string[]): string[] {
 /** git's output, or undefined when git fails (not a work tree, or no git at all). */
 function runGit(root: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const child = spawn('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = childProcess().spawn('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.on('error', () => resolve(undefined));

@@ -5,8 +5,9 @@
 // runs longer with a fresh seed (FUZZ_SEED replays one, FUZZ_SCALE multiplies the runs).
 import fc from 'fast-check';
 import picomatch from 'picomatch';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Answers } from '../../src/answers/model.js';
 import { validateAnswers } from '../../src/answers/validate.js';
@@ -19,6 +20,7 @@ import { decodeText } from '../../src/input/decode.js';
 import { assess, loadAnswers, loadChecklist, loadEvidenceMap } from '../../src/pipeline.js';
 import { renderReport } from '../helpers/render.js';
 import { readResult } from '../../src/report/read-result.js';
+import { readIndex } from '../../src/scan/git-index.js';
 import { parseFile } from '../../src/scan/read-file.js';
 import { maskSecrets } from '../../src/scan/secrets.js';
 import type { Finding, ScanResult } from '../../src/scan/types.js';
@@ -174,6 +176,43 @@ describe('scanned files', () => {
     ['.cursor/rules/style.mdc', 'test/fixtures/repos/cursor/.cursor/rules/style.mdc', 'text', 600],
   ] as const)('%s: any bytes give findings or a reason, never an exception', (path, seedFile, format, n) => {
     fc.assert(fc.property(mutationsOf(text(seedFile), format), (bytes) => scanOne(path, bytes)), { seed, numRuns: runs(n), endOnFailure: true });
+  });
+});
+
+describe("a scanned repository's index", () => {
+  it('any bytes give its paths, each one git would write, or no answer (git is asked), never an exception', () => {
+    // Real indexes of each version as seeds: tracked files, a folder, an intent-to-add entry.
+    const dir = tempDir('rollout-check-fuzz-index-');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+    git('init', '-q');
+    for (const path of ['CLAUDE.md', '.claude/settings.json', '.github/workflows/ci.yml', 'src/é/a.ts']) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), path);
+    }
+    git('add', '-A');
+    git('add', '-N', '.');
+    const seeds = [2, 3, 4].map((version) => {
+      git('update-index', `--index-version=${version}`);
+      return new Uint8Array(readFileSync(join(dir, '.git', 'index')));
+    });
+    const edit = fc.record({ at: fc.nat(), op: fc.constantFrom('flip', 'delete', 'insert', 'cut'), byte: fc.integer({ min: 0, max: 255 }) });
+    const mutated = fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 4 })).map(([seedBytes, edits]) => {
+      let bytes = [...seedBytes];
+      for (const { at, op, byte } of edits) {
+        const i = at % (bytes.length + 1);
+        if (op === 'flip') bytes[i] = byte;
+        else if (op === 'delete') bytes.splice(i, 1);
+        else if (op === 'insert') bytes.splice(i, 0, byte);
+        else bytes = bytes.slice(0, i);
+      }
+      return new Uint8Array(bytes);
+    });
+    const anyBytes = fc.uint8Array({ maxLength: 300 }).map((b) => new Uint8Array([...Buffer.from('DIRC\0\0\0\x02\0\0\0\x03'), ...b]));
+    check(fc.oneof({ weight: 4, arbitrary: mutated }, { weight: 1, arbitrary: anyBytes }), 3000, (bytes) => {
+      const entries = readIndex(bytes);
+      for (const { path } of entries ?? []) expect(path.split('/').every((part) => part && part !== '.' && part !== '..' && part.toLowerCase() !== '.git')).toBe(true);
+    });
+    expect(seeds.map((b) => readIndex(b)?.length)).toEqual([4, 4, 4]);
   });
 });
 
