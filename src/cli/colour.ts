@@ -9,7 +9,7 @@ const plain: ChalkInstance = new Proxy((...text: unknown[]) => text.join(' '), {
   get: (target, key) => (key === 'then' ? undefined : typeof key === 'symbol' ? Reflect.get(target, key) : key === 'level' ? 0 : plain),
 }) as unknown as ChalkInstance;
 
-export async function colourFor(stream: NodeJS.WriteStream): Promise<ChalkInstance> {
+export async function colourFor(stream: { readonly isTTY?: boolean }): Promise<ChalkInstance> {
   const off = !stream.isTTY || (process.env.NO_COLOR ?? '') !== '' || process.env.TERM === 'dumb';
   if (off) return plain;
   const { Chalk } = await import('chalk');

@@ -8,6 +8,7 @@ import type { Report } from '../report/model.js';
 import { renderReport } from '../pipeline.js';
 
 import type { OutputFormat } from './formats-list.js';
+import { output } from './std-streams.js';
 
 export { outputFormats, type OutputFormat } from './formats-list.js';
 
@@ -40,6 +41,6 @@ export async function emitReport(report: Report, flags: EmitFlags, logoFromAnswe
   }
   const text = await renderReport(final, flags.format, flags.templates);
   if (flags.out) writeFileAtomic(flags.out, text);
-  else process.stdout.write(text);
+  else output('stdout').write(text);
   return final;
 }

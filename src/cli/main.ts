@@ -14,13 +14,13 @@ import { registerScan } from './commands/scan.js';
 import { registerSchema } from './commands/schema.js';
 import { registerInit } from './commands/init.js';
 import { registerValidate } from './commands/validate.js';
-import { allWritten, onFirstUse } from './std-streams.js';
+import { allWritten, onFirstUse, output } from './std-streams.js';
 
 const program = new Command('rollout-check')
   .description('Is this organisation ready to roll out AI coding agents, and what should it fix first?')
   .version(readPackageVersion(), '-V, --version')
   .exitOverride();
-program.configureOutput({ outputError: (text, write) => write(text) });
+program.configureOutput({ writeOut: (text) => output('stdout').write(text), writeErr: (text) => output('stderr').write(text), outputError: (text, write) => write(text) });
 const commands = {
   assess: registerAssess,
   init: registerInit,
@@ -70,7 +70,7 @@ function exitOnceWritten(): void {
 
 async function handleError(err: unknown): Promise<number> {
   // Colour is loaded only for the errors that use it.
-  const red = async () => (await (await import('./colour.js')).colourFor(process.stderr)).red;
+  const red = async () => (await (await import('./colour.js')).colourFor(output('stderr'))).red;
   if (err instanceof CommanderError) {
     // Help and version exit 0; every other commander error is a usage mistake.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.pass;
@@ -78,13 +78,13 @@ async function handleError(err: unknown): Promise<number> {
   }
   if (err instanceof InputError) {
     const lines = err.problems.length ? err.problems.map(formatProblem) : [err.message];
-    for (const line of lines) process.stderr.write(`${(await red())('error:')} ${line}\n`);
-    if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);
+    for (const line of lines) output('stderr').write(`${(await red())('error:')} ${line}\n`);
+    if (err.hint) output('stderr').write(`hint: ${err.hint}\n`);
     return ExitCode.invalidInput;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`${(await red())('internal error:')} ${message}\n`);
-  process.stderr.write(`This is a bug in rollout-check ${readPackageVersion()} (Node ${process.version}); please report it.\n`);
-  if (process.env.ROLLOUT_CHECK_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  output('stderr').write(`${(await red())('internal error:')} ${message}\n`);
+  output('stderr').write(`This is a bug in rollout-check ${readPackageVersion()} (Node ${process.version}); please report it.\n`);
+  if (process.env.ROLLOUT_CHECK_DEBUG && err instanceof Error) output('stderr').write(`${err.stack}\n`);
   return ExitCode.internal;
 }

@@ -165,6 +165,21 @@ describe('a closed pipe', () => {
   });
 });
 
+describe('a slow reader', () => {
+  it('gets the whole report through a pipe another process made non-blocking', () => {
+    const d = tempDir();
+    const expected = runCli(['assess', '--answers', 'examples/not-ready.yaml', '--format', 'html']);
+    // More than a pipe holds (64 KiB).
+    expect(expected.stdout.length).toBeGreaterThan(65_536);
+    // python sets O_NONBLOCK on the pipe (shared with the node it becomes); the reader waits a second,
+    // so the pipe fills and writes are refused for a while (EAGAIN) before they are taken.
+    const setNonBlocking = 'import fcntl,os,sys; fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK); os.execvp(sys.argv[1], sys.argv[1:])';
+    execFileSync('bash', ['-c', `python3 -c '${setNonBlocking}' node ${bin} assess --answers examples/not-ready.yaml --format html 2>${d}/err | (sleep 1; cat > ${d}/out)`], { cwd: repoRoot });
+    expect(readFileSync(join(d, 'err'), 'utf8')).toBe(expected.stderr);
+    expect(readFileSync(join(d, 'out'), 'utf8') === expected.stdout).toBe(true);
+  });
+});
+
 describe('two sessions, one answers file', () => {
   const sessions: TmuxSession[] = [];
   afterEach(() => sessions.splice(0).forEach((s) => s.close()));

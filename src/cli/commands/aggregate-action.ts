@@ -7,6 +7,7 @@ import { readUserFile, writeFileAtomic } from '../../io/files.js';
 import { buildPortfolio } from '../../portfolio/build.js';
 import { portfolioCsv, portfolioHtml, portfolioJson, portfolioMarkdown } from '../../portfolio/render.js';
 import { summariseResult, type Summary } from '../../portfolio/summary.js';
+import { output } from '../std-streams.js';
 
 export function runAggregate(inputs: string[], flags: { format: 'md' | 'html' | 'json' | 'csv'; out?: string }): void {
   const files: string[] = [];
@@ -44,6 +45,6 @@ export function runAggregate(inputs: string[], flags: { format: 'md' | 'html' | 
   const portfolio = buildPortfolio(summaries, skipped);
   const text = { md: portfolioMarkdown, html: portfolioHtml, json: portfolioJson, csv: portfolioCsv }[flags.format](portfolio);
   if (flags.out) writeFileAtomic(flags.out, text);
-  else process.stdout.write(text);
-  for (const s of skipped) process.stderr.write(`skipped: ${s.file}: ${s.reason}\n`);
+  else output('stdout').write(text);
+  for (const s of skipped) output('stderr').write(`skipped: ${s.file}: ${s.reason}\n`);
 }

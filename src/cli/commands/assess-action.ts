@@ -12,6 +12,7 @@ import { refuseInputAsOutput } from '../../io/files.js';
 import { emitReport } from '../emit.js';
 import { colourFor, formatSummary } from '../output.js';
 import type { AssessFlags } from './assess.js';
+import { output } from '../std-streams.js';
 
 export async function runInteractive(flags: AssessFlags): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY)
@@ -29,12 +30,12 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   const files = await expandAnswers(flags.answers);
   // stderr and its colour are set up only when there is something to say there.
   let stderrColour: ReturnType<typeof colourFor> | undefined;
-  const errColour = () => (stderrColour ??= colourFor(process.stderr));
+  const errColour = () => (stderrColour ??= colourFor(output('stderr')));
   const loaded: Answers[] = [];
   for (const file of files) {
     const warnings: Problem[] = [];
     loaded.push(loadAnswers(checklist, file, (p) => warnings.push(p)));
-    for (const p of warnings) process.stderr.write(`${(await errColour()).yellow('warning:')} ${formatProblem(p)}\n`);
+    for (const p of warnings) output('stderr').write(`${(await errColour()).yellow('warning:')} ${formatProblem(p)}\n`);
   }
   // One file is assessed exactly as it always was; several are merged into one answer per question.
   let team: { merged: Merged; files: Answers[] } | undefined;
@@ -55,7 +56,7 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   // A logo named in the answers file is relative to that file.
   const logo = answers.metadata.logo ? resolve(dirname(answersFile), answers.metadata.logo) : undefined;
   // The report goes to --out or stdout; the summary goes wherever the report does not.
-  const summaryStream = flags.out ? process.stdout : process.stderr;
+  const summaryStream = output(flags.out ? 'stdout' : 'stderr');
   const jobSummary = process.env.GITHUB_STEP_SUMMARY;
   // Both outputs are checked before either is written.
   if (jobSummary) refuseInputAsOutput(jobSummary);
@@ -72,11 +73,11 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
     appendFileSync(jobSummary, `${await renderReport(report, 'md', flags.templates)}\n`);
   }
   for (const a of weighed?.evidence.staleAcknowledgements ?? [])
-    process.stderr.write(`${(await errColour()).yellow('warning:')} ${answersFile}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`);
-  for (const f of failures) process.stderr.write(`${(await errColour()).red('gate failed:')} ${f}\n`);
+    output('stderr').write(`${(await errColour()).yellow('warning:')} ${answersFile}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`);
+  for (const f of failures) output('stderr').write(`${(await errColour()).red('gate failed:')} ${f}\n`);
   if (process.env.GITHUB_ACTIONS === 'true' && flags.annotations !== 'off') {
     const [{ annotationLines }, { assessmentResults }] = await Promise.all([import('../../render/annotations.js'), import('../../render/formats/sarif.js')]);
-    for (const line of annotationLines(assessmentResults(report), failures)) process.stderr.write(`${line}\n`);
+    for (const line of annotationLines(assessmentResults(report), failures)) output('stderr').write(`${line}\n`);
   }
   return failures.length ? 1 : 0;
 }

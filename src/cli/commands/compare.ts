@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Report } from '../../report/model.js';
 import { parseChoice } from '../options.js';
+import { output } from '../std-streams.js';
 
 interface CompareFlags {
   format: 'text' | 'md';
@@ -29,12 +30,12 @@ export function registerCompare(program: Command): void {
       const comparison = compareReports(before, after);
       const m = after.metadata;
       const heading = [m.organization ?? m.client, m.team].filter(Boolean).join(' / ') || 'AI coding rollout';
-      const text = flags.format === 'md' ? compareMarkdown(comparison, heading, await readyTemplates(loadTemplates('compare'))) : compareSummary(comparison, await colourFor(flags.out ? { isTTY: false } as NodeJS.WriteStream : process.stdout));
+      const text = flags.format === 'md' ? compareMarkdown(comparison, heading, await readyTemplates(loadTemplates('compare'))) : compareSummary(comparison, await colourFor(flags.out ? { isTTY: false } : output('stdout')));
       if (flags.out) {
         writeFileAtomic(flags.out, text);
-        process.stdout.write(`Comparison written to ${flags.out}\n`);
-      } else process.stdout.write(text);
-      if (comparison.warning) process.stderr.write(`warning: ${comparison.warning}\n`);
+        output('stdout').write(`Comparison written to ${flags.out}\n`);
+      } else output('stdout').write(text);
+      if (comparison.warning) output('stderr').write(`warning: ${comparison.warning}\n`);
     });
 }
 

@@ -2,6 +2,7 @@
 // mode, or one question with its choices, scoring, references and recommended steps.
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
+import { output } from '../std-streams.js';
 
 export function registerExplain(program: Command): void {
   program
@@ -13,7 +14,7 @@ export function registerExplain(program: Command): void {
       const { loadChecklist } = await import('../../io/load-checklist.js');
       const { wrap } = await import('../../render/text.js');
       const checklist = await loadChecklist(flags.policy);
-      const width = Math.max(60, Math.min(process.stdout.columns ?? 100, 100));
+      const width = Math.max(60, Math.min(output('stdout').columns ?? 100, 100));
       const out: string[] = [];
       if (!id) {
         out.push(`${checklist.title} (${checklist.id} ${checklist.version}): ${checklist.questions.length} questions`);
@@ -49,6 +50,6 @@ export function registerExplain(program: Command): void {
           for (const r of q.recommendations) out.push(...wrap(`- ${r.text} (effort ${r.effort}, impact ${r.impact}${r.requires ? `; after ${r.requires.join(', ')}` : ''})`, width, '  '));
         }
       }
-      process.stdout.write(`${out.join('\n')}\n`);
+      output('stdout').write(`${out.join('\n')}\n`);
     });
 }

@@ -1,6 +1,7 @@
 // `rollout-check history [DIR]`: what the repository's git history shows about agent work, offline.
 import type { Command } from 'commander';
 import { collect, parseChoice } from '../options.js';
+import { output } from '../std-streams.js';
 
 const formats = ['text', 'md', 'json'] as const;
 
@@ -29,6 +30,6 @@ export function registerHistory(program: Command): void {
       const { runHistory } = await import('./history-action.js');
       const text = await runHistory(dir, flags);
       if (flags.out) (await import('../../io/files.js')).writeFileAtomic(flags.out, text);
-      else process.stdout.write(text);
+      else output('stdout').write(text);
     });
 }

@@ -8,6 +8,7 @@ import { InputError } from '../../errors.js';
 import { readUserFile, writeFileAtomic } from '../../io/files.js';
 import { loadChecklist } from '../../io/load-checklist.js';
 import { importCsv } from '../../respondents/import-csv.js';
+import { output } from '../std-streams.js';
 
 export async function runImport(csv: string, flags: { outDir: string; policy?: string; force?: boolean }): Promise<void> {
   const checklist = await loadChecklist(flags.policy);
@@ -29,5 +30,5 @@ export async function runImport(csv: string, flags: { outDir: string; policy?: s
   });
   mkdirSync(flags.outDir, { recursive: true });
   for (const p of planned) writeFileAtomic(p.path, p.text);
-  process.stdout.write(`Wrote ${planned.length} answers ${planned.length === 1 ? 'file' : 'files'} to ${flags.outDir}. Assess them together: rollout-check assess --answers ${flags.outDir}\n`);
+  output('stdout').write(`Wrote ${planned.length} answers ${planned.length === 1 ? 'file' : 'files'} to ${flags.outDir}. Assess them together: rollout-check assess --answers ${flags.outDir}\n`);
 }

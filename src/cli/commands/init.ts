@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseChoice } from '../options.js';
+import { output } from '../std-streams.js';
 
 export function registerInit(program: Command): void {
   program
@@ -23,7 +24,7 @@ export function registerInit(program: Command): void {
       if (flags.format === 'csv') {
         const { csvHeader } = await import('../../respondents/import-csv.js');
         const header = csvHeader(checklist);
-        if (flags.out === '-' || flags.out === 'rollout-answers.yaml') return void process.stdout.write(header);
+        if (flags.out === '-' || flags.out === 'rollout-answers.yaml') return void output('stdout').write(header);
         if (existsSync(flags.out) && !flags.force) throw new InputError(`${flags.out}: already exists; pass --force to overwrite it, or --out another file`);
         return void writeFileAtomic(flags.out, header);
       }
@@ -37,10 +38,10 @@ export function registerInit(program: Command): void {
       const from = flags.out === '-' ? process.cwd() : dirname(resolve(flags.out));
       const line = !flags.policy && existsSync(schema) ? `# yaml-language-server: $schema=${relative(from, schema).split(sep).join('/')}\n` : '';
       const text = `${line}${body}`;
-      if (flags.out === '-') return void process.stdout.write(text);
+      if (flags.out === '-') return void output('stdout').write(text);
       if (existsSync(flags.out) && !flags.force)
         throw new InputError(`${flags.out}: already exists; pass --force to overwrite it, or --out another file`);
       writeFileAtomic(flags.out, text);
-      process.stdout.write(`Wrote ${flags.out}: ${checklist.questions.length} questions, all "unknown". Fill it in, then run: rollout-check assess --answers ${flags.out}\n`);
+      output('stdout').write(`Wrote ${flags.out}: ${checklist.questions.length} questions, all "unknown". Fill it in, then run: rollout-check assess --answers ${flags.out}\n`);
     });
 }

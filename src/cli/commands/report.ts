@@ -5,6 +5,7 @@ import type { Report } from '../../report/model.js';
 import type { EmitFlags } from '../emit.js';
 import { outputFormats } from '../formats-list.js';
 import { parseChoice } from '../options.js';
+import { output } from '../std-streams.js';
 
 export function registerReport(program: Command): void {
   program
@@ -22,7 +23,7 @@ export function registerReport(program: Command): void {
     .action(async (file: string, flags: EmitFlags) => {
       const { emitReport } = await import('../emit.js');
       await emitReport(await loadResult(file), flags);
-      if (flags.out) process.stdout.write(`Report written to ${flags.out}\n`);
+      if (flags.out) output('stdout').write(`Report written to ${flags.out}\n`);
     });
 }
 

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { maxNestingDepth, maxScannedFileBytes, maxYamlAliases } from '../../input/limits.js';
 import { parseChoice } from '../options.js';
+import { output } from '../std-streams.js';
 
 const formats = ['text', 'md', 'json', 'sarif'] as const;
 
@@ -23,6 +24,6 @@ export function registerScan(program: Command): void {
       const renderers = { text: scanText, md: scanMarkdown, json: scanJson, sarif: (r: Parameters<typeof scanJson>[0]) => scanSarif(r, readPackageVersion()) };
       const text = await renderers[flags.format](await scanDirectory(dir));
       if (flags.out) writeFileAtomic(flags.out, text);
-      else process.stdout.write(text);
+      else output('stdout').write(text);
     });
 }

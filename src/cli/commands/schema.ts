@@ -1,6 +1,7 @@
 // `rollout-check schema result|answers|checklist|history`: prints the published JSON Schema.
 import type { Command } from 'commander';
 import { parseChoice } from '../options.js';
+import { output } from '../std-streams.js';
 
 const kinds = ['result', 'answers', 'checklist', 'history'] as const;
 export type SchemaKind = (typeof kinds)[number];
@@ -12,6 +13,6 @@ export function registerSchema(program: Command): void {
     .argument('<kind>', 'result, answers, checklist or history', parseChoice(kinds))
     .action(async (kind: SchemaKind) => {
       const { jsonSchemaOf } = await import('./schema-action.js');
-      process.stdout.write(`${JSON.stringify(jsonSchemaOf(kind), null, 2)}\n`);
+      output('stdout').write(`${JSON.stringify(jsonSchemaOf(kind), null, 2)}\n`);
     });
 }

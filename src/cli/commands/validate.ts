@@ -1,6 +1,7 @@
 // `rollout-check validate FILE...`: checks checklist or answers files without scoring.
 import type { Command } from 'commander';
 import { InputError, type Problem } from '../../errors.js';
+import { output } from '../std-streams.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -16,7 +17,7 @@ export function registerValidate(program: Command): void {
       for (const file of files) {
         const found = await validateOne(tools, file, flags.policy, findingKeys);
         if (found.length) problems.push(...found);
-        else process.stdout.write(`ok ${file}\n`);
+        else output('stdout').write(`ok ${file}\n`);
       }
       if (problems.length) throw new InputError(problems);
     });
