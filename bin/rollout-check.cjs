@@ -9,18 +9,27 @@
 // and later runs skip most of the parsing and compiling, a large share of a short command's time.
 // A missing cache, or one V8 rejects (another Node version, a rebuilt chunk), only means the chunk
 // is compiled as usual.
-const { readFileSync, writeFileSync } = require('node:fs');
+const { closeSync, openSync, readFileSync, readSync, writeFileSync, writeSync } = require('node:fs');
 const { basename, dirname, isAbsolute, join, sep } = require('node:path');
-const Module = require('node:module');
-const vm = require('node:vm');
 
 // `--version` alone needs no bundle: CI jobs and scripts ask it often, so it answers from
-// package.json directly, exactly as the full CLI would.
+// package.json directly, exactly as the full CLI would; and with one plain write, as the commands
+// print (src/cli/std-streams.ts), since Node's stream for stdout costs more than the rest of it.
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`);
+  const version = `${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`;
+  try {
+    writeSync(1, version);
+  } catch (err) {
+    // A pipe someone made non-blocking and left full: Node's stream waits for it. A reader that
+    // went away (EPIPE) has no use for the answer.
+    if (err.code !== 'EPIPE') process.stdout.write(version);
+  }
   return;
 }
+
+const Module = require('node:module');
+const vm = require('node:vm');
 
 const dir = join(__dirname, '..', 'dist', 'cli');
 const entry = join(dir, 'rollout-check.cjs');
@@ -43,12 +52,38 @@ chunkRequire.cache = nodeRequire.cache;
 // chunk's cache ends up holding the code of every command that used it.
 const primeCaches = process.env.ROLLOUT_CHECK_WRITE_CODE_CACHE === '1';
 
+// Every generated file and code cache is read into one buffer, used again for the next: memory a
+// process touches for the first time costs it a page fault per 4 KiB, and on a virtual machine
+// those add up to milliseconds over the megabyte or two a run reads. V8 is done with a cache once
+// the script is compiled, and a source is copied into a string, so neither keeps the buffer.
+let scratch = Buffer.allocUnsafeSlow(256 * 1024);
+
+/** The whole of `file`, in the shared buffer: valid until the next read. */
+function readWhole(file) {
+  const fd = openSync(file, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === scratch.length) {
+        const larger = Buffer.allocUnsafeSlow(scratch.length * 2);
+        scratch.copy(larger);
+        scratch = larger;
+      }
+      const n = readSync(fd, scratch, length, scratch.length - length, null);
+      if (n === 0) return scratch.subarray(0, length);
+      length += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads and compiles one generated file, with its code cache when there is a usable one. */
 function compile(file, wrap) {
-  const source = readFileSync(file, 'utf8');
+  const source = readWhole(file).toString('utf8');
   let cachedData;
   try {
-    cachedData = readFileSync(`${file}.cache`);
+    cachedData = readWhole(`${file}.cache`);
   } catch {
     cachedData = undefined;
   }
