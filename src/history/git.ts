@@ -3,6 +3,7 @@
 // (no external diff, no text conversion, no fsmonitor, no signature checks).
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { InputError } from '../errors.js';
+import { checksFromFiles } from './head-files.js';
 
 const safety = ['-c', 'core.fsmonitor=false', '-c', 'log.showSignature=false', '-c', 'core.quotePath=false'];
 const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_PAGER: 'cat' };
@@ -80,6 +81,9 @@ export interface RepositoryChecks {
  * one) is left to repositoryFacts to name, so every message is the same.
  */
 export async function repositoryChecks(dir: string): Promise<RepositoryChecks | RepositoryFacts> {
+  // A plain repository on a branch says all of it in its own files: no git process at all.
+  const plain = checksFromFiles(dir);
+  if (plain) return plain;
   const out = await gitOutputLater(dir, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', 'HEAD', '--symbolic-full-name', 'HEAD']);
   const [work, shallow, head, ref] = out?.trim().split('\n') ?? [];
   if (work !== 'true' || !head || !ref) return repositoryFacts(dir);

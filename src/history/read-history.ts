@@ -77,7 +77,13 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
       const branch = mergedBranch(subject);
       return branch === undefined ? -1 : attribution.classifyBranch(branch);
     });
-    const read = passes ? await readGraph(passes, builder) : undefined;
+    // Checks read from files vouch for less than git's: should reading fail, git's checks name what
+    // is wrong with the repository when something is, as they always have.
+    const whyNot = async (err: unknown): Promise<never> => {
+      if ('head' in facts) await repositoryFacts(dir);
+      throw err;
+    };
+    const read = passes ? await readGraph(passes, builder).catch(whyNot) : undefined;
     const built = read?.graph ?? builder.finish();
     const until = anchor ?? ('head' in facts && built.first?.hash === facts.head ? built.first.time : await headTime(dir));
 

@@ -10,6 +10,7 @@
 // as in CI), by no git process at all: the index alone then gives git's answer (git-index.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { plainGitDir } from '../io/plain-git-dir.js';
 import { readIndex, type IndexEntry } from './git-index.js';
 
 export interface Listing {
@@ -52,9 +53,6 @@ export function listFiles(root: string, untrackedAhead = searchUntrackedAhead(ro
   return { first: sorted(split(r)), rest, fromGit: true };
 }
 
-/** Settings under which git might answer otherwise than the index at the root says. */
-const gitEnvironment = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT'];
-
 /**
  * What `git ls-files --cached --others --exclude-standard --deduplicate` would list, read without
  * git, when that is certain: a small index at the root, read whole, and a work tree holding only
@@ -65,35 +63,17 @@ const gitEnvironment = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMO
  * vouch for.
  */
 export function listedByIndex(root: string): string[] | undefined {
-  const gitDir = join(root, '.git');
-  const uid = process.getuid?.();
-  const dirStat = statSync(gitDir, { throwIfNoEntry: false });
-  if (uid === undefined || !dirStat?.isDirectory() || dirStat.uid !== uid || statSync(root).uid !== uid) return undefined;
-  if (gitEnvironment.some((name) => process.env[name] !== undefined)) return undefined;
+  const gitDir = plainGitDir(root);
+  if (!gitDir) return undefined;
   let entries: IndexEntry[] | undefined;
   try {
-    if (statSync(join(gitDir, 'index')).size > smallIndex || unusualConfig(readFileSync(join(gitDir, 'config'), 'latin1'))) return undefined;
+    if (statSync(join(gitDir, 'index')).size > smallIndex) return undefined;
     entries = readIndex(readFileSync(join(gitDir, 'index')));
   } catch {
     return undefined;
   }
   if (!entries || !onlyIndexed(root, entries) || !gitOnPath()) return undefined;
   return entries.map((e) => e.path);
-}
-
-/**
- * Whether the repository's configuration, read as git's setup reads it (no includes), might move
- * the work tree, make the repository bare, or use another hash or format. Anything unclear counts.
- */
-function unusualConfig(text: string): boolean {
-  for (const line of text.split('\n')) {
-    if (/worktree|objectformat/i.test(line)) return true;
-    const setting = /^\s*(bare|repositoryformatversion)\b\s*(?:=\s*(.*?))?\s*$/i.exec(line);
-    if (!setting) continue;
-    const value = setting[2]?.toLowerCase() ?? 'true';
-    if (setting[1]!.toLowerCase() === 'bare' ? value !== 'false' : value !== '0' && value !== '1') return true;
-  }
-  return false;
 }
 
 /** Whether every file and folder under root is one the index lists (or holds files it lists). */
