@@ -66,6 +66,9 @@ function isPlainTarget(fd: number): boolean {
   }
 }
 
+/** What Atomics.wait sleeps on while a full non-blocking pipe drains. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 function plainOutput(fd: number): Output {
   return {
     write(text) {
@@ -86,4 +89,3 @@ function plainOutput(fd: number): Output {
   };
 }
 
-const pause = new Int32Array(new SharedArrayBuffer(4));

@@ -42,7 +42,8 @@ describe('one pass or two over a history', () => {
     for (const range of [['HEAD'], ['--since=@1781000000', 'HEAD']]) {
       const one = await read(dir, range, true);
       const two = await read(dir, range, false);
-      expect(one.whole).toBe(range.length === 1 ? whole : one.whole);
+      // Over all history the output is held whole or not as the case says; a window's is smaller.
+      if (range.length === 1) expect(one.whole).toBe(whole);
       expect(two.whole).toBe(false);
       expect(one).toEqual({ ...two, whole: one.whole });
       expect(one.graph.size).toBeGreaterThan(0);
