@@ -36,7 +36,7 @@ function codeownersFindings(f: ParsedFile, ctx: ScanContext): FindingDraft[] {
     .map((l) => l.split(/\s+/))
     .filter((parts) => parts.length >= 2)
     .map(([pattern]) => ownerMatcher(pattern!));
-  const candidates = [...new Set([...ctx.agentConfigPaths, ...ctx.paths.filter((p) => p.startsWith('.github/workflows/'))])]
+  const candidates = [...new Set([...ctx.agentConfigPaths, ...ctx.candidatePaths.filter((p) => p.startsWith('.github/workflows/'))])]
     .filter((p) => controlPaths.some((c) => p === c || p.startsWith(c) || p.endsWith(`/${c}`)))
     .sort();
   const unowned = candidates.filter((p) => !rules.some((m) => m(p)));

@@ -12,14 +12,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainGitDir } from '../io/plain-git-dir.js';
 import { readIndex, type IndexEntry } from './git-index.js';
+import { PathList } from './path-list.js';
 
 export interface Listing {
-  /** The files (only the tracked ones when untracked files are searched for apart), sorted. */
-  first: string[];
-  /** Untracked files git does not ignore, sorted, when they are searched for apart; else none. */
-  rest: Promise<string[]>;
+  /** The files (only the tracked ones when untracked files are searched for apart). */
+  first: PathList;
+  /** Untracked files git does not ignore, when they are searched for apart; else none. */
+  rest: Promise<PathList>;
   fromGit: boolean;
 }
+
+const nothing = PathList.of([]);
 
 const git = (kind: string[]) => ['ls-files', '-z', ...kind];
 const everything = git(['--cached', '--others', '--exclude-standard', '--deduplicate']);
@@ -37,20 +40,20 @@ const childProcess = () => process.getBuiltinModule('node:child_process');
  * In a large repository, starts git's search for untracked files (call it as early as possible:
  * it is the longest part of listing); undefined for any other folder.
  */
-export function searchUntrackedAhead(root: string): Promise<string[] | undefined> | undefined {
+export function searchUntrackedAhead(root: string): Promise<PathList | undefined> | undefined {
   if ((statSync(join(root, '.git', 'index'), { throwIfNoEntry: false })?.size ?? 0) < largeIndex) return undefined;
-  return runGit(root, untracked).then((text) => (text === undefined ? undefined : sorted(split(text))));
+  return runGit(root, untracked).then((text) => (text === undefined ? undefined : PathList.ofGitOutput(text)));
 }
 
 export function listFiles(root: string, untrackedAhead = searchUntrackedAhead(root)): Listing {
   const indexed = untrackedAhead ? undefined : listedByIndex(root);
-  if (indexed) return { first: sorted(indexed), rest: Promise.resolve([]), fromGit: true };
+  if (indexed) return { first: PathList.of(indexed), rest: Promise.resolve(nothing), fromGit: true };
   // Outside a work tree git ls-files fails, and the folder is walked instead.
   const r = gitSync(root, untrackedAhead ? tracked : everything);
-  if (r === undefined) return { first: sorted(walk(root, '')), rest: Promise.resolve([]), fromGit: false };
+  if (r === undefined) return { first: PathList.of(walk(root, '')), rest: Promise.resolve(nothing), fromGit: false };
   // Should the separate search fail (a process limit, say), it is run again the plain way.
-  const rest = untrackedAhead?.then((paths) => paths ?? sorted(split(gitSync(root, untracked) ?? ''))) ?? Promise.resolve([]);
-  return { first: sorted(split(r)), rest, fromGit: true };
+  const rest = untrackedAhead?.then((paths) => paths ?? PathList.ofGitOutput(gitSync(root, untracked) ?? '')) ?? Promise.resolve(nothing);
+  return { first: PathList.ofGitOutput(r), rest, fromGit: true };
 }
 
 /**
@@ -144,8 +147,6 @@ function runGit(root: string, args: string[]): Promise<string | undefined> {
   });
 }
 
-const split = (text: string): string[] => text.split('\0').filter(Boolean);
-
 const skipDirs = new Set(['node_modules', '.git']);
 
 function walk(root: string, rel: string): string[] {
@@ -164,10 +165,4 @@ function walk(root: string, rel: string): string[] {
     } else if (e.isFile() || e.isSymbolicLink()) out.push(path);
   }
   return out;
-}
-
-/** git already lists in order; sorting only when needed saves a large repository real time. */
-function sorted(paths: string[]): string[] {
-  for (let i = 1; i < paths.length; i++) if (paths[i - 1]! > paths[i]!) return paths.sort();
-  return paths;
 }

@@ -6,6 +6,7 @@ import picomatch from 'picomatch';
 import { detectors as registry } from '../detectors/index.js';
 import type { Detector } from '../detectors/types.js';
 import { listFiles, mergeListings, searchUntrackedAhead } from './list-files.js';
+import type { PathList } from './path-list.js';
 import { readCandidate } from './read-file.js';
 import { maskSecrets } from './secrets.js';
 import type { Finding, ParsedFile, ScanContext, ScanResult } from './types.js';
@@ -16,14 +17,15 @@ export const scanSchemaVersion = '1.0.0';
 export async function scanRepository(root: string, detectors: readonly Detector[] = registry, untracked = searchUntrackedAhead(root)): Promise<ScanResult> {
   const listing = listFiles(root, untracked);
   const keys = literalKeys(detectors.flatMap((d) => d.patterns));
+  const candidatesIn = (list: PathList): string[] => (keys.any ? list.all() : list.select(keys.pattern));
   // The tracked files are sifted while git is still looking for untracked ones.
-  const candidates = listing.first.filter((p) => hasKey(p, keys));
+  const tracked = candidatesIn(listing.first);
   const realRoot = realpathSync(root);
   const matchers = detectors.map((d) => ({ d, match: picomatch(d.patterns, { dot: true }) }));
   const rest = await listing.rest;
-  const paths = mergeListings(listing.first, rest);
+  const candidatePaths = mergeListings(tracked, candidatesIn(rest));
   const owned = new Map<Detector, string[]>();
-  for (const path of mergeListings(candidates, rest.filter((p) => hasKey(p, keys)))) {
+  for (const path of candidatePaths) {
     for (const { d, match } of matchers) if (match(path)) owned.set(d, [...(owned.get(d) ?? []), path]);
   }
 
@@ -53,11 +55,12 @@ export async function scanRepository(root: string, detectors: readonly Detector[
 
   const agentConfigPaths = [...owned.entries()].filter(([d]) => d.id !== 'github').flatMap(([, p]) => p).sort();
   const ctx: ScanContext = {
-    paths,
+    candidatePaths,
     agentConfigPaths,
-    hasAgentsMd: paths.some((p) => p === 'AGENTS.md' || p.endsWith('/AGENTS.md')),
+    // A path ending in AGENTS.md is a candidate: the codex detector's patterns name it.
+    hasAgentsMd: candidatePaths.some((p) => p === 'AGENTS.md' || p.endsWith('/AGENTS.md')),
     readText: (path) => {
-      if (!isListed(paths, path)) return { reason: 'not in the repository' };
+      if (!listing.first.has(path) && !rest.has(path)) return { reason: 'not in the repository' };
       const r = safeRead(path);
       return r.ok === false ? { reason: r.reason.replace(/: skipped$/, '') } : { text: r.file.text };
     },
@@ -93,68 +96,40 @@ export async function scanRepository(root: string, detectors: readonly Detector[
 /**
  * A path can only match a pattern if it contains that pattern's key segment: its first hidden
  * segment (".claude", ".github": rare in any repository) or else its last literal segment
- * ("CLAUDE.md", "CODEOWNERS"). Testing keys rejects almost every path of a large repository far
- * faster than running the glob expressions on it.
+ * ("CLAUDE.md", "CODEOWNERS"); a key that names a folder without a dot ("PULL_REQUEST_TEMPLATE")
+ * is looked for as that folder anywhere. One expression finds every path holding a key, in one pass
+ * over the whole listing, and rejects almost every path of a large repository on the way: the
+ * glob expressions then run on the few left.
  */
 interface Keys {
-  names: Set<string>;
-  /** The same names by length, to test a path's last segment without cutting it out. */
-  namesByLength: Map<number, string[]>;
-  /** Keys that name a folder and do not start with a dot: checked by substring. */
-  plainDirs: string[];
+  /** Matches a key inside one path of a listing (paths end in NUL): global, never matches a NUL. */
+  pattern: RegExp;
+  /** A pattern with no literal segment, which could match any path: every path is a candidate. */
   any: boolean;
 }
 
-function literalKeys(patterns: string[]): Keys {
-  const keys: Keys = { names: new Set(), namesByLength: new Map(), plainDirs: [], any: false };
+export function literalKeys(patterns: string[]): Keys {
+  const names = new Set<string>();
+  const folders = new Set<string>();
+  let any = false;
   for (const p of patterns.flatMap(expandBraces)) {
     const segments = p.split('/');
     const literal = segments.filter((seg) => seg && !/[*?[\]{}()!+@]/.test(seg));
     const key = literal.find((seg) => seg.startsWith('.')) ?? literal.at(-1);
-    // A pattern with no literal segment would match anything: every path is a candidate.
-    if (!key) keys.any = true;
+    if (!key) any = true;
     else {
-      keys.names.add(key);
-      if (!key.startsWith('.') && segments.at(-1) !== key) keys.plainDirs.push(`${key}/`);
+      names.add(key);
+      if (!key.startsWith('.') && segments.at(-1) !== key) folders.add(`${key}/`);
     }
   }
-  for (const name of keys.names) keys.namesByLength.set(name.length, [...(keys.namesByLength.get(name.length) ?? []), name]);
-  return keys;
+  // A whole segment: after the start of the listing, a NUL (the path before) or a slash, and
+  // followed by a slash or the NUL that ends the path.
+  const segment = names.size ? [`(?:^|[\\0/])(?:${[...names].map(escapeRegExp).join('|')})(?=[\\0/])`] : [];
+  const alternatives = [...segment, ...[...folders].map(escapeRegExp)];
+  return { pattern: new RegExp(alternatives.length ? alternatives.join('|') : '(?!)', 'g'), any };
 }
 
-function hasKey(path: string, keys: Keys): boolean {
-  if (keys.any) return true;
-  // The last segment, compared in place: a large repository has a hundred thousand paths.
-  const last = path.lastIndexOf('/') + 1;
-  for (const name of keys.namesByLength.get(path.length - last) ?? []) if (path.startsWith(name, last)) return true;
-  if (keys.plainDirs.some((d) => path.includes(d))) return true;
-  if (path.charCodeAt(0) !== 46 && !path.includes('/.')) return false;
-  let start = 0;
-  for (let i = 0; i <= path.length; i++)
-    if (i === path.length || path.charCodeAt(i) === 47) {
-      if (keys.names.has(path.slice(start, i))) return true;
-      start = i + 1;
-    }
-  return false;
-}
-
-/**
- * Whether a path is in the listing, by binary search: listFiles sorts it (in JavaScript's string
- * order, which is what `<` compares), and a set of every path would cost a large repository more
- * than the rest of the scan.
- */
-function isListed(sorted: readonly string[], path: string): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const here = sorted[mid]!;
-    if (here === path) return true;
-    if (here < path) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** Expands simple (non-nested) braces: "a/{b,c}.md" gives "a/b.md" and "a/c.md". */
 function expandBraces(p: string): string[] {

@@ -46,8 +46,11 @@ export interface NotObservable {
 }
 
 export interface ScanContext {
-  /** Every listed file path (relative, sorted). */
-  paths: readonly string[];
+  /**
+   * Every listed path any detector's patterns could match (relative, sorted): each path holding a
+   * detector's key segment (see literalKeys in scan.ts), so every file under .github, among others.
+   */
+  candidatePaths: readonly string[];
   /** Files owned by agent tools other than github: what CODEOWNERS should cover. */
   agentConfigPaths: readonly string[];
   /** Whether an AGENTS.md exists anywhere: the shared source other instruction files should use. */

@@ -80,7 +80,7 @@ describe('listing a small repository from its index', () => {
           expect([...listed].sort()).toEqual(expected);
         }
         // With or without git, the listing is git's.
-        expect([...listFiles(dir).first].sort()).toEqual(expected);
+        expect(listFiles(dir).first.all()).toEqual(expected);
         if (!changes.length) expect(listed).toBeDefined();
       }),
       { numRuns: 60, seed: 20261204 },
@@ -106,14 +106,14 @@ describe('listing a small repository from its index', () => {
     git(split, ['add', '-A']);
     git(split, ['update-index', '--split-index']);
     expect(listedByIndex(split)).toBeUndefined();
-    expect(listFiles(split).first).toEqual(['CLAUDE.md']);
+    expect(listFiles(split).first.all()).toEqual(['CLAUDE.md']);
 
     const sha256 = tempDir('rollout-check-index-');
     git(sha256, ['init', '-q', '--object-format=sha256']);
     write(sha256, 'CLAUDE.md');
     git(sha256, ['add', '-A']);
     expect(listedByIndex(sha256)).toBeUndefined();
-    expect(listFiles(sha256).first).toEqual(['CLAUDE.md']);
+    expect(listFiles(sha256).first.all()).toEqual(['CLAUDE.md']);
 
     const plain = newRepo();
     write(plain, 'AGENTS.md');

@@ -21,6 +21,8 @@ import { assess, loadAnswers, loadChecklist, loadEvidenceMap } from '../../src/p
 import { renderReport } from '../helpers/render.js';
 import { readResult } from '../../src/report/read-result.js';
 import { readIndex } from '../../src/scan/git-index.js';
+import { PathList } from '../../src/scan/path-list.js';
+import { literalKeys } from '../../src/scan/scan.js';
 import { parseFile } from '../../src/scan/read-file.js';
 import { maskSecrets } from '../../src/scan/secrets.js';
 import type { Finding, ScanResult } from '../../src/scan/types.js';
@@ -158,7 +160,7 @@ describe('scanned files', () => {
     }
     const findings: Finding[] = [];
     for (const { d: detector, match } of matchers)
-      if (match(path)) for (const f of detector.inspect([r.file], { paths: [path], agentConfigPaths: [path], hasAgentsMd: false })) findings.push({ ...f, tool: detector.id, message: maskSecrets(f.message) });
+      if (match(path)) for (const f of detector.inspect([r.file], { candidatePaths: [path], agentConfigPaths: [path], hasAgentsMd: false })) findings.push({ ...f, tool: detector.id, message: maskSecrets(f.message) });
     const scan: ScanResult = { schemaVersion: '1', root: 'repo', tools: [], findings, notObservable: [], skipped: [] };
     const weighed = weighEvidence(builtin, scaleAnswers, scan, evidenceMap);
     expect(weighed.evidence.findings).toHaveLength(findings.length);
@@ -176,6 +178,31 @@ describe('scanned files', () => {
     ['.cursor/rules/style.mdc', 'test/fixtures/repos/cursor/.cursor/rules/style.mdc', 'text', 600],
   ] as const)('%s: any bytes give findings or a reason, never an exception', (path, seedFile, format, n) => {
     fc.assert(fc.property(mutationsOf(text(seedFile), format), (bytes) => scanOne(path, bytes)), { seed, numRuns: runs(n), endOnFailure: true });
+  });
+});
+
+describe("a scanned repository's listing", () => {
+  it('any paths: every one a detector could own is a candidate, picked from the listing as from each path alone', () => {
+    const keys = literalKeys(detectors.flatMap((d) => d.patterns));
+    const matchers = detectors.map((d) => picomatch(d.patterns, { dot: true }));
+    // Segments a repository could hold: every detector's names, near misses, and anything at all.
+    const names = [...new Set(detectors.flatMap((d) => d.patterns).flatMap((p) => p.split(/[/{},]/)).filter((s) => s && !/[*?[\]()!+@]/.test(s)))];
+    const segment = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...names, 'skills', 'SKILL.md', 'rules', 'a.md', 'x.mdc', 'ci.yml', 'docs', 'src', '.', 'e\u0301', 'CLAUDE.mdx', 'xCLAUDE.md', 'PULL_REQUEST_TEMPLATEs') },
+      { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 6, unit: 'binary' }).map((s) => s.replace(/[\0/]/g, '_')) },
+    );
+    const path = fc.array(segment, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/'));
+    check(fc.uniqueArray(path, { maxLength: 12 }), 3000, (paths) => {
+      const list = PathList.of(paths);
+      const picked = keys.any ? list.all() : list.select(keys.pattern);
+      expect(picked).toEqual(paths.filter((p) => PathList.of([p]).select(keys.pattern).length).sort());
+      for (const p of paths) {
+        if (matchers.some((m) => m(p))) expect(picked, p).toContain(p);
+        expect(list.has(p)).toBe(true);
+        expect(list.has(`${p}x`)).toBe(paths.includes(`${p}x`));
+      }
+      expect(list.all()).toEqual([...paths].sort());
+    });
   });
 });
 

@@ -174,7 +174,7 @@ describe('listing a large repository', () => {
     const ahead = searchUntrackedAhead(dir);
     expect(ahead).toBeDefined();
     const listing = listFiles(dir, ahead);
-    const listed = mergeListings(listing.first, await listing.rest);
+    const listed = mergeListings(listing.first.all(), (await listing.rest).all());
     const byGit = git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']).split('\0').filter(Boolean).sort();
     expect(listed).toEqual(byGit);
     expect(listed.filter((p) => p === 'conflicted.ts')).toHaveLength(1);
@@ -182,7 +182,7 @@ describe('listing a large repository', () => {
     expect(listed).not.toContain('ignored/.claude/settings.json');
     // A separate search that failed is run again the plain way: nothing untracked goes missing.
     const retried = listFiles(dir, Promise.resolve(undefined));
-    expect(mergeListings(retried.first, await retried.rest)).toEqual(byGit);
+    expect(mergeListings(retried.first.all(), (await retried.rest).all())).toEqual(byGit);
 
     const r = await scanRepository(dir);
     expect(r.findings.filter((f) => f.id === 'claude-code.bypass-permissions').map((f) => f.path)).toEqual(['untracked/.claude/settings.json']);
