@@ -157,22 +157,27 @@ export function readCompiledAttribution<T>(text: string): T | undefined {
 export const compiledTemplatesPath = (folder: string): string => join(packageRoot, 'dist', 'templates', `${folder}.cjs`);
 
 /**
- * The build's validated copy of a checklist, when it was made from exactly this text; otherwise
+ * The build's validated copy of a checklist, when it was made from exactly this source; otherwise
  * undefined and the caller parses the YAML itself.
  */
-export function readCompiledChecklist<T extends { hash: string }>(yamlName: string, text: string): T | undefined {
-  return compiledFrom<{ checklist: T }>(compiledChecklistPath(yamlName), text)?.checklist;
+export function readCompiledChecklist<T extends { hash: string }>(yamlName: string, source: string | Uint8Array): T | undefined {
+  return compiledFrom<{ checklist: T }>(compiledChecklistPath(yamlName), source)?.checklist;
 }
 
+/** Where the build keeps the source an artefact was made from, byte for byte. */
+export const compiledSourcePath = (artefact: string): string => `${artefact}.source`;
+
 /**
- * One of the build's JSON copies, when it was made from exactly this text (it carries its
- * source); undefined when it was not, or is missing or unreadable. Texts are compared rather than
- * hashed: a short run then never loads the hashing code.
+ * One of the build's JSON copies, when it was made from exactly this source (the build keeps a copy
+ * of it beside the artefact); undefined when it was not, or is missing or unreadable. Bytes are
+ * compared rather than hashed, so a short run never loads the hashing code, and rather than texts,
+ * so it never decodes either copy.
  */
-function compiledFrom<T>(path: string, text: string): T | undefined {
+function compiledFrom<T>(path: string, source: string | Uint8Array): T | undefined {
   try {
-    const compiled = JSON.parse(readFileSync(path, 'utf8')) as T & { source: string };
-    return compiled.source === text ? compiled : undefined;
+    const made = readFileSync(compiledSourcePath(path));
+    if (!made.equals(typeof source === 'string' ? Buffer.from(source, 'utf8') : source)) return undefined;
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch {
     return undefined;
   }

@@ -11,9 +11,9 @@ import type { LoadedChecklist } from '../checklist/model.js';
 export async function loadChecklist(file?: string, overlayFiles: string[] = []): Promise<LoadedChecklist> {
   const source = file ?? 'policies/ai-coding-rollout.yaml';
   if (file === undefined && !overlayFiles.length) {
-    // The package's own file, read plainly: any text but the one the build compiled (a byte order
-    // mark, bytes that are not UTF-8, an edit) takes the checked path below.
-    const compiled = readCompiledChecklist<LoadedChecklist>(basename(builtinChecklist), readFileSync(builtinChecklist, 'utf8'));
+    // The package's own file, read plainly: any bytes but the ones the build compiled (a byte
+    // order mark, bytes that are not UTF-8, an edit) take the checked path below.
+    const compiled = readCompiledChecklist<LoadedChecklist>(basename(builtinChecklist), readFileSync(builtinChecklist));
     if (compiled) return { ...compiled, source };
   }
   const text = readUserFile(file ?? builtinChecklist);
