@@ -14,7 +14,7 @@ import { validateEvidenceMap } from '../evidence/map.js';
 import { validateAttribution } from '../history/attribution-file.js';
 import { compiledAttributionPath, compiledChecklistPath, compiledEvidenceMapPath, compiledSourcePath, compiledTemplatesPath, packageRoot } from '../io/files.js';
 import { loadFormats } from '../render/formats/index.js';
-import { compileOptions } from '../render/templates.js';
+import { precompileOptions } from '../render/templates.js';
 
 const policies = join(packageRoot, 'policies');
 const schemasDir = join(packageRoot, 'dist', 'schemas');
@@ -67,7 +67,7 @@ void loadFormats().then((formats) => {
     const dir = join(packageRoot, 'templates', format.templates);
     const entries = readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort().map((file) => {
       const source = readFileSync(join(dir, file), 'utf8');
-      const spec = Handlebars.precompile(source, compileOptions(format.escapeHtml ?? false));
+      const spec = Handlebars.precompile(source, precompileOptions(format.escapeHtml ?? false));
       return `  ${JSON.stringify(file.slice(0, -4))}: { source: ${JSON.stringify(source)}, spec: ${spec} },`;
     });
     const out = compiledTemplatesPath(format.templates);
