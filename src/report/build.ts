@@ -169,8 +169,11 @@ function buildCrosswalk(checklist: LoadedChecklist): Report['crosswalk'] {
       rows.set(key, row);
     }
   }
-  // AI RMF first: it is the framework people know; the 600-1 actions refine it.
-  return [...rows.values()].sort((a, b) => (a.framework === b.framework ? compareRefs(a.ref, b.ref) : a.framework === 'NIST AI RMF 1.0' ? -1 : 1));
+  // AI RMF first: it is the framework people know; the 600-1 actions refine it. Each reference is
+  // cut into parts once, not once per comparison.
+  const keyed = [...rows.values()].map((row) => ({ row, parts: refParts(row.ref) }));
+  keyed.sort((a, b) => (a.row.framework === b.row.framework ? compareParts(a.parts, b.parts) : a.row.framework === 'NIST AI RMF 1.0' ? -1 : 1));
+  return keyed.map((k) => k.row);
 }
 
 /**
@@ -178,8 +181,13 @@ function buildCrosswalk(checklist: LoadedChecklist): Report['crosswalk'] {
  * localeCompare with options builds an ICU collator per call, a visible cost at start-up.
  */
 export function compareRefs(a: string, b: string): number {
-  const pa = a.split(/(\d+)/);
-  const pb = b.split(/(\d+)/);
+  return compareParts(refParts(a), refParts(b));
+}
+
+/** A reference cut into text and number parts, alternately: "GOVERN 1.10" gives "GOVERN ", "1", ".", "10", "". */
+const refParts = (ref: string): string[] => ref.split(/(\d+)/);
+
+function compareParts(pa: string[], pb: string[]): number {
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
     if (pa[i] === pb[i]) continue;
     const na = Number(pa[i]);
