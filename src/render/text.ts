@@ -44,7 +44,10 @@ export function mapStrings<T>(value: T, fn: (s: string) => string): T {
   if (value && typeof value === 'object') {
     const source = value as Record<string, unknown>;
     let out: Record<string, unknown> | undefined;
-    for (const key of Object.keys(source)) {
+    // Indexed, not for...of: run once per report, cold, an iterator's steps are each an object.
+    const keys = Object.keys(source);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
       const mapped = mapStrings(source[key], fn);
       if (mapped === source[key]) continue;
       put((out ??= copyOf(source)), key, mapped);

@@ -155,7 +155,7 @@ function reportQuestion(q: ResolvedQuestion, s: QuestionScore, a: ResolvedAnswer
 }
 
 function buildCrosswalk(checklist: LoadedChecklist): Report['crosswalk'] {
-  const rows = new Map<string, Report['crosswalk'][number]>();
+  const rows = new Map<string, { row: Report['crosswalk'][number]; modes: Set<FailureModeId> }>();
   for (const q of checklist.questions) {
     const refs = [
       ...q.references.airmf.map((ref) => ['NIST AI RMF 1.0', ref] as const),
@@ -163,15 +163,15 @@ function buildCrosswalk(checklist: LoadedChecklist): Report['crosswalk'] {
     ];
     for (const [framework, ref] of refs) {
       const key = `${framework}|${ref}`;
-      const row = rows.get(key) ?? { framework, ref, questions: [], failureModes: [] };
-      row.questions.push(q.id);
-      row.failureModes = [...new Set([...row.failureModes, ...q.failureModes.map((f) => f.id)])].sort() as FailureModeId[];
-      rows.set(key, row);
+      let entry = rows.get(key);
+      if (!entry) rows.set(key, (entry = { row: { framework, ref, questions: [], failureModes: [] }, modes: new Set() }));
+      entry.row.questions.push(q.id);
+      for (const f of q.failureModes) entry.modes.add(f.id);
     }
   }
   // AI RMF first: it is the framework people know; the 600-1 actions refine it. Each reference is
   // cut into parts once, not once per comparison.
-  const keyed = [...rows.values()].map((row) => ({ row, parts: refParts(row.ref) }));
+  const keyed = [...rows.values()].map(({ row, modes }) => ({ row: { ...row, failureModes: [...modes].sort() }, parts: refParts(row.ref) }));
   keyed.sort((a, b) => (a.row.framework === b.row.framework ? compareParts(a.parts, b.parts) : a.row.framework === 'NIST AI RMF 1.0' ? -1 : 1));
   return keyed.map((k) => k.row);
 }
