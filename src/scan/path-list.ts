@@ -52,7 +52,7 @@ export class PathList {
 }
 
 /** git already lists in order; sorting only when needed saves a large listing real time. */
-export function sorted(paths: string[]): string[] {
+function sorted(paths: string[]): string[] {
   for (let i = 1; i < paths.length; i++) if (paths[i - 1]! > paths[i]!) return paths.sort();
   return paths;
 }
