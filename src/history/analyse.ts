@@ -193,11 +193,19 @@ export class HistoryAnalyser {
   }
 
   private monthIndex(time: number): number {
+    // Commits come in time order, mostly within the month before them: the month last named is
+    // asked first, by its bounds, rather than naming a month (a date and a string) per commit.
+    const last = this.lastMonth;
+    if (last && time >= last.start && time < last.end) return last.index;
     const m = monthOf(time);
     let i = this.months.indexOf(m);
     if (i < 0) i = this.months.push(m) - 1;
+    const d = new Date(time * 1000);
+    this.lastMonth = { start: Date.UTC(d.getUTCFullYear(), d.getUTCMonth()) / 1000, end: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1) / 1000, index: i };
     return i;
   }
+
+  private lastMonth: { start: number; end: number; index: number } | undefined;
 
   private bucket(cls: number, month: number): Bucket {
     const key = this.months[month]!;
