@@ -129,19 +129,15 @@ export interface StartedGit {
   stop(): void;
 }
 
-/**
- * What a started git may print before it is read, in characters: beyond this, git waits. A small
- * history fits whole; a large one's reading would only wait for the graph anyway, so holding more
- * would add to the peak memory for nothing.
- */
+/** What a started git may print before it is read, in characters, unless its caller says: a small history fits whole. */
 const maxHeld = 256 * 1024;
 
 /**
  * Starts a git command whose output is read later: git starts while the caller finishes other work.
  * What it prints meanwhile is held (Node drains the pipe of a process that has exited, so it cannot
- * simply wait there), up to maxHeld; then the pipe is left to fill and git waits.
+ * simply wait there), up to `hold` characters; then the pipe is left to fill and git waits.
  */
-export function startGit(dir: string, args: string[]): StartedGit {
+export function startGit(dir: string, args: string[], hold = maxHeld): StartedGit {
   const child = spawn('git', ['-C', dir, ...safety, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let held: string[] = [];
   let heldLength = 0;
@@ -153,7 +149,7 @@ export function startGit(dir: string, args: string[]): StartedGit {
     if (sink) return sink(t);
     held.push(t);
     heldLength += t.length;
-    if (heldLength > maxHeld) {
+    if (heldLength > hold) {
       child.stdout.pause();
       settle(false);
     }
@@ -171,7 +167,7 @@ export function startGit(dir: string, args: string[]): StartedGit {
       reject(err.code === 'ENOENT' ? new InputError('git is not installed or not on PATH: the history is read with git') : err);
     });
     child.on('close', (code) => {
-      settle(heldLength <= maxHeld);
+      settle(heldLength <= hold);
       if (code === 0 || stopped) resolve();
       else reject(new InputError(`${dir}: git log failed: ${stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') || `exit code ${code}`}`));
     });

@@ -44,8 +44,16 @@ export function looksSmall(dir: string): boolean {
   return total < smallPacks;
 }
 
+/**
+ * What the changes pass of a large history may print while the graph is read, in characters. git
+ * spends most of its time computing diffs, not printing them: held this far, it goes on with them
+ * (on a second core) while the graph is read, rather than waiting for a reader. On 100,000 commits
+ * that took about 4% off the run, for a few MiB more at its peak.
+ */
+const heldWhileGraphIsRead = 4 * 1024 * 1024;
+
 export function startPasses(dir: string, range: string[], small = looksSmall(dir)): Passes {
-  return { changes: startGit(dir, changesArgs(range)), graph: small ? undefined : startGit(dir, graphArgs(range)), range, dir };
+  return { changes: startGit(dir, changesArgs(range), small ? undefined : heldWhileGraphIsRead), graph: small ? undefined : startGit(dir, graphArgs(range)), range, dir };
 }
 
 /** Builds the graph into `builder` from whichever pass can give it. */
