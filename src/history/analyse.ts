@@ -60,6 +60,8 @@ export class HistoryAnalyser {
   /** Subject hash -> the latest commit with that subject, for reverts that only quote it. */
   private readonly bySubject = new Map<number, number>();
   private readonly months: string[] = [];
+  /** The month a commit was last counted in, and its bounds in seconds. */
+  private lastMonth: { start: number; end: number; index: number } | undefined;
   private readonly buckets: Map<string, Bucket>[];
   private readonly human: number;
   private readonly filesByClass: number[];
@@ -204,8 +206,6 @@ export class HistoryAnalyser {
     this.lastMonth = { start: Date.UTC(d.getUTCFullYear(), d.getUTCMonth()) / 1000, end: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1) / 1000, index: i };
     return i;
   }
-
-  private lastMonth: { start: number; end: number; index: number } | undefined;
 
   private bucket(cls: number, month: number): Bucket {
     const key = this.months[month]!;
