@@ -8,6 +8,7 @@
 import type Handlebars from 'handlebars';
 import Runtime from 'handlebars/runtime';
 import { InputError } from '../errors.js';
+import { escapeRegExp } from '../regexp.js';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 type Engine = Pick<typeof Handlebars, 'create'>;
@@ -98,8 +99,4 @@ function templateError(err: unknown, templates: TemplateSet, mainFile: string): 
     }
   }
   return new InputError(`${mainFile}: template uses "${name}", which the report does not have`);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

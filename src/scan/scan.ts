@@ -5,6 +5,7 @@ import { realpathSync } from 'node:fs';
 import picomatch from 'picomatch';
 import { detectors as registry } from '../detectors/index.js';
 import type { Detector } from '../detectors/types.js';
+import { escapeRegExp } from '../regexp.js';
 import { listFiles, mergeListings, searchUntrackedAhead } from './list-files.js';
 import type { PathList } from './path-list.js';
 import { readCandidate } from './read-file.js';
@@ -128,8 +129,6 @@ export function literalKeys(patterns: string[]): Keys {
   const alternatives = [...segment, ...[...folders].map(escapeRegExp)];
   return { pattern: new RegExp(alternatives.length ? alternatives.join('|') : '(?!)', 'g'), any };
 }
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** Expands simple (non-nested) braces: "a/{b,c}.md" gives "a/b.md" and "a/c.md". */
 function expandBraces(p: string): string[] {
