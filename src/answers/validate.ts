@@ -1,4 +1,5 @@
 // Pure: answers-file text plus a checklist in, typed answers or every problem out.
+import { didYouMean } from '../closest.js';
 import { hashText } from '../hash.js';
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import { located, sortProblems } from '../yaml/parse-located.js';
@@ -52,7 +53,7 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
     const q = byId.get(qid);
     const path = ['answers', qid];
     if (!q) {
-      problems.push(located(doc, path, `unknown question "${qid}"`));
+      problems.push(located(doc, path, `unknown question "${qid}"${didYouMean(qid, [...byId.keys()])}`));
       continue;
     }
     const result = resolveEntry(q, entry);
@@ -77,7 +78,7 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
     }
   }
   if (data.respondent && checklist.roles && !checklist.roles.some((r) => r.id === data.respondent!.role))
-    problems.push(located(doc, ['respondent', 'role'], `unknown role "${data.respondent.role}" (roles: ${checklist.roles.map((r) => r.id).join(', ')})`));
+    problems.push(located(doc, ['respondent', 'role'], `unknown role "${data.respondent.role}"${didYouMean(data.respondent.role, checklist.roles.map((r) => r.id))} (roles: ${checklist.roles.map((r) => r.id).join(', ')})`));
   // Expiry is judged against the assessment's date, never the clock: an accepted risk needs one.
   if (!data.metadata?.date)
     for (const [qid, a] of Object.entries(answers))
@@ -158,7 +159,7 @@ function resolveValue(q: ResolvedQuestion, raw: AnswerValue): ResolvedValue | st
   if (q.type === 'multi') {
     if (!Array.isArray(raw)) return `expected a list of choices (${known}), found ${describe(raw)}`;
     const bad = raw.find((id) => !ids.has(id));
-    if (bad !== undefined) return `unknown choice "${bad}" (choices: ${known})`;
+    if (bad !== undefined) return `unknown choice "${bad}"${didYouMean(String(bad), [...ids])} (choices: ${known})`;
     if (new Set(raw).size !== raw.length) return 'a choice is listed twice';
     const exclusive = q.choices.find((c) => c.exclusive && raw.includes(c.id));
     if (exclusive && raw.length > 1) return `"${exclusive.id}" excludes every other choice`;
@@ -166,7 +167,7 @@ function resolveValue(q: ResolvedQuestion, raw: AnswerValue): ResolvedValue | st
   }
   if (typeof raw === 'boolean') return `expected one of ${known}, found ${describe(raw)}`;
   if (typeof raw !== 'string') return `expected one choice (${known}), found ${describe(raw)}`;
-  if (!ids.has(raw)) return `unknown choice "${raw}" (choices: ${known})`;
+  if (!ids.has(raw)) return `unknown choice "${raw}"${didYouMean(raw, [...ids])} (choices: ${known})`;
   return { kind: 'choices', ids: [raw] };
 }
 

@@ -21,6 +21,8 @@ export interface EmitFlags {
   assessor?: string;
   logo?: string;
   redact?: boolean;
+  /** Print nothing but the verdict line: the report is written only where --out puts it. */
+  quiet?: boolean;
 }
 
 /** Applies branding and redaction, renders, and writes. Returns the report as rendered. */
@@ -41,6 +43,6 @@ export async function emitReport(report: Report, flags: EmitFlags, logoFromAnswe
   }
   const text = await renderReport(final, flags.format, flags.templates);
   if (flags.out) writeFileAtomic(flags.out, text);
-  else output('stdout').write(text);
+  else if (!flags.quiet) output('stdout').write(text);
   return final;
 }

@@ -1,5 +1,6 @@
 // Flag parsers: each turns a string into a typed value or a usage error (exit 2).
 import { InvalidArgumentError } from 'commander';
+import { didYouMean } from '../closest.js';
 
 export function parseNumberIn(min: number, max: number) {
   return (raw: string): number => {
@@ -18,7 +19,7 @@ export function parseCount(raw: string): number {
 
 export function parseChoice<T extends string>(allowed: readonly T[]) {
   return (raw: string): T => {
-    if (!(allowed as readonly string[]).includes(raw)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}, got "${raw}"`);
+    if (!(allowed as readonly string[]).includes(raw)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}, got "${raw}"${didYouMean(raw, allowed)}`);
     return raw as T;
   };
 }

@@ -13,12 +13,26 @@ export interface QuestionChange {
   after: string;
 }
 
+export interface Side {
+  /** "Organisation / team", as the report headings name it. */
+  name: string;
+  organization: string | null;
+  team: string | null;
+  date: string | null;
+  verdict: Report['verdict']['id'];
+  score: number | null;
+  checklist: string;
+}
+
 export interface Comparison {
-  before: { date: string | null; verdict: Report['verdict']['id']; score: number | null; checklist: string };
-  after: { date: string | null; verdict: Report['verdict']['id']; score: number | null; checklist: string };
+  before: Side;
+  after: Side;
   verdictChange: 'better' | 'worse' | 'same';
-  /** Set when the two assessments used different checklists or versions. */
-  warning: string | null;
+  /**
+   * Why the change may not be the team's progress: different checklists, a different
+   * organisation or team, or an "after" dated before the "before".
+   */
+  warnings: string[];
   overallDelta: number | null;
   failureModes: { id: FailureModeId; title: string; before: number | null; after: number | null; delta: number | null }[];
   risksClosed: QuestionChange[];
@@ -30,6 +44,31 @@ export interface Comparison {
    * respondents' scores (0 to 1) before and after. Empty unless both had several respondents.
    */
   spreads: { id: string; text: string; before: number | null; after: number | null; narrowed: boolean }[];
+}
+
+function sideOf(r: Report): Side {
+  const m = r.metadata;
+  const organization = m.organization ?? m.client;
+  return {
+    name: [organization, m.team].filter(Boolean).join(' / ') || 'unnamed assessment',
+    organization,
+    team: m.team,
+    date: m.date,
+    verdict: r.verdict.id,
+    score: r.overall.score,
+    checklist: `${r.checklist.id} ${r.checklist.version}`,
+  };
+}
+
+/** A difference is only warned about when both sides name the thing: a blank is not a change. */
+function warningsFor(b: Side, a: Side): string[] {
+  const out: string[] = [];
+  if (b.checklist !== a.checklist) out.push(`the assessments used different checklists (${b.checklist} and ${a.checklist}): changes may come from the checklist, not the team`);
+  if (b.organization && a.organization && b.organization !== a.organization)
+    out.push(`the assessments are of different organisations ("${b.organization}" and "${a.organization}"): this is not one organisation's progress`);
+  else if (b.team && a.team && b.team !== a.team) out.push(`the assessments are of different teams ("${b.team}" and "${a.team}"): this is not one team's progress`);
+  if (b.date && a.date && a.date < b.date) out.push(`the later assessment is dated ${a.date}, before the earlier one (${b.date}): the arguments may be the wrong way round (compare OLD NEW)`);
+  return out;
 }
 
 /** How far apart the respondents' scores are: highest minus lowest of those who answered. */
@@ -55,17 +94,15 @@ export function compareReports(before: Report, after: Report): Comparison {
     if (p?.score != null && q.score != null && q.score < p.score) regressions.push(change);
     if (p?.score != null && q.score != null && q.score > p.score) improvements.push(change);
   }
-  const sameChecklist = before.checklist.id === after.checklist.id && before.checklist.version === after.checklist.version;
   const delta = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((b - a) * 10) / 10);
-  const side = (r: Report) => ({ date: r.metadata.date, verdict: r.verdict.id, score: r.overall.score, checklist: `${r.checklist.id} ${r.checklist.version}` });
   const v = verdictRank[after.verdict.id] - verdictRank[before.verdict.id];
+  const b = sideOf(before);
+  const a = sideOf(after);
   return {
-    before: side(before),
-    after: side(after),
+    before: b,
+    after: a,
     verdictChange: v > 0 ? 'better' : v < 0 ? 'worse' : 'same',
-    warning: sameChecklist
-      ? null
-      : `the assessments used different checklists (${side(before).checklist} and ${side(after).checklist}): changes may come from the checklist, not the team`,
+    warnings: warningsFor(b, a),
     overallDelta: delta(before.overall.score, after.overall.score),
     failureModes: after.failureModes.map((f) => {
       const b = before.failureModes.find((x) => x.id === f.id)?.score ?? null;

@@ -6,12 +6,12 @@ import type { Comparison } from './compare.js';
 
 const signed = (n: number | null): string => (n === null ? 'n/a' : n > 0 ? `+${n}` : String(n));
 
-export function compareMarkdown(c: Comparison, heading: string, templates: TemplateSet): string {
+export function compareMarkdown(c: Comparison, templates: TemplateSet): string {
   const e = mapStrings(c, escapeMarkdown);
   const changes = (list: Comparison['risksClosed']) => list.map((x) => ({ ...x, failureModesText: x.failureModes.join(', ') }));
   const view = {
     ...e,
-    heading: escapeMarkdown(heading),
+    heading: e.before.name === e.after.name ? e.after.name : `${e.before.name} and ${e.after.name}`,
     beforeScore: percent(e.before.score),
     afterScore: percent(e.after.score),
     overallDeltaText: signed(e.overallDelta),
@@ -26,8 +26,8 @@ export function compareMarkdown(c: Comparison, heading: string, templates: Templ
 }
 
 export function compareSummary(x: Comparison, c: ChalkInstance): string {
-  const lines: string[] = [];
-  if (x.warning) lines.push(c.yellow(`Warning: ${x.warning}.`));
+  const lines: string[] = [`Comparing ${x.before.name} (${x.before.date ?? 'undated'}) with ${x.after.name} (${x.after.date ?? 'undated'})`];
+  for (const w of x.warnings) lines.push(c.yellow(`Warning: ${w}.`));
   const tone = x.verdictChange === 'better' ? c.green : x.verdictChange === 'worse' ? c.red : (s: string) => s;
   lines.push(tone(`Verdict: ${x.before.verdict.toUpperCase()} -> ${x.after.verdict.toUpperCase()} (${x.verdictChange})`));
   lines.push(`Overall: ${percent(x.before.score)} -> ${percent(x.after.score)} (${signed(x.overallDelta)})`, '');

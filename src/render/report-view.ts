@@ -165,6 +165,8 @@ function row(q: ReportQuestion) {
     ...q,
     scoreText: q.score === null ? '' : percent(Math.round(q.score * 100)),
     riskText: q.risk && q.risk !== 'none' ? q.risk : '',
+    // A risk without its reason reads as a contradiction beside "met": name what is missing.
+    missingText: q.risk && q.risk !== 'none' && q.missing.length ? `not in place: ${q.missing.join('; ')}` : null,
     metText: q.met === null ? '' : q.met ? 'met' : 'not met',
     obligationText: q.obligation ?? 'context',
     failureModesText: q.failureModes.map((f) => f.id).join(', ') || 'context',

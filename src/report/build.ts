@@ -145,6 +145,7 @@ function reportQuestion(q: ResolvedQuestion, s: QuestionScore, a: ResolvedAnswer
     score: s.score,
     risk: s.risk,
     met: s.met,
+    missing: s.missing,
     note: a?.note ?? null,
     evidence: a?.evidence ?? [],
     naReason: v?.kind === 'na' ? v.reason : null,

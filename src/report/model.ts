@@ -57,6 +57,8 @@ export const ReportQuestion = z.strictObject({
    * until it expires (`until` before the assessment's date).
    */
   accepted: z._default(z.nullable(z.strictObject({ reason: z.string(), owner: z.string(), until: z.string(), expired: z.boolean() })), null),
+  /** Multi-select: the missing practices that carry `risk` (what closes the gap). */
+  missing: z._default(z.array(z.string()), []),
   /** With several respondents: what each answered (the fields above are the merged answer). */
   responses: z._default(z.array(z.strictObject({ name: z.string(), role: z.string(), answer: z.string(), score: z.nullable(z.number()) })), []),
 });

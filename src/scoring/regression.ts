@@ -24,7 +24,7 @@ export function findRegressions(baseline: Report, current: Report, tolerance: nu
     notCompared: [
       ...current.questions.filter((q) => !q.context && !before.has(q.id)).map((q) => `${q.id}: not in the baseline`),
       ...baseline.questions.filter((q) => !q.context && !now.has(q.id)).map((q) => `${q.id}: only in the baseline`),
-      ...(c.warning ? [c.warning] : []),
+      ...c.warnings,
     ],
   };
 }

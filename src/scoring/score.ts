@@ -72,7 +72,7 @@ export function isApplicable(s: QuestionScore): boolean {
 }
 
 function scoreQuestion(q: ResolvedQuestion, answers: Answers): QuestionScore {
-  const base = { id: q.id, score: null, risk: null, met: null, answerLabels: [] as string[], chosen: [] as string[], notAskedReason: null };
+  const base = { id: q.id, score: null, risk: null, met: null, answerLabels: [] as string[], chosen: [] as string[], notAskedReason: null, missing: [] as string[] };
   if (q.ignored) return { ...base, status: 'not-asked', notAskedReason: `ignored by overlay: ${q.ignored}` };
   const outOfScope = scopeReason(q, answers);
   if (outOfScope) return { ...base, status: 'out-of-scope', notAskedReason: outOfScope };
@@ -82,9 +82,9 @@ function scoreQuestion(q: ResolvedQuestion, answers: Answers): QuestionScore {
   if (!answer) return { ...base, status: 'unanswered' };
   if (answer.value.kind === 'unknown') return { ...base, status: 'unknown' };
   if (answer.value.kind === 'na') return { ...base, status: 'na' };
-  const { score, risk, answerLabels, chosen } = scoreAnswer(q, answer);
+  const { score, risk, answerLabels, chosen, missing } = scoreAnswer(q, answer);
   if (q.context) return { ...base, status: 'answered', answerLabels, chosen };
-  return { ...base, status: 'answered', score, risk, answerLabels, chosen, met: score !== null && score >= q.metAt };
+  return { ...base, status: 'answered', score, risk, answerLabels, chosen, missing, met: score !== null && score >= q.metAt };
 }
 
 function scopeReason(q: ResolvedQuestion, answers: Answers): string | null {

@@ -6,6 +6,7 @@ import type { Problem } from '../errors.js';
 import { nestsDeeperThan } from '../input/depth.js';
 import { maxNestingDepth, maxYamlAliases } from '../input/limits.js';
 import { describeFailure, firstLine, refused, type LocatedDocument } from './located.js';
+import { unclosedFlowAt } from './unclosed.js';
 
 /** Never throws for anything the text contains (see parseLocated). */
 export function parseFully(file: string, text: string): LocatedDocument {
@@ -15,6 +16,15 @@ export function parseFully(file: string, text: string): LocatedDocument {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (err) {
     return refused(file, { file, line: 1, message: describeFailure(err) });
+  }
+  // An unclosed bracket: one problem where it opened; what the parser says after it is noise.
+  const unclosed = doc.errors.find((e) => /^Flow (sequence|map)\b.*end with an? [\]}]/.test(e.message));
+  if (unclosed) {
+    const closer = unclosed.message.includes('end with a ]') ? ']' : '}';
+    const at = unclosedFlowAt(text, unclosed.pos[0]);
+    const pos = lineCounter.linePos(at ?? unclosed.pos[0]);
+    const what = closer === ']' ? 'the list opened with "[" here is never closed: add "]" at its end' : 'the mapping opened with "{" here is never closed: add "}" at its end';
+    return refused(file, { file, line: pos.line, column: pos.col, message: what });
   }
   const problems: Problem[] = doc.errors.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);

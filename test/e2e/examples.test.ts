@@ -12,7 +12,9 @@ describe.each([
   it(`assesses to ${verdict}`, () => {
     const r = runCli(['assess', '--answers', `examples/${name}.yaml`, '--quiet']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(new RegExp(`^Verdict: ${verdict} · overall \\d`));
+    // --quiet: one line on stdout, no report anywhere (there is no --out).
+    expect(r.stdout).toMatch(new RegExp(`^Verdict: ${verdict} · overall [\\d.]+[^\\n]*\\n$`));
+    expect(r.stderr).toBe('');
   });
 
   it('matches its committed Markdown and JSON reports byte for byte', () => {

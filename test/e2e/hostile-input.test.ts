@@ -56,7 +56,7 @@ describe('sizes and encodings', () => {
   });
 
   it('reads answers through a pipe (process substitution, /dev/stdin)', () => {
-    const r = spawnSync(process.execPath, [bin, 'assess', '--answers', '/dev/stdin', '--quiet', '--format', 'json'], { cwd: repoRoot, encoding: 'utf8', input: readFileSync(join(repoRoot, 'examples/pilot-ready.yaml')) });
+    const r = spawnSync(process.execPath, [bin, 'assess', '--answers', '/dev/stdin', '--format', 'json'], { cwd: repoRoot, encoding: 'utf8', input: readFileSync(join(repoRoot, 'examples/pilot-ready.yaml')) });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).verdict.id).toBe('pilot');
   });

@@ -2,7 +2,7 @@
 import { appendFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { findRegressions, regressionFailures } from '../../scoring/regression.js';
-import { loadResult } from './report.js';
+import { loadResult } from '../../io/load-result.js';
 import { formatProblem, InputError, type Problem } from '../../errors.js';
 import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, renderReport, weighHistoryEvidence } from '../../pipeline.js';
 import type { Answers } from '../../answers/model.js';
@@ -51,12 +51,13 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   const history = flags.history ? weighHistoryEvidence(checklist, answers, await (await import('./history-action.js')).collectHistory(flags.history, flags, answers.metadata.date)) : undefined;
   const assessed = assess(checklist, answers, readPackageVersion(), weighed, history, team).report;
   // The baseline is read before anything is written: a bad one stops the run (exit 2).
-  const regression = flags.baseline ? findRegressions(await loadResult(flags.baseline), assessed, flags.tolerance, basename(flags.baseline)) : null;
+  const regression = flags.baseline ? findRegressions(loadResult(flags.baseline), assessed, flags.tolerance, basename(flags.baseline)) : null;
   const scored = { ...assessed, regression };
   // A logo named in the answers file is relative to that file.
   const logo = answers.metadata.logo ? resolve(dirname(answersFile), answers.metadata.logo) : undefined;
   // The report goes to --out or stdout; the summary goes wherever the report does not.
-  const summaryStream = output(flags.out ? 'stdout' : 'stderr');
+  // Under --quiet without --out there is no report on stdout, so the one line goes there.
+  const summaryStream = output(flags.out || flags.quiet ? 'stdout' : 'stderr');
   const jobSummary = process.env.GITHUB_STEP_SUMMARY;
   // Both outputs are checked before either is written.
   if (jobSummary) refuseInputAsOutput(jobSummary);

@@ -5,7 +5,7 @@ import { parseChoice } from '../options.js';
 import { output } from '../std-streams.js';
 
 interface CompareFlags {
-  format: 'text' | 'md';
+  format: 'text' | 'md' | 'json';
   out?: string;
   policy?: string;
 }
@@ -16,7 +16,7 @@ export function registerCompare(program: Command): void {
     .description('show progress between two assessments (results or answers files) of the same client')
     .argument('<old>', 'the earlier result (.json) or answers file (.yaml)')
     .argument('<new>', 'the later result (.json) or answers file (.yaml)')
-    .option('-f, --format <format>', 'text (terminal) or md', parseChoice(['text', 'md'] as const), 'text')
+    .option('-f, --format <format>', 'text (terminal), md, or json (for pipelines)', parseChoice(['text', 'md', 'json'] as const), 'text')
     .option('-o, --out <file>', 'write the comparison here (atomically)')
     .option('-p, --policy <file>', 'checklist for answers files (default: the built-in one)')
     .action(async (oldFile: string, newFile: string, flags: CompareFlags) => {
@@ -28,19 +28,21 @@ export function registerCompare(program: Command): void {
       const before = await load(oldFile, flags.policy);
       const after = await load(newFile, flags.policy);
       const comparison = compareReports(before, after);
-      const m = after.metadata;
-      const heading = [m.organization ?? m.client, m.team].filter(Boolean).join(' / ') || 'AI coding rollout';
-      const text = flags.format === 'md' ? compareMarkdown(comparison, heading, await readyTemplates(loadTemplates('compare'))) : compareSummary(comparison, await colourFor(flags.out ? { isTTY: false } : output('stdout')));
+      const text =
+        flags.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n`
+        : flags.format === 'md' ? compareMarkdown(comparison, await readyTemplates(loadTemplates('compare')))
+        : compareSummary(comparison, await colourFor(flags.out ? { isTTY: false } : output('stdout')));
       if (flags.out) {
         writeFileAtomic(flags.out, text);
         output('stdout').write(`Comparison written to ${flags.out}\n`);
       } else output('stdout').write(text);
-      if (comparison.warning) output('stderr').write(`warning: ${comparison.warning}\n`);
+      // The terminal summary already opens with them; elsewhere they go to stderr.
+      if (flags.out || flags.format !== 'text') for (const w of comparison.warnings) output('stderr').write(`warning: ${w}\n`);
     });
 }
 
 async function load(file: string, policy?: string): Promise<Report> {
-  if (file.toLowerCase().endsWith('.json')) return (await import('./report.js')).loadResult(file);
+  if (file.toLowerCase().endsWith('.json')) return (await import('../../io/load-result.js')).loadResult(file);
   const { assess, loadAnswers, loadChecklist, readPackageVersion } = await import('../../pipeline.js');
   const checklist = await loadChecklist(policy);
   return assess(checklist, loadAnswers(checklist, file), readPackageVersion()).report;

@@ -30,7 +30,10 @@ export function registerExplain(program: Command): void {
         }
       } else {
         const q = checklist.questions.find((x) => x.id === id);
-        if (!q) throw new InputError(`no question "${id}" in ${checklist.id} ${checklist.version} (run \`rollout-check explain\` for the list)`);
+        if (!q) {
+          const { didYouMean } = await import('../../closest.js');
+          throw new InputError(`no question "${id}" in ${checklist.id} ${checklist.version}${didYouMean(id, checklist.questions.map((x) => x.id))} (run \`rollout-check explain\` for the list)`);
+        }
         const fms = q.failureModes.map((f) => `${f.id} (weight ${f.weight})`).join(', ');
         out.push(...wrap(q.text, width), '', ...wrap(`Why it matters: ${q.why}`, width));
         if (q.help) out.push('', ...wrap(q.help, width));
@@ -42,7 +45,7 @@ export function registerExplain(program: Command): void {
           q.context ? '' : q.type === 'multi' ? (c.exclusive ? ' (excludes the others)' : ` (weight ${c.weight}, risk if missing: ${c.risk})`) : ` (score ${c.score}, risk ${c.risk})`;
         for (const c of q.choices) out.push(...wrap(`${c.id}: ${c.label}${detail(c)}`, width - 2, '  ').map((l) => `  ${l}`));
         for (const b of q.bands) out.push(`  ${b.label} (score ${b.score}, risk ${b.risk})`);
-        out.push('  unknown: not sure (never scored as zero)');
+        out.push(`  unknown: not sure (earns nothing: it stays in the score's denominator${q.obligation === 'must' ? ', and an unknown must is not verified, so the verdict is tighten' : ''})`);
         const refs = [...q.references.airmf, ...q.references.ai600];
         if (refs.length) out.push('', ...wrap(`References: ${refs.join(', ')}`, width));
         if (q.recommendations.length) {

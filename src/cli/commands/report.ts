@@ -1,7 +1,5 @@
 // `rollout-check report RESULT.json`: renders any format from a saved result, without scoring.
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
-import type { Report } from '../../report/model.js';
 import type { EmitFlags } from '../emit.js';
 import { outputFormats } from '../formats-list.js';
 import { parseChoice } from '../options.js';
@@ -21,16 +19,8 @@ export function registerReport(program: Command): void {
     .option('--redact', "drop notes, evidence and people's names")
     .option('--templates <dir>', 'folder whose <format>/NAME.hbs files replace the built-in templates')
     .action(async (file: string, flags: EmitFlags) => {
-      const { emitReport } = await import('../emit.js');
-      await emitReport(await loadResult(file), flags);
+      const [{ emitReport }, { loadResult }] = await Promise.all([import('../emit.js'), import('../../io/load-result.js')]);
+      await emitReport(loadResult(file), flags);
       if (flags.out) output('stdout').write(`Report written to ${flags.out}\n`);
     });
-}
-
-export async function loadResult(file: string): Promise<Report> {
-  const { readResult } = await import('../../report/read-result.js');
-  const { readUserFile } = await import('../../io/files.js');
-  const result = readResult(file, readUserFile(file));
-  if (!result.ok) throw new InputError(result.problems);
-  return result.report;
 }

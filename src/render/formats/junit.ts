@@ -1,11 +1,14 @@
 // JUnit XML, for the test dashboards of GitLab, Jenkins and Azure DevOps: one test suite per
-// failure mode, one test case per applicable question. A failure is an unmet must or a high risk;
+// failure mode, one test case per question, in the suite of its first (primary) failure mode, so
+// one problem is one failure; the other failure modes it informs are named in its output
+// (junit-4.xsd allows no properties on a test case). A failure is an unmet must or a high risk;
 // N/A and out-of-scope questions are skipped with the reason; an unknown answer is skipped with a
 // message that starts "Unknown", so it shows; an accepted risk is skipped with its owner and date
 // until it expires. Written with xmlbuilder2, which escapes text and drops characters XML 1.0
 // cannot hold. No timestamps: the same report gives the same bytes.
 import { create } from 'xmlbuilder2';
 import type { Report, ReportQuestion } from '../../report/model.js';
+import { problemOf } from '../../report/problem.js';
 import type { ReportFormat } from './types.js';
 
 type Outcome = { kind: 'pass' } | { kind: 'failure'; type: string; message: string } | { kind: 'skipped'; message: string };
@@ -15,15 +18,15 @@ function outcome(q: ReportQuestion): Outcome {
   if (q.status === 'not-asked' || q.status === 'out-of-scope') return { kind: 'skipped', message: `Not applicable: ${q.notAskedReason ?? q.status}` };
   if (q.accepted && !q.accepted.expired && (q.risk === 'high' || (q.obligation === 'must' && q.met === false)))
     return { kind: 'skipped', message: `Accepted risk: ${q.accepted.owner} until ${q.accepted.until}: ${q.accepted.reason}` };
-  if (q.obligation === 'must' && q.met === false) return { kind: 'failure', type: 'unmet-must', message: `Must not met: ${q.answer}` };
-  if (q.risk === 'high') return { kind: 'failure', type: 'high-risk', message: `High risk: ${q.answer}` };
+  if (q.obligation === 'must' && q.met === false) return { kind: 'failure', type: 'unmet-must', message: `Must not met: ${problemOf(q)}` };
+  if (q.risk === 'high') return { kind: 'failure', type: 'high-risk', message: `High risk: ${problemOf(q)}` };
   if (q.status === 'unknown' || q.status === 'unanswered') return { kind: 'skipped', message: `Unknown: not answered, so it earns nothing${q.obligation === 'must' ? ' (a must: unverified)' : ''}` };
   return { kind: 'pass' };
 }
 
 export function junitXml(r: Report): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
-  const byMode = r.failureModes.map((fm) => ({ fm, cases: r.questions.filter((q) => q.failureModes.some((f) => f.id === fm.id)).map((q) => ({ q, o: outcome(q) })) }));
+  const byMode = r.failureModes.map((fm) => ({ fm, cases: r.questions.filter((q) => q.failureModes[0]?.id === fm.id).map((q) => ({ q, o: outcome(q) })) }));
   const count = (kind: Outcome['kind']) => byMode.reduce((s, m) => s + m.cases.filter((c) => c.o.kind === kind).length, 0);
   const root = doc.ele('testsuites', {
     name: `rollout-check: ${[r.metadata.organization ?? r.metadata.client, r.metadata.team].filter(Boolean).join(' / ') || r.checklist.title}`,
@@ -47,7 +50,7 @@ export function junitXml(r: Report): string {
       if (o.kind === 'failure') tc.ele('failure', { message: o.message, type: o.type }).txt(`${q.text}\nAnswer: ${q.answer}\nWhy it matters: ${q.why}`);
       // junit-4.xsd gives <skipped> text, not a message attribute.
       if (o.kind === 'skipped') tc.ele('skipped').txt(o.message);
-      tc.ele('system-out').txt(`Answer: ${q.answer}${q.score === null ? '' : ` (score ${Math.round(q.score * 100)}%)`}`);
+      tc.ele('system-out').txt(`Answer: ${q.answer}${q.score === null ? '' : ` (score ${Math.round(q.score * 100)}%)`}\nFailure modes: ${q.failureModes.map((f) => f.id).join(', ')}`);
     }
   }
   return `${doc.end({ prettyPrint: true })}\n`;
@@ -56,6 +59,6 @@ export function junitXml(r: Report): string {
 export const junit: ReportFormat = {
   id: 'junit',
   extension: '.xml',
-  description: 'JUnit XML: a test suite per failure mode, a test case per question (failures: unmet musts and high risks).',
+  description: 'JUnit XML: a test suite per failure mode, each question once under its primary failure mode (failures: unmet musts and high risks).',
   render: (report) => junitXml(report),
 };

@@ -5,6 +5,7 @@
 // file around it is edited.
 import { createHash } from 'node:crypto';
 import type { Report, ReportQuestion } from '../../report/model.js';
+import { problemOf, stepFor } from '../../report/problem.js';
 import type { ReportFormat } from './types.js';
 
 type Level = 'error' | 'warning' | 'note';
@@ -34,6 +35,7 @@ const severityLevel = { high: 'error', medium: 'warning', low: 'note', info: 'no
 
 /** PascalCase of an id, as SARIF readers like rule names: "fm3.human-review" -> "Fm3HumanReview". */
 const nameOf = (id: string): string => id.replace(/(^|[^a-zA-Z0-9])([a-zA-Z0-9])/g, (_m, _s, c: string) => c.toUpperCase());
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const sentence = (s: string): string => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
 /** The results of an assessment, in a stable order: questions in checklist order, then findings. */
@@ -45,7 +47,7 @@ export function assessmentResults(r: Report): SarifResult[] {
     name: nameOf(q.id),
     short: sentence(q.text),
     full: sentence(`${q.text} ${q.why}`),
-    help: sentence(r.nextSteps.find((s) => s.questions.includes(q.id))?.text ?? q.why),
+    help: sentence(stepFor(r.nextSteps, q.id) ?? q.why),
     failureMode: q.failureModes.map((f) => f.id).join(' ') || 'context',
     level,
   });
@@ -55,7 +57,8 @@ export function assessmentResults(r: Report): SarifResult[] {
     const suppression = q.accepted && !q.accepted.expired ? `Accepted by ${q.accepted.owner} until ${q.accepted.until}: ${q.accepted.reason}` : undefined;
     if (unmetMust || high) {
       const why = unmetMust ? 'a must that is not met' : 'a high risk';
-      results.push({ rule: questionRule(q, 'error'), message: sentence(`${q.text} Answered: ${q.answer} (${why})`), uri, line: r.answers.lines[q.id], identity: `${q.id}|answer`, suppression });
+      const step = stepFor(r.nextSteps, q.id);
+      results.push({ rule: questionRule(q, 'error'), message: sentence(`${q.text} ${capitalise(problemOf(q))} (${why}).${step ? ` Next step: ${step}` : ''}`), uri, line: r.answers.lines[q.id], identity: `${q.id}|answer`, suppression });
     }
     if (q.dispute)
       results.push({
