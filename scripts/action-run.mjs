@@ -33,12 +33,17 @@ if (!(format in formats)) fail(`format "${format}" is not one of ${Object.keys(f
 const result = join(temp, 'rollout-check-result.json');
 const report = join(temp, `rollout-check-report.${formats[format]}`);
 
+// Every input that is an assess flag is listed once, in action-inputs.json, with action.yml.
+const { inputs } = JSON.parse(readFileSync(join(actionPath, 'scripts', 'action-inputs.json'), 'utf8'));
 const gates = [];
-if (input('FAIL_ON')) gates.push('--fail-on', input('FAIL_ON'));
-if (input('FAIL_UNDER')) gates.push('--fail-under', input('FAIL_UNDER'));
-if (input('MAX_UNKNOWN')) gates.push('--max-unknown', input('MAX_UNKNOWN'));
-if (input('BASELINE')) gates.push('--baseline', input('BASELINE'));
-const evidence = [...(input('SCAN') ? ['--scan', input('SCAN')] : []), ...(input('HISTORY') ? ['--history', input('HISTORY')] : [])];
+const evidence = [];
+for (const { input: name, flag, gate, repeatable } of inputs) {
+  if (name === 'answers') continue;
+  const raw = input(name.toUpperCase().replace(/-/g, '_'));
+  if (!raw) continue;
+  const values = repeatable ? raw.split('\n').map((v) => v.trim()).filter(Boolean) : [raw];
+  for (const v of values) (gate ? gates : evidence).push(flag, v);
+}
 const assess = (args, env = {}) =>
   spawnSync(process.execPath, [bin, 'assess', '--answers', answers, ...evidence, ...args], { cwd: workspace, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
 

@@ -2,7 +2,6 @@
 // after every answer, interruption, and the report at the end. The questionnaire itself is in
 // src/interactive and knows nothing about files or signals.
 import { existsSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
 import { parse } from 'yaml';
 import type { LoadedChecklist } from '../checklist/model.js';
 import type { FailureModeId } from '../checklist/schema.js';
@@ -14,15 +13,13 @@ import { readUserFile, writeFileAtomic } from '../io/files.js';
 import { lockFile } from '../io/lock.js';
 import { isPromptCancelled, terminalPrompter, type Prompter } from '../interactive/prompter.js';
 import { runQuestionnaire } from '../interactive/questionnaire.js';
-import { assess, collectEvidence, evaluateGates, loadEvidenceMap, readPackageVersion, renderReport, type GateOptions } from '../pipeline.js';
-import { colourFor, formatSummary } from './output.js';
+import { collectEvidence } from '../pipeline.js';
 
-export interface SessionOptions extends GateOptions {
+export interface SessionOptions {
   answersOut: string;
   resume?: string;
   section?: FailureModeId;
   quick?: boolean;
-  templates?: string;
   /** Today's date as YYYY-MM-DD, offered as the assessment date (the report reads it from the file). */
   today: string;
   /** A repository to read first: its configuration preselects suggested answers. */
@@ -31,7 +28,14 @@ export interface SessionOptions extends GateOptions {
 
 export const INTERRUPTED = 130;
 
-export async function runInteractiveSession(checklist: LoadedChecklist, options: SessionOptions, p: Prompter = terminalPrompter): Promise<number> {
+/** How a session ended: answers saved and complete, or stopped with the exit code to use. */
+export type SessionEnd = { kind: 'finished'; file: string; answered: number } | { kind: 'stopped'; code: number };
+
+/**
+ * Asks, saves after every answer, and hands back the answers file: scoring it is `assess
+ * --answers`'s job (one assessment path for both modes, with every flag honoured).
+ */
+export async function runInteractiveSession(checklist: LoadedChecklist, options: SessionOptions, p: Prompter = terminalPrompter): Promise<SessionEnd> {
   const out = options.resume ?? options.answersOut;
   const release = lockFile(out);
   try {
@@ -41,7 +45,7 @@ export async function runInteractiveSession(checklist: LoadedChecklist, options:
   }
 }
 
-async function runLocked(checklist: LoadedChecklist, out: string, options: SessionOptions, p: Prompter): Promise<number> {
+async function runLocked(checklist: LoadedChecklist, out: string, options: SessionOptions, p: Prompter): Promise<SessionEnd> {
   let file = options.resume ? readExisting(checklist, options.resume) : await startOrResume(checklist, out, options, p);
   if (options.section || options.quick) file = { ...file, scope: scopeOf(options) };
   const save = (f: AnswersFile) => writeFileAtomic(out, serializeAnswers(checklist, f, { placeholders: false }), out);
@@ -59,6 +63,7 @@ async function runLocked(checklist: LoadedChecklist, out: string, options: Sessi
   try {
     file = await runQuestionnaire(checklist, file, p, {
       suggestions,
+      file: out,
       width: Math.max(40, Math.min(process.stdout.columns ?? 80, 100) - 2),
       save: (f) => {
         file = f;
@@ -68,28 +73,12 @@ async function runLocked(checklist: LoadedChecklist, out: string, options: Sessi
   } catch (err) {
     if (!isPromptCancelled(err)) throw err;
     process.stdout.write(`\n${interruptedMessage(out, answered(), 'Ctrl-C')}\n`);
-    return INTERRUPTED;
+    return { kind: 'stopped', code: INTERRUPTED };
   } finally {
     process.off('SIGTERM', onTerm);
     process.off('SIGHUP', onHup);
   }
-  return finish(checklist, out, options);
-}
-
-/** Scores the saved file exactly as `assess --answers` would, and writes the report beside it. */
-async function finish(checklist: LoadedChecklist, out: string, options: SessionOptions): Promise<number> {
-  const result = validateAnswers(checklist, out, readUserFile(out), { evidenceMap: loadEvidenceMap(checklist) });
-  if (!result.ok) throw new InputError(result.problems);
-  // The repository that suggested answers also holds them to account, as `assess --scan` does.
-  const weighed = options.scan ? await collectEvidence(options.scan, checklist, result.answers) : undefined;
-  const { report } = assess(checklist, result.answers, readPackageVersion(), weighed);
-  const reportPath = join(dirname(out), `${basename(out).replace(/\.ya?ml$/i, '')}.report.md`);
-  writeFileAtomic(reportPath, await renderReport(report, 'md', options.templates));
-  process.stdout.write(`\n${formatSummary(report, await colourFor(process.stdout), process.stdout.columns ?? 80)}`);
-  process.stdout.write(`\nAnswers: ${out}\nReport:  ${reportPath}\nRe-run without questions: rollout-check assess --answers ${out}\n`);
-  const failures = evaluateGates(report, options);
-  for (const f of failures) process.stderr.write(`gate failed: ${f}\n`);
-  return failures.length ? 1 : 0;
+  return { kind: 'finished', file: out, answered: answered() };
 }
 
 /** What the repository proposes for questions nobody has answered yet. */

@@ -1,10 +1,12 @@
 // Asks one question and turns the reply into an answers-file entry. Besides the answer itself
-// every prompt offers "not sure", N/A where allowed, a note, the longer help, and going back.
+// every prompt takes the same single keys: "?" not sure, "n" a note, "h" the longer help, "b"
+// back. They are actions, not choices, so they are never in the list (nor ticked by accident);
+// N/A, where allowed, is an answer and stays in the list.
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import type { AnswerEntry } from '../answers/schema.js';
 import { inBand } from '../answers/validate.js';
 import { wrap } from '../render/text.js';
-import type { Option, Prompter } from './prompter.js';
+import type { ActionKeys, Option, Prompter } from './prompter.js';
 
 export type Reply = { kind: 'answer'; entry: AnswerEntry } | { kind: 'back' };
 
@@ -29,6 +31,8 @@ const NOTE = '__note';
 const HELP = '__help';
 const BACK = '__back';
 const specials = new Set([UNKNOWN, NA, NOTE, HELP, BACK]);
+const actionKeys: ActionKeys = { '?': UNKNOWN, n: NOTE, h: HELP, b: BACK };
+const keysHint = '? not sure · n note · h help · b back';
 
 export async function askQuestion(q: ResolvedQuestion, ctx: AskContext, p: Prompter): Promise<Reply> {
   let note = noteOf(ctx.current);
@@ -55,6 +59,8 @@ export async function askQuestion(q: ResolvedQuestion, ctx: AskContext, p: Promp
       note = (await p.input('Note for this answer (empty to remove):', () => true, note ?? '')).trim() || undefined;
       continue;
     }
+    // A key leaves its prompt on the screen as it was: say what it did.
+    if (reply === UNKNOWN) p.print('→ not sure (unknown)');
     if (reply === NA) {
       const reason = await p.input('Why does this not apply?', (v) => (v.trim() ? true : 'a reason is required for N/A'), naOf(ctx.current));
       return finish({ na: reason.trim() });
@@ -67,7 +73,9 @@ function header(q: ResolvedQuestion, ctx: AskContext, note: string | undefined):
   const where = q.context
     ? 'Context'
     : `${q.failureModes.map((f) => f.id).join(', ')} · ${ctx.checklist.failureModes.find((f) => f.id === q.failureModes[0]!.id)!.title}`;
-  const lines = [...wrap(`[${ctx.position}/${ctx.total}] ${where}`, ctx.width), ...wrap(q.text, ctx.width), ...wrap(`Why: ${q.why}`, ctx.width)];
+  // The obligation is on the prompt itself: a must is answered knowing it is one.
+  const obligation = q.obligation ? ` · ${q.obligation}` : '';
+  const lines = [...wrap(`[${ctx.position}/${ctx.total}] ${where}${obligation}`, ctx.width), ...wrap(q.text, ctx.width), ...wrap(`Why: ${q.why}`, ctx.width)];
   if (ctx.suggestion && ctx.current === undefined) {
     const labels = ctx.suggestion.value.map((id) => q.choices.find((c) => c.id === id)?.label ?? id).join('; ');
     lines.push(...wrap(`Repository suggests: ${labels} (${ctx.suggestion.because[0]})`, ctx.width));
@@ -76,54 +84,50 @@ function header(q: ResolvedQuestion, ctx: AskContext, note: string | undefined):
   return lines.join('\n');
 }
 
-function extraOptions(q: ResolvedQuestion): Option[] {
-  return [
-    { value: UNKNOWN, name: 'Not sure (unknown)', group: '' },
-    ...(q.naAllowed ? [{ value: NA, name: 'N/A: does not apply here…' }] : []),
-    { value: NOTE, name: '✎ Add or edit a note' },
-    { value: HELP, name: '? Show help and references' },
-    { value: BACK, name: '← Back to the previous question' },
-  ];
-}
-
 async function askChoices(q: ResolvedQuestion, message: string, current: AnswerEntry | undefined, p: Prompter): Promise<string | string[]> {
   const given = valueOf(current);
   if (q.type !== 'multi') {
-    const options: Option[] = [...q.choices.map((c) => ({ value: c.id, name: c.label })), ...extraOptions(q)];
+    const na: Option[] = q.naAllowed ? [{ value: NA, name: 'N/A: does not apply here…', group: '' }] : [];
+    const options: Option[] = [...q.choices.map((c) => ({ value: c.id, name: c.label })), ...na];
     const initial = typeof given === 'string' ? given : naOf(current) !== undefined ? NA : undefined;
-    return p.select(message, options, initial);
+    return p.select(`${message}\n(${keysHint})`, options, initial, actionKeys);
   }
   const picked = Array.isArray(given) ? given : [];
-  const options: Option[] = [
-    ...q.choices.map((c) => ({ value: c.id, name: c.label, checked: picked.includes(c.id) })),
-    ...extraOptions(q),
-  ];
+  const options: Option[] = q.choices.map((c) => ({ value: c.id, name: c.label, checked: picked.includes(c.id) }));
   const exclusive = new Set(q.choices.filter((c) => c.exclusive).map((c) => c.id));
-  const values = await p.checkbox(`${message}\n(space to tick, enter to confirm)`, options, (v) => {
-    if (v.length === 0) return 'tick at least one line (or "Not sure")';
-    const special = v.find((x) => specials.has(x) || exclusive.has(x));
-    if (special && v.length > 1) return `"${options.find((o) => o.value === special)!.name}" goes on its own`;
-    return true;
-  });
+  const values = await p.checkbox(
+    `${message}\n(space to tick, enter to confirm; ${keysHint})`,
+    options,
+    (v) => {
+      if (v.length === 0) return 'tick at least one line (or press ? for not sure)';
+      const alone = v.find((x) => specials.has(x) || exclusive.has(x));
+      if (alone && v.length > 1) return `"${q.choices.find((c) => c.id === alone)?.label ?? alone}" goes on its own`;
+      return true;
+    },
+    actionKeys,
+  );
   return specials.has(values[0]!) ? values[0]! : values;
 }
 
 async function askNumber(q: ResolvedQuestion, message: string, current: AnswerEntry | undefined, p: Prompter): Promise<string | number> {
-  const words: Record<string, string> = { '?': UNKNOWN, n: NOTE, h: HELP, b: BACK, ...(q.naAllowed ? { na: NA } : {}) };
+  // N/A needs a reason, so it is typed as a word; the actions are the same single keys as elsewhere.
+  const words: Record<string, string> = q.naAllowed ? { na: NA } : {};
   const bands = q.bands.map((b) => b.label).join('; ');
-  const keys = `? not sure${q.naAllowed ? ', na not applicable' : ''}, n note, h help, b back`;
+  const keys = `${keysHint}${q.naAllowed ? ', na not applicable' : ''}`;
   const given = valueOf(current);
   const raw = await p.input(
     `${message}\n${q.unit ? `Number (${q.unit.trim()})` : 'Number'}: ${bands}\n(${keys})`,
     (v) => {
       const t = v.trim().toLowerCase();
-      if (words[t]) return true;
+      if (words[t] || specials.has(v)) return true;
       const n = Number(t);
-      if (t === '' || !Number.isFinite(n)) return `enter a number, or one of: ${keys}`;
+      if (t === '' || !Number.isFinite(n)) return `enter a number, or: ${keys}`;
       return q.bands.some((b) => inBand(b, n)) ? true : 'that number is outside every band';
     },
     typeof given === 'number' ? String(given) : undefined,
+    actionKeys,
   );
+  if (specials.has(raw)) return raw;
   const t = raw.trim().toLowerCase();
   return words[t] ?? Number(t);
 }

@@ -12,10 +12,17 @@ export interface Option {
   group?: string;
 }
 
+/**
+ * Single keys that end a prompt with an action instead of an answer ("?" not sure, "h" help...):
+ * key -> the value the prompt then returns (a checkbox returns it alone in its list). Actions
+ * are not choices, so they can never be ticked beside one.
+ */
+export type ActionKeys = Readonly<Record<string, string>>;
+
 export interface Prompter {
-  select(message: string, options: Option[], initial?: string): Promise<string>;
-  checkbox(message: string, options: Option[], validate: (values: string[]) => string | true): Promise<string[]>;
-  input(message: string, validate: (value: string) => string | true, initial?: string): Promise<string>;
+  select(message: string, options: Option[], initial?: string, keys?: ActionKeys): Promise<string>;
+  checkbox(message: string, options: Option[], validate: (values: string[]) => string | true, keys?: ActionKeys): Promise<string[]>;
+  input(message: string, validate: (value: string) => string | true, initial?: string, keys?: ActionKeys): Promise<string>;
   /** Prints a block of text between prompts (help, review headings). */
   print(text: string): void;
 }
@@ -32,10 +39,40 @@ const withGroups = (options: Option[]) =>
   ]);
 
 export const terminalPrompter: Prompter = {
-  select: (message, options, initial) =>
-    select({ message, choices: withGroups(options), default: initial, pageSize: 12, loop: false }),
-  checkbox: (message, options, validate) =>
-    checkbox({ message, choices: withGroups(options), validate: (items) => validate(items.map((i) => i.value)), pageSize: 12, loop: false }),
-  input: (message, validate, initial) => input({ message, validate, default: initial }),
+  select: (message, options, initial, keys) =>
+    withKeys(keys, (signal) => select({ message, choices: withGroups(options), default: initial, pageSize: 12, loop: false }, { signal })),
+  checkbox: async (message, options, validate, keys) => {
+    // Letters belong to the action keys: inquirer's own "a" (all) and "i" (invert) are off.
+    const run = (signal: AbortSignal | undefined) =>
+      checkbox({ message, choices: withGroups(options), validate: (items) => validate(items.map((i) => i.value)), pageSize: 12, loop: false, shortcuts: { all: null, invert: null } }, { signal });
+    const picked = await withKeys(keys, run);
+    return typeof picked === 'string' ? [picked] : picked;
+  },
+  input: (message, validate, initial, keys) => withKeys(keys, (signal) => input({ message, validate, default: initial }, { signal })),
   print: (text) => process.stdout.write(`${text}\n`),
 };
+
+/**
+ * Runs a prompt that a single key can end: inquirer's readline emits a keypress event on stdin
+ * for every key, and an action key aborts the prompt and is returned in its place.
+ */
+async function withKeys<T>(keys: ActionKeys | undefined, run: (signal: AbortSignal | undefined) => Promise<T>): Promise<T | string> {
+  if (!keys || !Object.keys(keys).length) return run(undefined);
+  const controller = new AbortController();
+  let action: string | undefined;
+  const onKey = (str: string | undefined) => {
+    if (action === undefined && str !== undefined && Object.hasOwn(keys, str)) {
+      action = keys[str];
+      controller.abort();
+    }
+  };
+  process.stdin.on('keypress', onKey);
+  try {
+    return await run(controller.signal);
+  } catch (err) {
+    if (action !== undefined) return action;
+    throw err;
+  } finally {
+    process.stdin.off('keypress', onKey);
+  }
+}

@@ -7,6 +7,7 @@ import type { ResolvedAnswer } from '../answers/model.js';
 import type { AnswerEntry, AnswersFile } from '../answers/schema.js';
 import { resolveEntry } from '../answers/validate.js';
 import { evaluateCondition } from '../scoring/applicability.js';
+import { wrap } from '../render/text.js';
 import { askQuestion, type Suggestion } from './ask-question.js';
 import type { Option, Prompter } from './prompter.js';
 
@@ -16,7 +17,12 @@ export interface QuestionnaireOptions {
   width: number;
   /** Answers the repository's configuration suggests, by question id (`assess --scan`). */
   suggestions?: Record<string, Suggestion>;
+  /** Where the answers are saved, for the orientation line. */
+  file?: string;
 }
+
+/** About how long one question takes, for the orientation line's estimate. */
+const secondsPerQuestion = 25;
 
 const DONE = '__done';
 
@@ -33,6 +39,7 @@ export async function runQuestionnaire(checklist: LoadedChecklist, file: Answers
 
   let i = inScope.findIndex((q) => applicable(q) && state.answers![q.id] === undefined);
   if (i < 0) i = inScope.length;
+  p.print(wrap(orientation(inScope.filter(applicable), state, options.file), options.width).join('\n'));
   while (i < inScope.length) {
     const q = inScope[i]!;
     if (!applicable(q)) {
@@ -59,6 +66,16 @@ export async function runQuestionnaire(checklist: LoadedChecklist, file: Answers
     const reply = await ask(q, live.indexOf(q) + 1, live.length);
     if (reply.kind === 'answer') record(q, reply.entry);
   }
+}
+
+/** One line before the first question: how much there is, where it goes, and that stopping is safe. */
+function orientation(live: ResolvedQuestion[], state: AnswersFile, file: string | undefined): string {
+  const answered = live.filter((q) => state.answers?.[q.id] !== undefined).length;
+  const minutes = Math.max(1, Math.round(((live.length - answered) * secondsPerQuestion) / 60));
+  const where = file ? `saved as you go to ${file}` : 'saved as you go';
+  const count = `${live.length} question${live.length === 1 ? '' : 's'}`;
+  if (answered) return `Resuming: ${answered} of ${count} answered, about ${minutes} minute${minutes === 1 ? '' : 's'} to go; ${where}. Ctrl-C is safe.`;
+  return `${count} (more or fewer as your answers decide what applies), about ${minutes} minute${minutes === 1 ? '' : 's'}; ${where}. Ctrl-C is safe: resume with --resume${file ? ` ${file}` : ''}.`;
 }
 
 function isInScope(q: ResolvedQuestion, scope: AnswersFile['scope']): boolean {

@@ -18,11 +18,12 @@ export function parseFully(file: string, text: string): LocatedDocument {
     return refused(file, { file, line: 1, message: describeFailure(err) });
   }
   // An unclosed bracket: one problem where it opened; what the parser says after it is noise.
+  // Only when the bracket opened before the first error: an earlier error is not its follow-on.
   const unclosed = doc.errors.find((e) => /^Flow (sequence|map)\b.*end with an? [\]}]/.test(e.message));
-  if (unclosed) {
+  const at = unclosed && unclosedFlowAt(text, unclosed.pos[0]);
+  if (unclosed && at !== undefined && doc.errors.every((e) => e.pos[0] >= at)) {
     const closer = unclosed.message.includes('end with a ]') ? ']' : '}';
-    const at = unclosedFlowAt(text, unclosed.pos[0]);
-    const pos = lineCounter.linePos(at ?? unclosed.pos[0]);
+    const pos = lineCounter.linePos(at);
     const what = closer === ']' ? 'the list opened with "[" here is never closed: add "]" at its end' : 'the mapping opened with "{" here is never closed: add "}" at its end';
     return refused(file, { file, line: pos.line, column: pos.col, message: what });
   }

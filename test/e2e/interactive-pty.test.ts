@@ -39,11 +39,13 @@ describe('interactive assess in a real terminal', () => {
     await first.waitFor(/Assessment date/);
     first.send('C-u');
     first.type('2026-11-20');
+    // Orientation before the first question: how many, how long, where, and that Ctrl-C is safe.
+    await first.waitFor(/10 questions [\s\S]*saved as you go to\s+rollout-answers\.yaml\. Ctrl-C is\s+safe/);
     await first.waitFor(/\[1\/10\] Context/);
     first.send('Enter'); // yes
     await first.waitFor(/\[2\/10\] Context/);
     first.type('3');
-    await first.waitFor(/\[3\/10\] FM1/);
+    await first.waitFor(/\[3\/10\] FM1 · [^\n]* · must\n/); // the obligation on the prompt itself
     first.send('Down', 'Down', 'Enter'); // written
     await first.waitFor(/\[4\/10\] FM1, FM4/);
     first.send('C-c');
@@ -55,15 +57,18 @@ describe('interactive assess in a real terminal', () => {
     expect(Object.keys(saved.answers)).toEqual(['ctx.mcp', 'ctx.teams', 'q.split']);
 
     const second = open('second', '--resume rollout-answers.yaml', dir);
+    await second.waitFor(/Resuming: 3 of 10 questions answered/);
     await second.waitFor(/\[4\/10\] FM1, FM4/);
     second.send('Enter'); // yes
     await second.waitFor(/\[5\/10\] FM2/);
-    second.send('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter'); // ← Back
-    await second.waitFor(/\? \[4\/10\] FM1, FM4[\s\S]*← Back to the previous question\s*\n(?![\s\S]*\[5\/10\])/);
+    second.send('b'); // back: a single key, as on every prompt
+    await second.waitFor(/\? \[4\/10\] FM1, FM4[^\n]*\n(?![\s\S]*\[5\/10\])/);
     second.send('Down', 'Enter'); // change to no
     await second.waitFor(/\? \[5\/10\] FM2/);
     second.send('Enter'); // yes
     await second.waitFor(/\[6\/10\] FM3/);
+    second.send('a', 'Enter'); // "a" ticks nothing: letters are action keys, and actions are never choices
+    await second.waitFor(/tick at least one line/);
     second.send('Space', 'Enter'); // human approval
     await second.waitFor(/\[7\/10\] FM4/);
     second.send('Down', 'Down', 'Enter'); // egress
@@ -77,7 +82,7 @@ describe('interactive assess in a real terminal', () => {
     second.send('Enter'); // finish
     const done = await second.waitFor(/EXIT=\d+/);
     expect(done).toContain('Verdict: TIGHTEN');
-    expect(done).toContain('Report:  rollout-answers.report.md');
+    expect(done).toContain('Report written to rollout-answers.report.md');
     expect(done).toContain('EXIT=0');
 
     const final = answersIn(dir);
@@ -147,5 +152,19 @@ describe('interactive assess in a real terminal', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual(['error: no answers file: pass --answers FILE (there is no terminal to ask in; `rollout-check init` writes a starter file)']);
     writeFileSync(join(tempDir(), 'unused'), '');
+  });
+
+  it('honours --format, --out, --quiet and --fail-on after the questions, exactly as assess --answers does', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(fixture('answers', 'mini-scale.yaml'), 'utf8').replace('q.split: enforced', 'q.split: unknown'));
+    const s = open('flags', '--resume a.yaml --format json --out r.json --quiet --fail-on must', dir);
+    await s.waitFor(/Review your answers/);
+    s.send('Enter');
+    const done = await s.waitFor(/EXIT=\d+/);
+    expect(done).toMatch(/Verdict: TIGHTEN · overall [\d.]+\s*\nReport written to r\.json/);
+    expect(done).toContain('gate failed: --fail-on must: 1 must question not verified, answered unknown or left blank (q.split)');
+    expect(done).toContain('EXIT=1');
+    const replay = runCli(['assess', '--policy', policy, '--answers', 'a.yaml', '--format', 'json'], { cwd: dir });
+    expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe(replay.stdout);
   });
 });

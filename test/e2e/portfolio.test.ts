@@ -71,7 +71,7 @@ describe('the GitHub Action', () => {
     const validate = ajv.compile(schema);
     const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8'));
     expect(validate(action), JSON.stringify(validate.errors)).toBe(true);
-    expect(Object.keys(action.inputs)).toEqual(['answers', 'scan', 'history', 'fail-on', 'fail-under', 'max-unknown', 'format', 'baseline']);
+    expect(Object.keys(action.inputs)).toEqual(['answers', 'policy', 'overlay', 'scan', 'history', 'since', 'attribution', 'fail-on', 'fail-under', 'max-unknown', 'min-respondents', 'baseline', 'tolerance', 'format']);
     expect(Object.keys(action.outputs)).toEqual(['verdict', 'score', 'result', 'report']);
     // The schema would accept a broken action too readily if it accepted anything:
     expect(validate({ ...action, runs: { using: 'composite', steps: [{ run: 'x' }] } })).toBe(false);
@@ -124,6 +124,13 @@ describe('the GitHub Action', () => {
     expect(readFileSync(summary, 'utf8')).toMatch(/^# AI coding rollout readiness/);
     expect(r.stderr).toMatch(/^::error file=rollout-answers\.yaml,line=\d+,title=rollout-check fm1\.work-split::/m);
     expect(r.stderr).toContain('::error title=rollout-check gate failed::--fail-on must');
+    // Every gate of the CLI is an input: here --min-respondents, and an overlay given one per line.
+    writeFileSync(join(workspace, 'overlay.yaml'), 'id: t\nextends: { id: ai-coding-rollout, version: 1.1.0 }\nignore:\n  - { id: fm5.training, reason: not in this engagement }\n');
+    const overlays = 'overlay.yaml\n';
+    const team = spawnSync(process.execPath, [join(repoRoot, 'scripts/action-run.mjs')], { cwd: workspace, env: { ...env, INPUT_FAIL_ON: '', INPUT_MIN_RESPONDENTS: '2', INPUT_OVERLAY: overlays }, encoding: 'utf8' });
+    expect(team.status, team.stderr).toBe(1);
+    expect(team.stderr).toContain('::error title=rollout-check gate failed::--min-respondents 2: 1 respondent answered');
+    expect(JSON.parse(readFileSync(outputs.result!, 'utf8')).overlays.length).toBe(1);
     // A missing answers input is one annotated line and exit 2.
     const missing = spawnSync(process.execPath, [join(repoRoot, 'scripts/action-run.mjs')], { cwd: workspace, env: { ...env, INPUT_ANSWERS: '' }, encoding: 'utf8' });
     expect(missing.status).toBe(2);

@@ -25,7 +25,7 @@ describe('answers validation', () => {
   });
 
   it.each([
-    ['invalid-unknown-question.yaml', ':14:3: unknown question "q.ownerr" (at answers.q.ownerr)'],
+    ['invalid-unknown-question.yaml', ':14:3: unknown question "q.ownerr" (did you mean "q.owner"?) (at answers.q.ownerr)'],
     ['invalid-unknown-choice.yaml', ':11:14: q.sandbox: unknown choice "firewall" (choices: no, sandbox, egress) (at answers.q.sandbox)'],
     ['invalid-wrong-type-multi.yaml', ':10:13: q.review: expected a list of choices (human, not-requester, codeowners, none), found string "human"'],
     ['invalid-wrong-type-number.yaml', ':13:13: q.rework: expected a number, found string "low"'],

@@ -38,7 +38,7 @@ describe('checklist validation', () => {
     ['invalid-choice-missing-score.yaml', /:101:9: choice "sandbox" of "q\.sandbox" is missing its score/],
     ['invalid-must-without-recommendation.yaml', /: must question "q\.review" has no recommendation \(at questions\.5\.recommendations\)$/],
     ['invalid-unknown-key.yaml', /:77:\d+: unknown key "appliesTo" \(at questions\.4\)$/],
-    ['invalid-yaml-syntax.yaml', /invalid-yaml-syntax\.yaml:5:1: Flow sequence/],
+    ['invalid-yaml-syntax.yaml', /invalid-yaml-syntax\.yaml:4:8: the list opened with "\[" here is never closed: add "\]" at its end$/],
     ['invalid-reserved-choice-id.yaml', /:100:\d+: choice id "unknown" is reserved/],
     ['invalid-score-out-of-range.yaml', /:26:\d+: .*<=1 \(at scales\.practice\.2\.score\)$/],
     ['invalid-unknown-scale.yaml', /:53:\d+: unknown scale "maturity"/],

@@ -28,7 +28,7 @@ describe('questionnaire', () => {
     const { result, saves, p } = await run([
       { select: 'yes', expect: /^\[1\/10\] Context\nDo agents use MCP servers\?\nWhy: Decides/ },
       { input: '3', expect: /^\[2\/10\] Context\nHow many teams/ },
-      { select: 'written', expect: /^\[3\/10\] FM1 · Advisory versus executable\n/ },
+      { select: 'written', expect: /^\[3\/10\] FM1 · Advisory versus executable · must\n/ },
       { select: 'yes', expect: /^\[4\/10\] FM1, FM4 · / },
       { select: 'yes' },
       { checkbox: ['human', 'not-requester'] },
@@ -41,7 +41,11 @@ describe('questionnaire', () => {
     expect(saves).toHaveLength(10);
     expect(saves[0]!.answers).toEqual({ 'ctx.mcp': 'yes' });
     expect(result.answers).toMatchObject({ 'ctx.teams': 3, 'q.review': ['human', 'not-requester'], 'q.rework': 12, 'q.owner': 'yes' });
-    expect(p.asked[0]!.options.map((o) => o.value)).toEqual(['yes', 'no', 'unknown', '__note', '__help', '__back']);
+    // Actions (not sure, note, help, back) are keys, never choices in the list.
+    expect(p.asked[0]!.options.map((o) => o.value)).toEqual(['yes', 'no']);
+    expect(p.asked[0]!.message).toContain('(? not sure · n note · h help · b back)');
+    // Where the answers go and how much there is, before the first question.
+    expect(p.printed[0]).toMatch(/^10 questions [\s\S]*about 4 minutes; saved as you go\.\s+Ctrl-C is\s+safe/);
   });
 
   it('skips a question whose condition is false and renumbers the rest', async () => {
@@ -134,12 +138,15 @@ describe('questionnaire', () => {
     });
   });
 
-  it('offers N/A only where allowed, and refuses a special choice mixed with practices', async () => {
+  it('offers N/A only where allowed, never lists actions among practices, and refuses an exclusive choice mixed with practices', async () => {
     const start: AnswersFile = { ...fresh(), answers: { 'ctx.mcp': 'yes', 'ctx.teams': 1, 'q.split': 'none', 'q.enforced': 'no' } };
-    const p = scriptedPrompter([{ select: 'no' }, { checkbox: ['human', 'unknown'] }]);
-    await expect(runQuestionnaire(checklist, start, p, { width: 60, save: () => {} })).rejects.toThrow(/"Not sure \(unknown\)" goes on its own/);
+    const saved: AnswersFile[] = [];
+    const p = scriptedPrompter([{ select: 'no' }, { checkbox: ['?'] }]);
+    await expect(runQuestionnaire(checklist, start, p, { width: 60, save: (f) => saved.push(f), file: 'a.yaml' })).rejects.toThrow(/unexpected select prompt: \[7\/10\]/);
+    expect(saved.at(-1)!.answers!['q.review']).toBe('unknown');
+    expect(p.printed[0]!.replace(/\n/g, ' ')).toBe('Resuming: 4 of 10 questions answered, about 3 minutes to go; saved as you go to a.yaml. Ctrl-C is safe.');
     expect(p.asked[0]!.options.map((o) => o.value)).toContain('__na');
-    expect(p.asked[1]!.options.map((o) => o.value)).not.toContain('__na');
+    expect(p.asked[1]!.options.map((o) => o.value)).toEqual(['human', 'not-requester', 'codeowners', 'none']);
     const exclusive = scriptedPrompter([{ select: 'no' }, { checkbox: ['human', 'none'] }]);
     await expect(runQuestionnaire(checklist, start, exclusive, { width: 60, save: () => {} })).rejects.toThrow(/"None of these" goes on its own/);
   });

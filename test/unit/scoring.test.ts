@@ -133,9 +133,9 @@ describe('gates', () => {
     [{ 'q.instructions': 'no' }, { failUnder: 95 }, ['--fail-under 95: overall score is 90.9']],
     [{ 'q.split': 'informal' }, { failOn: ['must'] }, ['--fail-on must: 1 must question not met (q.split)']],
     [{ 'q.sandbox': 'no' }, { failOn: ['must'] }, []],
-    [{ 'q.sandbox': 'no' }, { failOn: ['high'] }, ['--fail-on high: 1 high risk']],
+    [{ 'q.sandbox': 'no' }, { failOn: ['high'] }, ['--fail-on high: 1 high risk (q.sandbox)']],
     [{ 'q.sandbox': 'sandbox' }, { failOn: ['high'] }, []],
-    [{ 'q.sandbox': 'sandbox' }, { failOn: ['medium'] }, ['--fail-on medium: 1 medium risk']],
+    [{ 'q.sandbox': 'sandbox' }, { failOn: ['medium'] }, ['--fail-on medium: 1 medium risk (q.sandbox)']],
     [{ 'q.owner': 'unknown', 'q.split': 'unknown' }, { maxUnknown: 1 }, ['--max-unknown 1: 2 applicable questions are unknown or unanswered']],
     [{ 'q.owner': 'unknown' }, { maxUnknown: 1 }, []],
   ] as const)('%j with %j', (overrides, gates, expected) => {

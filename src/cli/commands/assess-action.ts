@@ -1,8 +1,7 @@
 // The work behind `rollout-check assess`, loaded only when the command runs.
 import { appendFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { findRegressions, regressionFailures } from '../../scoring/regression.js';
-import { loadResult } from '../../io/load-result.js';
 import { formatProblem, InputError, type Problem } from '../../errors.js';
 import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, renderReport, weighHistoryEvidence } from '../../pipeline.js';
 import type { Answers } from '../../answers/model.js';
@@ -21,7 +20,15 @@ export async function runInteractive(flags: AssessFlags): Promise<number> {
   const { runInteractiveSession } = await import('../interactive-session.js');
   const checklist = await loadChecklist(flags.policy, flags.overlay);
   // The date offered as a default is the only use of the clock; the report reads it from the file.
-  return runInteractiveSession(checklist, { ...flags, today: new Date().toISOString().slice(0, 10) });
+  const end = await runInteractiveSession(checklist, { ...flags, today: new Date().toISOString().slice(0, 10) });
+  if (end.kind === 'stopped') return end.code;
+  // The saved file is assessed exactly as `assess --answers` would, every flag included; the
+  // report goes beside the answers unless --out says where.
+  const out = flags.out ?? join(dirname(end.file), `${basename(end.file).replace(/\.ya?ml$/i, '')}.report.${flags.format === 'junit' ? 'xml' : flags.format}`);
+  output('stdout').write('\n');
+  const code = await runAssess({ ...flags, answers: [end.file], out });
+  output('stdout').write(`Answers: ${end.file}\nRe-run without questions: rollout-check assess --answers ${end.file}\n`);
+  return code;
 }
 
 export async function runAssess(flags: AssessFlags): Promise<number> {
@@ -51,7 +58,7 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   const history = flags.history ? weighHistoryEvidence(checklist, answers, await (await import('./history-action.js')).collectHistory(flags.history, flags, answers.metadata.date)) : undefined;
   const assessed = assess(checklist, answers, readPackageVersion(), weighed, history, team).report;
   // The baseline is read before anything is written: a bad one stops the run (exit 2).
-  const regression = flags.baseline ? findRegressions(loadResult(flags.baseline), assessed, flags.tolerance, basename(flags.baseline)) : null;
+  const regression = flags.baseline ? findRegressions((await import('../../io/load-result.js')).loadResult(flags.baseline), assessed, flags.tolerance, basename(flags.baseline)) : null;
   const scored = { ...assessed, regression };
   // A logo named in the answers file is relative to that file.
   const logo = answers.metadata.logo ? resolve(dirname(answersFile), answers.metadata.logo) : undefined;

@@ -59,7 +59,16 @@ export function registerAssess(program: Command): void {
     .option('--resume <file>', 'interactive: continue a saved answers file at its first unanswered question')
     .option('--section <id>', 'interactive: ask one failure mode only (FM1 to FM7)', parseChoice(failureModeIds))
     .option('--quick', 'interactive: a short quick check of the most telling questions (partial)')
-    .action(async (flags: AssessFlags) => {
+    .action(async (flags: AssessFlags, command: Command) => {
+      // A flag that cannot apply in this mode is refused, never silently ignored.
+      if (flags.answers.length) {
+        const interactiveOnly = ['answersOut', 'resume', 'section', 'quick'].filter((k) => command.getOptionValueSource(k) === 'cli');
+        if (interactiveOnly.length) {
+          const { InputError } = await import('../../errors.js');
+          const names = interactiveOnly.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+          throw new InputError(`${names.join(', ')} ${names.length > 1 ? 'apply' : 'applies'} only to the interactive questionnaire, not with --answers`);
+        }
+      }
       // Loaded on use, so that --help and other commands start fast.
       const { runAssess, runInteractive } = await import('./assess-action.js');
       process.exitCode = flags.answers.length ? await runAssess(flags) : await runInteractive(flags);
