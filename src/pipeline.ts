@@ -21,6 +21,15 @@ import { respondentParts } from './respondents/report-parts.js';
 import { judgeCharacteristics, judgePreScale } from './scoring/readiness.js';
 import { scoreAssessment, type Scored } from './scoring/score.js';
 import { decideVerdict } from './scoring/verdict.js';
+import { evaluateCondition } from './scoring/applicability.js';
+import { checkContext, contradictionLine } from './evidence/context-rules.js';
+
+/** Questions behind the musts to scale that are not met and the before-you-scale questions that are not clear. */
+function beforeScaleGaps(checklist: LoadedChecklist, scored: Scored, preScale: ReturnType<typeof judgePreScale>): Set<string> {
+  const musts = scored.failureModes.flatMap((f) => [...f.unmetMusts, ...f.unknownMusts]).filter((id) => checklist.questions.find((q) => q.id === id)?.stage === 'scale');
+  const fuzzy = preScale.filter((p) => p.status !== 'clear').flatMap((p) => checklist.preScale.find((x) => x.id === p.id)!.questions);
+  return new Set([...musts, ...fuzzy]);
+}
 
 /** Malformed acknowledgements are set aside and handed to `warn`: they settle nothing. */
 export function loadAnswers(checklist: LoadedChecklist, file: string, warn: (p: Problem) => void = () => {}): Answers {
@@ -87,7 +96,14 @@ export interface Assessment {
  */
 export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion: string, weighed?: Weighed, history?: ReportHistory, team?: { merged: Merged; files: Answers[] }): Assessment {
   const claimed = scoreAssessment(checklist, answers);
-  const scored = weighed ? scoreAssessment(checklist, weighed.adjusted) : claimed;
+  // Context answers are held against each other after the repository has had its say: one
+  // mechanism (a contradicted scope claim reopens what it hid), two sources.
+  const context = checkContext(checklist, weighed?.adjusted ?? answers, answers);
+  const adjusted = weighed || context.contradictions.length ? context.adjusted : undefined;
+  const scored = adjusted ? scoreAssessment(checklist, adjusted) : claimed;
+  const pilotSize = checklist.pilotSize
+    ? { sized: evaluateCondition(checklist.pilotSize.when, (adjusted ?? answers).answers), label: checklist.pilotSize.label }
+    : undefined;
   // Where respondents disagree the answer is fuzzy by definition, whatever it merged to.
   const divergent = new Set(team?.merged.divergent.map((d) => d.question) ?? []);
   const preScale = judgePreScale(checklist, scored.questions).map((p) => {
@@ -95,16 +111,26 @@ export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion
     return behind.length && p.status !== 'not-assessed' ? { ...p, status: 'fuzzy' as const, fuzzyBecause: [...p.fuzzyBecause, ...behind] } : p;
   });
   const divergentMusts = checklist.questions.filter((q) => divergent.has(q.id) && q.obligation === 'must').map((q) => q.id);
+  const verdict = decideVerdict(checklist, scored, preScale, {
+    disputes: weighed?.evidence.disputes,
+    divergentMusts,
+    pilotSize,
+    contradictions: context.contradictions.map(contradictionLine),
+  });
+  // A pilot held back from scale works on what scaling needs first: the before-you-scale gaps.
+  const first = verdict.id === 'pilot' ? beforeScaleGaps(checklist, scored, preScale) : new Set<string>();
   const report = buildReport({
     tool: { name: 'rollout-check', version: toolVersion },
     checklist,
     answers,
     scored,
-    claimed: weighed ? claimed : undefined,
-    verdict: decideVerdict(checklist, scored, preScale, weighed?.evidence.disputes, divergentMusts),
+    claimed: adjusted ? claimed : undefined,
+    verdict,
     preScale,
     characteristics: judgeCharacteristics(checklist, scored.questions),
-    plan: [...agreeSteps(checklist, team?.merged), ...planNextSteps(checklist, scored.questions)],
+    plan: [...agreeSteps(checklist, team?.merged), ...planNextSteps(checklist, scored.questions, first)],
+    contradictions: context.contradictions,
+    stage: pilotSize ? { pilotSized: pilotSize.sized ?? null, pilotSize: pilotSize.label } : null,
     evidence: weighed?.evidence,
     history,
     respondents: team ? respondentParts(checklist, team.merged, scoreEach(checklist, team.files)) : undefined,

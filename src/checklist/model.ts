@@ -26,6 +26,9 @@ export interface ResolvedQuestion {
   unit?: string;
   /** Undefined for context questions only. */
   obligation?: Obligation;
+  /** Musts only: the stage they are needed for (pilot unless the checklist says scale). */
+  stage?: 'pilot' | 'scale';
+  stageWhy?: string;
   metAt: number;
   when?: Condition;
   whenLabel?: string;
@@ -79,6 +82,8 @@ export function resolveQuestions(c: Checklist): ResolvedQuestion[] {
       bands: (q.bands ?? []).map((b) => ({ ...b, score: b.score ?? 0, risk: b.risk ?? 'none' })),
       unit: q.unit,
       obligation: q.context ? undefined : q.obligation ?? 'should',
+      stage: !q.context && q.obligation === 'must' ? q.stage ?? 'pilot' : undefined,
+      stageWhy: q.stageWhy,
       metAt: q.metAt ?? c.scoring.metAt,
       when: q.when,
       whenLabel: q.whenLabel,

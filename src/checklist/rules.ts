@@ -162,6 +162,46 @@ const recommendationsAgreeOnText: Rule = (c) => {
   return out;
 };
 
+/**
+ * Stages: only musts have one, each with its reason; a must to pilot cannot wait on a must to
+ * scale (its step would need a control the pilot is allowed to lack); the pilot size and the
+ * context rules name questions and choices that exist.
+ */
+const stagesAreConsistent: Rule = (c) => {
+  const out: RuleProblem[] = [];
+  const stageOf = new Map(c.questions.map((q) => [q.id, q.obligation === 'must' ? q.stage ?? 'pilot' : undefined]));
+  c.questions.forEach((q, i) => {
+    if (q.stage !== undefined && q.obligation !== 'must')
+      out.push({ path: ['questions', i, 'stage'], message: `"${q.id}" has a stage but is not a must: only musts are needed for a stage` });
+    if (q.stage !== undefined && !q.stageWhy) out.push({ path: ['questions', i, 'stage'], message: `"${q.id}" names its stage without "stageWhy": say why it is needed for that stage` });
+    if (q.stageWhy !== undefined && q.stage === undefined) out.push({ path: ['questions', i, 'stageWhy'], message: `"${q.id}" has "stageWhy" but no "stage"` });
+    if (stageOf.get(q.id) !== 'pilot') return;
+    (q.recommendations ?? []).forEach((r, j) =>
+      (r.requires ?? []).forEach((req, k) => {
+        if (stageOf.get(req) === 'scale')
+          out.push({ path: ['questions', i, 'recommendations', j, 'requires', k], message: `"${q.id}" is a must to pilot but its step requires "${req}", a must to scale: make "${req}" a must to pilot, or drop the prerequisite` });
+      }),
+    );
+  });
+  const index = new Map(c.questions.map((q, i) => [q.id, i]));
+  if (c.pilotSize) out.push(...checkCondition(c, c.pilotSize.when, Infinity, index, ['pilotSize', 'when']));
+  const seen = new Set<string>();
+  (c.contextRules ?? []).forEach((rule, i) => {
+    const path = ['contextRules', i];
+    if (seen.has(rule.id)) out.push({ path: [...path, 'id'], message: `duplicate context rule id "${rule.id}"` });
+    seen.add(rule.id);
+    out.push(...checkCondition(c, rule.when, Infinity, index, [...path, 'when']));
+    const q = c.questions.find((x) => x.id === rule.question);
+    if (!q) return void out.push({ path: [...path, 'question'], message: `context rule "${rule.id}" names unknown question "${rule.question}"` });
+    if (!q.context || q.type === 'number') return void out.push({ path: [...path, 'question'], message: `context rule "${rule.id}": "${rule.question}" is not a context question with choices` });
+    const ids = new Set(choiceIdsOf(c, q));
+    rule.contradicts.forEach((id, k) => ids.has(id) || out.push({ path: [...path, 'contradicts', k], message: `"${rule.question}" has no choice "${id}"` }));
+    if (!ids.has(rule.implies)) out.push({ path: [...path, 'implies'], message: `"${rule.question}" has no choice "${rule.implies}"` });
+    else if (rule.contradicts.includes(rule.implies)) out.push({ path: [...path, 'implies'], message: `context rule "${rule.id}" implies "${rule.implies}", which it also contradicts` });
+  });
+  return out;
+};
+
 export const checklistRules: Rule[] = [
   questionIdsAreUnique,
   failureModesAreTheSeven,
@@ -173,6 +213,7 @@ export const checklistRules: Rule[] = [
   referencesNameKnownQuestions,
   whenMissingNamesPractices,
   recommendationsAgreeOnText,
+  stagesAreConsistent,
 ];
 
 export function choiceIdsOf(c: Checklist, q: Question): string[] {

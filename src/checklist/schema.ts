@@ -102,6 +102,13 @@ export const Question = z.strictObject({
   /** Unit shown after a number answer, e.g. "%". */
   unit: z.string().optional(),
   obligation: Obligation.optional(),
+  /**
+   * Musts only: the stage the must is needed for. `pilot` (the default): without it even one
+   * bounded pilot is not under control. `scale`: a pilot can run without it, but growing beyond
+   * pilot size cannot. `stageWhy` says why, in the checklist's words.
+   */
+  stage: z.enum(['pilot', 'scale']).optional(),
+  stageWhy: z.string().min(1).optional(),
   /** Score at or above which the question counts as met (default: checklist scoring.metAt). */
   metAt: z.number().min(0).max(1).optional(),
   when: Condition.optional(),
@@ -136,6 +143,30 @@ export const Characteristic = z.strictObject({
   description: z.string().min(1),
   questions: z.array(id).min(1),
 });
+
+/**
+ * A context answer that other answers make impossible: when `when` holds, an answer to
+ * `question` among `contradicts` is disputed and `implies` is scored instead, and what the claim
+ * took out of scope comes back as unknown, as a contradicting repository does under --scan.
+ */
+export const ContextRule = z.strictObject({
+  id,
+  when: Condition,
+  question: id,
+  contradicts: z.array(id).min(1),
+  implies: id,
+  /** Why the answers cannot both hold, for the report's first screen. */
+  because: z.string().min(1),
+});
+export type ContextRule = z.infer<typeof ContextRule>;
+
+/** What counts as pilot size, from the answers: a rollout this size may pilot before it scales. */
+export const PilotSize = z.strictObject({
+  when: Condition,
+  /** The size in words, for the verdict's reasons ("one or two teams with a chosen first workflow"). */
+  label: z.string().min(1),
+});
+export type PilotSize = z.infer<typeof PilotSize>;
 
 export const Verdict = z.strictObject({
   id: z.enum(['tighten', 'pilot', 'scale']),
@@ -183,6 +214,9 @@ export const Checklist = z.strictObject({
   characteristics: z.array(Characteristic).min(1),
   /** The roles respondents answer in, so reports can group by them. */
   roles: z.array(z.strictObject({ id, label: z.string().min(1) })).optional(),
+  /** Without it no rollout counts as pilot size: every must, of either stage, decides tighten. */
+  pilotSize: PilotSize.optional(),
+  contextRules: z.array(ContextRule).optional(),
   questions: z.array(Question).min(1),
 });
 export type Checklist = z.infer<typeof Checklist>;

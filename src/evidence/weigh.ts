@@ -5,9 +5,9 @@
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import type { Answers, ResolvedAnswer } from '../answers/model.js';
 import type { ReportEvidence } from '../report/model.js';
-import { evaluateCondition } from '../scoring/applicability.js';
 import type { Finding, ScanResult, Severity } from '../scan/types.js';
 import { findingKey } from './finding-key.js';
+import { reopenScope } from './reopen.js';
 import type { EvidenceEntry, EvidenceMap } from './map.js';
 
 export interface Weighed {
@@ -77,10 +77,7 @@ export function weighEvidence(checklist: LoadedChecklist, answers: Answers, scan
   const adjusted: Answers = { ...answers, answers: adjustedAnswers };
   // A contradicted context answer is a scope claim: what it took out of scope comes back, as
   // unknown (an answer given to a question the claim hid was never part of the assessment).
-  for (const d of disputes.filter((x) => x.context)) {
-    d.reopened = reopenedBy(checklist, d.question, answers, adjusted);
-    for (const id of d.reopened) adjustedAnswers[id] = { ...(answers.answers[id] ?? { evidence: [], acknowledge: [] }), value: { kind: 'unknown' } };
-  }
+  for (const d of disputes.filter((x) => x.context)) d.reopened = reopenScope(checklist, d.question, answers, adjustedAnswers);
 
   const keys = new Set(scan.findings.map(findingKey));
   const stale = checklist.questions.flatMap((q) =>
@@ -136,20 +133,6 @@ function impliedAnswer(q: ResolvedQuestion, claimed: string[], entries: Evidence
   // Context choices carry no score: keep the map's order, so the first entry decides.
   const lowest = q.context ? implied[0]! : implied.reduce((a, b) => (score(b) < score(a) ? b : a));
   return [lowest];
-}
-
-function reopenedBy(checklist: LoadedChecklist, question: string, claimed: Answers, adjusted: Answers): string[] {
-  return checklist.questions
-    .filter((q) => q.when && mentions(q.when, question))
-    .filter((q) => evaluateCondition(q.when!, claimed.answers) === false && evaluateCondition(q.when!, adjusted.answers) !== false)
-    .map((q) => q.id);
-}
-
-function mentions(cond: NonNullable<ResolvedQuestion['when']>, question: string): boolean {
-  if ('all' in cond) return cond.all.some((c) => mentions(c, question));
-  if ('any' in cond) return cond.any.some((c) => mentions(c, question));
-  if ('not' in cond) return mentions(cond.not, question);
-  return cond.question === question;
 }
 
 function addProposal(proposals: Map<string, { ids: string[]; because: string[] }>, q: ResolvedQuestion, proposes: string | string[], because: string): void {

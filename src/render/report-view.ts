@@ -16,7 +16,8 @@ export function reportView(r: Report) {
   const questionText = new Map(r.questions.map((q) => [q.id, q.text]));
   // A question appears in several sections: its row is made once.
   const rows = new Map<ReportQuestion, ReturnType<typeof row>>();
-  const rowOf = (q: ReportQuestion) => rows.get(q) ?? rows.set(q, row(q)).get(q)!;
+  const contradicted = new Set(r.contradictions.map((c) => c.question));
+  const rowOf = (q: ReportQuestion) => rows.get(q) ?? rows.set(q, row(q, contradicted)).get(q)!;
   let n = 0;
   const steps = r.nextSteps.map((s) => ({
     ...s,
@@ -34,7 +35,7 @@ export function reportView(r: Report) {
     overallScore: percent(r.overall.score),
     overallRange: rangeText(r.overall.score, r.overall.upTo, r.overall.unknown),
     overallUpToText: r.overall.upTo !== null && r.overall.upTo !== r.overall.score ? `up to ${percent(r.overall.upTo)} if the ${r.overall.unknown === 1 ? 'unknown is' : `${r.overall.unknown} unknowns are`} met` : null,
-    claimedText: claimedText(r.overall.score, r.overall.claimedScore),
+    claimedText: claimedText(r.overall.score, r.overall.claimedScore, r),
     overallCoverage: percent(r.overall.coverage),
     disputedRows: r.disputed.first,
     disputedMore: r.disputed.count > r.disputed.first.length ? r.disputed.count - r.disputed.first.length : null,
@@ -160,7 +161,7 @@ function acceptedText(a: NonNullable<ReportQuestion['accepted']>): string {
   return `${a.expired ? 'EXPIRED ' : ''}accepted by ${a.owner} until ${a.until}: ${a.reason}`;
 }
 
-function row(q: ReportQuestion) {
+function row(q: ReportQuestion, contradicted: ReadonlySet<string>) {
   return {
     ...q,
     scoreText: q.score === null ? '' : percent(Math.round(q.score * 100)),
@@ -172,7 +173,7 @@ function row(q: ReportQuestion) {
     failureModesText: q.failureModes.map((f) => f.id).join(', ') || 'context',
     evidenceText: q.evidence.length ? q.evidence.join('; ') : null,
     disputeText: q.dispute ? `claimed ${q.dispute.claimed}; the repository says otherwise (${q.dispute.findings.join(', ')})` : null,
-    reopenedText: q.reopenedBy ? `brought back into scope: the repository disputes the answer to ${q.reopenedBy}` : null,
+    reopenedText: q.reopenedBy ? `brought back into scope: the ${contradicted.has(q.reopenedBy) ? 'other answers contradict' : 'repository disputes'} the answer to ${q.reopenedBy}` : null,
     acceptedText: q.accepted ? acceptedText(q.accepted) : null,
     responsesText: q.responses.length > 1 ? whoSaidWhat(q.responses) : null,
   };
@@ -184,10 +185,11 @@ export function rangeText(score: number | null, upTo: number | null, unknown: nu
   return `${percent(score)}, up to ${percent(upTo)} if the ${unknown === 1 ? 'unknown is' : `${unknown} unknowns are`} met`;
 }
 
-/** "claimed 97.4% before the repository's evidence", when the evidence changed the score. */
-export function claimedText(score: number | null, claimed: number | null): string | null {
+/** "97.4% as claimed, before ...", when evidence or contradicting answers changed the score. */
+export function claimedText(score: number | null, claimed: number | null, r?: Pick<Report, 'evidence' | 'history' | 'contradictions'>): string | null {
   if (claimed === null || claimed === score) return null;
-  return `${percent(claimed)} as claimed, before the repository's evidence`;
+  const by = [r?.evidence ? "the repository's evidence" : '', r?.contradictions.length ? 'the answers that contradict others were corrected' : ''].filter(Boolean);
+  return `${percent(claimed)} as claimed, before ${by.length ? by.join(' and before ') : "the repository's evidence"}`;
 }
 
 function metadataRows(r: Report) {

@@ -10,6 +10,7 @@ import type { Scored } from '../scoring/score.js';
 import type { VerdictResult } from '../scoring/verdict.js';
 import type { RespondentParts } from '../respondents/report-parts.js';
 import type { Report, ReportEvidence, ReportHistory, ReportQuestion } from './model.js';
+import { contradictionLine, type Contradiction } from '../evidence/context-rules.js';
 import { reportSchemaVersion } from './versions.js';
 
 export interface BuildInput {
@@ -27,6 +28,8 @@ export interface BuildInput {
   evidence?: ReportEvidence;
   history?: ReportHistory;
   respondents?: RespondentParts;
+  contradictions?: Contradiction[];
+  stage?: Report['stage'];
 }
 
 export function buildReport(input: BuildInput): Report {
@@ -34,14 +37,19 @@ export function buildReport(input: BuildInput): Report {
   const scores = new Map(scored.questions.map((s) => [s.id, s]));
   const claimedScores = new Map((claimed ?? scored).questions.map((s) => [s.id, s]));
   const disputes = new Map((input.evidence?.disputes ?? []).map((d) => [d.question, d]));
-  const reopenedBy = new Map((input.evidence?.disputes ?? []).flatMap((d) => d.reopened.map((id) => [id, d.question] as const)));
+  const reopenedBy = new Map(
+    [...(input.evidence?.disputes ?? []), ...(input.contradictions ?? [])].flatMap((d) => d.reopened.map((id) => [id, d.question] as const)),
+  );
+  const contradicted = new Map((input.contradictions ?? []).map((c) => [c.question, c]));
   const verdict = checklist.verdicts.find((v) => v.id === input.verdict.id)!;
   const m = answers.metadata;
   const questions: ReportQuestion[] = checklist.questions.map((q) => {
       const d = disputes.get(q.id);
       const c = claimedScores.get(q.id)!;
+      // A contradicted or disputed answer is shown as scored: what the other answers or the evidence imply.
+      const implied = contradicted.get(q.id)?.impliedValue ?? d?.impliedValue;
       return {
-        ...reportQuestion(q, scores.get(q.id)!, d ? { ...answers.answers[q.id]!, value: { kind: 'choices', ids: d.impliedValue } } : answers.answers[q.id], m.date),
+        ...reportQuestion(q, scores.get(q.id)!, implied ? { ...answers.answers[q.id]!, value: { kind: 'choices', ids: implied } } : answers.answers[q.id], m.date),
         reopenedBy: reopenedBy.get(q.id) ?? null,
         responses: input.respondents?.responses.get(q.id) ?? [],
         dispute: d ? { claimed: d.claimed, claimedValue: d.claimedValue, claimedScore: c.score, claimedRisk: c.risk, findings: d.findings.map((f) => f.key) } : null,
@@ -93,6 +101,8 @@ export function buildReport(input: BuildInput): Report {
     respondents: input.respondents?.respondents ?? [],
     divergent: input.respondents?.divergent ?? { count: 0, summary: null, items: [] },
     roleScores: input.respondents?.roleScores ?? [],
+    contradictions: (input.contradictions ?? []).map((c) => ({ ...c, line: contradictionLine(c) })),
+    stage: input.stage ?? null,
   };
 }
 

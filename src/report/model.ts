@@ -282,5 +282,27 @@ export const Report = z.strictObject({
   roleScores: z._default(z.array(z.strictObject({ role: z.string(), label: z.string(), respondents: z.number().check(z.int()), scores: z.array(z.nullable(z.number())) })), []),
   /** The git history from `assess --history`, or null. */
   history: z._default(z.nullable(ReportHistory), null),
+  /**
+   * Context answers other answers contradict (the checklist's context rules), for the first
+   * screen: scored as implied, with what the claim had taken out of scope back as unknown.
+   */
+  contradictions: z._default(z.array(z.strictObject({
+      rule: z.string(),
+      question: z.string(),
+      questionText: z.string(),
+      claimed: z.string(),
+      claimedValue: z.array(z.string()),
+      implied: z.string(),
+      impliedValue: z.array(z.string()),
+      because: z.string(),
+      reopened: z.array(z.string()),
+      line: z.string(),
+    })), []),
+  /** The rollout's size against the checklist's pilot size; null when the checklist has none. */
+  stage: z._default(z.nullable(z.strictObject({
+      /** Null when an answer the rule needs is unknown. */
+      pilotSized: z.nullable(z.boolean()),
+      pilotSize: z.string(),
+    })), null),
 });
 export type Report = z.infer<typeof Report>;

@@ -24,7 +24,8 @@ export interface PlannedStep {
 const obligationRank: Record<Obligation, number> = { must: 0, should: 1, could: 2 };
 const levelValue: Record<Level, number> = { low: 1, medium: 2, high: 3 };
 
-export function planNextSteps(checklist: LoadedChecklist, questions: QuestionScore[]): PlannedStep[] {
+/** `first`: questions whose steps lead the plan (a pilot's before-you-scale gaps), in the first 30 days. */
+export function planNextSteps(checklist: LoadedChecklist, questions: QuestionScore[], first: ReadonlySet<string> = new Set()): PlannedStep[] {
   const byId = new Map(questions.map((q) => [q.id, q]));
   const steps = new Map<string, PlannedStep & { requires: string[] }>();
   for (const q of checklist.questions) {
@@ -49,11 +50,12 @@ export function planNextSteps(checklist: LoadedChecklist, questions: QuestionSco
       });
     }
   }
-  const ranked = [...steps.values()].sort(compareSteps);
+  const leads = (step: PlannedStep) => (step.questions.some((q) => first.has(q)) ? 0 : 1);
+  const ranked = [...steps.values()].sort((a, b) => leads(a) - leads(b) || compareSteps(a, b));
   const ordered = orderByPrerequisites(ranked);
   const phaseOf = new Map<string, 30 | 60 | 90>();
   for (const step of ordered) {
-    step.phase = Math.max(basePhase(step), ...step.after.map((id) => phaseOf.get(id) ?? 30)) as 30 | 60 | 90;
+    step.phase = Math.max(leads(step) === 0 ? 30 : basePhase(step), ...step.after.map((id) => phaseOf.get(id) ?? 30)) as 30 | 60 | 90;
     phaseOf.set(step.id, step.phase);
   }
   const position = new Map(ordered.map((s, i) => [s.id, i]));

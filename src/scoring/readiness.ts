@@ -10,11 +10,17 @@ export interface PreScaleResult {
   fuzzyBecause: string[];
 }
 
+/**
+ * Not assessed: a partial assessment left a question behind it out, or nothing behind it applies.
+ * The second is not clear: an answer nobody gave cannot show that the team knows where it stands,
+ * so the verdict treats it as fuzzy.
+ */
 export function judgePreScale(checklist: LoadedChecklist, questions: QuestionScore[]): PreScaleResult[] {
   const byId = new Map(questions.map((q) => [q.id, q]));
   return checklist.preScale.map((p) => {
     const behind = p.questions.map((id) => byId.get(id)!);
     if (behind.some((q) => q.status === 'out-of-scope')) return { id: p.id, status: 'not-assessed', fuzzyBecause: [] };
+    if (behind.every((q) => q.status === 'not-asked' || q.status === 'na')) return { id: p.id, status: 'not-assessed', fuzzyBecause: [] };
     const fuzzyBecause = behind
       .filter((q) => q.status === 'unknown' || q.status === 'unanswered' || (q.status === 'answered' && (q.score ?? 0) < checklist.scoring.clearAt))
       .map((q) => q.id);

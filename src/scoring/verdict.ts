@@ -18,45 +18,115 @@ export interface DisputeForVerdict {
   findings: { where: string; message: string }[];
 }
 
+/** Whether the rollout is at pilot size (the checklist's rule over the answers), and that size in words. */
+export interface PilotSizeForVerdict {
+  /** Undefined when an answer the rule needs is unknown: not shown to be pilot size. */
+  sized: boolean | undefined;
+  label: string;
+}
+
+export interface VerdictInputs {
+  disputes?: DisputeForVerdict[];
+  divergentMusts?: string[];
+  /** Absent when the checklist defines no pilot size: then every gap decides tighten. */
+  pilotSize?: PilotSizeForVerdict;
+  /** Context answers other answers contradict, as one line each. */
+  contradictions?: string[];
+}
+
 /**
- * `scored` is the evidence-adjusted assessment when there is evidence. Disputes add their own
- * rules: a disputed must means tighten (the control the verdict leans on is contested), and an
- * answer disputed by a high-severity finding keeps the verdict below scale.
+ * `scored` is the evidence-adjusted assessment when there is evidence. The rules, in order:
+ * - tighten: a must to pilot is unmet, unverified or far apart between respondents, or any must
+ *   is disputed by evidence (the control the verdict leans on is contested);
+ * - a must to scale that is not met, or a before-you-scale question that is fuzzy or has nothing
+ *   in scope, keeps the rollout at pilot: pilot when it is at pilot size (nothing smaller to
+ *   shrink to), tighten when it has already grown beyond it (it scaled before answering);
+ * - otherwise pilot or scale by the scale thresholds.
  */
-export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preScale: PreScaleResult[], disputes: DisputeForVerdict[] = [], divergentMusts: string[] = []): VerdictResult {
-  const text = new Map(checklist.questions.map((q) => [q.id, q.text]));
+export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preScale: PreScaleResult[], inputs: VerdictInputs = {}): VerdictResult {
+  const { disputes = [], divergentMusts = [], pilotSize, contradictions = [] } = inputs;
+  const byId = new Map(checklist.questions.map((q) => [q.id, q]));
+  const text = (id: string) => byId.get(id)?.text;
+  const stageOf = (id: string) => byId.get(id)?.stage ?? 'pilot';
   // A question can inform several failure modes: name it once, with all of them.
   const unmet = groupByQuestion(scored.failureModes.flatMap((fm) => fm.unmetMusts.map((id) => [id, fm.id] as const)));
   const unverified = groupByQuestion(scored.failureModes.flatMap((fm) => fm.unknownMusts.map((id) => [id, fm.id] as const)));
-  const fuzzy = preScale.filter((p) => p.status === 'fuzzy');
   const disputedMusts = disputes.filter((d) => d.obligation === 'must');
-  const tighten: string[] = [];
   // A must the respondents answered far apart is unverified: nobody can say it is in place.
   const divergentOnly = divergentMusts.filter((id) => !unmet.has(id) && !unverified.has(id));
-  if (unmet.size || unverified.size || fuzzy.length || disputedMusts.length || divergentOnly.length)
-    tighten.push(
-      [
-        disputedMusts.length ? `${disputedMusts.length} must answer${disputedMusts.length > 1 ? 's' : ''} disputed by the repository` : '',
-        divergentOnly.length ? `${divergentOnly.length} must answer${divergentOnly.length > 1 ? 's' : ''} the respondents disagree on` : '',
-        unmet.size ? `${unmet.size} must question${unmet.size > 1 ? 's' : ''} not met` : '',
-        unverified.size ? `${unverified.size} must question${unverified.size > 1 ? 's' : ''} not verified` : '',
-        fuzzy.length ? `${fuzzy.length === preScale.length ? `all ${fuzzy.length}` : `${fuzzy.length} of the ${preScale.length}`} pre-scale questions still fuzzy` : '',
-      ]
-        .filter(Boolean)
-        .join('; '),
-    );
-  for (const d of disputedMusts) tighten.push(`must disputed by the repository: "${text.get(d.question)}" (${d.question}): answered ${d.claimed}, but ${evidenceLine(d)}`);
-  for (const id of divergentOnly) tighten.push(`must not verified, the respondents answered it far apart: "${text.get(id)}" (${id})`);
-  for (const [id, fms] of unmet) tighten.push(`must not met (${fms.join(', ')}): "${text.get(id)}" (${id})`);
-  for (const [id, fms] of unverified) tighten.push(`must not verified, answered unknown or left blank (${fms.join(', ')}): "${text.get(id)}" (${id})`);
-  for (const p of fuzzy) {
-    const entry = checklist.preScale.find((x) => x.id === p.id)!;
-    tighten.push(`pre-scale question still fuzzy: "${entry.text}" (weak or unknown: ${p.fuzzyBecause.join(', ')})`);
+  const atStage = <T>(m: Map<string, T>, stage: 'pilot' | 'scale') => [...m].filter(([id]) => stageOf(id) === stage);
+  const fuzzy = preScale.filter((p) => p.status === 'fuzzy');
+  // Nothing in scope behind a before-you-scale question is not an answer to it (a partial
+  // assessment is handled apart: it never reaches scale).
+  const unassessed = scored.partial ? [] : preScale.filter((p) => p.status === 'not-assessed');
+  const pilotGaps = {
+    unmet: atStage(unmet, 'pilot'),
+    unverified: atStage(unverified, 'pilot'),
+    divergent: divergentOnly.filter((id) => stageOf(id) === 'pilot'),
+  };
+  const scaleGaps = {
+    unmet: atStage(unmet, 'scale'),
+    unverified: atStage(unverified, 'scale'),
+    divergent: divergentOnly.filter((id) => stageOf(id) === 'scale'),
+  };
+  const blocksPilot = pilotGaps.unmet.length + pilotGaps.unverified.length + pilotGaps.divergent.length + disputedMusts.length > 0;
+  const blocksScale = scaleGaps.unmet.length + scaleGaps.unverified.length + scaleGaps.divergent.length + fuzzy.length + unassessed.length > 0;
+
+  const detail: string[] = [];
+  for (const c of contradictions) detail.push(`answers contradict each other: ${c}`);
+  for (const d of disputedMusts) detail.push(`must disputed by the repository: "${text(d.question)}" (${d.question}): answered ${d.claimed}, but ${evidenceLine(d)}`);
+  const mustLines = (gaps: typeof pilotGaps, stage: string) => [
+    ...gaps.divergent.map((id) => `must ${stage} not verified, the respondents answered it far apart: "${text(id)}" (${id})`),
+    ...gaps.unmet.map(([id, fms]) => `must ${stage} not met (${fms.join(', ')}): "${text(id)}" (${id})`),
+    ...gaps.unverified.map(([id, fms]) => `must ${stage} not verified, answered unknown or left blank (${fms.join(', ')}): "${text(id)}" (${id})`),
+  ];
+  const pilotLines = mustLines(pilotGaps, 'to pilot');
+  const scaleLines = [
+    ...mustLines(scaleGaps, 'to scale'),
+    ...fuzzy.map((p) => `before-you-scale question still fuzzy: "${checklist.preScale.find((x) => x.id === p.id)!.text}" (weak or unknown: ${p.fuzzyBecause.join(', ')})`),
+    ...unassessed.map((p) => `before-you-scale question not assessed, nothing behind it is in scope: "${checklist.preScale.find((x) => x.id === p.id)!.text}" (${checklist.preScale.find((x) => x.id === p.id)!.questions.join(', ')})`),
+  ];
+  const counts = (gaps: typeof pilotGaps, stage: string) => [
+    gaps.divergent.length ? `${plural(gaps.divergent.length, 'must answer')} ${stage} the respondents disagree on` : '',
+    gaps.unmet.length ? `${plural(gaps.unmet.length, 'must question')} ${stage} not met` : '',
+    gaps.unverified.length ? `${plural(gaps.unverified.length, 'must question')} ${stage} not verified` : '',
+  ];
+  const scaleSummary = [
+    ...counts(scaleGaps, 'to scale'),
+    fuzzy.length ? `${fuzzy.length === preScale.length ? `all ${fuzzy.length}` : `${fuzzy.length} of the ${preScale.length}`} before-you-scale questions still fuzzy` : '',
+    unassessed.length ? `${unassessed.length} before-you-scale question${unassessed.length > 1 ? 's' : ''} with nothing in scope` : '',
+  ].filter(Boolean);
+
+  if (blocksPilot) {
+    const summary = [
+      contradictions.length ? `${plural(contradictions.length, 'context answer')} contradicted by other answers` : '',
+      disputedMusts.length ? `${plural(disputedMusts.length, 'must answer')} disputed by the repository` : '',
+      ...counts(pilotGaps, 'to pilot'),
+      ...scaleSummary,
+    ].filter(Boolean);
+    return { id: 'tighten', reasons: dedupe([summary.join('; '), ...detail, ...pilotLines, ...scaleLines]) };
   }
-  if (tighten.length) return { id: 'tighten', reasons: dedupe(tighten) };
+  if (blocksScale) {
+    if (pilotSize?.sized) {
+      return {
+        id: 'pilot',
+        reasons: dedupe([
+          `every must to pilot is met and the rollout is at pilot size (${pilotSize.label}), so the bounded pilot can go on; before it grows: ${scaleSummary.join('; ')}`,
+          ...detail,
+          ...scaleLines.map((l) => `before you scale: ${l}`),
+        ]),
+      };
+    }
+    const size = !pilotSize
+      ? 'this checklist defines no pilot size, so every gap has to close before the rollout goes on'
+      : pilotSize.sized === false
+        ? `the rollout is already beyond pilot size (${pilotSize.label}) without these answers: it scaled before answering them`
+        : `pilot size (${pilotSize.label}) is not shown, an answer it needs being unknown, so the rollout is treated as grown beyond it`;
+    return { id: 'tighten', reasons: dedupe([`${scaleSummary.join('; ')}; ${size}`, ...detail, ...scaleLines]) };
+  }
 
   const rules = checklist.scoring.scale;
-  const blockers: string[] = [];
+  const blockers: string[] = [...contradictions.map((c) => `answers contradict each other: ${c}`)];
   const { overall } = scored;
   if (scored.partial) blockers.push('only part of the checklist was assessed; run the full assessment before scaling');
   if (overall.score === null || overall.score < rules.minOverall)
@@ -72,15 +142,15 @@ export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preSca
   if (hidden.length && !scored.partial)
     blockers.push(`${hidden.length} unknown answer${hidden.length > 1 ? 's' : ''} could each hide a high risk (${hidden.join(', ')})`);
   for (const d of disputes.filter((x) => x.severity === 'high'))
-    blockers.push(`"${text.get(d.question)}" (${d.question}) is disputed by a high-severity finding: ${evidenceLine(d)}`);
+    blockers.push(`"${text(d.question)}" (${d.question}) is disputed by a high-severity finding: ${evidenceLine(d)}`);
   if (overall.coverage === null || overall.coverage < rules.minCoverage)
     blockers.push(`coverage ${fmt(overall.coverage)}% is below ${rules.minCoverage}% (too many unknowns to expand safely)`);
   if (blockers.length)
-    return { id: 'pilot', reasons: ['every must is met and the pre-scale questions are clear, so one bounded workflow can go ahead', ...blockers.map((b) => `not yet scale: ${b}`)] };
+    return { id: 'pilot', reasons: ['every must is met and the before-you-scale questions are clear, so one bounded workflow can go ahead', ...blockers.map((b) => `not yet scale: ${b}`)] };
   return {
     id: 'scale',
     reasons: [
-      'every must is met and the pre-scale questions are clear',
+      'every must is met and the before-you-scale questions are clear',
       `overall score ${fmt(overall.score)} and every failure mode at or above ${rules.minPerFailureMode}, with no high risk`,
       `coverage ${fmt(overall.coverage)}%`,
     ],
@@ -101,3 +171,4 @@ function groupByQuestion(pairs: (readonly [string, string])[]): Map<string, stri
 
 const fmt = (n: number | null): string => (n === null ? 'n/a' : String(n));
 const dedupe = (xs: string[]): string[] => [...new Set(xs)];
+const plural = (n: number, what: string): string => `${n} ${what}${n > 1 ? 's' : ''}`;

@@ -220,7 +220,7 @@ describe('explain (built binary)', () => {
   it('lists the questions by failure mode and explains one', () => {
     const list = runCli(['explain']);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/^AI coding agent rollout readiness \(ai-coding-rollout 1\.1\.0\): 48 questions/);
+    expect(list.stdout).toMatch(/^AI coding agent rollout readiness \(ai-coding-rollout 1\.2\.0\): 48 questions/);
     expect(list.stdout).toContain('FM3 Review is informal while delegation is real');
     const one = runCli(['explain', 'fm4.egress']);
     expect(one.stdout).toContain('Type: single; must; informs FM4 (weight 3); met at 0.7');
@@ -228,6 +228,6 @@ describe('explain (built binary)', () => {
     expect(one.stdout).toContain('- Limit agent network egress to a narrow allowlist');
     const missing = runCli(['explain', 'fm9.nothing']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr.trim()).toBe('error: no question "fm9.nothing" in ai-coding-rollout 1.1.0 (run `rollout-check explain` for the list)');
+    expect(missing.stderr.trim()).toBe('error: no question "fm9.nothing" in ai-coding-rollout 1.2.0 (run `rollout-check explain` for the list)');
   });
 });

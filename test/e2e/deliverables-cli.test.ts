@@ -164,11 +164,11 @@ describe('compare', () => {
     const before = saveResult(dir, 'examples/pilot-ready.yaml');
     const after = join(dir, 'after.json');
     const r = JSON.parse(readFileSync('examples/scale-ready.report.json', 'utf8'));
-    r.checklist.version = '1.2.0';
+    r.checklist.version = '1.3.0';
     writeFileSync(after, JSON.stringify(r));
     const out = runCli(['compare', before, after, '--format', 'md']);
     expect(out.code).toBe(0);
-    expect(out.stdout).toContain('> **Warning:** the assessments used different checklists (ai-coding-rollout 1.1.0 and ai-coding-rollout 1.2.0)');
+    expect(out.stdout).toContain('> **Warning:** the assessments used different checklists (ai-coding-rollout 1.2.0 and ai-coding-rollout 1.3.0)');
     expect(out.stdout).toContain('## Risks closed');
     expect(out.stdout).toMatch(/\(`fm4\.egress`\) \| FM4 \| Allowlist for some agents or environments \| Narrow allowlist wherever agents run \|/);
     expect(out.stderr).toContain('warning: the assessments used different checklists');

@@ -107,7 +107,7 @@ describe('bad input gets one line that says what to do', () => {
     expect(r.stderr).toContain('unknown question "fm3.human-reveiw" (did you mean "fm3.human-review"?)');
     expect(r.stderr).toMatch(/unknown choice "allowlist-al" \(did you mean "allowlist-all"\?\)/);
     expect(r.stderr).toContain('unknown role "secruity" (did you mean "security"?)');
-    expect(runCli(['explain', 'fm3.human-reveiw']).stderr).toBe('error: no question "fm3.human-reveiw" in ai-coding-rollout 1.1.0 (did you mean "fm3.human-review"?) (run `rollout-check explain` for the list)\n');
+    expect(runCli(['explain', 'fm3.human-reveiw']).stderr).toBe('error: no question "fm3.human-reveiw" in ai-coding-rollout 1.2.0 (did you mean "fm3.human-review"?) (run `rollout-check explain` for the list)\n');
     expect(runCli(['schema', 'reslt']).stderr).toContain('(did you mean "result"?)');
     // Nothing near: no guess.
     expect(runCli(['explain', 'zzz']).stderr).not.toContain('did you mean');

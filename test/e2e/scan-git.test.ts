@@ -145,6 +145,7 @@ describe('scan on a real git repository', () => {
 
     const json = JSON.parse(runCli([...base, '--scan', dir, '--format', 'json']).stdout);
     expect(json.verdict.id).toBe('tighten');
+    expect(json.contradictions).toEqual([]);
     expect(json.overall.claimedScore).toBe(97.6);
     expect(json.overall.score).toBeLessThan(97.6);
     expect(json.disputed.count).toBeGreaterThanOrEqual(3);
@@ -169,9 +170,13 @@ describe('scan on a real git repository', () => {
       answers,
       readFileSync('examples/scale-ready.yaml', 'utf8').replace(/^  ctx\.mcp: .*$/m, '  ctx.mcp: "no"').replace(/^  ctx\.autonomy: .*$/m, '  ctx.autonomy: chat'),
     );
+    // Without a scan the other answers already contradict the claims (the agents listed imply
+    // them): the same mechanism, from a second source.
     const claimed = JSON.parse(runCli(['assess', '--answers', answers, '--format', 'json']).stdout);
-    const notAsked = claimed.questions.filter((q: { status: string }) => q.status === 'not-asked').map((q: { id: string }) => q.id);
-    expect(notAsked).toEqual(expect.arrayContaining(['fm2.inventory', 'fm3.agents-cannot-merge']));
+    expect(claimed.contradictions.map((c: { question: string }) => c.question)).toEqual(['ctx.autonomy', 'ctx.mcp']);
+    expect(claimed.questions.find((q: { id: string }) => q.id === 'fm2.inventory')).toMatchObject({ status: 'unknown', reopenedBy: 'ctx.mcp' });
+    expect(runCli(['assess', '--answers', answers]).stdout).toContain('brought back into scope: the other answers contradict the answer to ctx.mcp');
+    // With the scan, the repository settles them first, and nothing is left for the answers to contradict.
     const json = JSON.parse(runCli(['assess', '--answers', answers, '--scan', dir, '--format', 'json']).stdout);
     const byId = new Map(json.evidence.disputes.map((d: { question: string }) => [d.question, d]));
     expect(byId.get('ctx.mcp')).toMatchObject({ claimed: 'No', implied: 'Yes', context: true, reopened: expect.arrayContaining(['fm2.inventory']) });

@@ -77,6 +77,6 @@ describe('compatible versions', () => {
     expect(validateChecklist('p.yaml', text, [{ file: 'o.yaml', text: overlay('1.0.0') }]).ok).toBe(true);
     const old = validateChecklist('p.yaml', text, [{ file: 'o.yaml', text: overlay('0.9.0') }]);
     expect(old.ok).toBe(false);
-    if (!old.ok) expect(old.problems[0]!.message).toBe('overlay is for ai-coding-rollout 0.9.0, but the checklist is 1.1.0');
+    if (!old.ok) expect(old.problems[0]!.message).toBe('overlay is for ai-coding-rollout 0.9.0, but the checklist is 1.2.0');
   });
 });

@@ -20,12 +20,12 @@ describe('personas from the article', () => {
     expect(new Set(expected.values())).toEqual(new Set(['tighten', 'pilot', 'scale']));
   });
 
-  it('were written for checklist 1.0.0, which 1.1.0 still reads; a version it does not read is refused', () => {
-    expect(checklist.version).toBe('1.1.0');
+  it('were written for checklist 1.0.0 and 1.1.0, which 1.2.0 still reads; a version it does not read is refused', () => {
+    expect(checklist.version).toBe('1.2.0');
     expect(readFileSync(`${dir}/seats-no-owner.yaml`, 'utf8')).toContain('version: 1.0.0 }');
     const r = validateAnswers(checklist, 'old.yaml', 'checklist: { id: ai-coding-rollout, version: 0.9.0 }\n');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]!.message).toBe('checklist "ai-coding-rollout" has no version 0.9.0 (this one is 1.1.0, and reads answers for 1.0.0)');
+    if (!r.ok) expect(r.problems[0]!.message).toBe('checklist "ai-coding-rollout" has no version 0.9.0 (this one is 1.2.0, and reads answers for 1.0.0, 1.1.0)');
   });
 
   it.each(personas)('%s gets the verdict the article implies', (name) => {

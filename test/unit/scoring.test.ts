@@ -94,15 +94,15 @@ describe('verdict', () => {
   it('names its reasons', () => {
     const v = verdictOf({ 'q.split': 'informal', 'q.review': ['human'] });
     expect(v.reasons).toEqual([
-      '2 must questions not met; 1 of the 2 pre-scale questions still fuzzy',
-      'must not met (FM1): "Is the advisory / executable split written down?" (q.split)',
-      'must not met (FM3): "Which review practices apply to agent pull requests?" (q.review)',
-      'pre-scale question still fuzzy: "What are we scaling?" (weak or unknown: q.split)',
+      '2 must questions to pilot not met; 1 of the 2 before-you-scale questions still fuzzy',
+      'must to pilot not met (FM1): "Is the advisory / executable split written down?" (q.split)',
+      'must to pilot not met (FM3): "Which review practices apply to agent pull requests?" (q.review)',
+      'before-you-scale question still fuzzy: "What are we scaling?" (weak or unknown: q.split)',
     ]);
     expect(verdictOf({ 'q.review': 'unknown' }).reasons).toEqual([
-      '1 must question not verified; 1 of the 2 pre-scale questions still fuzzy',
-      'must not verified, answered unknown or left blank (FM3): "Which review practices apply to agent pull requests?" (q.review)',
-      'pre-scale question still fuzzy: "Which review is mandatory?" (weak or unknown: q.review)',
+      '1 must question to pilot not verified; 1 of the 2 before-you-scale questions still fuzzy',
+      'must to pilot not verified, answered unknown or left blank (FM3): "Which review practices apply to agent pull requests?" (q.review)',
+      'before-you-scale question still fuzzy: "Which review is mandatory?" (weak or unknown: q.review)',
     ]);
     const pilot = verdictOf({ 'q.sandbox': 'no' });
     expect(pilot.reasons).toContain('not yet scale: FM4 still has 1 high risk');
