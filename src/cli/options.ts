@@ -1,6 +1,7 @@
 // Flag parsers: each turns a string into a typed value or a usage error (exit 2).
 import { InvalidArgumentError } from 'commander';
 import { didYouMean } from '../closest.js';
+import { InputError } from '../errors.js';
 
 export function parseNumberIn(min: number, max: number) {
   return (raw: string): number => {
@@ -33,4 +34,20 @@ export function collect(value: string, previous: string[]): string[] {
 export function collectChoices<T extends string>(allowed: readonly T[]) {
   const one = parseChoice(allowed);
   return (raw: string, previous: T[] | undefined): T[] => [...new Set([...(previous ?? []), ...raw.split(',').map((x) => one(x.trim()))])];
+}
+
+/**
+ * A flag that cannot apply is refused, never silently ignored: `needs` maps an option (its
+ * attribute name) to the option it only means something with; `excludes` lists pairs that
+ * contradict each other. Only options given on the command line count, not defaults.
+ */
+export function refuseInapplicable(
+  command: { getOptionValueSource(key: string): string | undefined; opts(): Record<string, unknown> },
+  rules: { needs?: Record<string, string>; excludes?: [string, string][] },
+): void {
+  const given = (key: string) => command.getOptionValueSource(key) === 'cli';
+  const flag = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  for (const [key, prerequisite] of Object.entries(rules.needs ?? {}))
+    if (given(key) && command.opts()[prerequisite] === undefined) throw new InputError(`${flag(key)} only applies with ${flag(prerequisite)}`);
+  for (const [a, b] of rules.excludes ?? []) if (given(a) && given(b)) throw new InputError(`${flag(a)} and ${flag(b)} cannot be used together: choose one`);
 }

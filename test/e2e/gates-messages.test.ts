@@ -119,6 +119,22 @@ describe('bad input gets one line that says what to do', () => {
     expect(r.stdout).not.toContain('never scored as zero');
   });
 
+  it('a flag that only means something beside another is refused without it, and contradicting flags are refused together', () => {
+    const cases: [string[], string][] = [
+      [['assess', '--answers', pilot, '--tolerance', '5'], '--tolerance only applies with --baseline'],
+      [['assess', '--answers', pilot, '--since', '30d'], '--since only applies with --history'],
+      [['assess', '--answers', pilot, '--all'], '--all only applies with --history'],
+      [['assess', '--answers', pilot, '--prs', 'prs.json'], '--prs only applies with --history'],
+      [['history', '.', '--all', '--since', '30d'], '--all and --since cannot be used together: choose one'],
+    ];
+    for (const [args, message] of cases) {
+      const r = runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`error: ${message}\n`);
+    }
+  });
+
   it('an interactive-only flag with --answers is refused, not ignored', () => {
     for (const flag of [['--resume', 'x.yaml'], ['--section', 'FM1'], ['--quick'], ['--answers-out', 'x.yaml']]) {
       const r = runCli(['assess', '--answers', pilot, ...flag]);

@@ -4,7 +4,8 @@ import { failureModeIds, type FailureModeId } from '../../checklist/ids.js';
 import { failOnLevels, type GateOptions } from '../../scoring/gates.js';
 import type { EmitFlags } from '../emit.js';
 import { outputFormats } from '../formats-list.js';
-import { collect, collectChoices, parseChoice, parseCount, parseNumberIn } from '../options.js';
+import { InputError } from '../../errors.js';
+import { collect, collectChoices, parseChoice, parseCount, parseNumberIn, refuseInapplicable } from '../options.js';
 
 export interface AssessFlags extends GateOptions, EmitFlags {
   answers: string[];
@@ -64,11 +65,14 @@ export function registerAssess(program: Command): void {
       if (flags.answers.length) {
         const interactiveOnly = ['answersOut', 'resume', 'section', 'quick'].filter((k) => command.getOptionValueSource(k) === 'cli');
         if (interactiveOnly.length) {
-          const { InputError } = await import('../../errors.js');
           const names = interactiveOnly.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
           throw new InputError(`${names.join(', ')} ${names.length > 1 ? 'apply' : 'applies'} only to the interactive questionnaire, not with --answers`);
         }
       }
+      refuseInapplicable(command, {
+        needs: { tolerance: 'baseline', since: 'history', all: 'history', attribution: 'history', prs: 'history' },
+        excludes: [['all', 'since']],
+      });
       // Loaded on use, so that --help and other commands start fast.
       const { runAssess, runInteractive } = await import('./assess-action.js');
       process.exitCode = flags.answers.length ? await runAssess(flags) : await runInteractive(flags);

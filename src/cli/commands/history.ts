@@ -1,6 +1,6 @@
 // `rollout-check history [DIR]`: what the repository's git history shows about agent work, offline.
 import type { Command } from 'commander';
-import { collect, parseChoice } from '../options.js';
+import { collect, parseChoice, refuseInapplicable } from '../options.js';
 import { output } from '../std-streams.js';
 
 const formats = ['text', 'md', 'json'] as const;
@@ -26,7 +26,8 @@ export function registerHistory(program: Command): void {
     .option('--attribution <file>', 'extra attribution rules for in-house agents, tried first (repeatable)', collect, [])
     .option('--prs <file>', 'review data exported by `gh pr list` (see the README); never fetched')
     .addHelpText('after', '\nOnly git is run, with no network. The window ends at the newest commit, never at today\'s date,\nso a repository gives the same figures on any day. Commits no attribution rule matches count as\npeople\'s work; when none match at all, the report says agent work is not observable.')
-    .action(async (dir: string, flags: HistoryFlags) => {
+    .action(async (dir: string, flags: HistoryFlags, command: Command) => {
+      refuseInapplicable(command, { excludes: [['all', 'since']] });
       const { runHistory } = await import('./history-action.js');
       const text = await runHistory(dir, flags);
       if (flags.out) (await import('../../io/files.js')).writeFileAtomic(flags.out, text);
