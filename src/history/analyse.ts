@@ -144,6 +144,11 @@ export class HistoryAnalyser {
     b.sizes.push(size);
   }
 
+  /** Each non-merge commit read, with its class (a tool's index, or the people's): for measuring attribution. */
+  eachCommit(onCommit: (hash: string, cls: number) => void): void {
+    for (const [hash, at] of this.graph.index) if (this.toolOf[at]! >= 0) onCommit(hash, this.toolOf[at]!);
+  }
+
   finish(malformed = 0): Tally {
     return { buckets: this.buckets, filesByClass: this.filesByClass, months: this.months, merges: this.merges, withTrailers: this.withTrailers, malformed };
   }

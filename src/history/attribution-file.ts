@@ -23,6 +23,8 @@ export const AttributionFile = z.strictObject({
     z.strictObject({
       id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a tool id is lower-case letters, digits and dashes'),
       name: z.string().min(1),
+      /** agent (the default): work an AI agent did; automation: bots, release and dependency updaters, apart from agents and people. */
+      kind: z.enum(['agent', 'automation']).optional(),
       rules: z.array(Rule).min(1),
     }),
   ),

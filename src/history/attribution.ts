@@ -7,7 +7,7 @@ export type { AttributionFile };
 
 /** What the analysis needs: compiled matchers, in the order they are tried. */
 export interface Attribution {
-  tools: { id: string; name: string }[];
+  tools: { id: string; name: string; kind: 'agent' | 'automation' }[];
   /** Index into `tools` of the tool that made the commit, or -1 for human work. */
   classify(commit: { author: string; committer: string; message: string; trailers: readonly Trailer[] }): number;
   /** Index into `tools` of the tool whose branch a merge commit brought in, or -1. */
@@ -36,13 +36,16 @@ interface Compiled {
  * in-house rule wins over a built-in one; a tool id in both keeps its place and gains the rules.
  */
 export function combineAttribution(files: { file: string; data: AttributionFile }[]): Attribution {
-  const tools: { id: string; name: string }[] = [];
+  const tools: { id: string; name: string; kind: 'agent' | 'automation' }[] = [];
   const rules: Compiled[] = [];
   const fixes: RegExp[] = [];
   for (const { data } of files) {
     for (const t of data.tools) {
       let index = tools.findIndex((x) => x.id === t.id);
-      if (index < 0) index = tools.push({ id: t.id, name: t.name }) - 1;
+      if (index < 0) index = tools.push({ id: t.id, name: t.name, kind: t.kind ?? 'agent' }) - 1;
+      // A file that names the kind decides it: an in-house file adding rules to the built-in
+      // "automation" tool need not repeat that it is automation.
+      else if (t.kind) tools[index]!.kind = t.kind;
       for (const r of t.rules) {
         const kind = ruleKind(r);
         if ('trailer' in r) rules.push({ tool: index, kind, key: r.trailer.key.toLowerCase(), re: new RegExp(r.trailer.value, 'i') });
@@ -51,7 +54,10 @@ export function combineAttribution(files: { file: string; data: AttributionFile 
     }
     for (const s of data.fixSubjects ?? []) fixes.push(new RegExp(s, 'i'));
   }
-  const commitRules = rules.filter((r) => r.kind !== 'branch' && r.kind !== 'login');
+  // Agents before automation, whatever the file order: an agent that commits through a bot
+  // account (claude[bot] with the Actions app's address) or on a bot's commit is still the agent.
+  const automation = (r: Compiled) => (tools[r.tool]!.kind === 'automation' ? 1 : 0);
+  const commitRules = rules.filter((r) => r.kind !== 'branch' && r.kind !== 'login').sort((a, b) => automation(a) - automation(b));
   const branchRules = rules.filter((r) => r.kind === 'branch');
   const loginRules = rules.filter((r) => r.kind === 'login');
   return {

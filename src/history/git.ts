@@ -4,9 +4,14 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { InputError } from '../errors.js';
 import { checksFromFiles } from './head-files.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { plainGitDir } from '../io/plain-git-dir.js';
 
 const safety = ['-c', 'core.fsmonitor=false', '-c', 'log.showSignature=false', '-c', 'core.quotePath=false'];
-const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_PAGER: 'cat' };
+// GIT_NO_LAZY_FETCH: in a partial clone git would otherwise download every missing object it needs
+// (for --numstat, each file's contents) from the remote, one by one, behind the user's back.
+const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_PAGER: 'cat', GIT_NO_LAZY_FETCH: '1' };
 
 /** Runs a short git command; undefined when git says no (the caller decides what that means). */
 export function gitOutput(dir: string, args: string[]): string | undefined {
@@ -209,4 +214,35 @@ export async function lineCountsAt(dir: string, emptyTree: string, commit: strin
     }
   });
   return counts;
+}
+
+const promisorLine = /^\s*(promisor|partialclone)\s*(=\s*(true|yes|on|1|[\w.-]+))?\s*$/im;
+
+/**
+ * Whether the repository is a partial clone (a promisor remote: `git clone --filter=...`), whose
+ * file contents are fetched on demand. Read from the configuration file of a plain repository;
+ * otherwise git is asked.
+ */
+export function isPartialClone(dir: string): boolean {
+  const gitDir = plainGitDir(dir);
+  if (gitDir) {
+    try {
+      return configSaysPartial(readFileSync(join(gitDir, 'config'), 'latin1'));
+    } catch {
+      return false;
+    }
+  }
+  const out = gitOutput(dir, ['config', '--get-regexp', '^(remote\\..*\\.promisor|extensions\\.partialclone)$']) ?? '';
+  return out.split('\n').some((l) => /\.partialclone /i.test(l) || /\.promisor (true|yes|on|1)$/i.test(l.trim()));
+}
+
+/** A `promisor` set true (or bare) in a remote, or `partialclone` naming one. */
+export function configSaysPartial(text: string): boolean {
+  for (const line of text.split('\n')) {
+    const m = promisorLine.exec(line);
+    if (!m) continue;
+    const value = (m[3] ?? 'true').toLowerCase();
+    if (m[1]!.toLowerCase() === 'partialclone' ? value !== '' : ['true', 'yes', 'on', '1'].includes(value)) return true;
+  }
+  return false;
 }

@@ -145,22 +145,32 @@ export function gitSubject(message: string): string {
 }
 
 /**
- * The trailers of a message: its last paragraph, when every line in it is "Key: value" (or a
- * continuation line of one), the way `git interpret-trailers` reads them.
+ * The trailers of a message: its last paragraph when every line in it is "Key: value" (or a
+ * continuation line of one), the way `git interpret-trailers` reads them, and the paragraphs just
+ * before it that are trailers too. A tool that writes "Co-authored-by" and then, after a blank
+ * line, a session trailer of its own still marks the commit with both; git alone would read only
+ * the last paragraph. The subject is never a trailer.
  */
 export function trailersOf(message: string): { key: string; value: string }[] {
-  const trimmed = message.replace(/\s+$/, '');
-  const cut = trimmed.lastIndexOf('\n\n');
-  if (cut < 0) return [];
-  const lines = trimmed.slice(cut + 2).split('\n');
+  const paragraphs = message.replace(/\s+$/, '').split(/\n\n+/);
   const trailers: { key: string; value: string }[] = [];
-  for (const line of lines) {
+  for (let i = paragraphs.length - 1; i >= 1; i--) {
+    const block = trailerBlock(paragraphs[i]!);
+    if (!block) break;
+    trailers.unshift(...block);
+  }
+  return trailers;
+}
+
+function trailerBlock(paragraph: string): { key: string; value: string }[] | undefined {
+  const trailers: { key: string; value: string }[] = [];
+  for (const line of paragraph.split('\n')) {
     const m = /^([A-Za-z0-9][A-Za-z0-9-]*)\s*:\s*(.*)$/.exec(line);
     if (m) trailers.push({ key: m[1]!.toLowerCase(), value: m[2]! });
     else if (/^\s/.test(line) && trailers.length) trailers[trailers.length - 1]!.value += ` ${line.trim()}`;
-    else return [];
+    else return undefined;
   }
-  return trailers;
+  return trailers.length ? trailers : undefined;
 }
 
 /** The branch a merge commit brought in, read from the subjects GitHub, GitLab and git write. */

@@ -42,6 +42,8 @@ export const ToolHistory = z.strictObject({
   ...Activity.shape,
   /** An attribution tool id (the scanner's where both know the tool: claude-code, copilot, codex, cursor, aider), or "human". */
   id: z.string(),
+  /** An AI agent, automation (bots, release and dependency updaters), or people (the "human" row). */
+  kind: z._default(z.enum(['agent', 'automation', 'people']), 'agent'),
   name: z.string(),
   /** Share of the window's non-merge commits, rounded to 3 places. */
   share: z.number(),

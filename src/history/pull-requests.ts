@@ -58,7 +58,9 @@ export function summarisePullRequests(source: string, prs: GhPullRequest[], attr
   };
   // A merged list only: gh also exports open and closed ones if asked to.
   const merged = prs.filter((p) => p.mergedAt !== null).sort((a, b) => a.number - b.number);
-  const agent = merged.filter((p) => toolOf(p) >= 0);
+  // Automation's pull requests (dependency updaters, release bots) are neither agents' nor people's.
+  const isAgent = (p: GhPullRequest) => toolOf(p) >= 0 && attribution.tools[toolOf(p)]!.kind === 'agent';
+  const agent = merged.filter(isAgent);
   const human = merged.filter((p) => toolOf(p) < 0);
   const counts = new Map<string, number>();
   for (const p of agent) {

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { builtinAttribution, readCompiledAttribution, readUserFile } from '../io/files.js';
 import { HistoryAnalyser } from './analyse.js';
 import { combineAttribution, type Attribution, type AttributionFile } from './attribution.js';
-import { emptyTreeOf, gitOutput, gitOutputLater, headTime, lineCountsAt, repositoryChecks, repositoryFacts, windowArgs } from './git.js';
+import { emptyTreeOf, gitOutput, gitOutputLater, headTime, isPartialClone, lineCountsAt, repositoryChecks, repositoryFacts, windowArgs } from './git.js';
 import { GraphBuilder } from './graph.js';
 import { mergedBranch } from './log-stream.js';
 import { readGraph, startPasses, stopPasses } from './passes.js';
@@ -26,6 +26,8 @@ export interface HistoryOptions {
   pullRequests?: PullRequestSummary | null;
   /** How the folder is named in the report (relative, never an absolute path). */
   label?: string;
+  /** Told who made each commit (a tool id, or "human"): how the attribution corpus is scored. */
+  onCommit?: (hash: string, who: string) => void;
 }
 
 /**
@@ -56,7 +58,10 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
   // the repository is checked: the passes over it then start alongside the checks, and bring
   // HEAD's time themselves (one git process fewer).
   const fixed = anchored ? undefined : fixedSince(asked);
-  let passes = fixed === undefined ? undefined : startPasses(dir, [...windowArgs(fixed, null), 'HEAD']);
+  // A partial clone holds commits but not every file's contents: lines are not counted there
+  // rather than downloaded one object at a time (the limit is named in the result).
+  const lines = !isPartialClone(dir);
+  let passes = fixed === undefined ? undefined : startPasses(dir, [...windowArgs(fixed, null), 'HEAD'], lines);
   try {
     const facts = fixed === undefined ? await repositoryFacts(dir) : await repositoryChecks(dir);
     const newest = 'newestTime' in facts ? facts.newestTime : undefined;
@@ -67,7 +72,7 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
     // that day, so a side branch merged later is not mistaken for the branch itself.
     const tip = anchored ? gitOutput(dir, ['rev-list', '-1', '--first-parent', `--before=@${anchor}`, 'HEAD'])?.trim() : 'HEAD';
     const range = tip ? [...windowArgs(window.since, null), tip] : undefined;
-    passes ??= range && startPasses(dir, range);
+    passes ??= range && startPasses(dir, range, lines);
     // The last commit before the window (its lines are counted below), looked up meanwhile.
     const before = window.since === null || !tip ? undefined : gitOutputLater(dir, ['rev-list', '-1', '--first-parent', `--before=@${window.since}`, tip]);
     // Awaited below; should the run fail first, its failure is not left unhandled.
@@ -89,14 +94,16 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
 
     // Lines older than the window share in every removal: count them at the window's start.
     const start = (await before)?.trim();
-    const baseline = start ? await lineCountsAt(dir, emptyTreeOf(dir, start), start) : new Map<string, number>();
+    const baseline = start && lines ? await lineCountsAt(dir, emptyTreeOf(dir, start), start) : new Map<string, number>();
 
     const analyser = new HistoryAnalyser(attribution, built, baseline, anchored ? until : built.newestTime);
     const malformed = read && built.size ? await read.replay((c) => analyser.add(c)) : 0;
+    if (options.onCommit) analyser.eachCommit((hash, cls) => options.onCommit!(hash, attribution.tools[cls]?.id ?? 'human'));
     return summariseHistory(analyser.finish(malformed), attribution, {
       root: options.label ?? '.',
       branch: facts.branch,
       shallow: facts.shallow,
+      partial: !lines,
       window: { asked: window.asked, since: window.since === null ? null : isoDay(window.since), until: isoDay(until), anchor: anchored ? 'metadata-date' : 'newest-commit' },
       pullRequests: options.pullRequests ?? null,
     });

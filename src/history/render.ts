@@ -12,6 +12,12 @@ export const share = (x: number | null): string => (x === null ? 'n/a' : percent
 export const reworkText = (w: Rework): string => (w.rate === null ? 'n/a' : `${share(w.rate)} (${w.reworked} of ${w.lines} lines)`);
 const reached = (t: ToolHistory): string => `${t.reachedByMerge} merged, ${t.reachedBySquash} squashed, ${t.pushedDirectly} pushed directly`;
 
+/** ", 331 to automation", when bots and updaters made commits: they are neither agents nor people. */
+function automationText(r: HistoryResult): string {
+  const n = r.tools.filter((t) => t.kind === 'automation').reduce((s, t) => s + t.commits, 0);
+  return n ? `, ${n} to automation` : '';
+}
+
 export function windowText(r: HistoryResult): string {
   const anchor = r.window.anchor === 'metadata-date' ? "the answers file's date" : 'the newest commit';
   return r.window.since ? `${r.window.since} to ${r.window.until} (${r.window.asked}, counted back from ${anchor})` : `all history to ${r.window.until}`;
@@ -20,7 +26,7 @@ export function windowText(r: HistoryResult): string {
 export function historyText(r: HistoryResult): string {
   const lines = [
     `History of ${r.root} (${r.branch}), ${windowText(r)}`,
-    `${r.commits} commits and ${r.merges} merges; ${r.attribution.agentCommits} commits attributed to agents; ${r.attribution.commitsWithTrailers} carry trailers.`,
+    `${r.commits} commits and ${r.merges} merges; ${r.attribution.agentCommits} commits attributed to agents${automationText(r)}; ${r.attribution.commitsWithTrailers} carry trailers.`,
     '',
   ];
   for (const t of r.tools) {
@@ -49,7 +55,7 @@ function pullRequestLines(r: HistoryResult): string[] {
 export function historyMarkdownBody(r: HistoryResult, level = '##'): string {
   const e = escapeMarkdown;
   const out = [
-    `Branch \`${e(r.branch)}\`, ${windowText(r)}: ${r.commits} commits and ${r.merges} merges; ${r.attribution.agentCommits} commits attributed to agents, ${r.attribution.commitsWithTrailers} carry trailers.`,
+    `Branch \`${e(r.branch)}\`, ${windowText(r)}: ${r.commits} commits and ${r.merges} merges; ${r.attribution.agentCommits} commits attributed to agents${automationText(r)}, ${r.attribution.commitsWithTrailers} carry trailers.`,
     '',
     '| Who | Commits | Share | Lines +/- | Median size | Reverted | Fix follow-ups | Rework 14 d | Rework 30 d | Merged / squashed / pushed |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',

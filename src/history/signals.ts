@@ -21,7 +21,9 @@ const reworkRatio = 1.5;
 const minCommitsForShare = 10;
 
 export function historySignals(h: HistoryResult): HistorySignal[] {
-  const agents = h.tools.filter((t) => t.id !== 'human');
+  // Automation (bots, release and dependency updaters) is neither: its direct pushes are not a
+  // person bypassing review, and its commits are not the people's baseline.
+  const agents = h.tools.filter((t) => t.id !== 'human' && t.kind !== 'automation');
   const human = h.tools.find((t) => t.id === 'human');
   const sum = (f: (t: ToolHistory) => number) => agents.reduce((s, t) => s + f(t), 0);
   const commits = sum((t) => t.commits);

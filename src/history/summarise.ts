@@ -10,8 +10,12 @@ export interface SummaryContext {
   branch: string;
   window: HistoryResult['window'];
   shallow: boolean;
+  /** A partial clone: commits are here, file contents are not, so no line is counted. */
+  partial?: boolean;
   pullRequests: PullRequestSummary | null;
 }
+
+const kindOrder = { agent: 0, automation: 1, people: 2 } as const;
 
 export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const ratio = (a: number, b: number): number | null => (b > 0 ? round3(a / b) : null);
@@ -51,30 +55,32 @@ function activity(buckets: Bucket[], filesTouched: number): Activity {
 export function summariseHistory(tally: Tally, attribution: Attribution, ctx: SummaryContext): HistoryResult {
   const months = [...tally.months].sort();
   const human = attribution.tools.length;
-  const classes = [...attribution.tools.map((t, i) => ({ ...t, i })), { id: 'human', name: 'People (no agent attribution)', i: human }];
+  const classes = [...attribution.tools.map((t, i) => ({ ...t, i })), { id: 'human', name: 'People (no agent or automation attribution)', kind: 'people' as const, i: human }];
   const total = tally.buckets.reduce((s, m) => s + [...m.values()].reduce((t, b) => t + b.commits, 0), 0);
   const tools: ToolHistory[] = classes
-    .map(({ id, name, i }) => {
+    .map(({ id, name, kind, i }) => {
       const byMonth = tally.buckets[i]!;
       const whole = activity([...byMonth.values()], tally.filesByClass[i]!);
       return {
         id,
+        kind,
         name,
         share: total ? round3(whole.commits / total) : 0,
         ...whole,
         months: months.filter((m) => byMonth.has(m)).map((m) => ({ month: m, ...activity([byMonth.get(m)!], byMonth.get(m)!.filesTouched) })),
       };
     })
-    .filter((t) => t.commits > 0 || t.id === 'human')
-    // Agents by commits, most first (ties by id); people last.
-    .sort((a, b) => Number(a.id === 'human') - Number(b.id === 'human') || b.commits - a.commits || byText(a.id, b.id));
+    .filter((t) => t.commits > 0 || t.kind === 'people')
+    // Agents by commits, most first (ties by id); then automation; people last.
+    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || b.commits - a.commits || byText(a.id, b.id));
 
-  const agents = tools.filter((t) => t.id !== 'human');
+  const agents = tools.filter((t) => t.kind === 'agent');
   const agentCommits = agents.reduce((s, t) => s + t.commits, 0);
   const monthly: MonthSummary[] = months.map((m) => {
     const inMonth = (t: ToolHistory) => t.months.find((x) => x.month === m);
     const agentBuckets = agents.map(inMonth).filter((x) => x !== undefined);
-    const humanMonth = inMonth(tools.find((t) => t.id === 'human')!);
+    // Automation is apart: a month's share is of the commits agents and people made.
+    const humanMonth = inMonth(tools.find((t) => t.kind === 'people')!);
     const agentCount = agentBuckets.reduce((s, x) => s + x.commits, 0);
     const commits = agentCount + (humanMonth?.commits ?? 0);
     const agentLines = agentBuckets.reduce((s, x) => s + x.rework30.lines, 0);
@@ -93,6 +99,10 @@ export function summariseHistory(tally: Tally, attribution: Attribution, ctx: Su
   const limits: string[] = [];
   if (ctx.shallow)
     limits.push('This is a shallow clone: only part of the history is present, so every figure undercounts. Fetch the whole history first (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout).');
+  if (ctx.partial)
+    limits.push(
+      'This is a partial clone (`git clone --filter`): its commits are here but not the files\' contents, so lines, commit sizes and rework are not counted (shown as 0) rather than downloaded one file at a time; commits, attribution and how they reached the branch are complete. Run in a full clone for line figures (git clone without --filter; actions/checkout without `filter:`).',
+    );
   if (!total) limits.push('No commits in the window: widen it with --since or --all.');
   else if (!agentCommits)
     limits.push(

@@ -21,7 +21,7 @@ const git = (dir: string, args: string[], input?: string) => execFileSync('git',
 const classify = (subject: string) => (mergedBranch(subject)?.length ?? -2) % 7;
 
 async function read(dir: string, range: string[], small: boolean) {
-  const passes = startPasses(dir, range, small);
+  const passes = startPasses(dir, range, true, small);
   const whole = !passes.graph && (await passes.changes.settled());
   const read = await readGraph(passes, new GraphBuilder(classify));
   const commits: CommitRecord[] = [];
