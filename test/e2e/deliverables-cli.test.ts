@@ -2,7 +2,7 @@
 // every format, branding, redaction, templates, overlays and progress over time.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli, tempDir } from '../helpers/cli.js';
 

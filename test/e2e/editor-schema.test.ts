@@ -2,8 +2,8 @@
 // every question and choice id; checklists and overlays have theirs too.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import Ajv from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { fixture, repoRoot, runCli, tempDir } from '../helpers/cli.js';

@@ -5,11 +5,12 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scanDirectory } from '../../src/scan/scan-directory.js';
 import type { Finding } from '../../src/scan/types.js';
+// @ts-expect-error: a plain ES module script, shared with `node scripts/corpus-score.mjs`.
 import { corpusRoot, scoreCorpus } from '../../scripts/corpus-score.mjs';
 
 // Every repository scanned once, up front (the scanner is asynchronous; the scoring is not).
 const repos = readdirSync(corpusRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-const scanned = new Map(await Promise.all(repos.map(async (r) => [`${corpusRoot}${r}`, (await scanDirectory(`${corpusRoot}${r}`)).findings] as const)));
+const scanned = new Map<string, Finding[]>(await Promise.all(repos.map(async (r): Promise<[string, Finding[]]> => [`${corpusRoot}${r}`, (await scanDirectory(`${corpusRoot}${r}`)).findings])));
 const scanOf = (dir: string): Finding[] => scanned.get(dir) ?? [];
 const scan = (repo: string): Finding[] => scanOf(`${corpusRoot}${repo}`);
 const has = (findings: Finding[], id: string, where: string) => findings.some((f) => f.id === id && `${f.path}:${f.line ?? ''}`.startsWith(where));

@@ -139,6 +139,9 @@ describe('gates', () => {
     [{ 'q.owner': 'unknown', 'q.split': 'unknown' }, { maxUnknown: 1 }, ['--max-unknown 1: 2 applicable questions are unknown or unanswered']],
     [{ 'q.owner': 'unknown' }, { maxUnknown: 1 }, []],
   ] as const)('%j with %j', (overrides, gates, expected) => {
-    expect(evaluateGates(score(overrides as Record<string, unknown>), gates)).toEqual(expected);
+    // What the gates read of a result: each question with its obligation, and no dispute here.
+    const s = score(overrides as Record<string, unknown>);
+    const gateable = { ...s, questions: s.questions.map((q) => ({ ...q, obligation: checklist.questions.find((x) => x.id === q.id)!.obligation ?? null, dispute: null })) };
+    expect(evaluateGates(gateable, gates as Parameters<typeof evaluateGates>[1])).toEqual(expected);
   });
 });
