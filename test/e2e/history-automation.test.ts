@@ -74,6 +74,14 @@ describe('automation is its own kind', () => {
     expect(text).toContain('2 commits attributed to agents, 6 to automation;');
   });
 
+  it('a .mailmap cannot turn a bot into a person: identities are read as committed', () => {
+    const dir = repo(commits);
+    writeFileSync(join(dir, '.mailmap'), 'Dana Lee <dana@example.com> <49699333+dependabot[bot]@users.noreply.github.com>\nDana Lee <dana@example.com> <actions@github.com>\n');
+    execFileSync('git', ['-C', dir, 'add', '.mailmap']);
+    execFileSync('git', ['-C', dir, 'commit', '-q', '-m', 'mailmap'], { env: { ...process.env, GIT_AUTHOR_NAME: 'Dana Lee', GIT_AUTHOR_EMAIL: 'dana@example.com', GIT_COMMITTER_NAME: 'Dana Lee', GIT_COMMITTER_EMAIL: 'dana@example.com', GIT_AUTHOR_DATE: '2026-10-29T12:00:00Z', GIT_COMMITTER_DATE: '2026-10-29T12:00:00Z' } });
+    expect(history(dir).tools.find((t) => t.id === 'automation')?.commits).toBe(6);
+  });
+
   it('--attribution adds a bot of the team\'s own as automation, without repeating the kind', () => {
     const dir = repo([...commits, { author: 'Nightly <ci@corp.example>', message: 'chore: nightly snapshot' }]);
     const extra = join(tempDir(), 'ours.yaml');
