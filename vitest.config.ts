@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { Report } from './src/report/model.js';
 import { shapeOf } from './src/report/shape.js';
@@ -7,6 +8,9 @@ export default defineConfig({
   define: { __RESULT_SHAPE__: JSON.stringify(shapeOf(Report)) },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['./test/helpers/fresh-build.ts'],
+    // Every core: the default leaves one idle, which on a two-core machine halves the speed.
+    maxWorkers: Math.max(2, availableParallelism()),
     // End-to-end tests spawn the built binary, a pseudo-terminal or Chromium: give them room on a
     // two-core machine instead of timing them.
     testTimeout: 60_000,
