@@ -82,7 +82,7 @@ const loadedOnUse = {
   // zod: an answers file or a saved result that passes its quick check, and the evidence map the
   // build validated, need none.
   'src/answers/check-fully.ts': 'on-use-answers-schema',
-  'src/evidence/map.ts': 'on-use-evidence-map',
+  'src/checklist/evidence-map.ts': 'on-use-evidence-map',
   'src/portfolio/summary-schema.ts': 'on-use-result-fields',
 };
 const onUse = {

@@ -10,7 +10,7 @@ import { Overlay } from '../checklist/overlay.js';
 import { Checklist } from '../checklist/schema.js';
 import { validateChecklist } from '../checklist/validate.js';
 import { formatProblem } from '../errors.js';
-import { validateEvidenceMap } from '../evidence/map.js';
+import { validateEvidenceMap } from '../checklist/evidence-map.js';
 import { validateAttribution } from '../history/attribution-file.js';
 import { compiledAttributionPath, compiledChecklistPath, compiledEvidenceMapPath, compiledSourcePath, compiledTemplatesPath, packageRoot } from '../io/files.js';
 import { loadFormats } from '../render/formats/index.js';

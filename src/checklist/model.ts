@@ -1,6 +1,6 @@
 // The checklist after validation: scales resolved, yes/no defaults filled in, every optional
 // field given its default, so later stages never re-derive them.
-import type { AppliedOverlay } from '../report/model.js';
+import type { AppliedOverlay } from './applied-overlay.js';
 import type { Band, Characteristic, Checklist, Condition, FailureModeId, Obligation, PreScaleQuestion, Recommendation, RiskLevel } from './schema.js';
 
 export interface ResolvedChoice {

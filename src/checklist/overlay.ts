@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Problem } from '../errors.js';
-import type { AppliedOverlay } from '../report/model.js';
+import type { AppliedOverlay } from './applied-overlay.js';
 import type { LocatedDocument } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';
 import { Checklist, FailureModeId, Obligation, Question, Recommendation } from './schema.js';

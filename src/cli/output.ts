@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Report } from '../report/model.js';
 import { claimedText, rangeText } from '../render/report-view.js';
 import { whoSaidWhat } from '../respondents/who.js';
-import { bar, percent, wrap } from '../render/text.js';
+import { bar, percent, wrap } from '../text.js';
 
 export { colourFor } from './colour.js';
 

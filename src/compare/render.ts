@@ -1,7 +1,7 @@
 // Renders a comparison as Markdown (templates/compare) or as a terminal summary.
 import type { ChalkInstance } from 'chalk';
 import { renderTemplates, type TemplateSet } from '../render/templates.js';
-import { escapeMarkdown, mapStrings, percent } from '../render/text.js';
+import { escapeMarkdown, mapStrings, percent } from '../text.js';
 import type { Comparison } from './compare.js';
 
 const signed = (n: number | null): string => (n === null ? 'n/a' : n > 0 ? `+${n}` : String(n));

@@ -1,5 +1,5 @@
 // Aider: https://aider.chat/docs/config/aider_conf.html
-import type { FindingDraft } from '../scan/types.js';
+import type { FindingDraft } from './types.js';
 import { obj } from './shared/data.js';
 import type { Detector } from './types.js';
 

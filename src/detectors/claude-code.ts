@@ -1,6 +1,6 @@
 // Claude Code: https://docs.anthropic.com/en/docs/claude-code/settings
-import type { FindingDraft, ParsedFile } from '../scan/types.js';
-import { isLiteralSecret } from '../scan/secrets.js';
+import type { FindingDraft, ParsedFile } from './types.js';
+import { isLiteralSecret } from './shared/secrets.js';
 import { anyShell, broadClaudeTool } from './shared/claude-tools.js';
 import { obj, str, strings } from './shared/data.js';
 import { frontMatterTools } from './shared/front-matter-tools.js';

@@ -1,5 +1,5 @@
 // OpenAI Codex: https://developers.openai.com/codex/config-reference
-import type { FindingDraft, ParsedFile } from '../scan/types.js';
+import type { FindingDraft, ParsedFile } from './types.js';
 import { frontMatterTools } from './shared/front-matter-tools.js';
 import { obj, str } from './shared/data.js';
 import { instructionFindings } from './shared/instructions.js';

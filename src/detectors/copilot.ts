@@ -1,6 +1,6 @@
 // GitHub Copilot (coding agent, instructions, custom agents):
 // https://docs.github.com/en/copilot/customizing-copilot/adding-repository-custom-instructions-for-github-copilot
-import type { FindingDraft, ParsedFile } from '../scan/types.js';
+import type { FindingDraft, ParsedFile } from './types.js';
 import { instructionFindings } from './shared/instructions.js';
 import type { Detector } from './types.js';
 

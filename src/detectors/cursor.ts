@@ -1,5 +1,5 @@
 // Cursor: https://docs.cursor.com/context/rules
-import type { FindingDraft, ParsedFile } from '../scan/types.js';
+import type { FindingDraft, ParsedFile } from './types.js';
 import { keys, obj, strings } from './shared/data.js';
 import { instructionFindings } from './shared/instructions.js';
 import { mcpFindings } from './shared/mcp.js';

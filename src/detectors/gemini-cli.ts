@@ -1,5 +1,5 @@
 // Gemini CLI: https://github.com/google-gemini/gemini-cli/blob/main/docs/get-started/configuration.md
-import type { FindingDraft, ParsedFile } from '../scan/types.js';
+import type { FindingDraft, ParsedFile } from './types.js';
 import { obj, strings } from './shared/data.js';
 import { instructionFindings } from './shared/instructions.js';
 import { mcpFindings } from './shared/mcp.js';

@@ -2,7 +2,7 @@
 // approve or merge, agent actions and their triggers, branch protection kept as code.
 // https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/customizing-your-repository/about-code-owners
 import picomatch from 'picomatch';
-import type { FindingDraft, ParsedFile, ScanContext } from '../scan/types.js';
+import type { FindingDraft, ParsedFile, ScanContext } from './types.js';
 import { workflowFindings } from './github/workflows.js';
 import type { Detector } from './types.js';
 

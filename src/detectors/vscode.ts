@@ -1,5 +1,5 @@
 // VS Code (Copilot Chat agent mode and MCP): https://code.visualstudio.com/docs/copilot/chat/mcp-servers
-import type { FindingDraft } from '../scan/types.js';
+import type { FindingDraft } from './types.js';
 import { mcpFindings } from './shared/mcp.js';
 import { obj } from './shared/data.js';
 import type { Detector } from './types.js';

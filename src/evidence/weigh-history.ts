@@ -5,9 +5,9 @@ import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import type { Answers } from '../answers/model.js';
 import type { HistoryResult } from '../history/model.js';
 import { historySignals } from '../history/signals.js';
-import type { ReportHistory } from '../report/model.js';
+import type { ReportHistory } from './model.js';
 import { inBand } from '../answers/validate.js';
-import type { EvidenceMap } from './map.js';
+import type { EvidenceMap } from '../checklist/evidence-map.js';
 
 export function weighHistory(checklist: LoadedChecklist, answers: Answers, history: HistoryResult, map: EvidenceMap | undefined): ReportHistory {
   const signals = historySignals(history);

@@ -4,11 +4,11 @@
 // scored, unless the answer acknowledges that finding with a reason.
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import type { Answers, ResolvedAnswer } from '../answers/model.js';
-import type { ReportEvidence } from '../report/model.js';
-import type { Finding, ScanResult, Severity } from '../scan/types.js';
-import { findingKey } from './finding-key.js';
+import type { ReportEvidence } from './model.js';
+import type { Finding, ScanResult, Severity } from '../detectors/types.js';
+import { findingKey } from '../checklist/finding-key.js';
 import { reopenScope } from './reopen.js';
-import type { EvidenceEntry, EvidenceMap } from './map.js';
+import type { EvidenceEntry, EvidenceMap } from '../checklist/evidence-map.js';
 
 export interface Weighed {
   evidence: ReportEvidence;

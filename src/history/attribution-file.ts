@@ -4,7 +4,7 @@ import * as z from 'zod';
 import type { Problem } from '../errors.js';
 import { located, parseLocated } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';
-import { ruleKind } from './attribution.js';
+import { ruleKind } from './rule-kind.js';
 
 const pattern = z.string().min(1).max(500);
 const source = z.string().min(1);

@@ -2,6 +2,9 @@
 // Validated like the checklist: every problem comes back with its file and line, including a
 // pattern that does not compile.
 import type { AttributionFile } from './attribution-file.js';
+import { ruleKind, type RuleKind } from './rule-kind.js';
+
+export { ruleKind };
 
 export type { AttributionFile };
 
@@ -26,7 +29,7 @@ export interface Trailer {
 
 interface Compiled {
   tool: number;
-  kind: 'author' | 'committer' | 'trailer' | 'message' | 'branch' | 'login';
+  kind: RuleKind;
   key?: string;
   re: RegExp;
 }
@@ -89,8 +92,4 @@ export function combineAttribution(files: { file: string; data: AttributionFile 
 function hasTrailer(trailers: readonly Trailer[], rule: Compiled): boolean {
   for (let i = 0; i < trailers.length; i++) if (trailers[i]!.key === rule.key && rule.re.test(trailers[i]!.value)) return true;
   return false;
-}
-
-export function ruleKind(rule: AttributionFile['tools'][number]['rules'][number]): Compiled['kind'] {
-  return (['author', 'committer', 'trailer', 'message', 'branch', 'login'] as const).find((k) => k in rule)!;
 }

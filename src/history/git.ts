@@ -3,7 +3,9 @@
 // (no external diff, no text conversion, no fsmonitor, no signature checks).
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { InputError } from '../errors.js';
-import { checksFromFiles } from './head-files.js';
+import { checksFromFiles, type RepositoryChecks } from './head-files.js';
+
+export type { RepositoryChecks };
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainGitDir } from '../io/plain-git-dir.js';
@@ -73,12 +75,6 @@ export async function repositoryFacts(dir: string): Promise<RepositoryFacts> {
   return { branch, shallow: shallow === 'true', newestTime: Number(time) };
 }
 
-export interface RepositoryChecks {
-  branch: string;
-  shallow: boolean;
-  /** HEAD's full hash: its time comes from the passes, where it is the newest commit. */
-  head: string;
-}
 
 /**
  * repositoryFacts in one git process, for a window that does not hang on the newest commit: the

@@ -7,7 +7,14 @@
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainGitDir } from '../io/plain-git-dir.js';
-import type { RepositoryChecks } from './git.js';
+
+/** What a repository's own files can say for history: its branch, whether it is shallow, HEAD. */
+export interface RepositoryChecks {
+  branch: string;
+  shallow: boolean;
+  /** HEAD's full hash: its time comes from the passes, where it is the newest commit. */
+  head: string;
+}
 
 const commitHash = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 

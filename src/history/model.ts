@@ -2,7 +2,7 @@
 // Published as a JSON Schema (`rollout-check schema history`); the clock never enters it.
 import * as z from '../zod-mini.js';
 
-import { historySchemaVersion } from '../report/versions.js';
+import { historySchemaVersion } from '../versions.js';
 
 export { historySchemaVersion };
 

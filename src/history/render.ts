@@ -1,7 +1,7 @@
 // `rollout-check history` output: JSON (the contract), Markdown and plain text. Pure. The result
 // holds counts, months and tool ids, never a commit message or a person's name; the one string
 // taken from the repository (the branch name) is escaped for Markdown by the caller's escaper.
-import { escapeMarkdown, percent } from '../render/text.js';
+import { escapeMarkdown, percent } from '../text.js';
 import type { HistoryResult, Rework, ToolHistory } from './model.js';
 
 export function historyJson(r: HistoryResult): string {

@@ -1,7 +1,7 @@
 // Pure: turns the running counts into the published result, rounded and in a fixed order.
 import type { Attribution } from './attribution.js';
 import type { Bucket, Tally } from './analyse.js';
-import { historySchemaVersion } from '../report/versions.js';
+import { historySchemaVersion } from '../versions.js';
 import type { Activity, HistoryResult, MonthSummary, PullRequestSummary, Rework, ToolHistory } from './model.js';
 import { byText } from '../order.js';
 

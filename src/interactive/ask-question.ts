@@ -5,7 +5,7 @@
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import type { AnswerEntry } from '../answers/schema.js';
 import { inBand } from '../answers/validate.js';
-import { wrap } from '../render/text.js';
+import { wrap } from '../text.js';
 import type { ActionKeys, Option, Prompter } from './prompter.js';
 
 export type Reply = { kind: 'answer'; entry: AnswerEntry } | { kind: 'back' };

@@ -7,7 +7,7 @@ import type { ResolvedAnswer } from '../answers/model.js';
 import type { AnswerEntry, AnswersFile } from '../answers/schema.js';
 import { resolveEntry } from '../answers/validate.js';
 import { evaluateCondition } from '../scoring/applicability.js';
-import { wrap } from '../render/text.js';
+import { wrap } from '../text.js';
 import { askQuestion, type Suggestion } from './ask-question.js';
 import type { Option, Prompter } from './prompter.js';
 

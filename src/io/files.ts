@@ -5,7 +5,6 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { packageRoot, readPackageVersion } from './package.js';
-import type { TemplateSet } from '../render/templates.js';
 import { decodeText } from '../input/decode.js';
 import { inputAt, rememberInput } from './inputs.js';
 import { maxUserFileBytes, mebibytes } from '../input/limits.js';
@@ -193,6 +192,9 @@ function readCompiledTemplates(folder: string): Record<string, { source: string;
     return {};
   }
 }
+
+/** A format's templates as read: source and file, and the build's compiled form when unchanged. */
+export type TemplateSet = Record<string, { source: string; file: string; precompiled?: unknown }>;
 
 /**
  * Reads the templates of one format: the built-in ones, each replaced by a file of the same name

@@ -3,7 +3,7 @@
 // wrote: escaped for every format.
 import { cell as csvCell } from '../render/formats/csv.js';
 import { bandFill, bandMark, bandOf } from '../render/score-bands.js';
-import { escapeMarkdown, mapStrings, percent } from '../render/text.js';
+import { escapeMarkdown, mapStrings, percent } from '../text.js';
 import type { Portfolio } from './build.js';
 
 export function portfolioJson(p: Portfolio): string {

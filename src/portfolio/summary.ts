@@ -1,7 +1,7 @@
 // What a portfolio needs from one saved result, read fast: JSON.parse, then a check of only the
 // fields used (the full result schema would cost more than the parse itself on 10,000 files):
 // quick-fields.ts for a sound result, zod (summary-schema.ts) to word what is wrong with another. Pure.
-import { reportSchemaVersion } from '../report/versions.js';
+import { reportSchemaVersion } from '../versions.js';
 import { quickResultFields } from './quick-fields.js';
 import { checkResultFields } from './summary-schema.js';
 

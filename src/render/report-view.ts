@@ -5,7 +5,7 @@ import type { Report, ReportQuestion } from '../report/model.js';
 import { historyView } from './history-view.js';
 import { bandFill, bandOf } from './score-bands.js';
 import { whoSaidWhat } from '../respondents/who.js';
-import { bar, percent } from './text.js';
+import { bar, percent } from '../text.js';
 
 const statusMark = { clear: '✅ clear', fuzzy: '⚠️ fuzzy', 'not-assessed': '➖ not assessed' } as const;
 const characteristicMark = { 'in-place': '✅ in place', partial: '🟡 partial', missing: '❌ missing', unknown: '❔ unknown' } as const;

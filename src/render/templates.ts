@@ -8,6 +8,7 @@
 import type Handlebars from 'handlebars';
 import Runtime from 'handlebars/runtime';
 import { InputError } from '../errors.js';
+import type { TemplateSet } from '../io/files.js';
 import { escapeRegExp } from '../regexp.js';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
@@ -29,7 +30,7 @@ export async function readyTemplates(templates: TemplateSet): Promise<TemplateSe
  * Template sources by name ("report", "failure-modes", ...), as read from a templates folder, with
  * the build's precompiled spec when the source is unchanged since the build.
  */
-export type TemplateSet = Record<string, { source: string; file: string; precompiled?: unknown }>;
+export type { TemplateSet };
 
 /** The compile options of every template: the build's precompiler starts from them too. */
 export function compileOptions(escapeHtml: boolean): CompileOptions {

@@ -8,10 +8,10 @@ import type { QuestionScore } from '../scoring/question.js';
 import type { CharacteristicResult, PreScaleResult } from '../scoring/readiness.js';
 import type { Scored } from '../scoring/score.js';
 import type { VerdictResult } from '../scoring/verdict.js';
-import type { RespondentParts } from '../respondents/report-parts.js';
+import type { RespondentParts } from './respondent-parts.js';
 import type { Report, ReportEvidence, ReportHistory, ReportQuestion } from './model.js';
 import { contradictionLine, type Contradiction } from '../evidence/context-rules.js';
-import { reportSchemaVersion } from './versions.js';
+import { reportSchemaVersion } from '../versions.js';
 
 export interface BuildInput {
   tool: { name: string; version: string };

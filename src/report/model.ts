@@ -3,10 +3,13 @@
 // missing), and its shape is published as a JSON Schema (`rollout-check schema result`).
 import * as z from '../zod-mini.js';
 import { failureModeIds, levels, obligations, riskLevels } from '../checklist/ids.js';
-import { HistoryResult } from '../history/model.js';
+import { AppliedOverlay } from '../checklist/applied-overlay.js';
+import { ReportEvidence, ReportHistory } from '../evidence/model.js';
+
+export { AppliedOverlay, ReportEvidence, ReportHistory };
 
 /** Bump the major version for any change that breaks a reader of saved results. */
-import { reportSchemaVersion } from './versions.js';
+import { reportSchemaVersion } from '../versions.js';
 
 export { reportSchemaVersion };
 
@@ -107,77 +110,7 @@ export const ReportStep = z.strictObject({
 });
 export type ReportStep = z.infer<typeof ReportStep>;
 
-export const AppliedOverlay = z.strictObject({
-  id: z.string(),
-  file: z.string(),
-  sha256: z.string(),
-  added: z.array(z.string()),
-  changed: z.array(z.strictObject({ id: z.string(), fields: z.array(z.string()) })),
-  ignored: z.array(z.strictObject({ id: z.string(), reason: z.string() })),
-});
-export type AppliedOverlay = z.infer<typeof AppliedOverlay>;
 
-const Severity = z.enum(['high', 'medium', 'low', 'info']);
-
-export const ReportEvidence = z.strictObject({
-  root: z.string(),
-  tools: z.array(z.strictObject({ id: z.string(), name: z.string(), files: z.array(z.string()) })),
-  findings: z.array(
-    z.strictObject({
-      /** Stable across edits of the file: "rule@path". What an acknowledgement names. */
-      key: z.string(),
-      id: z.string(),
-      tool: z.string(),
-      failureMode: FailureModeId,
-      severity: Severity,
-      kind: z.enum(['risk', 'protective', 'fact']),
-      where: z.string(),
-      message: z.string(),
-      recommendation: nullableString,
-    }),
-  ),
-  notObservable: z.array(z.strictObject({ failureMode: FailureModeId, message: z.string() })),
-  /** Files the scanner could not read or parse, with the reason (never their contents). */
-  skipped: z.array(z.strictObject({ path: z.string(), reason: z.string() })),
-  /** Answers the evidence suggests for questions left unanswered or unknown (not scored). */
-  proposals: z.array(z.strictObject({ question: z.string(), questionText: z.string(), proposed: z.string(), value: z.array(z.string()), because: z.array(z.string()) })),
-  /** Answers the repository contradicts, in checklist order: what was claimed, what is scored. */
-  disputes: z.array(
-    z.strictObject({
-      question: z.string(),
-      questionText: z.string(),
-      obligation: z.nullable(Obligation),
-      context: z.boolean(),
-      claimed: z.string(),
-      claimedValue: z.array(z.string()),
-      implied: z.string(),
-      impliedValue: z.array(z.string()),
-      /** The most severe of the findings behind it. */
-      severity: Severity,
-      findings: z.array(z.strictObject({ key: z.string(), where: z.string(), severity: Severity, message: z.string() })),
-      /** Context disputes: the questions the claim had taken out of scope, now back. */
-      reopened: z.array(z.string()),
-    }),
-  ),
-  /** Findings that would dispute an answer, accepted in the answers file with a reason. */
-  acknowledged: z.array(z.strictObject({ question: z.string(), questionText: z.string(), finding: z.string(), where: z.string(), message: z.string(), reason: z.string() })),
-  /** Acknowledgements that name no finding in this repository: stale, or mistyped. */
-  staleAcknowledgements: z.array(z.strictObject({ question: z.string(), finding: z.string(), reason: z.string() })),
-});
-export type ReportEvidence = z.infer<typeof ReportEvidence>;
-
-/** What `assess --history` adds: the history's figures, its signals and how they meet the answers. */
-export const ReportHistory = z.strictObject({
-  ...HistoryResult.shape,
-  signals: z.array(z.strictObject({ id: z.string(), failureMode: FailureModeId, severity: Severity, message: z.string() })),
-  /** Answers the history disagrees with. Never scored differently: shown beside the claim. */
-  disagreements: z.array(
-    z.strictObject({ question: z.string(), questionText: z.string(), claimed: z.string(), signal: z.string(), severity: Severity, failureMode: FailureModeId, message: z.string() }),
-  ),
-  /** Answers the history suggests for questions left unanswered or unknown (not scored). */
-  proposals: z.array(z.strictObject({ question: z.string(), questionText: z.string(), proposed: z.string(), signal: z.string(), because: z.string() })),
-});
-export type ReportHistory = z.infer<typeof ReportHistory>;
 
 export const Report = z.strictObject({
   schemaVersion: z.string(),

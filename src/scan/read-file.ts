@@ -9,7 +9,7 @@ import { parseJsonc } from '../input/jsonc.js';
 import { maxNestingDepth, maxScannedFileBytes } from '../input/limits.js';
 import { describeFailure, parseLocated } from '../yaml/parse-located.js';
 import { rememberInput } from '../io/inputs.js';
-import type { ParsedFile } from './types.js';
+import type { ParsedFile } from '../detectors/types.js';
 
 export const maxFileBytes = maxScannedFileBytes;
 

@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { searchUntrackedAhead } from './list-files.js';
-import type { ScanResult } from './types.js';
+import type { ScanResult } from '../detectors/types.js';
 
 export async function scanDirectory(dir: string): Promise<ScanResult> {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`${dir}: not a folder to scan`);

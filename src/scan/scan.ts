@@ -9,8 +9,8 @@ import { escapeRegExp } from '../regexp.js';
 import { listFiles, mergeListings, searchUntrackedAhead } from './list-files.js';
 import type { PathList } from './path-list.js';
 import { readCandidate } from './read-file.js';
-import { maskSecrets } from './secrets.js';
-import type { Finding, ParsedFile, ScanContext, ScanResult } from './types.js';
+import { maskSecrets } from '../detectors/shared/secrets.js';
+import type { Finding, ParsedFile, ScanContext, ScanResult } from '../detectors/types.js';
 
 export const scanSchemaVersion = '1.0.0';
 

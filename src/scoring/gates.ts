@@ -3,7 +3,7 @@
 // checklist allows N/A (a decision with a reason). Unknown or unanswered is not verified, and a
 // gate on musts fails on it: a freshly written answers file must never pass.
 import type { RiskLevel } from '../checklist/schema.js';
-import { problemOf } from '../report/problem.js';
+import { problemOf } from './problem.js';
 import type { Scored } from './score.js';
 
 export const failOnLevels = ['must', 'high', 'medium', 'disputed', 'divergent'] as const;

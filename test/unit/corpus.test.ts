@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scanDirectory } from '../../src/scan/scan-directory.js';
-import type { Finding } from '../../src/scan/types.js';
+import type { Finding } from '../../src/detectors/types.js';
 // @ts-expect-error: a plain ES module script, shared with `node scripts/corpus-score.mjs`.
 import { corpusRoot, scoreCorpus } from '../../scripts/corpus-score.mjs';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateEvidenceMap } from '../../src/evidence/map.js';
+import { validateEvidenceMap } from '../../src/checklist/evidence-map.js';
 import { formatProblem } from '../../src/errors.js';
 import { loadChecklist } from '../../src/pipeline.js';
 import { detectors } from '../../src/detectors/index.js';

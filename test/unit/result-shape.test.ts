@@ -10,7 +10,7 @@ import { json } from '../../src/render/formats/json.js';
 import { Report } from '../../src/report/model.js';
 import { conform, shapeOf, type Shape } from '../../src/report/shape.js';
 import { mergeRespondents } from '../../src/respondents/merge.js';
-import { findRegressions } from '../../src/scoring/regression.js';
+import { findRegressions } from '../../src/compare/regression.js';
 import { repoRoot } from '../helpers/cli.js';
 
 const checklist = await loadChecklist();

@@ -7,7 +7,7 @@ import type { Detector } from '../../src/detectors/types.js';
 import { maxFileBytes } from '../../src/scan/read-file.js';
 import { listFiles, mergeListings, searchUntrackedAhead } from '../../src/scan/list-files.js';
 import { scanRepository } from '../../src/scan/scan.js';
-import { maskSecrets } from '../../src/scan/secrets.js';
+import { maskSecrets } from '../../src/detectors/shared/secrets.js';
 import { fixture, repoRoot, tempDir } from '../helpers/cli.js';
 
 const summary = async (dir: string) => {

@@ -2,7 +2,7 @@
 // string mapped, and the value it was given must come out untouched.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, mapStrings } from '../../src/render/text.js';
+import { escapeMarkdown, mapStrings } from '../../src/text.js';
 
 /** What mapStrings did before it shared: a full copy. */
 function copyMapped(value: unknown, fn: (s: string) => string): unknown {

@@ -8,10 +8,10 @@ import type { Answers, ResolvedAnswer, ResolvedValue } from '../../src/answers/m
 import { resolveEntry } from '../../src/answers/validate.js';
 import type { ResolvedQuestion } from '../../src/checklist/model.js';
 import { weighEvidence } from '../../src/evidence/weigh.js';
-import { validateEvidenceMap } from '../../src/evidence/map.js';
+import { validateEvidenceMap } from '../../src/checklist/evidence-map.js';
 import { assess, loadAnswers, loadChecklist } from '../../src/pipeline.js';
 import type { Report } from '../../src/report/model.js';
-import type { Finding, ScanResult, Severity, ToolId } from '../../src/scan/types.js';
+import type { Finding, ScanResult, Severity, ToolId } from '../../src/detectors/types.js';
 import { repoRoot } from '../helpers/cli.js';
 
 const checklist = await loadChecklist();

@@ -1,7 +1,7 @@
 // The work behind `rollout-check assess`, loaded only when the command runs.
 import { appendFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { findRegressions, regressionFailures } from '../../scoring/regression.js';
+import { findRegressions, regressionFailures } from '../../compare/regression.js';
 import { formatProblem, InputError, type Problem } from '../../errors.js';
 import { assess, collectEvidence, evaluateGates, loadAnswers, loadChecklist, readPackageVersion, renderReport, weighHistoryEvidence } from '../../pipeline.js';
 import type { Answers } from '../../answers/model.js';
@@ -10,8 +10,31 @@ import { checkSameChecklist, expandAnswers } from '../answers-files.js';
 import { refuseInputAsOutput } from '../../io/files.js';
 import { emitReport } from '../emit.js';
 import { colourFor, formatSummary } from '../output.js';
-import type { AssessFlags } from './assess.js';
 import { output } from '../std-streams.js';
+import type { FailureModeId } from '../../checklist/ids.js';
+import type { GateOptions } from '../../scoring/gates.js';
+import type { EmitFlags } from '../emit.js';
+
+/** The command's flags, as commander hands them over (declared in assess.ts). */
+export interface AssessFlags extends GateOptions, EmitFlags {
+  answers: string[];
+  overlay: string[];
+  answersOut: string;
+  resume?: string;
+  section?: FailureModeId;
+  quick?: boolean;
+  policy?: string;
+  quiet?: boolean;
+  scan?: string;
+  history?: string;
+  since: string;
+  all?: boolean;
+  attribution: string[];
+  prs?: string;
+  baseline?: string;
+  tolerance: number;
+  annotations: 'on' | 'off';
+}
 
 export async function runInteractive(flags: AssessFlags): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY)
@@ -58,7 +81,7 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   const history = flags.history ? weighHistoryEvidence(checklist, answers, await (await import('./history-action.js')).collectHistory(flags.history, flags, answers.metadata.date)) : undefined;
   const assessed = assess(checklist, answers, readPackageVersion(), weighed, history, team).report;
   // The baseline is read before anything is written: a bad one stops the run (exit 2).
-  const regression = flags.baseline ? findRegressions((await import('../../io/load-result.js')).loadResult(flags.baseline), assessed, flags.tolerance, basename(flags.baseline)) : null;
+  const regression = flags.baseline ? findRegressions((await import('../../load/result.js')).loadResult(flags.baseline), assessed, flags.tolerance, basename(flags.baseline)) : null;
   const scored = { ...assessed, regression };
   // A logo named in the answers file is relative to that file.
   const logo = answers.metadata.logo ? resolve(dirname(answersFile), answers.metadata.logo) : undefined;

@@ -1,31 +1,12 @@
 // `rollout-check assess`: flags in, report and exit code out.
 import type { Command } from 'commander';
-import { failureModeIds, type FailureModeId } from '../../checklist/ids.js';
-import { failOnLevels, type GateOptions } from '../../scoring/gates.js';
-import type { EmitFlags } from '../emit.js';
+import type { AssessFlags } from './assess-action.js';
+import { failureModeIds } from '../../checklist/ids.js';
+import { failOnLevels } from '../../scoring/gates.js';
 import { outputFormats } from '../formats-list.js';
 import { InputError } from '../../errors.js';
 import { collect, collectChoices, parseChoice, parseCount, parseNumberIn, refuseInapplicable } from '../options.js';
 
-export interface AssessFlags extends GateOptions, EmitFlags {
-  answers: string[];
-  overlay: string[];
-  answersOut: string;
-  resume?: string;
-  section?: FailureModeId;
-  quick?: boolean;
-  policy?: string;
-  quiet?: boolean;
-  scan?: string;
-  history?: string;
-  since: string;
-  all?: boolean;
-  attribution: string[];
-  prs?: string;
-  baseline?: string;
-  tolerance: number;
-  annotations: 'on' | 'off';
-}
 
 export function registerAssess(program: Command): void {
   program

@@ -42,7 +42,7 @@ export function registerCompare(program: Command): void {
 }
 
 async function load(file: string, policy?: string): Promise<Report> {
-  if (file.toLowerCase().endsWith('.json')) return (await import('../../io/load-result.js')).loadResult(file);
+  if (file.toLowerCase().endsWith('.json')) return (await import('../../load/result.js')).loadResult(file);
   const { assess, loadAnswers, loadChecklist, readPackageVersion } = await import('../../pipeline.js');
   const checklist = await loadChecklist(policy);
   return assess(checklist, loadAnswers(checklist, file), readPackageVersion()).report;

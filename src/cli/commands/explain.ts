@@ -11,8 +11,8 @@ export function registerExplain(program: Command): void {
     .argument('[question]', 'a question id, for example fm3.human-review')
     .option('-p, --policy <file>', 'checklist file (default: the built-in checklist)')
     .action(async (id: string | undefined, flags: { policy?: string }) => {
-      const { loadChecklist } = await import('../../io/load-checklist.js');
-      const { wrap } = await import('../../render/text.js');
+      const { loadChecklist } = await import('../../load/checklist.js');
+      const { wrap } = await import('../../text.js');
       const checklist = await loadChecklist(flags.policy);
       const width = Math.max(60, Math.min(output('stdout').columns ?? 100, 100));
       const out: string[] = [];

@@ -4,7 +4,16 @@ import { InputError } from '../../errors.js';
 import { readUserFile } from '../../io/files.js';
 import { loadAttribution, readHistory, type HistoryOptions } from '../../history/read-history.js';
 import { historyJson, historyMarkdown, historyText } from '../../history/render.js';
-import type { HistoryFlags } from './history.js';
+
+/** The command's flags, as commander hands them over (declared in history.ts). */
+export interface HistoryFlags {
+  format: 'text' | 'md' | 'json';
+  out?: string;
+  since: string;
+  all?: boolean;
+  attribution: string[];
+  prs?: string;
+}
 
 /** Reads the history (and the optional pull request export) as both `history` and `assess` need. */
 export async function collectHistory(dir: string, flags: { since?: string; all?: boolean; attribution?: string[]; prs?: string }, anchorDate?: string) {

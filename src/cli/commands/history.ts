@@ -1,18 +1,11 @@
 // `rollout-check history [DIR]`: what the repository's git history shows about agent work, offline.
 import type { Command } from 'commander';
+import type { HistoryFlags } from './history-action.js';
 import { collect, parseChoice, refuseInapplicable } from '../options.js';
 import { output } from '../std-streams.js';
 
-const formats = ['text', 'md', 'json'] as const;
+const formats = ['text', 'md', 'json'] as const satisfies readonly HistoryFlags['format'][];
 
-export interface HistoryFlags {
-  format: (typeof formats)[number];
-  out?: string;
-  since: string;
-  all?: boolean;
-  attribution: string[];
-  prs?: string;
-}
 
 export function registerHistory(program: Command): void {
   program

@@ -6,7 +6,7 @@ import { serializeAnswers } from '../../answers/serialize.js';
 import { validateAnswers } from '../../answers/validate.js';
 import { InputError } from '../../errors.js';
 import { readUserFile, writeFileAtomic } from '../../io/files.js';
-import { loadChecklist } from '../../io/load-checklist.js';
+import { loadChecklist } from '../../load/checklist.js';
 import { importCsv } from '../../respondents/import-csv.js';
 import { output } from '../std-streams.js';
 

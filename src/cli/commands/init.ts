@@ -17,7 +17,7 @@ export function registerInit(program: Command): void {
     .option('--respondent <name>', 'for a team assessment: who will answer this file')
     .option('--role <role>', "with --respondent: the respondent's role (one of the checklist's roles)")
     .action(async (flags: { out: string; policy?: string; force?: boolean; respondent?: string; role?: string; format: 'yaml' | 'csv' }) => {
-      const { loadChecklist } = await import('../../io/load-checklist.js');
+      const { loadChecklist } = await import('../../load/checklist.js');
       const { serializeAnswers } = await import('../../answers/serialize.js');
       const { packageRoot, writeFileAtomic } = await import('../../io/files.js');
       const checklist = await loadChecklist(flags.policy);

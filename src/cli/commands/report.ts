@@ -19,7 +19,7 @@ export function registerReport(program: Command): void {
     .option('--redact', "drop notes, evidence and people's names")
     .option('--templates <dir>', 'folder whose <format>/NAME.hbs files replace the built-in templates')
     .action(async (file: string, flags: EmitFlags) => {
-      const [{ emitReport }, { loadResult }] = await Promise.all([import('../emit.js'), import('../../io/load-result.js')]);
+      const [{ emitReport }, { loadResult }] = await Promise.all([import('../emit.js'), import('../../load/result.js')]);
       await emitReport(loadResult(file), flags);
       if (flags.out) output('stdout').write(`Report written to ${flags.out}\n`);
     });

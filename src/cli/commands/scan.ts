@@ -18,7 +18,7 @@ export function registerScan(program: Command): void {
       `\nNothing in the repository is run. Files over ${maxScannedFileBytes / (1024 * 1024)} MiB, binary files, files in other encodings than UTF-8,\nYAML with more than ${maxYamlAliases} aliases to expand and anything nested more than ${maxNestingDepth} levels deep are\nnot read: each is listed under "Skipped" with the reason, and the scan goes on.`,
     )
     .action(async (dir: string, flags: { format: (typeof formats)[number]; out?: string }) => {
-      const { scanJson, scanMarkdown, scanSarif, scanText } = await import('../../scan/render.js');
+      const { scanJson, scanMarkdown, scanSarif, scanText } = await import('../../render/scan-text.js');
       const { scanDirectory } = await import('../../scan/scan-directory.js');
       const { readPackageVersion, writeFileAtomic } = await import('../../io/files.js');
       const renderers = { text: scanText, md: scanMarkdown, json: scanJson, sarif: (r: Parameters<typeof scanJson>[0]) => scanSarif(r, readPackageVersion()) };

@@ -4,7 +4,8 @@ import { AnswersFile } from '../../answers/schema.js';
 import { Checklist } from '../../checklist/schema.js';
 import { HistoryResult, historySchemaVersion } from '../../history/model.js';
 import { Report, reportSchemaVersion } from '../../report/model.js';
-import type { SchemaKind } from './schema.js';
+
+export type SchemaKind = 'result' | 'answers' | 'checklist' | 'history';
 
 export function jsonSchemaOf(kind: SchemaKind): object {
   const schemas = { result: Report, answers: AnswersFile, checklist: Checklist, history: HistoryResult };

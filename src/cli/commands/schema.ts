@@ -1,10 +1,10 @@
 // `rollout-check schema result|answers|checklist|history`: prints the published JSON Schema.
 import type { Command } from 'commander';
+import type { SchemaKind } from './schema-action.js';
 import { parseChoice } from '../options.js';
 import { output } from '../std-streams.js';
 
-const kinds = ['result', 'answers', 'checklist', 'history'] as const;
-export type SchemaKind = (typeof kinds)[number];
+const kinds = ['result', 'answers', 'checklist', 'history'] as const satisfies readonly SchemaKind[];
 
 export function registerSchema(program: Command): void {
   program

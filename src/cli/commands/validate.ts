@@ -27,8 +27,8 @@ async function loadTools() {
   const [{ builtinChecklist, readUserFile }, { validateAnswers }, { loadChecklist }, { evidenceMapFor }, { located, parseLocated }] = await Promise.all([
     import('../../io/files.js'),
     import('../../answers/validate.js'),
-    import('../../io/load-checklist.js'),
-    import('../../evidence/load-map.js'),
+    import('../../load/checklist.js'),
+    import('../../load/evidence-map.js'),
     import('../../yaml/parse-located.js'),
   ]);
   // The checklist validator only for checklists and overlays: most runs check answers files.
@@ -37,7 +37,7 @@ async function loadTools() {
 }
 
 async function scanKeys(dir: string): Promise<Set<string>> {
-  const [{ scanDirectory }, { findingKey }] = await Promise.all([import('../../scan/scan-directory.js'), import('../../evidence/finding-key.js')]);
+  const [{ scanDirectory }, { findingKey }] = await Promise.all([import('../../scan/scan-directory.js'), import('../../checklist/finding-key.js')]);
   return new Set((await scanDirectory(dir)).findings.map(findingKey));
 }
 

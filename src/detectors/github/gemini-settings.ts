@@ -2,7 +2,7 @@
 // `gemini --yolo`, so every tool call is approved unless tools.core (or coreTools) lists the
 // tools the agent may use (action.yml and docs/best-practices.md at 3ca2577f2714).
 import { parseJsonc } from '../../input/jsonc.js';
-import type { FindingDraft } from '../../scan/types.js';
+import type { FindingDraft } from '../types.js';
 import { obj, strings } from '../shared/data.js';
 
 export function findingsOfSettings(path: string, settings: string, line: number | undefined): FindingDraft[] {

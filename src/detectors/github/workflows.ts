@@ -3,7 +3,7 @@
 // whether a fork's code is checked out with privileges. Every finding cites the line that creates
 // it. Parsed YAML only: nothing is guessed from a file that could not be read.
 import { findingsOfSettings as geminiSettingsFindings } from './gemini-settings.js';
-import type { FindingDraft, ParsedFile } from '../../scan/types.js';
+import type { FindingDraft, ParsedFile } from '../types.js';
 import { broadClaudeTool } from '../shared/claude-tools.js';
 import { keys, obj, str, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';

@@ -1,6 +1,6 @@
 // Tools a command or skill pre-approves in its front matter (`allowed-tools`), judged like any
 // other grant. Shared by Claude Code commands and skills and the .agents / .codex skills.
-import type { FindingDraft, ParsedFile } from '../../scan/types.js';
+import type { FindingDraft, ParsedFile } from '../types.js';
 import { broadClaudeTool } from './claude-tools.js';
 import { obj, str, strings } from './data.js';
 

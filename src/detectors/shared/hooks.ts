@@ -3,7 +3,7 @@
 // One that never does only watches; a PostToolUse hook runs after the fact (a formatter, a
 // logger) and controls nothing. Scripts the command points at are read, never run.
 // https://docs.anthropic.com/en/docs/claude-code/hooks
-import type { FindingDraft, ParsedFile, ScanContext } from '../../scan/types.js';
+import type { FindingDraft, ParsedFile, ScanContext } from '../types.js';
 import { keys, obj, str } from './data.js';
 import { shellWords } from './shell-words.js';
 

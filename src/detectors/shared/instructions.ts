@@ -1,6 +1,6 @@
 // Instruction files (CLAUDE.md, copilot-instructions.md, Cursor rules, ...): whether they share one
 // source (AGENTS.md) and whether the rules they state are enforced by any configuration.
-import type { FindingDraft, ParsedFile, ScanContext } from '../../scan/types.js';
+import type { FindingDraft, ParsedFile, ScanContext } from '../types.js';
 
 // A prohibition about an action a tool can actually block (push, deploy, secrets, ...).
 const prohibition = /\b(never|do not|don't|must not|not allowed to|forbidden)\b.*(push|deploy|merge|secret|\.env|credential|token|rm -rf|delet|drop |migrat|install|publish|release|production)/i;

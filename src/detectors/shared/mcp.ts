@@ -1,8 +1,8 @@
 // MCP server findings shared by every tool that configures servers (.mcp.json, .cursor/mcp.json,
 // .vscode/mcp.json, Codex and Gemini settings): count, transport, unpinned packages, literal
 // secrets and write-capable servers.
-import { isLiteralSecret } from '../../scan/secrets.js';
-import type { FindingDraft, ParsedFile } from '../../scan/types.js';
+import { isLiteralSecret } from './secrets.js';
+import type { FindingDraft, ParsedFile } from '../types.js';
 import { keys, obj, text } from './data.js';
 
 interface Server {

@@ -8,7 +8,7 @@
 // cannot hold. No timestamps: the same report gives the same bytes.
 import { create } from 'xmlbuilder2';
 import type { Report, ReportQuestion } from '../../report/model.js';
-import { problemOf } from '../../report/problem.js';
+import { problemOf } from '../../scoring/problem.js';
 import type { ReportFormat } from './types.js';
 
 type Outcome = { kind: 'pass' } | { kind: 'failure'; type: string; message: string } | { kind: 'skipped'; message: string };

@@ -1,6 +1,6 @@
 import { reportView } from '../report-view.js';
 import { renderTemplates } from '../templates.js';
-import { escapeMarkdown, mapStrings } from '../text.js';
+import { escapeMarkdown, mapStrings } from '../../text.js';
 import type { ReportFormat } from './types.js';
 
 export const markdown: ReportFormat = {

@@ -5,7 +5,7 @@
 // file around it is edited.
 import { createHash } from 'node:crypto';
 import type { Report, ReportQuestion } from '../../report/model.js';
-import { problemOf, stepFor } from '../../report/problem.js';
+import { problemOf, stepFor } from '../../scoring/problem.js';
 import type { ReportFormat } from './types.js';
 
 type Level = 'error' | 'warning' | 'note';

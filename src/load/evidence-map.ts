@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { LoadedChecklist } from '../checklist/model.js';
 import { InputError } from '../errors.js';
 import { packageRoot, readCompiledEvidenceMap, readUserFile } from '../io/files.js';
-import { validateEvidenceMap, type EvidenceMap } from './map.js';
+import { validateEvidenceMap, type EvidenceMap } from '../checklist/evidence-map.js';
 
 /**
  * The evidence map of a checklist: policies/evidence/<checklist id>.yaml, validated against the

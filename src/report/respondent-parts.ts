@@ -1,9 +1,9 @@
 // What a multi-respondent assessment adds to the report: who answered, who said what, the
 // divergent questions for the first screen, and scores by role and failure mode. Pure.
 import type { LoadedChecklist } from '../checklist/model.js';
-import type { Report } from '../report/model.js';
+import type { Report } from './model.js';
 import type { Scored } from '../scoring/score.js';
-import type { Merged } from './merge.js';
+import type { Merged } from '../respondents/merge.js';
 
 export interface RespondentParts {
   respondents: Report['respondents'];

@@ -1,6 +1,6 @@
 // The evidence map: which scanner findings bear on which answers (policies/evidence-map.yaml).
 import * as z from '../zod-mini.js';
-import type { LoadedChecklist } from '../checklist/model.js';
+import type { LoadedChecklist } from './model.js';
 import { located } from '../yaml/parse-located.js';
 import type { Problem } from '../errors.js';
 import { parseLocated } from '../yaml/parse-located.js';

@@ -4,7 +4,7 @@
 import { InputError } from '../errors.js';
 import type { Report } from '../report/model.js';
 import { readResult } from '../report/read-result.js';
-import { readUserFile } from './files.js';
+import { readUserFile } from '../io/files.js';
 
 export function loadResult(file: string): Report {
   const result = readResult(file, readUserFile(file));

@@ -1,10 +1,10 @@
 // Scan output: JSON (the contract), Markdown and plain text. Pure.
-import type { ScanResult } from './types.js';
-import { escapeMarkdown } from '../render/text.js';
+import type { ScanResult } from '../detectors/types.js';
+import { escapeMarkdown } from '../text.js';
 
 /** SARIF: its own module, loaded only when asked for (it brings the SARIF format and hashing). */
 export async function scanSarif(r: ScanResult, version: string): Promise<string> {
-  return (await import('./render-sarif.js')).scanSarif(r, version);
+  return (await import('./scan-sarif.js')).scanSarif(r, version);
 }
 
 export function scanJson(r: ScanResult): string {

@@ -1,7 +1,7 @@
 // The no-regression gate: the current assessment against a saved baseline result. Pure. A drop
 // in the verdict, a failure mode falling by more than the tolerance, or a high risk the baseline
 // did not have fails the gate; what cannot be compared (questions only one side has) is listed.
-import { compareReports } from '../compare/compare.js';
+import { compareReports } from './compare.js';
 import type { Report } from '../report/model.js';
 
 export type Regression = NonNullable<Report['regression']>;
