@@ -41,7 +41,7 @@ export function readIndex(bytes: Uint8Array): IndexEntry[] | undefined {
     const flags = view.getUint16(at + 40 + hashBytes);
     const extended = (flags & 0x4000) !== 0;
     if (extended && version < 3) return undefined;
-    let name = at + fixedBytes + (extended ? 2 : 0);
+    const name = at + fixedBytes + (extended ? 2 : 0);
     let path: Uint8Array;
     if (version === 4) {
       // The name is the previous one, less its last `strip` bytes, then what follows up to a NUL.
