@@ -42,7 +42,15 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: edges,
     rules: {
-      'no-restricted-imports': ['error', { paths: edgeOnly.map((name) => ({ name, message: 'only the edges touch disk, processes or the terminal (eslint.config.js lists them): pass data in instead' })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: edgeOnly.map((name) => ({
+            name,
+            message: 'only the edges touch disk, processes or the terminal (eslint.config.js lists them): pass data in instead',
+          })),
+        },
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'stdout', message: 'only the edges write to the terminal' },

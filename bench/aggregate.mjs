@@ -14,11 +14,17 @@ const probe = join(root, 'bench', 'rss-probe.cjs');
 export function aggregateBench(count = Number(process.env.BENCH_AGGREGATE_RESULTS ?? 10_000), runs = Number(process.env.BENCH_AGGREGATE_RUNS ?? 5)) {
   const dir = mkdtempSync(join(tmpdir(), 'rollout-check-aggregate-bench-'));
   try {
-    const seeds = readdirSync(join(root, 'examples', 'portfolio', 'results')).map((f) => JSON.parse(readFileSync(join(root, 'examples', 'portfolio', 'results', f), 'utf8')));
+    const seeds = readdirSync(join(root, 'examples', 'portfolio', 'results')).map((f) =>
+      JSON.parse(readFileSync(join(root, 'examples', 'portfolio', 'results', f), 'utf8')),
+    );
     for (let i = 0; i < count; i++) {
       const seed = seeds[i % seeds.length];
       const shift = (i % 17) - 8;
-      const r = { ...seed, metadata: { ...seed.metadata, team: `Team ${String(i).padStart(5, '0')}` }, failureModes: seed.failureModes.map((f) => ({ ...f, score: f.score === null ? null : Math.max(0, Math.min(100, f.score + shift)) })) };
+      const r = {
+        ...seed,
+        metadata: { ...seed.metadata, team: `Team ${String(i).padStart(5, '0')}` },
+        failureModes: seed.failureModes.map((f) => ({ ...f, score: f.score === null ? null : Math.max(0, Math.min(100, f.score + shift)) })),
+      };
       writeFileSync(join(dir, `result-${String(i).padStart(5, '0')}.json`), JSON.stringify(r));
     }
     const readAll = `const fs=require('fs'),p=require('path');const d=${JSON.stringify(dir)};let n=0;for(const f of fs.readdirSync(d)){if(f.endsWith('.json')){JSON.parse(fs.readFileSync(p.join(d,f),'utf8'));n++}}`;

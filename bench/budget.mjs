@@ -48,11 +48,16 @@ function smallRepo() {
   put('.claude/settings.json', '{ "permissions": { "deny": ["Read(./.env)"] } }\n');
   put('CLAUDE.md', '# Rules\nSee AGENTS.md\n');
   put('AGENTS.md', '# Agents\nNever push to main.\n');
-  put('.github/workflows/claude.yml', 'on: issue_comment\npermissions: { contents: read }\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n');
+  put(
+    '.github/workflows/claude.yml',
+    'on: issue_comment\npermissions: { contents: read }\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n',
+  );
   spawnSync('git', ['init', '-q'], { cwd: dir });
   spawnSync('git', ['add', '-A'], { cwd: dir });
   // A few commits, for `history`.
-  spawnSync('git', ['-c', 'user.name=A', '-c', 'user.email=a@example.com', 'commit', '-q', '-m', 'start\n\nCo-Authored-By: Claude <noreply@anthropic.com>'], { cwd: dir });
+  spawnSync('git', ['-c', 'user.name=A', '-c', 'user.email=a@example.com', 'commit', '-q', '-m', 'start\n\nCo-Authored-By: Claude <noreply@anthropic.com>'], {
+    cwd: dir,
+  });
   return dir;
 }
 
@@ -70,13 +75,17 @@ export function budgetTable(pairs = Number(process.env.BENCH_PAIRS ?? 25)) {
     ['history (small repository)', ['history', repo, '--all', '--format', 'json'], 1.5],
     ['aggregate (the ten-team portfolio)', ['aggregate', 'examples/portfolio/results', '--format', 'md'], 1.5],
   ];
-  const lines = [`start-up budget: ${pairs} pairs per command, interleaved with node -e 0 (median ratio, spread p25-p75); ${availableParallelism()} cores, Node ${process.version}`];
+  const lines = [
+    `start-up budget: ${pairs} pairs per command, interleaved with node -e 0 (median ratio, spread p25-p75); ${availableParallelism()} cores, Node ${process.version}`,
+  ];
   let over = 0;
   for (const [label, args, target] of rows) {
     const r = paired([bin, ...args], pairs);
     const ok = r.median <= target;
     if (!ok) over++;
-    lines.push(`${label.padEnd(38)} ${r.ms.toFixed(0).padStart(5)} ms  ${r.median.toFixed(2)}x  (${r.p25.toFixed(2)}-${r.p75.toFixed(2)})  target ${target.toFixed(2)}x  ${ok ? 'OK' : 'OVER'}`);
+    lines.push(
+      `${label.padEnd(38)} ${r.ms.toFixed(0).padStart(5)} ms  ${r.median.toFixed(2)}x  (${r.p25.toFixed(2)}-${r.p75.toFixed(2)})  target ${target.toFixed(2)}x  ${ok ? 'OK' : 'OVER'}`,
+    );
   }
   rmSync(repo, { recursive: true, force: true });
   lines.push(over ? `${over} command(s) over budget` : 'every command within budget');

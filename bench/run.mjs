@@ -49,9 +49,17 @@ try {
   const base = { label: 'git ls-files + node start-up', median: mid(own.git) + mid(own.node) };
   console.log('');
   console.log(`scanner: ${rounds} interleaved rounds (git ls-files, node -e 0, scan); median times, and the median of the per-round ratios`);
-  for (const r of [{ label: 'git ls-files', median: mid(own.git) }, { label: 'node -e 0', median: mid(own.node) }, base, { label: `rollout-check scan (${repo.files} files)`, median: mid(own.scan) }]) console.log(row(r, base));
+  for (const r of [
+    { label: 'git ls-files', median: mid(own.git) },
+    { label: 'node -e 0', median: mid(own.node) },
+    base,
+    { label: `rollout-check scan (${repo.files} files)`, median: mid(own.scan) },
+  ])
+    console.log(row(r, base));
   const scanRatio = mid(ratios);
-  console.log(`scan / (git ls-files + node start-up): ${scanRatio.toFixed(2)}x (spread ${mid(ratios, 0.25).toFixed(2)}-${mid(ratios, 0.75).toFixed(2)}; target: within 1.5x) ${scanRatio <= 1.5 ? 'OK' : 'OVER TARGET'}`);
+  console.log(
+    `scan / (git ls-files + node start-up): ${scanRatio.toFixed(2)}x (spread ${mid(ratios, 0.25).toFixed(2)}-${mid(ratios, 0.75).toFixed(2)}; target: within 1.5x) ${scanRatio <= 1.5 ? 'OK' : 'OVER TARGET'}`,
+  );
   const mem = peakMemory(process.execPath, [bin, 'scan', repo.dir, '--format', 'json'], repo.dir);
   const memGit = peakMemory('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], repo.dir);
   if (mem !== undefined) console.log(`peak memory: scan ${mem.toFixed(1)} MiB, git ls-files ${memGit?.toFixed(1)} MiB`);

@@ -19,7 +19,10 @@ const fail = (message, code = 2) => {
 const bin = join(actionPath, 'bin', 'rollout-check.cjs');
 if (!existsSync(join(actionPath, 'dist', 'cli', 'rollout-check.cjs'))) {
   // Used straight from the repository: install the build tools and build once per job.
-  for (const args of [['ci', '--no-audit', '--no-fund'], ['run', 'build']]) {
+  for (const args of [
+    ['ci', '--no-audit', '--no-fund'],
+    ['run', 'build'],
+  ]) {
     const r = spawnSync('npm', args, { cwd: actionPath, stdio: ['ignore', 'inherit', 'inherit'] });
     if (r.status !== 0) fail(`could not build rollout-check (npm ${args.join(' ')} exited ${r.status})`, 3);
   }
@@ -41,11 +44,20 @@ for (const { input: name, flag, gate, repeatable } of inputs) {
   if (name === 'answers') continue;
   const raw = input(name.toUpperCase().replace(/-/g, '_'));
   if (!raw) continue;
-  const values = repeatable ? raw.split('\n').map((v) => v.trim()).filter(Boolean) : [raw];
+  const values = repeatable
+    ? raw
+        .split('\n')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : [raw];
   for (const v of values) (gate ? gates : evidence).push(flag, v);
 }
 const assess = (args, env = {}) =>
-  spawnSync(process.execPath, [bin, 'assess', '--answers', answers, ...evidence, ...args], { cwd: workspace, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+  spawnSync(process.execPath, [bin, 'assess', '--answers', answers, ...evidence, ...args], {
+    cwd: workspace,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...env },
+  });
 
 // The saved result carries the gates' verdict; the report run only renders (no second summary).
 const first = assess(['--format', 'json', '--out', result, ...gates]);
@@ -55,5 +67,11 @@ if (second.status !== 0 && second.status !== 1) process.exit(second.status ?? 3)
 
 const saved = JSON.parse(readFileSync(result, 'utf8'));
 const outputs = { verdict: saved.verdict.id, score: String(saved.overall.score ?? ''), result: resolve(result), report: resolve(report) };
-if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, Object.entries(outputs).map(([k, v]) => `${k}=${v}\n`).join(''));
+if (process.env.GITHUB_OUTPUT)
+  appendFileSync(
+    process.env.GITHUB_OUTPUT,
+    Object.entries(outputs)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+  );
 process.exit(first.status);

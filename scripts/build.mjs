@@ -56,8 +56,13 @@ const importMetaUrl = "const __importMeta = { get url() { return require('node:u
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'lazy' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({ contents: "module.exports = { spawn: (...a) => require('node:child_process').spawn(...a) };", loader: 'js' }));
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = { spawn: (...a) => require('node:child_process').spawn(...a) };",
+      loader: 'js',
+    }));
   },
 };
 // jsonc-parser fills a cache of indentation strings for its formatter when it loads, over a thousand
@@ -67,7 +72,9 @@ const unusedCaches = {
   name: 'unused-caches',
   setup(b) {
     b.onResolve({ filter: /\/string-intern(\.js)?$/ }, (args) =>
-      args.importer.includes('/node_modules/jsonc-parser/') ? { path: join(args.resolveDir, args.path.replace(/(\.js)?$/, '.js')), sideEffects: false } : undefined,
+      args.importer.includes('/node_modules/jsonc-parser/')
+        ? { path: join(args.resolveDir, args.path.replace(/(\.js)?$/, '.js')), sideEffects: false }
+        : undefined,
     );
   },
 };
@@ -100,14 +107,28 @@ const onUse = {
       if (/^export (?!(async )?function |type |interface )/m.test(source)) throw new Error(`${args.path}: a module loaded on use may export functions only`);
       const fns = [...source.matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]);
       const load = `const load = () => require(${JSON.stringify(`./${entries.get(args.path)}.cjs`)});`;
-      return { contents: [load, ...fns.map((f) => `export function ${f}(...args) { return load().${f}(...args); }`)].join('\n'), loader: 'js', resolveDir: dirname(args.path) };
+      return {
+        contents: [load, ...fns.map((f) => `export function ${f}(...args) { return load().${f}(...args); }`)].join('\n'),
+        loader: 'js',
+        resolveDir: dirname(args.path),
+      };
     });
   },
 };
 // The CLI: one small entry and the chunks its commands load on use (see bin/rollout-check.cjs).
 // esbuild splits only ES modules, so each piece is then turned into CommonJS, the form V8's code
 // cache can be used with from Node 20; chunks then name each other as "./NAME.cjs".
-const cli = await build({ ...shared, plugins: [lazyChildProcess, unusedCaches, onUse], entryPoints: { 'rollout-check': 'src/cli/main.ts', ...Object.fromEntries(Object.entries(loadedOnUse).map(([file, entry]) => [entry, file])) }, outdir: 'dist/cli', format: 'esm', splitting: true, chunkNames: 'chunk-[hash]', metafile: true, write: false });
+const cli = await build({
+  ...shared,
+  plugins: [lazyChildProcess, unusedCaches, onUse],
+  entryPoints: { 'rollout-check': 'src/cli/main.ts', ...Object.fromEntries(Object.entries(loadedOnUse).map(([file, entry]) => [entry, file])) },
+  outdir: 'dist/cli',
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  metafile: true,
+  write: false,
+});
 mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
 // The same text bin/rollout-check.cjs recognises.
 const chunkWrapper = '(function (exports, require, module, __filename, __dirname) {';
@@ -126,7 +147,13 @@ for (const input of Object.keys(cli.metafile.inputs)) {
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
   if (m) bundled.add(m[1]);
 }
-await build({ ...shared, banner: { js: importMetaUrl }, entryPoints: ['src/build/compile-assets.ts'], outfile: 'dist/build/compile-assets.cjs', format: 'cjs' });
+await build({
+  ...shared,
+  banner: { js: importMetaUrl },
+  entryPoints: ['src/build/compile-assets.ts'],
+  outfile: 'dist/build/compile-assets.cjs',
+  format: 'cjs',
+});
 writeThirdPartyNotices([...bundled].sort());
 
 /**
@@ -141,7 +168,10 @@ function writeThirdPartyNotices(packages) {
     const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `Licensed under ${pkg.license ?? 'see the package'}.`;
     return `## ${name} ${pkg.version} (${pkg.license ?? 'see below'})\n\n${text}\n`;
   });
-  writeFileSync(join(root, 'dist', 'THIRD_PARTY_NOTICES.md'), `# Third-party notices\n\nrollout-check bundles these packages into dist/cli/.\n\n${sections.join('\n')}`);
+  writeFileSync(
+    join(root, 'dist', 'THIRD_PARTY_NOTICES.md'),
+    `# Third-party notices\n\nrollout-check bundles these packages into dist/cli/.\n\n${sections.join('\n')}`,
+  );
 }
 run(['dist/build/compile-assets.cjs']);
 packCommonChunks();
@@ -160,9 +190,12 @@ function packCommonChunks() {
   const work = mkdtempSync(join(tmpdir(), 'rollout-check-pack-'));
   const hook = join(work, 'record.cjs');
   const record = join(work, 'loaded.json');
-  writeFileSync(hook, `const vm = require('node:vm'); const Script = vm.Script; const seen = [];
+  writeFileSync(
+    hook,
+    `const vm = require('node:vm'); const Script = vm.Script; const seen = [];
 vm.Script = function (source, options) { seen.push(options.filename); return new Script(source, options); };
-process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(seen)));`);
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(seen)));`,
+  );
   run(['-r', hook, 'bin/rollout-check.cjs', 'assess', '--answers', 'examples/pilot-ready.yaml', '--format', 'md', '--out', join(work, 'r.md')]);
   // Large chunks (the YAML parser, zod, commander) stay files of their own: packing them too saved
   // nothing measurable for assess and made explain and scan read them.

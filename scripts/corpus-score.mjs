@@ -18,7 +18,14 @@ export const ruleMap = {
   'write-token': ['github.agent-broad-token', 'github.agent-write-token'],
   'least-privilege-token': ['github.agent-read-only-token'],
   'allowed-tools-narrow': ['github.agent-narrow-tools', 'claude-code.command-narrow-tools', 'codex.command-narrow-tools'],
-  'allowed-tools-broad': ['github.agent-broad-tools', 'claude-code.broad-allow', 'cursor.broad-allow', 'gemini-cli.broad-allow', 'claude-code.command-broad-tools', 'codex.command-broad-tools'],
+  'allowed-tools-broad': [
+    'github.agent-broad-tools',
+    'claude-code.broad-allow',
+    'cursor.broad-allow',
+    'gemini-cli.broad-allow',
+    'claude-code.command-broad-tools',
+    'codex.command-broad-tools',
+  ],
   'skill-allowed-tools-broad': ['claude-code.command-broad-tools', 'codex.command-broad-tools'],
   'show-full-output': ['github.agent-full-output'],
   'checkout-persists-credentials': ['github.agent-checkout-credentials'],
@@ -30,8 +37,20 @@ export const ruleMap = {
   'fork-guard': ['github.fork-guard'],
   'oidc-vs-api-key': ['github.agent-oidc', 'github.agent-api-key'],
   'privileged-checkout': ['github.privileged-checkout'],
-  'instruction-only-prohibition': ['claude-code.instruction-not-enforced', 'copilot.instruction-not-enforced', 'cursor.instruction-not-enforced', 'codex.instruction-not-enforced', 'gemini-cli.instruction-not-enforced', 'windsurf.instruction-not-enforced'],
-  'single-instruction-source': ['claude-code.instructions-shared', 'copilot.instructions-shared', 'cursor.instructions-shared', 'gemini-cli.instructions-shared'],
+  'instruction-only-prohibition': [
+    'claude-code.instruction-not-enforced',
+    'copilot.instruction-not-enforced',
+    'cursor.instruction-not-enforced',
+    'codex.instruction-not-enforced',
+    'gemini-cli.instruction-not-enforced',
+    'windsurf.instruction-not-enforced',
+  ],
+  'single-instruction-source': [
+    'claude-code.instructions-shared',
+    'copilot.instructions-shared',
+    'cursor.instructions-shared',
+    'gemini-cli.instructions-shared',
+  ],
   'codeowners-covers-agent-config': ['github.codeowners-agent-paths'],
   'codeowners-missing-agent-paths': ['github.codeowners-missing-agent-paths', 'github.no-codeowners'],
   'mcp-unpinned-package': ['claude-code.mcp-unpinned', 'cursor.mcp-unpinned', 'vscode.mcp-unpinned', 'codex.mcp-unpinned', 'gemini-cli.mcp-unpinned'],
@@ -53,14 +72,18 @@ export const ruleMap = {
 // A finding without a line is about the whole file; a shared-pattern finding about its folder.
 const near = (a, b) => a === undefined || (a ?? 0) === (b ?? 0) || (a && b && Math.abs(a - b) <= 3);
 const folder = (p) => p.replace(/\/[^/]*$/, '').replace(/\/[^/]+$/, (m) => (/^\/\.(claude|github|agents|codex|cursor)$/.test(m) ? m : ''));
-const samePlace = (f, e) => f.path === e.path || (/\.shared-|scoped-/.test(f.id) && folder(f.path).split('/').slice(0, 2).join('/') === folder(e.path).split('/').slice(0, 2).join('/'));
+const samePlace = (f, e) =>
+  f.path === e.path || (/\.shared-|scoped-/.test(f.id) && folder(f.path).split('/').slice(0, 2).join('/') === folder(e.path).split('/').slice(0, 2).join('/'));
 
 /**
  * `scan(dir)` returns the scanner's findings ({ id, path, line, kind, severity }). Facts are
  * context, not claims, so precision counts risks and protections only.
  */
 export function scoreCorpus(scan) {
-  const repos = readdirSync(corpusRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const repos = readdirSync(corpusRoot, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const mapped = new Set(Object.values(ruleMap).flat());
   const rows = [];
   const missed = [];
@@ -110,7 +133,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const s = scoreCorpus((dir) => JSON.parse(execFileSync(process.execPath, [bin, 'scan', dir, '--format', 'json'], { encoding: 'utf8' })).findings);
   const pct = (x) => `${(x * 100).toFixed(1)}%`;
   console.log(`corpus: ${s.rows.length} repositories, ${s.expected} expectations, ${s.claims} risk and protection findings`);
-  console.log(`precision ${pct(s.precision)} (${s.claims - s.unexpected.length}/${s.claims}), recall ${pct(s.recall)} (${s.matched}/${s.expected}), high-severity precision ${pct(s.highPrecision)} (${s.highClaims} high risks)`);
+  console.log(
+    `precision ${pct(s.precision)} (${s.claims - s.unexpected.length}/${s.claims}), recall ${pct(s.recall)} (${s.matched}/${s.expected}), high-severity precision ${pct(s.highPrecision)} (${s.highClaims} high risks)`,
+  );
   console.log('\n| repository | expected | findings | matched |\n|---|---:|---:|---:|');
   for (const r of s.rows) console.log(`| ${r.repo} | ${r.expected} | ${r.found} | ${r.matched} |`);
   if (process.argv.includes('--details')) {

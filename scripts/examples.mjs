@@ -7,13 +7,22 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = join(root, 'bin', 'rollout-check.cjs');
-for (const file of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml')).sort()) {
+for (const file of readdirSync(join(root, 'examples'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   const name = file.slice(0, -'.yaml'.length);
-  for (const [format, ext] of [['md', 'md'], ['json', 'json']]) {
-    const r = spawnSync(process.execPath, [bin, 'assess', '--answers', `examples/${file}`, '--format', format, '--out', `examples/${name}.report.${ext}`, '--quiet'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+  for (const [format, ext] of [
+    ['md', 'md'],
+    ['json', 'json'],
+  ]) {
+    const r = spawnSync(
+      process.execPath,
+      [bin, 'assess', '--answers', `examples/${file}`, '--format', format, '--out', `examples/${name}.report.${ext}`, '--quiet'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) {
       process.stderr.write(r.stderr);
       process.exit(r.status ?? 3);
@@ -26,10 +35,24 @@ for (const file of readdirSync(join(root, 'examples')).filter((f) => f.endsWith(
 // assessed to a saved result, then rolled up by `aggregate` into Markdown and HTML.
 const portfolio = join(root, 'examples', 'portfolio');
 const answersDir = join(portfolio, 'answers');
-const answerFiles = readdirSync(answersDir, { recursive: true }).filter((f) => f.endsWith('.yaml')).sort();
+const answerFiles = readdirSync(answersDir, { recursive: true })
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 for (const file of answerFiles) {
-  const name = file.replace(/\.yaml$/, '').split('/').join('-');
-  run(['assess', '--answers', join('examples', 'portfolio', 'answers', file), '--format', 'json', '--out', join('examples', 'portfolio', 'results', `${name}.json`), '--quiet']);
+  const name = file
+    .replace(/\.yaml$/, '')
+    .split('/')
+    .join('-');
+  run([
+    'assess',
+    '--answers',
+    join('examples', 'portfolio', 'answers', file),
+    '--format',
+    'json',
+    '--out',
+    join('examples', 'portfolio', 'results', `${name}.json`),
+    '--quiet',
+  ]);
 }
 for (const format of ['md', 'html']) run(['aggregate', 'examples/portfolio/results', '--format', format, '--out', `examples/portfolio/portfolio.${format}`]);
 console.log('examples/portfolio/portfolio.md');

@@ -14,7 +14,11 @@ const day = 86400;
 const people = ['Ada Lovelace <ada@example.com>', 'Grace Hopper <grace@example.com>', 'Alan Turing <alan@example.com>'];
 const tools = {
   human: { share: 0.52 },
-  'claude-code': { share: 0.16, trailer: 'Co-Authored-By: Claude <noreply@anthropic.com>', footer: '🤖 Generated with [Claude Code](https://claude.com/claude-code)' },
+  'claude-code': {
+    share: 0.16,
+    trailer: 'Co-Authored-By: Claude <noreply@anthropic.com>',
+    footer: '🤖 Generated with [Claude Code](https://claude.com/claude-code)',
+  },
   cursor: { share: 0.1, author: 'Cursor Agent <cursoragent@cursor.com>' },
   copilot: { share: 0.12, author: 'copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>', branch: 'copilot' },
   codex: { share: 0.06, trailer: 'Co-authored-by: Codex <noreply@openai.com>' },
@@ -37,7 +41,14 @@ function random(seed) {
  * @param {{ commits?: number, seed?: number, start?: number, files?: number, hoursApart?: number, maxLines?: number }} options
  */
 export async function makeHistoryRepo(dir, options = {}) {
-  const { commits = 200, seed = 7, start = Date.UTC(2026, 5, 1) / 1000, files: fileCount = Math.max(8, Math.round(commits / 40)), hoursApart = 14, maxLines = 80 } = options;
+  const {
+    commits = 200,
+    seed = 7,
+    start = Date.UTC(2026, 5, 1) / 1000,
+    files: fileCount = Math.max(8, Math.round(commits / 40)),
+    hoursApart = 14,
+    maxLines = 80,
+  } = options;
   // Absolute, so that no folder name is read by git as an option ("--help" once imported into the
   // repository the command was run from).
   dir = resolve(dir);
@@ -150,7 +161,7 @@ export async function makeHistoryRepo(dir, options = {}) {
   };
 
   const recent = [];
-  for (let n = 0; n < commits; ) {
+  for (let n = 0; n < commits;) {
     time += Math.round(hoursApart * 3600 * (0.5 + rnd()));
     const tool = toolFor();
     const roll = rnd();
@@ -163,7 +174,16 @@ export async function makeHistoryRepo(dir, options = {}) {
       tally(tool).commits++;
       tally(tool).reachedByMerge++;
       time += 600;
-      const m = commit({ tool: 'merge', subject: `Merge pull request #${pr} from acme/copilot/fix-${pr}`, ref: 'refs/heads/main', from: mainTip || undefined, merge: branch.mark, committer: 'GitHub <noreply@github.com>', edits: [], carry: [...branch.files.keys()] });
+      const m = commit({
+        tool: 'merge',
+        subject: `Merge pull request #${pr} from acme/copilot/fix-${pr}`,
+        ref: 'refs/heads/main',
+        from: mainTip || undefined,
+        merge: branch.mark,
+        committer: 'GitHub <noreply@github.com>',
+        edits: [],
+        carry: [...branch.files.keys()],
+      });
       mainTip = m.mark;
       n += 2;
       recent.push(branch);
@@ -192,7 +212,15 @@ export async function makeHistoryRepo(dir, options = {}) {
     }
     const squash = tool !== 'human' && rnd() < 0.5;
     if (squash) subject = `${subject} (#${++pr})`;
-    const rec = commit({ tool, subject, body, ref: 'refs/heads/main', from: mainTip || undefined, committer: squash ? 'GitHub <noreply@github.com>' : undefined, edits });
+    const rec = commit({
+      tool,
+      subject,
+      body,
+      ref: 'refs/heads/main',
+      from: mainTip || undefined,
+      committer: squash ? 'GitHub <noreply@github.com>' : undefined,
+      edits,
+    });
     if (reverted) rec.reverts = reverted.mark;
     mainTip = rec.mark;
     tally(tool).commits++;

@@ -88,7 +88,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`folder cycles: ${folderCycles.length}`);
   for (const c of folderCycles) {
     console.log(`  ${c.join(' <-> ')}`);
-    for (const [from, targets] of graph) for (const t of targets) if (c.includes(folderOf(from)) && c.includes(folderOf(t)) && folderOf(from) !== folderOf(t)) console.log(`    ${from} -> ${t}`);
+    for (const [from, targets] of graph)
+      for (const t of targets) if (c.includes(folderOf(from)) && c.includes(folderOf(t)) && folderOf(from) !== folderOf(t)) console.log(`    ${from} -> ${t}`);
   }
   process.exitCode = fileCycles.length || folderCycles.length ? 1 : 0;
 }

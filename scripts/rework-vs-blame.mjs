@@ -24,7 +24,12 @@ export function reworkAgainstBlame(dir) {
       commits.at(-1).files.push({ path, added: Number(added) });
     }
   }
-  const mainline = git(dir, ['log', '--first-parent', '--format=%H %ct']).trim().split('\n').map((l) => l.split(' ')).map(([h, t]) => ({ hash: h, time: Number(t) })).reverse();
+  const mainline = git(dir, ['log', '--first-parent', '--format=%H %ct'])
+    .trim()
+    .split('\n')
+    .map((l) => l.split(' '))
+    .map(([h, t]) => ({ hash: h, time: Number(t) }))
+    .reverse();
   const until = Math.max(...commits.map((c) => c.time));
   for (const t of history.tools) toolOf.set(t.id, { approx: t.rework30, truth: { lines: 0, reworked: 0 } });
   const classify = classifier(dir, history);
@@ -66,7 +71,17 @@ function classifier(dir, history) {
   for (const rec of out) {
     const [hash, author, body] = rec.trim().split('\x1f');
     if (!hash) continue;
-    const id = /anthropic/.test(body) ? 'claude-code' : /openai/.test(body) ? 'codex' : /cursoragent/.test(author) ? 'cursor' : /198982749/.test(author) ? 'copilot' : /jules/.test(author) ? 'jules' : 'human';
+    const id = /anthropic/.test(body)
+      ? 'claude-code'
+      : /openai/.test(body)
+        ? 'codex'
+        : /cursoragent/.test(author)
+          ? 'cursor'
+          : /198982749/.test(author)
+            ? 'copilot'
+            : /jules/.test(author)
+              ? 'jules'
+              : 'human';
     byHash.set(hash, history.tools.some((t) => t.id === id) ? id : 'human');
   }
   return (h) => byHash.get(h);
@@ -75,6 +90,9 @@ function classifier(dir, history) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const r = reworkAgainstBlame(process.argv[2] ?? '.');
   const pct = (x) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
-  for (const t of r.tools) process.stdout.write(`${t.id.padEnd(12)} approximation ${pct(t.approxRate).padStart(6)}  git blame ${pct(t.blameRate).padStart(6)}\n`);
-  process.stdout.write(`${'all'.padEnd(12)} approximation ${pct(r.approxRate).padStart(6)}  git blame ${pct(r.blameRate).padStart(6)}  (error ${((r.approxRate - r.blameRate) * 100).toFixed(1)} points)\n`);
+  for (const t of r.tools)
+    process.stdout.write(`${t.id.padEnd(12)} approximation ${pct(t.approxRate).padStart(6)}  git blame ${pct(t.blameRate).padStart(6)}\n`);
+  process.stdout.write(
+    `${'all'.padEnd(12)} approximation ${pct(r.approxRate).padStart(6)}  git blame ${pct(r.blameRate).padStart(6)}  (error ${((r.approxRate - r.blameRate) * 100).toFixed(1)} points)\n`,
+  );
 }

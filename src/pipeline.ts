@@ -26,7 +26,9 @@ import { checkContext, contradictionLine } from './evidence/context-rules.js';
 
 /** Questions behind the musts to scale that are not met and the before-you-scale questions that are not clear. */
 function beforeScaleGaps(checklist: LoadedChecklist, scored: Scored, preScale: ReturnType<typeof judgePreScale>): Set<string> {
-  const musts = scored.failureModes.flatMap((f) => [...f.unmetMusts, ...f.unknownMusts]).filter((id) => checklist.questions.find((q) => q.id === id)?.stage === 'scale');
+  const musts = scored.failureModes
+    .flatMap((f) => [...f.unmetMusts, ...f.unknownMusts])
+    .filter((id) => checklist.questions.find((q) => q.id === id)?.stage === 'scale');
   const fuzzy = preScale.filter((p) => p.status !== 'clear').flatMap((p) => checklist.preScale.find((x) => x.id === p.id)!.questions);
   return new Set([...musts, ...fuzzy]);
 }
@@ -94,7 +96,14 @@ export interface Assessment {
  * Pure: scores the answers against the checklist and builds the report. With evidence, the
  * verdict, scores and gates read the evidence-adjusted answers; the claims are kept beside them.
  */
-export function assess(checklist: LoadedChecklist, answers: Answers, toolVersion: string, weighed?: Weighed, history?: ReportHistory, team?: { merged: Merged; files: Answers[] }): Assessment {
+export function assess(
+  checklist: LoadedChecklist,
+  answers: Answers,
+  toolVersion: string,
+  weighed?: Weighed,
+  history?: ReportHistory,
+  team?: { merged: Merged; files: Answers[] },
+): Assessment {
   const claimed = scoreAssessment(checklist, answers);
   // Context answers are held against each other after the repository has had its say: one
   // mechanism (a contradicted scope claim reopens what it hid), two sources.

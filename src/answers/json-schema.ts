@@ -11,7 +11,12 @@ function valueSchema(q: ResolvedQuestion): Schema {
   const described = (id: string) => q.choices.find((c) => c.id === id)?.label ?? id;
   if (q.type === 'number') return { anyOf: [{ type: 'number', description: q.unit ? `in ${q.unit}` : undefined }, { const: 'unknown' }] };
   if (q.type === 'multi')
-    return { anyOf: [{ type: 'array', uniqueItems: true, items: { enum: ids }, description: ids.map((id) => `${id}: ${described(id)}`).join('; ') }, { const: 'unknown' }] };
+    return {
+      anyOf: [
+        { type: 'array', uniqueItems: true, items: { enum: ids }, description: ids.map((id) => `${id}: ${described(id)}`).join('; ') },
+        { const: 'unknown' },
+      ],
+    };
   return { enum: [...ids, ...special], description: ids.map((id) => `${id}: ${described(id)}`).join('; ') };
 }
 
@@ -27,7 +32,15 @@ export function answersJsonSchema(checklist: LoadedChecklist): Schema {
         answer: value,
         note: { type: 'string' },
         evidence: { type: 'array', items: { type: 'string' } },
-        acknowledge: { type: 'array', items: { type: 'object', required: ['finding', 'reason'], properties: { finding: { type: 'string', pattern: '^[a-z-]+\\.[a-z0-9-]+@.+$' }, reason: { type: 'string' } }, additionalProperties: false } },
+        acknowledge: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['finding', 'reason'],
+            properties: { finding: { type: 'string', pattern: '^[a-z-]+\\.[a-z0-9-]+@.+$' }, reason: { type: 'string' } },
+            additionalProperties: false,
+          },
+        },
         accepted: {
           type: 'object',
           additionalProperties: false,
@@ -36,7 +49,12 @@ export function answersJsonSchema(checklist: LoadedChecklist): Schema {
         },
       },
     };
-    const na: Schema = { type: 'object', additionalProperties: false, required: ['na'], properties: { na: { type: 'string' }, note: { type: 'string' }, evidence: { type: 'array', items: { type: 'string' } } } };
+    const na: Schema = {
+      type: 'object',
+      additionalProperties: false,
+      required: ['na'],
+      properties: { na: { type: 'string' }, note: { type: 'string' }, evidence: { type: 'array', items: { type: 'string' } } },
+    };
     answers[q.id] = { description: `${q.text}${q.why ? ` ${q.why}` : ''}`, anyOf: [value, detailed, ...(q.naAllowed ? [na] : [])] };
   }
   return {
@@ -56,7 +74,12 @@ export function answersJsonSchema(checklist: LoadedChecklist): Schema {
         },
       },
       scope: { type: 'object' },
-      respondent: { type: 'object', additionalProperties: false, required: ['name', 'role'], properties: { name: { type: 'string' }, role: checklist.roles ? { enum: checklist.roles.map((r) => r.id) } : { type: 'string' } } },
+      respondent: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'role'],
+        properties: { name: { type: 'string' }, role: checklist.roles ? { enum: checklist.roles.map((r) => r.id) } : { type: 'string' } },
+      },
       answers: { type: ['object', 'null'], additionalProperties: false, properties: answers },
     },
   };

@@ -2,11 +2,7 @@
 import type { FailureModeId } from '../checklist/schema.js';
 import type { Metadata } from './schema.js';
 
-export type ResolvedValue =
-  | { kind: 'choices'; ids: string[] }
-  | { kind: 'number'; value: number }
-  | { kind: 'unknown' }
-  | { kind: 'na'; reason: string };
+export type ResolvedValue = { kind: 'choices'; ids: string[] } | { kind: 'number'; value: number } | { kind: 'unknown' } | { kind: 'na'; reason: string };
 
 export interface ResolvedAnswer {
   value: ResolvedValue;

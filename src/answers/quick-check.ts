@@ -81,7 +81,10 @@ const answersFile = strictObject(
   {
     checklist: strictObject({ id: nonEmpty, version: nonEmpty }, ['id', 'version']),
     metadata: optionalNullable(strictObject({ organization: text, team: text, assessor: text, date: day, client: text, engagement: text, logo: text })),
-    scope: strictObject({ quick: (v) => (typeof v === 'boolean' ? v : unsure), failureModes: arrayOf((v) => (failureModeIds.includes(v as never) ? v : unsure), 1) }),
+    scope: strictObject({
+      quick: (v) => (typeof v === 'boolean' ? v : unsure),
+      failureModes: arrayOf((v) => (failureModeIds.includes(v as never) ? v : unsure), 1),
+    }),
     respondent: strictObject({ name: text, role: text }, ['name', 'role']),
     answers: optionalNullable((v) => {
       if (!isPlainObject(v)) return unsure;

@@ -31,7 +31,8 @@ export function serializeAnswers(checklist: LoadedChecklist, file: AnswersFile, 
     const lead = q.failureModes[0]?.id;
     const key = q.context || !lead ? 'context' : lead;
     if (key !== section) {
-      const title = key === 'context' ? 'Context (not scored; decides which questions apply)' : `${key}: ${checklist.failureModes.find((f) => f.id === key)!.title}`;
+      const title =
+        key === 'context' ? 'Context (not scored; decides which questions apply)' : `${key}: ${checklist.failureModes.find((f) => f.id === key)!.title}`;
       out.push('', `  # ── ${title} ──`);
       section = key;
     }
@@ -61,6 +62,8 @@ function yamlBlock(value: unknown): string {
 }
 
 function indent(text: string, prefix: string): string {
-  return text.split('\n').map((l) => prefix + l).join('\n');
+  return text
+    .split('\n')
+    .map((l) => prefix + l)
+    .join('\n');
 }
-

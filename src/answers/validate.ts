@@ -44,7 +44,13 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
   if (data.checklist.id !== checklist.id)
     problems.push(located(doc, ['checklist', 'id'], `answers are for checklist "${data.checklist.id}", but the checklist in use is "${checklist.id}"`));
   else if (data.checklist.version !== checklist.version && !(checklist.compatible ?? []).includes(data.checklist.version))
-    problems.push(located(doc, ['checklist', 'version'], `checklist "${checklist.id}" has no version ${data.checklist.version} (this one is ${checklist.version}${checklist.compatible?.length ? `, and reads answers for ${checklist.compatible.join(', ')}` : ''})`));
+    problems.push(
+      located(
+        doc,
+        ['checklist', 'version'],
+        `checklist "${checklist.id}" has no version ${data.checklist.version} (this one is ${checklist.version}${checklist.compatible?.length ? `, and reads answers for ${checklist.compatible.join(', ')}` : ''})`,
+      ),
+    );
 
   const byId = new Map(checklist.questions.map((q) => [q.id, q]));
   const answers: Record<string, ResolvedAnswer> = {};
@@ -63,7 +69,8 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
       const a = result.accepted;
       for (const key of ['reason', 'owner', 'until'] as const)
         if (!a[key]) problems.push(located(doc, [...path, 'accepted'], `${qid}: an accepted risk needs "${key}" (reason, owner, and until: YYYY-MM-DD)`));
-      if (a.until && !isRealDay(a.until)) problems.push(located(doc, [...path, 'accepted', 'until'], `${qid}: "until" must be a day as YYYY-MM-DD, found "${a.until}"`));
+      if (a.until && !isRealDay(a.until))
+        problems.push(located(doc, [...path, 'accepted', 'until'], `${qid}: "until" must be a day as YYYY-MM-DD, found "${a.until}"`));
     }
     if (typeof result !== 'string') {
       const kept: ResolvedAnswer['acknowledge'] = [];
@@ -78,11 +85,21 @@ export function validateAnswers(checklist: LoadedChecklist, file: string, text: 
     }
   }
   if (data.respondent && checklist.roles && !checklist.roles.some((r) => r.id === data.respondent!.role))
-    problems.push(located(doc, ['respondent', 'role'], `unknown role "${data.respondent.role}"${didYouMean(data.respondent.role, checklist.roles.map((r) => r.id))} (roles: ${checklist.roles.map((r) => r.id).join(', ')})`));
+    problems.push(
+      located(
+        doc,
+        ['respondent', 'role'],
+        `unknown role "${data.respondent.role}"${didYouMean(
+          data.respondent.role,
+          checklist.roles.map((r) => r.id),
+        )} (roles: ${checklist.roles.map((r) => r.id).join(', ')})`,
+      ),
+    );
   // Expiry is judged against the assessment's date, never the clock: an accepted risk needs one.
   if (!data.metadata?.date)
     for (const [qid, a] of Object.entries(answers))
-      if (a.accepted) problems.push(located(doc, ['answers', qid, 'accepted'], `${qid}: an accepted risk expires by the assessment's date: add metadata.date (YYYY-MM-DD)`));
+      if (a.accepted)
+        problems.push(located(doc, ['answers', qid, 'accepted'], `${qid}: an accepted risk expires by the assessment's date: add metadata.date (YYYY-MM-DD)`));
   if (problems.length) return { ok: false, problems: sortProblems(problems) };
   let hash: string | undefined;
   return {
@@ -112,17 +129,23 @@ function acceptedOf(a: { reason?: string; owner?: string; until?: string | Date 
   return { reason: a.reason?.trim() ?? '', owner: a.owner?.trim() ?? '', until: until.trim() };
 }
 
-
-
-function acknowledgementProblem(qid: string, a: { finding: string; reason: string }, map: EvidenceMap | undefined): { key: 'finding' | 'reason'; message: string } | null {
+function acknowledgementProblem(
+  qid: string,
+  a: { finding: string; reason: string },
+  map: EvidenceMap | undefined,
+): { key: 'finding' | 'reason'; message: string } | null {
   if (!findingKeyPattern.test(a.finding))
-    return { key: 'finding', message: `${qid}: "${a.finding}" is not a finding name; write "rule@path", for example "claude-code.bypass-permissions@.claude/settings.json"` };
+    return {
+      key: 'finding',
+      message: `${qid}: "${a.finding}" is not a finding name; write "rule@path", for example "claude-code.bypass-permissions@.claude/settings.json"`,
+    };
   if (!a.reason) return { key: 'finding', message: `${qid}: acknowledging "${a.finding}" needs a reason: say why the team accepts it` };
   if (!map) return null;
   const rules = [...new Set(map.entries.filter((e) => e.question === qid && e.contradicts).map((e) => e.finding))];
   const rule = a.finding.slice(0, a.finding.indexOf('@'));
   if (!rules.length) return { key: 'finding', message: `${qid}: no repository finding can dispute this answer, so there is nothing to acknowledge` };
-  if (!rules.includes(rule)) return { key: 'finding', message: `${qid}: "${rule}" is not a finding that bears on this answer (those that do: ${rules.join(', ')})` };
+  if (!rules.includes(rule))
+    return { key: 'finding', message: `${qid}: "${rule}" is not a finding that bears on this answer (those that do: ${rules.join(', ')})` };
   return null;
 }
 
@@ -132,7 +155,7 @@ export function resolveEntry(q: ResolvedQuestion, entry: AnswerEntry): ResolvedA
     const extras = {
       note: entry.note,
       evidence: entry.evidence ?? [],
-      acknowledge: ('acknowledge' in entry ? entry.acknowledge ?? [] : []).map((a) => ({ finding: a.finding, reason: a.reason?.trim() ?? '' })),
+      acknowledge: ('acknowledge' in entry ? (entry.acknowledge ?? []) : []).map((a) => ({ finding: a.finding, reason: a.reason?.trim() ?? '' })),
       ...('accepted' in entry && entry.accepted ? { accepted: acceptedOf(entry.accepted) } : {}),
     };
     if ('na' in entry) {
@@ -183,4 +206,3 @@ function describe(raw: unknown): string {
   if (Array.isArray(raw)) return 'a list';
   return `${typeof raw} ${JSON.stringify(raw)}`;
 }
-

@@ -48,7 +48,11 @@ export type EvidenceMap = z.infer<ReturnType<typeof evidenceMapSchema>>;
 export type EvidenceEntry = EvidenceMap['entries'][number];
 
 /** Pure: validates the map against the checklist: every question and choice it names must exist. */
-export function validateEvidenceMap(file: string, text: string, checklist: LoadedChecklist): { ok: true; map: EvidenceMap } | { ok: false; problems: Problem[] } {
+export function validateEvidenceMap(
+  file: string,
+  text: string,
+  checklist: LoadedChecklist,
+): { ok: true; map: EvidenceMap } | { ok: false; problems: Problem[] } {
   const doc = parseLocated(file, text);
   if (doc.problems.length) return { ok: false, problems: doc.problems };
   const { parsed, problems } = parseTolerantly(doc, (built ??= evidenceMapSchema()));
@@ -62,11 +66,17 @@ export function validateEvidenceMap(file: string, text: string, checklist: Loade
     const named = [...(Array.isArray(e.proposes) ? e.proposes : e.proposes ? [e.proposes] : []), ...contradicted, ...(e.implies ? [e.implies] : [])];
     for (const id of named) if (!ids.has(id)) problems.push(located(doc, ['entries', i], `"${e.question}" has no choice "${id}"`));
     if (!e.contradicts) {
-      if (e.implies !== undefined) problems.push(located(doc, ['entries', i, 'implies'], `"implies" needs "contradicts": it is what a contradicted answer is scored as`));
+      if (e.implies !== undefined)
+        problems.push(located(doc, ['entries', i, 'implies'], `"implies" needs "contradicts": it is what a contradicted answer is scored as`));
     } else if (q.type === 'multi') {
-      if (e.implies !== undefined) problems.push(located(doc, ['entries', i, 'implies'], `"${e.question}" is multi-select: the adjusted answer follows from "contradicts", so leave "implies" out`));
+      if (e.implies !== undefined)
+        problems.push(
+          located(doc, ['entries', i, 'implies'], `"${e.question}" is multi-select: the adjusted answer follows from "contradicts", so leave "implies" out`),
+        );
     } else if ('missing' in e.contradicts) {
-      problems.push(located(doc, ['entries', i, 'contradicts'], `"missing" only applies to multi-select questions; "${e.question}" takes one answer: use anyOf`));
+      problems.push(
+        located(doc, ['entries', i, 'contradicts'], `"missing" only applies to multi-select questions; "${e.question}" takes one answer: use anyOf`),
+      );
     } else if (e.implies === undefined) {
       problems.push(located(doc, ['entries', i], `"${e.question}" takes one answer: say which choice the finding implies ("implies")`));
     } else if (contradicted.includes(e.implies)) {
@@ -75,21 +85,31 @@ export function validateEvidenceMap(file: string, text: string, checklist: Loade
       // A dispute may only lower an answer: evidence against a claim never earns points.
       const score = (id: string) => q.choices.find((c) => c.id === id)?.score ?? 0;
       const higher = contradicted.filter((id) => score(id) <= score(e.implies!));
-      if (higher.length) problems.push(located(doc, ['entries', i, 'implies'], `"${e.implies}" scores at least as much as the contradicted ${higher.map((h) => `"${h}"`).join(', ')}: a dispute must lower the answer`));
+      if (higher.length)
+        problems.push(
+          located(
+            doc,
+            ['entries', i, 'implies'],
+            `"${e.implies}" scores at least as much as the contradicted ${higher.map((h) => `"${h}"`).join(', ')}: a dispute must lower the answer`,
+          ),
+        );
     }
   });
   parsed.data.history.forEach((e, i) => {
     const q = byId.get(e.question);
     if (!q) return problems.push(located(doc, ['history', i, 'question'], `unknown question "${e.question}"`));
     if (q.type === 'number') {
-      if (e.proposes !== undefined && e.proposes !== 'measured') problems.push(located(doc, ['history', i, 'proposes'], `"${e.question}" takes a number: propose "measured"`));
-      if (e.disagrees !== undefined && e.disagrees !== 'better-band') problems.push(located(doc, ['history', i, 'disagrees'], `"${e.question}" takes a number: use "better-band"`));
+      if (e.proposes !== undefined && e.proposes !== 'measured')
+        problems.push(located(doc, ['history', i, 'proposes'], `"${e.question}" takes a number: propose "measured"`));
+      if (e.disagrees !== undefined && e.disagrees !== 'better-band')
+        problems.push(located(doc, ['history', i, 'disagrees'], `"${e.question}" takes a number: use "better-band"`));
       return;
     }
     const ids = new Set(q.choices.map((c) => c.id));
     const named = [...(Array.isArray(e.proposes) ? e.proposes : e.proposes ? [e.proposes] : []), ...(Array.isArray(e.disagrees) ? e.disagrees : [])];
     for (const id of named) if (!ids.has(id)) problems.push(located(doc, ['history', i], `"${e.question}" has no choice "${id}"`));
-    if (e.disagrees === 'better-band') problems.push(located(doc, ['history', i, 'disagrees'], `"better-band" is for number questions; "${e.question}" takes choices`));
+    if (e.disagrees === 'better-band')
+      problems.push(located(doc, ['history', i, 'disagrees'], `"better-band" is for number questions; "${e.question}" takes choices`));
   });
   return problems.length ? { ok: false, problems } : { ok: true, map: parsed.data };
 }

@@ -15,4 +15,3 @@ export type Level = z.infer<typeof Level>;
 
 export const Obligation = z.enum(obligations);
 export type Obligation = z.infer<typeof Obligation>;
-

@@ -54,14 +54,15 @@ export interface LoadedChecklist extends Omit<Checklist, 'questions' | 'scales'>
 
 export function resolveQuestions(c: Checklist): ResolvedQuestion[] {
   return c.questions.map((q, index) => {
-    const base = q.scale ? c.scales?.[q.scale] ?? [] : q.choices ?? [];
+    const base = q.scale ? (c.scales?.[q.scale] ?? []) : (q.choices ?? []);
     const noRisk = q.obligation === 'must' ? 'high' : 'medium';
-    const raw = q.type === 'yesno' && !q.choices
-      ? [
-          { id: 'yes', label: 'Yes', score: 1, risk: 'none' as const },
-          { id: 'no', label: 'No', score: 0, risk: noRisk as RiskLevel },
-        ]
-      : base;
+    const raw =
+      q.type === 'yesno' && !q.choices
+        ? [
+            { id: 'yes', label: 'Yes', score: 1, risk: 'none' as const },
+            { id: 'no', label: 'No', score: 0, risk: noRisk as RiskLevel },
+          ]
+        : base;
     return {
       id: q.id,
       index,
@@ -76,13 +77,13 @@ export function resolveQuestions(c: Checklist): ResolvedQuestion[] {
         label: ch.label,
         score: ch.score ?? 0,
         risk: ch.risk ?? 'none',
-        exclusive: 'exclusive' in ch ? ch.exclusive ?? false : false,
-        weight: 'weight' in ch ? ch.weight ?? 1 : 1,
+        exclusive: 'exclusive' in ch ? (ch.exclusive ?? false) : false,
+        weight: 'weight' in ch ? (ch.weight ?? 1) : 1,
       })),
       bands: (q.bands ?? []).map((b) => ({ ...b, score: b.score ?? 0, risk: b.risk ?? 'none' })),
       unit: q.unit,
-      obligation: q.context ? undefined : q.obligation ?? 'should',
-      stage: !q.context && q.obligation === 'must' ? q.stage ?? 'pilot' : undefined,
+      obligation: q.context ? undefined : (q.obligation ?? 'should'),
+      stage: !q.context && q.obligation === 'must' ? (q.stage ?? 'pilot') : undefined,
       stageWhy: q.stageWhy,
       metAt: q.metAt ?? c.scoring.metAt,
       when: q.when,

@@ -26,7 +26,10 @@ export const Overlay = z.strictObject({
         why: z.string().min(1).optional(),
         help: z.string().min(1).optional(),
         obligation: Obligation.optional(),
-        failureModes: z.array(z.strictObject({ id: FailureModeId, weight: z.number().positive() })).min(1).optional(),
+        failureModes: z
+          .array(z.strictObject({ id: FailureModeId, weight: z.number().positive() }))
+          .min(1)
+          .optional(),
         metAt: z.number().min(0).max(1).optional(),
         naAllowed: z.boolean().optional(),
         quick: z.boolean().optional(),

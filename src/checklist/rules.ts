@@ -11,10 +11,14 @@ type Rule = (c: Checklist) => RuleProblem[];
 
 const reservedChoiceIds = new Set(['unknown', 'na']);
 
-const questionIdsAreUnique: Rule = (c) => duplicates(c.questions.map((q) => q.id), (i, id) => ({
-  path: ['questions', i, 'id'],
-  message: `duplicate question id "${id}"`,
-}));
+const questionIdsAreUnique: Rule = (c) =>
+  duplicates(
+    c.questions.map((q) => q.id),
+    (i, id) => ({
+      path: ['questions', i, 'id'],
+      message: `duplicate question id "${id}"`,
+    }),
+  );
 
 const failureModesAreTheSeven: Rule = (c) =>
   c.failureModes.flatMap((fm, i) =>
@@ -39,10 +43,12 @@ const questionShapesFitTheirType: Rule = (c) =>
     if (q.type === 'number' && !has.bands) out.push({ path: at('type'), message: `number question "${q.id}" needs "bands"` });
     if (q.type !== 'number' && has.bands) out.push({ path: at('bands'), message: `only number questions have "bands"` });
     if (q.type !== 'single' && has.scale) out.push({ path: at('scale'), message: `only single questions use a "scale"` });
-    if (q.scale !== undefined && !c.scales?.[q.scale])
-      out.push({ path: at('scale'), message: `unknown scale "${q.scale}"` });
+    if (q.scale !== undefined && !c.scales?.[q.scale]) out.push({ path: at('scale'), message: `unknown scale "${q.scale}"` });
     if (q.type === 'yesno' && has.choices) {
-      const ids = (q.choices ?? []).map((ch) => ch.id).sort().join(',');
+      const ids = (q.choices ?? [])
+        .map((ch) => ch.id)
+        .sort()
+        .join(',');
       if (ids !== 'no,yes') out.push({ path: at('choices'), message: `yes/no question "${q.id}" choices must be exactly "yes" and "no"` });
     }
     (q.choices ?? []).forEach((ch, j) => {
@@ -51,8 +57,18 @@ const questionShapesFitTheirType: Rule = (c) =>
       if (q.type !== 'multi' && (ch.exclusive !== undefined || ch.weight !== undefined))
         out.push({ path: at('choices', j), message: `"exclusive" and "weight" belong to multi-select choices only` });
     });
-    out.push(...duplicates((q.choices ?? []).map((ch) => ch.id), (j, id) => ({ path: at('choices', j, 'id'), message: `duplicate choice id "${id}" in "${q.id}"` })));
-    out.push(...duplicates((q.bands ?? []).map((b) => b.id), (j, id) => ({ path: at('bands', j, 'id'), message: `duplicate band id "${id}" in "${q.id}"` })));
+    out.push(
+      ...duplicates(
+        (q.choices ?? []).map((ch) => ch.id),
+        (j, id) => ({ path: at('choices', j, 'id'), message: `duplicate choice id "${id}" in "${q.id}"` }),
+      ),
+    );
+    out.push(
+      ...duplicates(
+        (q.bands ?? []).map((b) => b.id),
+        (j, id) => ({ path: at('bands', j, 'id'), message: `duplicate band id "${id}" in "${q.id}"` }),
+      ),
+    );
     return out;
   });
 
@@ -93,9 +109,7 @@ const scaleChoicesHaveScores: Rule = (c) =>
 
 const conditionsNameEarlierQuestions: Rule = (c) => {
   const index = new Map(c.questions.map((q, i) => [q.id, i]));
-  return c.questions.flatMap((q, i) =>
-    q.when ? checkCondition(c, q.when, i, index, ['questions', i, 'when']) : [],
-  );
+  return c.questions.flatMap((q, i) => (q.when ? checkCondition(c, q.when, i, index, ['questions', i, 'when']) : []));
 };
 
 function checkCondition(c: Checklist, cond: Condition, at: number, index: Map<string, number>, path: (string | number)[]): RuleProblem[] {
@@ -169,17 +183,21 @@ const recommendationsAgreeOnText: Rule = (c) => {
  */
 const stagesAreConsistent: Rule = (c) => {
   const out: RuleProblem[] = [];
-  const stageOf = new Map(c.questions.map((q) => [q.id, q.obligation === 'must' ? q.stage ?? 'pilot' : undefined]));
+  const stageOf = new Map(c.questions.map((q) => [q.id, q.obligation === 'must' ? (q.stage ?? 'pilot') : undefined]));
   c.questions.forEach((q, i) => {
     if (q.stage !== undefined && q.obligation !== 'must')
       out.push({ path: ['questions', i, 'stage'], message: `"${q.id}" has a stage but is not a must: only musts are needed for a stage` });
-    if (q.stage !== undefined && !q.stageWhy) out.push({ path: ['questions', i, 'stage'], message: `"${q.id}" names its stage without "stageWhy": say why it is needed for that stage` });
+    if (q.stage !== undefined && !q.stageWhy)
+      out.push({ path: ['questions', i, 'stage'], message: `"${q.id}" names its stage without "stageWhy": say why it is needed for that stage` });
     if (q.stageWhy !== undefined && q.stage === undefined) out.push({ path: ['questions', i, 'stageWhy'], message: `"${q.id}" has "stageWhy" but no "stage"` });
     if (stageOf.get(q.id) !== 'pilot') return;
     (q.recommendations ?? []).forEach((r, j) =>
       (r.requires ?? []).forEach((req, k) => {
         if (stageOf.get(req) === 'scale')
-          out.push({ path: ['questions', i, 'recommendations', j, 'requires', k], message: `"${q.id}" is a must to pilot but its step requires "${req}", a must to scale: make "${req}" a must to pilot, or drop the prerequisite` });
+          out.push({
+            path: ['questions', i, 'recommendations', j, 'requires', k],
+            message: `"${q.id}" is a must to pilot but its step requires "${req}", a must to scale: make "${req}" a must to pilot, or drop the prerequisite`,
+          });
       }),
     );
   });
@@ -193,11 +211,13 @@ const stagesAreConsistent: Rule = (c) => {
     out.push(...checkCondition(c, rule.when, Infinity, index, [...path, 'when']));
     const q = c.questions.find((x) => x.id === rule.question);
     if (!q) return void out.push({ path: [...path, 'question'], message: `context rule "${rule.id}" names unknown question "${rule.question}"` });
-    if (!q.context || q.type === 'number') return void out.push({ path: [...path, 'question'], message: `context rule "${rule.id}": "${rule.question}" is not a context question with choices` });
+    if (!q.context || q.type === 'number')
+      return void out.push({ path: [...path, 'question'], message: `context rule "${rule.id}": "${rule.question}" is not a context question with choices` });
     const ids = new Set(choiceIdsOf(c, q));
     rule.contradicts.forEach((id, k) => ids.has(id) || out.push({ path: [...path, 'contradicts', k], message: `"${rule.question}" has no choice "${id}"` }));
     if (!ids.has(rule.implies)) out.push({ path: [...path, 'implies'], message: `"${rule.question}" has no choice "${rule.implies}"` });
-    else if (rule.contradicts.includes(rule.implies)) out.push({ path: [...path, 'implies'], message: `context rule "${rule.id}" implies "${rule.implies}", which it also contradicts` });
+    else if (rule.contradicts.includes(rule.implies))
+      out.push({ path: [...path, 'implies'], message: `context rule "${rule.id}" implies "${rule.implies}", which it also contradicts` });
   });
   return out;
 };

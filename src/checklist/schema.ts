@@ -2,9 +2,7 @@
 // misspelt key is reported instead of silently ignored.
 import * as z from 'zod';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lowercase letters, digits, ".", "_" and "-"');
+const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lowercase letters, digits, ".", "_" and "-"');
 
 import { FailureModeId, Level, Obligation, RiskLevel, failureModeIds, levels, obligations, riskLevels } from './levels.js';
 

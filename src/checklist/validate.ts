@@ -41,7 +41,10 @@ export function validateChecklist(file: string, text: string, overlays: SourceTe
     // Rules again on the result: an overlay can break what the checklist alone satisfied.
     const mergedProblems = checklistRules.flatMap((rule) => rule(merged));
     if (mergedProblems.length)
-      return { ok: false, problems: mergedProblems.map((p) => ({ file: overlays.at(-1)!.file, path: p.path.join('.'), message: `after applying overlays: ${p.message}` })) };
+      return {
+        ok: false,
+        problems: mergedProblems.map((p) => ({ file: overlays.at(-1)!.file, path: p.path.join('.'), message: `after applying overlays: ${p.message}` })),
+      };
   }
   const { scales: _scales, questions: _questions, ...rest } = merged;
   return {

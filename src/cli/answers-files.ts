@@ -15,11 +15,17 @@ export async function expandAnswers(inputs: string[]): Promise<string[]> {
       // The glob matcher is loaded only for a glob: most runs name their files.
       const { default: picomatch } = await import('picomatch');
       const match = picomatch(basename(input));
-      const found = existsSync(dir) ? readdirSync(dir).filter((f) => match(f)).sort() : [];
+      const found = existsSync(dir)
+        ? readdirSync(dir)
+            .filter((f) => match(f))
+            .sort()
+        : [];
       if (!found.length) throw new InputError(`${input}: no answers file matches`);
       files.push(...found.map((f) => join(dir, f)));
     } else if (existsSync(input) && statSync(input).isDirectory()) {
-      const found = readdirSync(input).filter((f) => /\.ya?ml$/.test(f)).sort();
+      const found = readdirSync(input)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort();
       if (!found.length) throw new InputError(`${input}: a folder with no answers files (*.yaml) in it`);
       files.push(...found.map((f) => join(input, f)));
     } else files.push(input);
@@ -41,7 +47,8 @@ export function checkSameChecklist(checklist: LoadedChecklist, loaded: Answers[]
   const seen = new Map<string, string>();
   for (const a of loaded) {
     const name = (a.respondent?.name ?? a.source).trim().toLowerCase();
-    if (seen.has(name)) throw new InputError(`${seen.get(name)} and ${a.source} are both from respondent "${a.respondent?.name ?? a.source}": each person answers once`);
+    if (seen.has(name))
+      throw new InputError(`${seen.get(name)} and ${a.source} are both from respondent "${a.respondent?.name ?? a.source}": each person answers once`);
     seen.set(name, a.source);
   }
 }

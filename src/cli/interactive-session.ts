@@ -94,11 +94,15 @@ function interruptedMessage(out: string, count: number, how: string): string {
 
 async function startOrResume(checklist: LoadedChecklist, out: string, options: SessionOptions, p: Prompter): Promise<AnswersFile> {
   if (existsSync(out)) {
-    const choice = await p.select(`${out} already exists. What should happen to it?`, [
-      { value: 'resume', name: 'Resume it: keep its answers and continue' },
-      { value: 'overwrite', name: 'Start again and overwrite it' },
-      { value: 'cancel', name: 'Cancel (choose another file with --answers-out)' },
-    ], 'resume');
+    const choice = await p.select(
+      `${out} already exists. What should happen to it?`,
+      [
+        { value: 'resume', name: 'Resume it: keep its answers and continue' },
+        { value: 'overwrite', name: 'Start again and overwrite it' },
+        { value: 'cancel', name: 'Cancel (choose another file with --answers-out)' },
+      ],
+      'resume',
+    );
     if (choice === 'resume') return readExisting(checklist, out);
     if (choice === 'cancel') throw new InputError(`${out}: left as it was; pass --answers-out to write elsewhere`);
   }
@@ -110,12 +114,24 @@ async function startOrResume(checklist: LoadedChecklist, out: string, options: S
     assessor: await ask('Assessor:'),
     date: await p.input('Assessment date (YYYY-MM-DD):', (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? true : 'use YYYY-MM-DD'), options.today),
   };
-  const defined = Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v!.trim()]));
+  const defined = Object.fromEntries(
+    Object.entries(metadata)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, v!.trim()]),
+  );
   // Checklists with roles can merge several people's answers: say who is answering.
   let respondent: AnswersFile['respondent'];
   if (checklist.roles?.length) {
     const name = await ask('Your name, if several people answer this assessment (enter to skip):');
-    if (name) respondent = { name, role: await p.select('Your role:', checklist.roles.map((r) => ({ value: r.id, name: r.label })), checklist.roles[0]!.id) };
+    if (name)
+      respondent = {
+        name,
+        role: await p.select(
+          'Your role:',
+          checklist.roles.map((r) => ({ value: r.id, name: r.label })),
+          checklist.roles[0]!.id,
+        ),
+      };
   }
   return { checklist: { id: checklist.id, version: checklist.version }, metadata: defined, ...(respondent ? { respondent } : {}), answers: {} };
 }

@@ -20,7 +20,11 @@ const program = new Command('rollout-check')
   .description('Is this organisation ready to roll out AI coding agents, and what should it fix first?')
   .version(readPackageVersion(), '-V, --version')
   .exitOverride();
-program.configureOutput({ writeOut: (text) => output('stdout').write(text), writeErr: (text) => output('stderr').write(text), outputError: (text, write) => write(text) });
+program.configureOutput({
+  writeOut: (text) => output('stdout').write(text),
+  writeErr: (text) => output('stderr').write(text),
+  outputError: (text, write) => write(text),
+});
 const commands = {
   assess: registerAssess,
   init: registerInit,

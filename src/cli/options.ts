@@ -6,8 +6,7 @@ import { InputError } from '../errors.js';
 export function parseNumberIn(min: number, max: number) {
   return (raw: string): number => {
     const n = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max)
-      throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${raw}"`);
+    if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${raw}"`);
     return n;
   };
 }
@@ -20,7 +19,8 @@ export function parseCount(raw: string): number {
 
 export function parseChoice<T extends string>(allowed: readonly T[]) {
   return (raw: string): T => {
-    if (!(allowed as readonly string[]).includes(raw)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}, got "${raw}"${didYouMean(raw, allowed)}`);
+    if (!(allowed as readonly string[]).includes(raw))
+      throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}, got "${raw}"${didYouMean(raw, allowed)}`);
     return raw as T;
   };
 }

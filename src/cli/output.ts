@@ -34,7 +34,10 @@ export function formatSummary(report: Report, c: ChalkInstance, width = 80, topS
   }
   const h = report.history;
   if (h?.disagreements.length) {
-    lines.push('', c.bold.yellow(`The history disagrees with ${h.disagreements.length} ${h.disagreements.length === 1 ? 'answer' : 'answers'} (scores unchanged):`));
+    lines.push(
+      '',
+      c.bold.yellow(`The history disagrees with ${h.disagreements.length} ${h.disagreements.length === 1 ? 'answer' : 'answers'} (scores unchanged):`),
+    );
     for (const x of h.disagreements.slice(0, 3)) lines.push(...wrap(`- ${x.question}: ${x.message}`, w, '  '));
     if (h.disagreements.length > 3) lines.push(c.dim(`  … and ${h.disagreements.length - 3} more in the report`));
   }

@@ -73,7 +73,7 @@ function plainOutput(fd: number): Output {
   return {
     write(text) {
       const bytes = Buffer.from(text, 'utf8');
-      for (let at = 0; at < bytes.length; ) {
+      for (let at = 0; at < bytes.length;) {
         try {
           at += writeSync(fd, bytes, at);
         } catch (err) {
@@ -88,4 +88,3 @@ function plainOutput(fd: number): Output {
     },
   };
 }
-

@@ -63,11 +63,14 @@ function sideOf(r: Report): Side {
 /** A difference is only warned about when both sides name the thing: a blank is not a change. */
 function warningsFor(b: Side, a: Side): string[] {
   const out: string[] = [];
-  if (b.checklist !== a.checklist) out.push(`the assessments used different checklists (${b.checklist} and ${a.checklist}): changes may come from the checklist, not the team`);
+  if (b.checklist !== a.checklist)
+    out.push(`the assessments used different checklists (${b.checklist} and ${a.checklist}): changes may come from the checklist, not the team`);
   if (b.organization && a.organization && b.organization !== a.organization)
     out.push(`the assessments are of different organisations ("${b.organization}" and "${a.organization}"): this is not one organisation's progress`);
-  else if (b.team && a.team && b.team !== a.team) out.push(`the assessments are of different teams ("${b.team}" and "${a.team}"): this is not one team's progress`);
-  if (b.date && a.date && a.date < b.date) out.push(`the later assessment is dated ${a.date}, before the earlier one (${b.date}): the arguments may be the wrong way round (compare OLD NEW)`);
+  else if (b.team && a.team && b.team !== a.team)
+    out.push(`the assessments are of different teams ("${b.team}" and "${a.team}"): this is not one team's progress`);
+  if (b.date && a.date && a.date < b.date)
+    out.push(`the later assessment is dated ${a.date}, before the earlier one (${b.date}): the arguments may be the wrong way round (compare OLD NEW)`);
   return out;
 }
 
@@ -86,7 +89,13 @@ export function compareReports(before: Report, after: Report): Comparison {
   for (const q of after.questions) {
     if (q.context) continue;
     const p = old.get(q.id);
-    const change = { id: q.id, text: q.text, failureModes: q.failureModes.map((f) => f.id), before: p?.answer ?? 'not in the earlier checklist', after: q.answer };
+    const change = {
+      id: q.id,
+      text: q.text,
+      failureModes: q.failureModes.map((f) => f.id),
+      before: p?.answer ?? 'not in the earlier checklist',
+      after: q.answer,
+    };
     const wasRisk = p?.risk === 'high' || p?.risk === 'medium';
     const isRisk = q.risk === 'high' || q.risk === 'medium';
     if (wasRisk && q.status === 'answered' && !isRisk) risksClosed.push(change);
@@ -112,14 +121,15 @@ export function compareReports(before: Report, after: Report): Comparison {
     newRisks,
     regressions,
     improvements,
-    spreads: before.respondents.length > 1 && after.respondents.length > 1
-      ? after.questions
-          .filter((q) => before.divergent.items.some((d) => d.question === q.id) || after.divergent.items.some((d) => d.question === q.id))
-          .map((q) => {
-            const b = spreadOf(old.get(q.id));
-            const a = spreadOf(q);
-            return { id: q.id, text: q.text, before: b, after: a, narrowed: b !== null && a !== null && a < b };
-          })
-      : [],
+    spreads:
+      before.respondents.length > 1 && after.respondents.length > 1
+        ? after.questions
+            .filter((q) => before.divergent.items.some((d) => d.question === q.id) || after.divergent.items.some((d) => d.question === q.id))
+            .map((q) => {
+              const b = spreadOf(old.get(q.id));
+              const a = spreadOf(q);
+              return { id: q.id, text: q.text, before: b, after: a, narrowed: b !== null && a !== null && a < b };
+            })
+        : [],
   };
 }

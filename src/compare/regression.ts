@@ -19,7 +19,9 @@ export function findRegressions(baseline: Report, current: Report, tolerance: nu
     baselineDate: baseline.metadata.date,
     tolerance,
     verdict: c.verdictChange === 'worse' ? { from: baseline.verdict.id, to: current.verdict.id } : null,
-    failureModes: c.failureModes.filter((f) => f.delta !== null && -f.delta > tolerance).map((f) => ({ id: f.id, from: f.before!, to: f.after!, drop: -f.delta! })),
+    failureModes: c.failureModes
+      .filter((f) => f.delta !== null && -f.delta > tolerance)
+      .map((f) => ({ id: f.id, from: f.before!, to: f.after!, drop: -f.delta! })),
     newHighRisks,
     notCompared: [
       ...current.questions.filter((q) => !q.context && !before.has(q.id)).map((q) => `${q.id}: not in the baseline`),
@@ -34,6 +36,7 @@ export function regressionFailures(r: Regression): string[] {
   const at = `--baseline ${r.baseline}`;
   if (r.verdict) failures.push(`${at}: the verdict dropped from ${r.verdict.from} to ${r.verdict.to}`);
   for (const f of r.failureModes) failures.push(`${at}: ${f.id} fell from ${f.from} to ${f.to} (${f.drop} points; tolerance ${r.tolerance})`);
-  if (r.newHighRisks.length) failures.push(`${at}: ${r.newHighRisks.length} new high ${r.newHighRisks.length === 1 ? 'risk' : 'risks'} (${r.newHighRisks.map((q) => q.id).join(', ')})`);
+  if (r.newHighRisks.length)
+    failures.push(`${at}: ${r.newHighRisks.length} new high ${r.newHighRisks.length === 1 ? 'risk' : 'risks'} (${r.newHighRisks.map((q) => q.id).join(', ')})`);
   return failures;
 }

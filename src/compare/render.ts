@@ -20,9 +20,16 @@ export function compareMarkdown(c: Comparison, templates: TemplateSet): string {
     newRisks: changes(e.newRisks),
     regressions: changes(e.regressions),
     improvements: changes(e.improvements),
-    spreadRows: e.spreads.map((s) => ({ ...s, beforeText: s.before === null ? 'n/a' : String(Math.round(s.before * 100)), afterText: s.after === null ? 'n/a' : String(Math.round(s.after * 100)), mark: s.narrowed ? 'narrowed' : s.after !== null && s.before !== null && s.after > s.before ? 'wider' : 'same' })),
+    spreadRows: e.spreads.map((s) => ({
+      ...s,
+      beforeText: s.before === null ? 'n/a' : String(Math.round(s.before * 100)),
+      afterText: s.after === null ? 'n/a' : String(Math.round(s.after * 100)),
+      mark: s.narrowed ? 'narrowed' : s.after !== null && s.before !== null && s.after > s.before ? 'wider' : 'same',
+    })),
   };
-  return `${renderTemplates(templates, 'compare', view, {}, false).replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${renderTemplates(templates, 'compare', view, {}, false)
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 export function compareSummary(x: Comparison, c: ChalkInstance): string {
@@ -36,9 +43,15 @@ export function compareSummary(x: Comparison, c: ChalkInstance): string {
     const colour = f.delta === null || f.delta === 0 ? (s: string) => s : f.delta > 0 ? c.green : c.red;
     lines.push(`${f.id} ${percent(f.before).padStart(6)} -> ${percent(f.after).padStart(6)}  ${colour(d.padStart(6))}  ${f.title}`);
   }
-  lines.push('', `Risks closed: ${x.risksClosed.length} · new risks: ${x.newRisks.length} · regressions: ${x.regressions.length} · improvements: ${x.improvements.length}`);
+  lines.push(
+    '',
+    `Risks closed: ${x.risksClosed.length} · new risks: ${x.newRisks.length} · regressions: ${x.regressions.length} · improvements: ${x.improvements.length}`,
+  );
   for (const r of x.regressions) lines.push(c.red(`  regressed: ${r.id} (${r.before} -> ${r.after})`));
   for (const r of x.newRisks) lines.push(c.red(`  new risk: ${r.id} (${r.after})`));
-  for (const s of x.spreads) lines.push(`  respondents' spread on ${s.id}: ${s.before === null ? 'n/a' : Math.round(s.before * 100)} -> ${s.after === null ? 'n/a' : Math.round(s.after * 100)} points${s.narrowed ? ' (narrowed)' : ''}`);
+  for (const s of x.spreads)
+    lines.push(
+      `  respondents' spread on ${s.id}: ${s.before === null ? 'n/a' : Math.round(s.before * 100)} -> ${s.after === null ? 'n/a' : Math.round(s.after * 100)} points${s.narrowed ? ' (narrowed)' : ''}`,
+    );
   return `${lines.join('\n')}\n`;
 }

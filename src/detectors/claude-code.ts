@@ -15,11 +15,22 @@ function readSettings(data: unknown) {
   const p = obj(s.permissions);
   const sb = s.sandbox === undefined ? undefined : obj(s.sandbox);
   return {
-    permissions: { allow: strings(p.allow), deny: strings(p.deny), ask: strings(p.ask), defaultMode: str(p.defaultMode), disableBypassPermissionsMode: str(p.disableBypassPermissionsMode) },
+    permissions: {
+      allow: strings(p.allow),
+      deny: strings(p.deny),
+      ask: strings(p.ask),
+      defaultMode: str(p.defaultMode),
+      disableBypassPermissionsMode: str(p.disableBypassPermissionsMode),
+    },
     hooks: s.hooks,
     disableAllHooks: s.disableAllHooks,
     enableAllProjectMcpServers: s.enableAllProjectMcpServers,
-    sandbox: sb && { enabled: sb.enabled, failIfUnavailable: sb.failIfUnavailable, allowUnsandboxedCommands: sb.allowUnsandboxedCommands, allowedDomains: strings(obj(sb.network).allowedDomains) },
+    sandbox: sb && {
+      enabled: sb.enabled,
+      failIfUnavailable: sb.failIfUnavailable,
+      allowUnsandboxedCommands: sb.allowUnsandboxedCommands,
+      allowedDomains: strings(obj(sb.network).allowedDomains),
+    },
     includeCoAuthoredBy: s.includeCoAuthoredBy,
     attributionCommit: obj(s.attribution).commit,
     env: obj(s.env),
@@ -39,33 +50,102 @@ function settingsFindings(f: ParsedFile, hooks: HookJudgement): FindingDraft[] {
     out.push({ id: `claude-code.${id}`, failureMode: fm, severity: 'info', kind: 'protective', path: f.path, line: at(needle), message });
 
   if (p.defaultMode === 'bypassPermissions')
-    risk('bypass-permissions', 'FM1', 'high', 'bypassPermissions', 'permissions.defaultMode is bypassPermissions: every tool call runs without approval', 'Use default or plan mode, and keep bypass for disposable sandboxes.');
-  if (p.defaultMode === 'acceptEdits') risk('accept-edits', 'FM1', 'medium', 'acceptEdits', 'permissions.defaultMode is acceptEdits: file edits and common file commands run without asking');
+    risk(
+      'bypass-permissions',
+      'FM1',
+      'high',
+      'bypassPermissions',
+      'permissions.defaultMode is bypassPermissions: every tool call runs without approval',
+      'Use default or plan mode, and keep bypass for disposable sandboxes.',
+    );
+  if (p.defaultMode === 'acceptEdits')
+    risk('accept-edits', 'FM1', 'medium', 'acceptEdits', 'permissions.defaultMode is acceptEdits: file edits and common file commands run without asking');
   for (const rule of p.allow)
-    if (broadClaudeTool(rule)) risk('broad-allow', 'FM4', anyShell(rule) ? 'high' : 'medium', rule, `permissions.allow has "${rule}": a broad grant that covers far more than one workflow needs`, 'Allow exact commands (for example "Bash(npm run test *)") instead.');
-  if (p.deny.length || p.ask.length) good('deny-ask-rules', 'FM1', p.deny.length ? '"deny"' : '"ask"', `${p.deny.length} deny and ${p.ask.length} ask rule(s) enforce boundaries in configuration`);
+    if (broadClaudeTool(rule))
+      risk(
+        'broad-allow',
+        'FM4',
+        anyShell(rule) ? 'high' : 'medium',
+        rule,
+        `permissions.allow has "${rule}": a broad grant that covers far more than one workflow needs`,
+        'Allow exact commands (for example "Bash(npm run test *)") instead.',
+      );
+  if (p.deny.length || p.ask.length)
+    good(
+      'deny-ask-rules',
+      'FM1',
+      p.deny.length ? '"deny"' : '"ask"',
+      `${p.deny.length} deny and ${p.ask.length} ask rule(s) enforce boundaries in configuration`,
+    );
   if (!isLocal(f) && !p.deny.some((r) => /Read\(.*(\.env|secret|credential|\.pem|\.key|id_rsa)/i.test(r)))
-    risk('no-secret-deny', 'FM4', 'medium', '"permissions"', 'no deny rule keeps the agent from reading .env files, keys or other secrets', 'Add deny rules such as "Read(./.env)", "Read(./.env.*)" and "Read(./secrets/**)".');
-  if (p.disableBypassPermissionsMode === 'disable') good('bypass-disabled', 'FM4', 'disableBypassPermissionsMode', 'bypass mode is disabled (disableBypassPermissionsMode)');
+    risk(
+      'no-secret-deny',
+      'FM4',
+      'medium',
+      '"permissions"',
+      'no deny rule keeps the agent from reading .env files, keys or other secrets',
+      'Add deny rules such as "Read(./.env)", "Read(./.env.*)" and "Read(./secrets/**)".',
+    );
+  if (p.disableBypassPermissionsMode === 'disable')
+    good('bypass-disabled', 'FM4', 'disableBypassPermissionsMode', 'bypass mode is disabled (disableBypassPermissionsMode)');
   out.push(...hooks.findings);
-  if (s.disableAllHooks === true) risk('hooks-disabled', 'FM1', 'medium', 'disableAllHooks', 'disableAllHooks is true: the team\'s enforcement hooks do not run');
+  if (s.disableAllHooks === true)
+    risk('hooks-disabled', 'FM1', 'medium', 'disableAllHooks', "disableAllHooks is true: the team's enforcement hooks do not run");
   if (s.enableAllProjectMcpServers === true)
-    risk('mcp-auto-approve', 'FM2', 'high', 'enableAllProjectMcpServers', 'enableAllProjectMcpServers approves every server in .mcp.json without asking', 'Remove it and approve servers one by one (enabledMcpjsonServers).');
+    risk(
+      'mcp-auto-approve',
+      'FM2',
+      'high',
+      'enableAllProjectMcpServers',
+      'enableAllProjectMcpServers approves every server in .mcp.json without asking',
+      'Remove it and approve servers one by one (enabledMcpjsonServers).',
+    );
   const sb = s.sandbox;
   if (!isLocal(f)) {
-    if (!sb?.enabled) risk('sandbox-off', 'FM4', 'medium', '"sandbox"', 'the sandbox is not enabled: commands run with the user\'s full access', 'Enable the sandbox with failIfUnavailable: true.');
+    if (!sb?.enabled)
+      risk(
+        'sandbox-off',
+        'FM4',
+        'medium',
+        '"sandbox"',
+        "the sandbox is not enabled: commands run with the user's full access",
+        'Enable the sandbox with failIfUnavailable: true.',
+      );
     else {
       good('sandbox-on', 'FM4', '"sandbox"', 'the command sandbox is enabled');
-      if (!sb.failIfUnavailable) risk('sandbox-fallback', 'FM4', 'medium', '"sandbox"', 'the sandbox silently falls back to running unsandboxed when it cannot start (failIfUnavailable is not set)');
-      if (sb.allowUnsandboxedCommands !== false) risk('sandbox-escape', 'FM4', 'medium', '"sandbox"', 'the model may retry commands outside the sandbox (allowUnsandboxedCommands is not false)');
+      if (!sb.failIfUnavailable)
+        risk(
+          'sandbox-fallback',
+          'FM4',
+          'medium',
+          '"sandbox"',
+          'the sandbox silently falls back to running unsandboxed when it cannot start (failIfUnavailable is not set)',
+        );
+      if (sb.allowUnsandboxedCommands !== false)
+        risk('sandbox-escape', 'FM4', 'medium', '"sandbox"', 'the model may retry commands outside the sandbox (allowUnsandboxedCommands is not false)');
       const broad = sb.allowedDomains.filter((d) => d.includes('*') || /^(github\.com|googleapis\.com|amazonaws\.com)$/.test(d));
-      if (broad.length) risk('broad-egress', 'FM4', 'medium', broad[0]!, `sandbox network allowlist includes broad domains (${broad.join(', ')}): paths for data exfiltration`);
+      if (broad.length)
+        risk('broad-egress', 'FM4', 'medium', broad[0]!, `sandbox network allowlist includes broad domains (${broad.join(', ')}): paths for data exfiltration`);
     }
   }
   if (s.includeCoAuthoredBy === false || s.attributionCommit === '')
-    risk('attribution-off', 'FM6', 'medium', s.includeCoAuthoredBy === false ? 'includeCoAuthoredBy' : '"commit"', 'commit attribution is turned off: agent work cannot be told apart from human work');
+    risk(
+      'attribution-off',
+      'FM6',
+      'medium',
+      s.includeCoAuthoredBy === false ? 'includeCoAuthoredBy' : '"commit"',
+      'commit attribution is turned off: agent work cannot be told apart from human work',
+    );
   for (const [k, v] of Object.entries(s.env))
-    if (isLiteralSecret(k, v)) risk('literal-secret', 'FM4', 'high', k, `env.${k} holds a literal secret (value masked)`, 'Remove it from the file, rotate it, and provide it from the environment.');
+    if (isLiteralSecret(k, v))
+      risk(
+        'literal-secret',
+        'FM4',
+        'high',
+        k,
+        `env.${k} holds a literal secret (value masked)`,
+        'Remove it from the file, rotate it, and provide it from the environment.',
+      );
   return out;
 }
 
@@ -81,7 +161,16 @@ function sharedPatterns(files: ParsedFile[]): FindingDraft[] {
   return kinds.flatMap(([dir, id, what]) => {
     const mine = files.filter((f) => new RegExp(`(^|/)\\.claude/${dir}/`).test(f.path) && (dir !== 'skills' || /SKILL\.md$/i.test(f.path)));
     if (!mine.length) return [];
-    return [{ id: `claude-code.${id}`, failureMode: 'FM5' as const, severity: 'info' as const, kind: 'protective' as const, path: mine[0]!.path, message: `${mine.length} shared Claude Code ${what} committed: one reviewed way of working, repeatable across the team` }];
+    return [
+      {
+        id: `claude-code.${id}`,
+        failureMode: 'FM5' as const,
+        severity: 'info' as const,
+        kind: 'protective' as const,
+        path: mine[0]!.path,
+        message: `${mine.length} shared Claude Code ${what} committed: one reviewed way of working, repeatable across the team`,
+      },
+    ];
   });
 }
 
@@ -89,7 +178,14 @@ export const claudeCode: Detector = {
   id: 'claude-code',
   name: 'Claude Code',
   docsUrl: 'https://docs.anthropic.com/en/docs/claude-code/settings',
-  patterns: ['**/CLAUDE.md', '**/CLAUDE.local.md', '**/.claude/settings.json', '**/.claude/settings.local.json', '.mcp.json', '**/.claude/{commands,agents,skills,rules}/**/*.md'],
+  patterns: [
+    '**/CLAUDE.md',
+    '**/CLAUDE.local.md',
+    '**/.claude/settings.json',
+    '**/.claude/settings.local.json',
+    '.mcp.json',
+    '**/.claude/{commands,agents,skills,rules}/**/*.md',
+  ],
   inspect(files, ctx) {
     const settings = files.filter(isSettings);
     // A rule in CLAUDE.md is enforced only by deny or ask rules, or by a hook that can block.
@@ -99,13 +195,22 @@ export const claudeCode: Detector = {
       const s = readSettings(f.data);
       return Boolean(s.permissions.deny.length || s.permissions.ask.length || hooks.get(f)!.enforces);
     });
-    return [...sharedPatterns(files), ...files.flatMap((f) => {
-      if (isSettings(f)) return settingsFindings(f, hooks.get(f)!);
-      if (f.path === '.mcp.json') return mcpFindings('claude-code', f, obj(f.data).mcpServers);
-      if (/CLAUDE(\.local)?\.md$/.test(f.path)) return instructionFindings('claude-code', f, ctx, enforced);
-      if (/(^|\/)\.claude\/(commands|skills)\//.test(f.path)) return frontMatterTools('claude-code', f);
-      return [];
-    })];
+    return [
+      ...sharedPatterns(files),
+      ...files.flatMap((f) => {
+        if (isSettings(f)) return settingsFindings(f, hooks.get(f)!);
+        if (f.path === '.mcp.json') return mcpFindings('claude-code', f, obj(f.data).mcpServers);
+        if (/CLAUDE(\.local)?\.md$/.test(f.path)) return instructionFindings('claude-code', f, ctx, enforced);
+        if (/(^|\/)\.claude\/(commands|skills)\//.test(f.path)) return frontMatterTools('claude-code', f);
+        return [];
+      }),
+    ];
   },
-  notObservable: [{ id: 'claude-code.managed-settings', failureMode: 'FM7', message: 'Managed (organisation) settings live on developer machines or in device management, not in the repository.' }],
+  notObservable: [
+    {
+      id: 'claude-code.managed-settings',
+      failureMode: 'FM7',
+      message: 'Managed (organisation) settings live on developer machines or in device management, not in the repository.',
+    },
+  ],
 };

@@ -12,18 +12,76 @@ function configFindings(f: ParsedFile): FindingDraft[] {
   const out: FindingDraft[] = [];
   const add = (d: Omit<FindingDraft, 'path' | 'line'>, needle: string) => out.push({ ...d, path: f.path, line: f.lineOf(needle) });
   if (sandboxMode === 'danger-full-access')
-    add({ id: 'codex.danger-full-access', failureMode: 'FM4', severity: 'high', kind: 'risk', message: 'sandbox_mode is danger-full-access: commands run with no sandbox at all', recommendation: 'Use workspace-write (or read-only), and keep full access for externally hardened containers.' }, 'sandbox_mode');
-  else if (sandboxMode) add({ id: 'codex.sandbox-mode', failureMode: 'FM4', severity: 'info', kind: 'protective', message: `sandbox_mode is ${sandboxMode}` }, 'sandbox_mode');
+    add(
+      {
+        id: 'codex.danger-full-access',
+        failureMode: 'FM4',
+        severity: 'high',
+        kind: 'risk',
+        message: 'sandbox_mode is danger-full-access: commands run with no sandbox at all',
+        recommendation: 'Use workspace-write (or read-only), and keep full access for externally hardened containers.',
+      },
+      'sandbox_mode',
+    );
+  else if (sandboxMode)
+    add({ id: 'codex.sandbox-mode', failureMode: 'FM4', severity: 'info', kind: 'protective', message: `sandbox_mode is ${sandboxMode}` }, 'sandbox_mode');
   if (c.approval_policy === 'never')
-    add({ id: 'codex.approval-never', failureMode: 'FM1', severity: 'high', kind: 'risk', message: 'approval_policy is never: the agent never stops to ask before acting', recommendation: 'Use on-request so commands outside the sandbox need approval.' }, 'approval_policy');
+    add(
+      {
+        id: 'codex.approval-never',
+        failureMode: 'FM1',
+        severity: 'high',
+        kind: 'risk',
+        message: 'approval_policy is never: the agent never stops to ask before acting',
+        recommendation: 'Use on-request so commands outside the sandbox need approval.',
+      },
+      'approval_policy',
+    );
   else if (c.approval_policy !== undefined)
-    add({ id: 'codex.approval-policy', failureMode: 'FM1', severity: 'info', kind: 'protective', message: `approval_policy is ${typeof c.approval_policy === 'string' ? c.approval_policy : 'a granular policy'}` }, 'approval_policy');
+    add(
+      {
+        id: 'codex.approval-policy',
+        failureMode: 'FM1',
+        severity: 'info',
+        kind: 'protective',
+        message: `approval_policy is ${typeof c.approval_policy === 'string' ? c.approval_policy : 'a granular policy'}`,
+      },
+      'approval_policy',
+    );
   if (obj(c.sandbox_workspace_write).network_access === true)
-    add({ id: 'codex.network-access', failureMode: 'FM4', severity: 'medium', kind: 'risk', message: 'sandboxed commands have network access (network_access = true): an exfiltration path' }, 'network_access');
+    add(
+      {
+        id: 'codex.network-access',
+        failureMode: 'FM4',
+        severity: 'medium',
+        kind: 'risk',
+        message: 'sandboxed commands have network access (network_access = true): an exfiltration path',
+      },
+      'network_access',
+    );
   const env = obj(c.shell_environment_policy);
   if (env.inherit === 'all' && env.ignore_default_excludes === true)
-    add({ id: 'codex.env-secrets', failureMode: 'FM4', severity: 'medium', kind: 'risk', message: 'commands inherit the whole environment, secrets included (ignore_default_excludes = true)' }, 'ignore_default_excludes');
-  if (c.commit_attribution === '') add({ id: 'codex.attribution-off', failureMode: 'FM6', severity: 'medium', kind: 'risk', message: 'commit_attribution is empty: Codex commits carry no attribution' }, 'commit_attribution');
+    add(
+      {
+        id: 'codex.env-secrets',
+        failureMode: 'FM4',
+        severity: 'medium',
+        kind: 'risk',
+        message: 'commands inherit the whole environment, secrets included (ignore_default_excludes = true)',
+      },
+      'ignore_default_excludes',
+    );
+  if (c.commit_attribution === '')
+    add(
+      {
+        id: 'codex.attribution-off',
+        failureMode: 'FM6',
+        severity: 'medium',
+        kind: 'risk',
+        message: 'commit_attribution is empty: Codex commits carry no attribution',
+      },
+      'commit_attribution',
+    );
   out.push(...mcpFindings('codex', f, c.mcp_servers));
   return out;
 }
@@ -40,12 +98,32 @@ export const codex: Detector = {
     const enforced = rules.length > 0 || (obj(config?.data).approval_policy ?? 'never') !== 'never';
     const skills = files.filter((f) => /SKILL\.md$/.test(f.path));
     return [
-      ...(skills.length ? [{ id: 'codex.shared-skills', failureMode: 'FM5' as const, severity: 'info' as const, kind: 'protective' as const, path: skills[0]!.path, message: `${skills.length} shared agent skill(s) committed (${skills[0]!.path.split('/')[0]}/skills): one reviewed way of working` }] : []),
+      ...(skills.length
+        ? [
+            {
+              id: 'codex.shared-skills',
+              failureMode: 'FM5' as const,
+              severity: 'info' as const,
+              kind: 'protective' as const,
+              path: skills[0]!.path,
+              message: `${skills.length} shared agent skill(s) committed (${skills[0]!.path.split('/')[0]}/skills): one reviewed way of working`,
+            },
+          ]
+        : []),
       ...skills.flatMap((f) => frontMatterTools('codex', f)),
-      ...rules.map((f) => ({ id: 'codex.rules', failureMode: 'FM1' as const, severity: 'info' as const, kind: 'protective' as const, path: f.path, message: 'command rules decide what Codex may run, ask about or never run' })),
+      ...rules.map((f) => ({
+        id: 'codex.rules',
+        failureMode: 'FM1' as const,
+        severity: 'info' as const,
+        kind: 'protective' as const,
+        path: f.path,
+        message: 'command rules decide what Codex may run, ask about or never run',
+      })),
       ...files.filter((f) => f.path.endsWith('config.toml')).flatMap(configFindings),
       ...files.filter((f) => /(^|\/)AGENTS\.md$/.test(f.path)).flatMap((f) => instructionFindings('codex', f, ctx, enforced)),
     ];
   },
-  notObservable: [{ id: 'codex.cloud-network', failureMode: 'FM4', message: 'Codex cloud environments set internet access in the Codex settings, not in the repository.' }],
+  notObservable: [
+    { id: 'codex.cloud-network', failureMode: 'FM4', message: 'Codex cloud environments set internet access in the Codex settings, not in the repository.' },
+  ],
 };

@@ -4,27 +4,50 @@ import type { FindingDraft, ParsedFile } from './types.js';
 import { instructionFindings } from './shared/instructions.js';
 import type { Detector } from './types.js';
 
-const cloudCredentials = /(aws-actions\/configure-aws-credentials|google-github-actions\/auth|azure\/login|AWS_SECRET_ACCESS_KEY|GOOGLE_APPLICATION_CREDENTIALS|AZURE_CLIENT_SECRET)/;
+const cloudCredentials =
+  /(aws-actions\/configure-aws-credentials|google-github-actions\/auth|azure\/login|AWS_SECRET_ACCESS_KEY|GOOGLE_APPLICATION_CREDENTIALS|AZURE_CLIENT_SECRET)/;
 
 function setupSteps(f: ParsedFile): FindingDraft[] {
   const line = f.lineOf(cloudCredentials);
-  if (!line) return [{ id: 'copilot.setup-steps', failureMode: 'FM4', severity: 'info', kind: 'fact', path: f.path, message: "the coding agent's environment is prepared by copilot-setup-steps.yml" }];
-  return [{
-    id: 'copilot.setup-cloud-credentials',
-    failureMode: 'FM4',
-    severity: 'high',
-    kind: 'risk',
-    path: f.path,
-    line,
-    message: 'the coding agent\'s setup steps obtain cloud credentials: the agent can use them',
-    recommendation: 'Remove cloud credentials from the agent environment, or scope them read-only to what the task needs.',
-  }];
+  if (!line)
+    return [
+      {
+        id: 'copilot.setup-steps',
+        failureMode: 'FM4',
+        severity: 'info',
+        kind: 'fact',
+        path: f.path,
+        message: "the coding agent's environment is prepared by copilot-setup-steps.yml",
+      },
+    ];
+  return [
+    {
+      id: 'copilot.setup-cloud-credentials',
+      failureMode: 'FM4',
+      severity: 'high',
+      kind: 'risk',
+      path: f.path,
+      line,
+      message: "the coding agent's setup steps obtain cloud credentials: the agent can use them",
+      recommendation: 'Remove cloud credentials from the agent environment, or scope them read-only to what the task needs.',
+    },
+  ];
 }
 
 function customAgent(f: ParsedFile): FindingDraft[] {
   const tools = (f.data as { tools?: unknown } | undefined)?.tools;
   if (Array.isArray(tools) && tools.includes('*'))
-    return [{ id: 'copilot.agent-all-tools', failureMode: 'FM2', severity: 'medium', kind: 'risk', path: f.path, line: f.lineOf('tools'), message: 'custom agent is given every tool (tools: ["*"])' }];
+    return [
+      {
+        id: 'copilot.agent-all-tools',
+        failureMode: 'FM2',
+        severity: 'medium',
+        kind: 'risk',
+        path: f.path,
+        line: f.lineOf('tools'),
+        message: 'custom agent is given every tool (tools: ["*"])',
+      },
+    ];
   return [];
 }
 
@@ -32,22 +55,62 @@ export const copilot: Detector = {
   id: 'copilot',
   name: 'GitHub Copilot',
   docsUrl: 'https://docs.github.com/en/copilot',
-  patterns: ['.github/copilot-instructions.md', '.github/instructions/**/*.instructions.md', '.github/agents/*.md', '.github/hooks/*.json', '.github/workflows/copilot-setup-steps.y?(a)ml'],
+  patterns: [
+    '.github/copilot-instructions.md',
+    '.github/instructions/**/*.instructions.md',
+    '.github/agents/*.md',
+    '.github/hooks/*.json',
+    '.github/workflows/copilot-setup-steps.y?(a)ml',
+  ],
   inspect(files, ctx) {
     const hooks = files.filter((f) => f.path.startsWith('.github/hooks/'));
     const scoped = files.filter((f) => f.path.startsWith('.github/instructions/'));
     const agents = files.filter((f) => f.path.startsWith('.github/agents/'));
     const shared: FindingDraft[] = [
-      ...(scoped.length ? [{ id: 'copilot.scoped-instructions', failureMode: 'FM5' as const, severity: 'info' as const, kind: 'protective' as const, path: scoped[0]!.path, message: `${scoped.length} path-scoped instruction file(s) (.github/instructions): standards applied where they belong` }] : []),
-      ...(agents.length ? [{ id: 'copilot.shared-agents', failureMode: 'FM5' as const, severity: 'info' as const, kind: 'protective' as const, path: agents[0]!.path, message: `${agents.length} shared custom agent(s) (.github/agents): one reviewed way of working` }] : []),
+      ...(scoped.length
+        ? [
+            {
+              id: 'copilot.scoped-instructions',
+              failureMode: 'FM5' as const,
+              severity: 'info' as const,
+              kind: 'protective' as const,
+              path: scoped[0]!.path,
+              message: `${scoped.length} path-scoped instruction file(s) (.github/instructions): standards applied where they belong`,
+            },
+          ]
+        : []),
+      ...(agents.length
+        ? [
+            {
+              id: 'copilot.shared-agents',
+              failureMode: 'FM5' as const,
+              severity: 'info' as const,
+              kind: 'protective' as const,
+              path: agents[0]!.path,
+              message: `${agents.length} shared custom agent(s) (.github/agents): one reviewed way of working`,
+            },
+          ]
+        : []),
     ];
-    return [...shared, ...files.flatMap((f) => {
-      if (f.path.includes('copilot-setup-steps')) return setupSteps(f);
-      if (f.path.startsWith('.github/agents/')) return customAgent(f);
-      if (f.path.startsWith('.github/hooks/'))
-        return [{ id: 'copilot.hooks', failureMode: 'FM1' as const, severity: 'info' as const, kind: 'protective' as const, path: f.path, message: 'agent hooks can check or block actions' }];
-      return instructionFindings('copilot', f, ctx, hooks.length > 0);
-    })];
+    return [
+      ...shared,
+      ...files.flatMap((f) => {
+        if (f.path.includes('copilot-setup-steps')) return setupSteps(f);
+        if (f.path.startsWith('.github/agents/')) return customAgent(f);
+        if (f.path.startsWith('.github/hooks/'))
+          return [
+            {
+              id: 'copilot.hooks',
+              failureMode: 'FM1' as const,
+              severity: 'info' as const,
+              kind: 'protective' as const,
+              path: f.path,
+              message: 'agent hooks can check or block actions',
+            },
+          ];
+        return instructionFindings('copilot', f, ctx, hooks.length > 0);
+      }),
+    ];
   },
   notObservable: [
     { id: 'copilot.firewall', failureMode: 'FM4', message: "The coding agent's firewall and its allowlist are repository settings on GitHub, not files." },

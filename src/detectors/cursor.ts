@@ -11,9 +11,26 @@ function cliFindings(f: ParsedFile): FindingDraft[] {
   const p = obj(obj(f.data).permissions);
   const out: FindingDraft[] = [];
   for (const rule of strings(p.allow))
-    if (broadShell.test(rule)) out.push({ id: 'cursor.broad-allow', failureMode: 'FM4', severity: 'high', kind: 'risk', path: f.path, line: f.lineOf(rule), message: `CLI permissions allow "${rule}": a broad grant` });
+    if (broadShell.test(rule))
+      out.push({
+        id: 'cursor.broad-allow',
+        failureMode: 'FM4',
+        severity: 'high',
+        kind: 'risk',
+        path: f.path,
+        line: f.lineOf(rule),
+        message: `CLI permissions allow "${rule}": a broad grant`,
+      });
   if (strings(p.deny).some((r) => /Read\(.*(\.env|secret|key)/i.test(r)))
-    out.push({ id: 'cursor.secret-deny', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: f.lineOf('deny'), message: 'CLI permissions deny reading secrets' });
+    out.push({
+      id: 'cursor.secret-deny',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: f.lineOf('deny'),
+      message: 'CLI permissions deny reading secrets',
+    });
   return out;
 }
 
@@ -23,7 +40,15 @@ function hookFindings(f: ParsedFile): FindingDraft[] {
   const open = events.filter((e) => /^before/.test(e) && (Array.isArray(hooks[e]) ? (hooks[e] as unknown[]) : []).some((h) => obj(h).failClosed !== true));
   return [
     { id: 'cursor.hooks', failureMode: 'FM1', severity: 'info', kind: 'protective', path: f.path, message: `hooks run on ${events.join(', ') || 'no event'}` },
-    ...open.map((e) => ({ id: 'cursor.hook-fails-open', failureMode: 'FM1' as const, severity: 'medium' as const, kind: 'risk' as const, path: f.path, line: f.lineOf(e), message: `the ${e} hook lets actions through when it fails (failClosed is not true)` })),
+    ...open.map((e) => ({
+      id: 'cursor.hook-fails-open',
+      failureMode: 'FM1' as const,
+      severity: 'medium' as const,
+      kind: 'risk' as const,
+      path: f.path,
+      line: f.lineOf(e),
+      message: `the ${e} hook lets actions through when it fails (failClosed is not true)`,
+    })),
   ];
 }
 
@@ -37,24 +62,45 @@ export const cursor: Detector = {
     // Rules that apply by path (globs in their front matter) are standards, not a wall of text.
     const scoped = files.filter((f) => /\.cursor\/rules\//.test(f.path) && obj(f.data).globs !== undefined);
     const shared: FindingDraft[] = scoped.length
-      ? [{ id: 'cursor.scoped-rules', failureMode: 'FM5', severity: 'info', kind: 'protective', path: scoped[0]!.path, message: `${scoped.length} Cursor rule(s) scoped to paths with globs: shared standards where they apply` }]
+      ? [
+          {
+            id: 'cursor.scoped-rules',
+            failureMode: 'FM5',
+            severity: 'info',
+            kind: 'protective',
+            path: scoped[0]!.path,
+            message: `${scoped.length} Cursor rule(s) scoped to paths with globs: shared standards where they apply`,
+          },
+        ]
       : [];
-    return [...shared, ...files.flatMap((f) => {
-      if (f.path === '.cursor/mcp.json') return mcpFindings('cursor', f, obj(f.data).mcpServers);
-      if (f.path === '.cursor/cli.json') return cliFindings(f);
-      if (f.path === '.cursor/hooks.json') return hookFindings(f);
-      if (f.path === '.cursor/environment.json')
-        return [{
-          id: 'cursor.cloud-agents',
-          failureMode: 'FM4' as const,
-          severity: 'medium' as const,
-          kind: 'risk' as const,
-          path: f.path,
-          message: 'background (cloud) agents are set up: they run in a VM but auto-run commands with internet access unless egress is restricted in Cursor\'s settings',
-          recommendation: 'Restrict cloud-agent network egress and treat outside content they read as untrusted.',
-        }];
-      return instructionFindings('cursor', f, ctx, enforced);
-    })];
+    return [
+      ...shared,
+      ...files.flatMap((f) => {
+        if (f.path === '.cursor/mcp.json') return mcpFindings('cursor', f, obj(f.data).mcpServers);
+        if (f.path === '.cursor/cli.json') return cliFindings(f);
+        if (f.path === '.cursor/hooks.json') return hookFindings(f);
+        if (f.path === '.cursor/environment.json')
+          return [
+            {
+              id: 'cursor.cloud-agents',
+              failureMode: 'FM4' as const,
+              severity: 'medium' as const,
+              kind: 'risk' as const,
+              path: f.path,
+              message:
+                "background (cloud) agents are set up: they run in a VM but auto-run commands with internet access unless egress is restricted in Cursor's settings",
+              recommendation: 'Restrict cloud-agent network egress and treat outside content they read as untrusted.',
+            },
+          ];
+        return instructionFindings('cursor', f, ctx, enforced);
+      }),
+    ];
   },
-  notObservable: [{ id: 'cursor.cloud-network', failureMode: 'FM4', message: "Cloud agents' network access and team rules are set in Cursor's dashboard, not in the repository." }],
+  notObservable: [
+    {
+      id: 'cursor.cloud-network',
+      failureMode: 'FM4',
+      message: "Cloud agents' network access and team rules are set in Cursor's dashboard, not in the repository.",
+    },
+  ],
 };

@@ -12,11 +12,35 @@ function settingsFindings(f: ParsedFile): FindingDraft[] {
   const allowed = strings(tools.allowed !== undefined ? tools.allowed : s.allowedTools);
   for (const t of allowed)
     if (/^(run_shell_command|ShellTool)$|\(\s*\*?\s*\)$/.test(t))
-      out.push({ id: 'gemini-cli.broad-allow', failureMode: 'FM4', severity: 'high', kind: 'risk', path: f.path, line: f.lineOf(t), message: `"${t}" runs without confirmation` });
+      out.push({
+        id: 'gemini-cli.broad-allow',
+        failureMode: 'FM4',
+        severity: 'high',
+        kind: 'risk',
+        path: f.path,
+        line: f.lineOf(t),
+        message: `"${t}" runs without confirmation`,
+      });
   if (obj(s.general).defaultApprovalMode === 'auto_edit')
-    out.push({ id: 'gemini-cli.auto-edit', failureMode: 'FM1', severity: 'medium', kind: 'risk', path: f.path, line: f.lineOf('defaultApprovalMode'), message: 'edits are approved automatically (defaultApprovalMode auto_edit)' });
+    out.push({
+      id: 'gemini-cli.auto-edit',
+      failureMode: 'FM1',
+      severity: 'medium',
+      kind: 'risk',
+      path: f.path,
+      line: f.lineOf('defaultApprovalMode'),
+      message: 'edits are approved automatically (defaultApprovalMode auto_edit)',
+    });
   if (obj(s.security).disableYoloMode === true)
-    out.push({ id: 'gemini-cli.yolo-disabled', failureMode: 'FM1', severity: 'info', kind: 'protective', path: f.path, line: f.lineOf('disableYoloMode'), message: 'YOLO mode is disabled' });
+    out.push({
+      id: 'gemini-cli.yolo-disabled',
+      failureMode: 'FM1',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: f.lineOf('disableYoloMode'),
+      message: 'YOLO mode is disabled',
+    });
   return out;
 }
 

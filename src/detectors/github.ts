@@ -6,27 +6,43 @@ import type { FindingDraft, ParsedFile, ScanContext } from './types.js';
 import { workflowFindings } from './github/workflows.js';
 import type { Detector } from './types.js';
 
-const autoMerge = /(gh pr merge[^\n]*--auto|gh pr review[^\n]*--approve|hmarr\/auto-approve-action|pascalgn\/automerge-action|reitermarkus\/automerge|enable-pull-request-automerge|enablePullRequestAutoMerge)/;
+const autoMerge =
+  /(gh pr merge[^\n]*--auto|gh pr review[^\n]*--approve|hmarr\/auto-approve-action|pascalgn\/automerge-action|reitermarkus\/automerge|enable-pull-request-automerge|enablePullRequestAutoMerge)/;
 
 function mergeFindings(f: ParsedFile): FindingDraft[] {
   const t = f.text;
   const merges = autoMerge.exec(t);
   if (!merges) return [];
   const agent = /anthropics\/claude-code-action|openai\/codex-action|run-gemini-cli|copilot|claude|codex|cursor|bot/i.test(t);
-  return [{
-    id: agent ? 'github.auto-merge-agent-prs' : 'github.auto-merge',
-    failureMode: 'FM3',
-    severity: 'high',
-    kind: 'risk',
-    path: f.path,
-    line: f.lineOf(autoMerge),
-    message: `merges or approves pull requests automatically (${merges[1]!.split(/\s+--/)[0]}${/bot|copilot|claude|codex|cursor/i.test(t) ? ', including bot or agent pull requests' : ''}): agent work can land with no person approving it`,
-    recommendation: 'Remove automatic approval and merging for agent pull requests; require a human approval in branch protection.',
-  }];
+  return [
+    {
+      id: agent ? 'github.auto-merge-agent-prs' : 'github.auto-merge',
+      failureMode: 'FM3',
+      severity: 'high',
+      kind: 'risk',
+      path: f.path,
+      line: f.lineOf(autoMerge),
+      message: `merges or approves pull requests automatically (${merges[1]!.split(/\s+--/)[0]}${/bot|copilot|claude|codex|cursor/i.test(t) ? ', including bot or agent pull requests' : ''}): agent work can land with no person approving it`,
+      recommendation: 'Remove automatic approval and merging for agent pull requests; require a human approval in branch protection.',
+    },
+  ];
 }
 
 // The paths whose changes change what agents may do: a named owner should review them.
-const controlPaths = ['.github/workflows/', '.mcp.json', '.claude/', 'CLAUDE.md', 'AGENTS.md', '.github/copilot-instructions.md', '.github/agents/', '.github/hooks/', '.codex/', '.cursor/', '.gemini/', '.vscode/mcp.json'];
+const controlPaths = [
+  '.github/workflows/',
+  '.mcp.json',
+  '.claude/',
+  'CLAUDE.md',
+  'AGENTS.md',
+  '.github/copilot-instructions.md',
+  '.github/agents/',
+  '.github/hooks/',
+  '.codex/',
+  '.cursor/',
+  '.gemini/',
+  '.vscode/mcp.json',
+];
 
 function codeownersFindings(f: ParsedFile, ctx: ScanContext): FindingDraft[] {
   const rules = f.text
@@ -42,16 +58,27 @@ function codeownersFindings(f: ParsedFile, ctx: ScanContext): FindingDraft[] {
   const unowned = candidates.filter((p) => !rules.some((m) => m(p)));
   if (!candidates.length) return [];
   if (!unowned.length)
-    return [{ id: 'github.codeowners-agent-paths', failureMode: 'FM3', severity: 'info', kind: 'protective', path: f.path, message: `code owners cover all ${candidates.length} agent-control and workflow files` }];
-  return [{
-    id: 'github.codeowners-missing-agent-paths',
-    failureMode: 'FM3',
-    severity: 'medium',
-    kind: 'risk',
-    path: f.path,
-    message: `no code owner for ${unowned.length} agent-control or workflow file(s): ${unowned.slice(0, 5).join(', ')}${unowned.length > 5 ? ', …' : ''}`,
-    recommendation: 'Add CODEOWNERS entries for workflows and agent configuration so a named owner reviews every change.',
-  }];
+    return [
+      {
+        id: 'github.codeowners-agent-paths',
+        failureMode: 'FM3',
+        severity: 'info',
+        kind: 'protective',
+        path: f.path,
+        message: `code owners cover all ${candidates.length} agent-control and workflow files`,
+      },
+    ];
+  return [
+    {
+      id: 'github.codeowners-missing-agent-paths',
+      failureMode: 'FM3',
+      severity: 'medium',
+      kind: 'risk',
+      path: f.path,
+      message: `no code owner for ${unowned.length} agent-control or workflow file(s): ${unowned.slice(0, 5).join(', ')}${unowned.length > 5 ? ', …' : ''}`,
+      recommendation: 'Add CODEOWNERS entries for workflows and agent configuration so a named owner reviews every change.',
+    },
+  ];
 }
 
 /** CODEOWNERS patterns follow .gitignore rules: unanchored names match at any depth. */
@@ -67,29 +94,69 @@ export const github: Detector = {
   id: 'github',
   name: 'GitHub review and governance',
   docsUrl: 'https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/customizing-your-repository/about-code-owners',
-  patterns: ['{,.github/,docs/}CODEOWNERS', '{,.github/,docs/}{pull_request_template,PULL_REQUEST_TEMPLATE}.md', '{,.github/,docs/}PULL_REQUEST_TEMPLATE/*.md', '.github/workflows/*.{yml,yaml}', '.github/settings.yml'],
+  patterns: [
+    '{,.github/,docs/}CODEOWNERS',
+    '{,.github/,docs/}{pull_request_template,PULL_REQUEST_TEMPLATE}.md',
+    '{,.github/,docs/}PULL_REQUEST_TEMPLATE/*.md',
+    '.github/workflows/*.{yml,yaml}',
+    '.github/settings.yml',
+  ],
   inspect(files, ctx) {
     const out: FindingDraft[] = [];
     const owners = files.find((f) => /(^|\/)CODEOWNERS$/.test(f.path));
     if (owners) out.push(...codeownersFindings(owners, ctx));
     else if (ctx.agentConfigPaths.length)
-      out.push({ id: 'github.no-codeowners', failureMode: 'FM3', severity: 'medium', kind: 'risk', path: '.github/CODEOWNERS', message: 'there is no CODEOWNERS file: nobody is required to review changes to agent configuration' });
+      out.push({
+        id: 'github.no-codeowners',
+        failureMode: 'FM3',
+        severity: 'medium',
+        kind: 'risk',
+        path: '.github/CODEOWNERS',
+        message: 'there is no CODEOWNERS file: nobody is required to review changes to agent configuration',
+      });
     const workflows = new Map(files.filter((f) => f.path.startsWith('.github/workflows/')).map((f) => [f.path, f]));
     for (const f of files) {
       if (/pull_request_template/i.test(f.path))
         out.push(
           /\b(AI|agent|copilot|claude|codex|cursor|generated)\b/i.test(f.text)
-            ? { id: 'github.pr-template-ai', failureMode: 'FM3', severity: 'info', kind: 'protective', path: f.path, line: f.lineOf(/\b(AI|agent|generated)\b/i), message: 'the pull request template asks about AI or agent involvement' }
-            : { id: 'github.pr-template-no-ai', failureMode: 'FM3', severity: 'low', kind: 'risk', path: f.path, message: 'the pull request template does not ask whether an agent contributed' },
+            ? {
+                id: 'github.pr-template-ai',
+                failureMode: 'FM3',
+                severity: 'info',
+                kind: 'protective',
+                path: f.path,
+                line: f.lineOf(/\b(AI|agent|generated)\b/i),
+                message: 'the pull request template asks about AI or agent involvement',
+              }
+            : {
+                id: 'github.pr-template-no-ai',
+                failureMode: 'FM3',
+                severity: 'low',
+                kind: 'risk',
+                path: f.path,
+                message: 'the pull request template does not ask whether an agent contributed',
+              },
         );
       if (f.path.startsWith('.github/workflows/')) out.push(...mergeFindings(f), ...workflowFindings(f, workflows));
       if (f.path === '.github/settings.yml' && /branches:|required_pull_request_reviews|rulesets?:/.test(f.text))
-        out.push({ id: 'github.branch-protection-as-code', failureMode: 'FM3', severity: 'info', kind: 'protective', path: f.path, line: f.lineOf(/required_pull_request_reviews|branches:/), message: 'branch protection is kept as code' });
+        out.push({
+          id: 'github.branch-protection-as-code',
+          failureMode: 'FM3',
+          severity: 'info',
+          kind: 'protective',
+          path: f.path,
+          line: f.lineOf(/required_pull_request_reviews|branches:/),
+          message: 'branch protection is kept as code',
+        });
     }
     return out;
   },
   notObservable: [
-    { id: 'github.branch-protection', failureMode: 'FM3', message: 'Branch protection rules and rulesets are GitHub settings: whether agent pull requests need an approval cannot be seen in the files.' },
+    {
+      id: 'github.branch-protection',
+      failureMode: 'FM3',
+      message: 'Branch protection rules and rulesets are GitHub settings: whether agent pull requests need an approval cannot be seen in the files.',
+    },
     { id: 'github.actions-approve', failureMode: 'FM3', message: 'Whether GitHub Actions may approve pull requests is a repository setting.' },
   ],
 };

@@ -17,7 +17,15 @@ export const vscode: Detector = {
       const s = obj(f.data);
       return autoApprove
         .filter((k) => s[k] === true)
-        .map((k) => ({ id: 'vscode.auto-approve', failureMode: 'FM1', severity: 'high', kind: 'risk', path: f.path, line: f.lineOf(k), message: `${k} is true: agent tool calls, terminal commands included, run without confirmation` }));
+        .map((k) => ({
+          id: 'vscode.auto-approve',
+          failureMode: 'FM1',
+          severity: 'high',
+          kind: 'risk',
+          path: f.path,
+          line: f.lineOf(k),
+          message: `${k} is true: agent tool calls, terminal commands included, run without confirmation`,
+        }));
     });
   },
 };

@@ -62,6 +62,8 @@ export function checkContext(checklist: LoadedChecklist, answers: Answers, claim
 
 /** One line for the verdict and the first screen. */
 export function contradictionLine(c: Contradiction): string {
-  const back = c.reopened.length ? `; ${c.reopened.length} question${c.reopened.length > 1 ? 's' : ''} it had taken out of scope are back, as unknown (${c.reopened.join(', ')})` : '';
+  const back = c.reopened.length
+    ? `; ${c.reopened.length} question${c.reopened.length > 1 ? 's' : ''} it had taken out of scope are back, as unknown (${c.reopened.join(', ')})`
+    : '';
   return `"${c.questionText}" (${c.question}) was answered ${c.claimed}, but ${c.because.replace(/\.$/, '')}: scored as ${c.implied}${back}`;
 }

@@ -32,7 +32,9 @@ export const ReportEvidence = z.strictObject({
   /** Files the scanner could not read or parse, with the reason (never their contents). */
   skipped: z.array(z.strictObject({ path: z.string(), reason: z.string() })),
   /** Answers the evidence suggests for questions left unanswered or unknown (not scored). */
-  proposals: z.array(z.strictObject({ question: z.string(), questionText: z.string(), proposed: z.string(), value: z.array(z.string()), because: z.array(z.string()) })),
+  proposals: z.array(
+    z.strictObject({ question: z.string(), questionText: z.string(), proposed: z.string(), value: z.array(z.string()), because: z.array(z.string()) }),
+  ),
   /** Answers the repository contradicts, in checklist order: what was claimed, what is scored. */
   disputes: z.array(
     z.strictObject({
@@ -52,7 +54,9 @@ export const ReportEvidence = z.strictObject({
     }),
   ),
   /** Findings that would dispute an answer, accepted in the answers file with a reason. */
-  acknowledged: z.array(z.strictObject({ question: z.string(), questionText: z.string(), finding: z.string(), where: z.string(), message: z.string(), reason: z.string() })),
+  acknowledged: z.array(
+    z.strictObject({ question: z.string(), questionText: z.string(), finding: z.string(), where: z.string(), message: z.string(), reason: z.string() }),
+  ),
   /** Acknowledgements that name no finding in this repository: stale, or mistyped. */
   staleAcknowledgements: z.array(z.strictObject({ question: z.string(), finding: z.string(), reason: z.string() })),
 });
@@ -64,7 +68,15 @@ export const ReportHistory = z.strictObject({
   signals: z.array(z.strictObject({ id: z.string(), failureMode: FailureModeId, severity: Severity, message: z.string() })),
   /** Answers the history disagrees with. Never scored differently: shown beside the claim. */
   disagreements: z.array(
-    z.strictObject({ question: z.string(), questionText: z.string(), claimed: z.string(), signal: z.string(), severity: Severity, failureMode: FailureModeId, message: z.string() }),
+    z.strictObject({
+      question: z.string(),
+      questionText: z.string(),
+      claimed: z.string(),
+      signal: z.string(),
+      severity: Severity,
+      failureMode: FailureModeId,
+      message: z.string(),
+    }),
   ),
   /** Answers the history suggests for questions left unanswered or unknown (not scored). */
   proposals: z.array(z.strictObject({ question: z.string(), questionText: z.string(), proposed: z.string(), signal: z.string(), because: z.string() })),

@@ -25,7 +25,15 @@ export function weighHistory(checklist: LoadedChecklist, answers: Answers, histo
       continue;
     }
     if (disagrees(q, entry.disagrees, value, signal.value))
-      disagreements.push({ question: q.id, questionText: q.text, claimed: claimedLabel(q, value), signal: signal.id, severity: signal.severity, failureMode: signal.failureMode, message: signal.message });
+      disagreements.push({
+        question: q.id,
+        questionText: q.text,
+        claimed: claimedLabel(q, value),
+        signal: signal.id,
+        severity: signal.severity,
+        failureMode: signal.failureMode,
+        message: signal.message,
+      });
   }
   const order = (id: string) => byId.get(id)!.index;
   return {

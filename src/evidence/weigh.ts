@@ -54,7 +54,11 @@ export function weighEvidence(checklist: LoadedChecklist, answers: Answers, scan
     const given = answers.answers[q.id];
     if (!hits || given?.value.kind !== 'choices') continue;
     const claimed = given.value.ids;
-    const implied = impliedAnswer(q, claimed, hits.map((h) => h.entry));
+    const implied = impliedAnswer(
+      q,
+      claimed,
+      hits.map((h) => h.entry),
+    );
     adjustedAnswers[q.id] = { ...given, value: { kind: 'choices', ids: implied } };
     const findings = dedupeBy(
       hits.map(({ finding: f }) => ({ key: findingKey(f), where: where(f), severity: f.severity, message: f.message })),
@@ -89,8 +93,15 @@ export function weighEvidence(checklist: LoadedChecklist, answers: Answers, scan
       root: scan.root,
       tools: scan.tools.map((t) => ({ id: t.id, name: t.name, files: t.files })),
       findings: scan.findings.map((f) => ({
-        key: findingKey(f), id: f.id, tool: f.tool, failureMode: f.failureMode, severity: f.severity, kind: f.kind,
-        where: where(f), message: f.message, recommendation: f.recommendation ?? null,
+        key: findingKey(f),
+        id: f.id,
+        tool: f.tool,
+        failureMode: f.failureMode,
+        severity: f.severity,
+        kind: f.kind,
+        where: where(f),
+        message: f.message,
+        recommendation: f.recommendation ?? null,
       })),
       notObservable: scan.notObservable.map((n) => ({ failureMode: n.failureMode, message: n.message })),
       skipped: scan.skipped.map((s) => ({ path: s.path, reason: s.reason })),

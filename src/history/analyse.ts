@@ -39,8 +39,19 @@ export interface Tally {
 }
 
 const newBucket = (): Bucket => ({
-  commits: 0, linesAdded: 0, linesRemoved: 0, filesTouched: 0, sizes: [], reverts: 0, fixFollowUps: 0, revertedOrFixed: 0,
-  reachedByMerge: 0, reachedBySquash: 0, pushedDirectly: 0, maturedLines: [0, 0], reworkedLines: [0, 0],
+  commits: 0,
+  linesAdded: 0,
+  linesRemoved: 0,
+  filesTouched: 0,
+  sizes: [],
+  reverts: 0,
+  fixFollowUps: 0,
+  revertedOrFixed: 0,
+  reachedByMerge: 0,
+  reachedBySquash: 0,
+  pushedDirectly: 0,
+  maturedLines: [0, 0],
+  reworkedLines: [0, 0],
 });
 
 export function monthOf(time: number): string {
@@ -196,7 +207,15 @@ export class HistoryAnalyser {
   }
 
   private fresh(path: string): FileState {
-    return { path: flatString(path), old: this.baseline.get(path) ?? 0, chunks: [], recentCommits: [], recentTimes: [], seenMonth: new Int32Array(this.human + 1), seenBy: new Uint8Array(this.human + 1) };
+    return {
+      path: flatString(path),
+      old: this.baseline.get(path) ?? 0,
+      chunks: [],
+      recentCommits: [],
+      recentTimes: [],
+      seenMonth: new Int32Array(this.human + 1),
+      seenBy: new Uint8Array(this.human + 1),
+    };
   }
 
   private monthIndex(time: number): number {

@@ -11,7 +11,10 @@ const source = z.string().min(1);
 const Rule = z.union([
   z.strictObject({ author: pattern, source }),
   z.strictObject({ committer: pattern, source }),
-  z.strictObject({ trailer: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9-]+$/, 'a trailer key is letters, digits and dashes'), value: pattern }), source }),
+  z.strictObject({
+    trailer: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9-]+$/, 'a trailer key is letters, digits and dashes'), value: pattern }),
+    source,
+  }),
   z.strictObject({ message: pattern, source }),
   z.strictObject({ branch: pattern, source }),
   z.strictObject({ login: pattern, source }),
@@ -33,7 +36,10 @@ export const AttributionFile = z.strictObject({
 export type AttributionFile = z.infer<typeof AttributionFile>;
 
 /** Pure: validates one attribution file; `problems` is empty when it is sound. */
-export function validateAttribution(file: string, text: string): { ok: true; data: AttributionFile; compiled: (RegExp | undefined)[][] } | { ok: false; problems: Problem[] } {
+export function validateAttribution(
+  file: string,
+  text: string,
+): { ok: true; data: AttributionFile; compiled: (RegExp | undefined)[][] } | { ok: false; problems: Problem[] } {
   const doc = parseLocated(file, text);
   if (doc.problems.length) return { ok: false, problems: doc.problems };
   const { parsed, problems } = parseTolerantly(doc, AttributionFile);

@@ -69,7 +69,15 @@ export function combineAttribution(files: { file: string; data: AttributionFile 
     classify(c) {
       // Rules are tried in file order; the first that matches decides.
       for (const r of commitRules) {
-        if (r.kind === 'author' ? r.re.test(c.author) : r.kind === 'committer' ? r.re.test(c.committer) : r.kind === 'message' ? r.re.test(c.message) : hasTrailer(c.trailers, r))
+        if (
+          r.kind === 'author'
+            ? r.re.test(c.author)
+            : r.kind === 'committer'
+              ? r.re.test(c.committer)
+              : r.kind === 'message'
+                ? r.re.test(c.message)
+                : hasTrailer(c.trailers, r)
+        )
           return r.tool;
       }
       return -1;

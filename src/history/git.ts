@@ -40,7 +40,10 @@ function gitError(dir: string, args: string[]): string {
     execFileSync('git', ['-C', dir, ...safety, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     return '';
   } catch (err) {
-    const stderr = String((err as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0] ?? '';
+    const stderr =
+      String((err as { stderr?: Buffer }).stderr ?? '')
+        .trim()
+        .split('\n')[0] ?? '';
     return stderr.replace(/^fatal: /, '');
   }
 }
@@ -75,7 +78,6 @@ export async function repositoryFacts(dir: string): Promise<RepositoryFacts> {
   return { branch, shallow: shallow === 'true', newestTime: Number(time) };
 }
 
-
 /**
  * repositoryFacts in one git process, for a window that does not hang on the newest commit: the
  * passes, started already, bring HEAD's time. Whatever is amiss (no repository, no commits, a bare
@@ -89,7 +91,9 @@ export async function repositoryChecks(dir: string): Promise<RepositoryChecks | 
   const [work, shallow, head, ref] = out?.trim().split('\n') ?? [];
   if (work !== 'true' || !head || !ref) return repositoryFacts(dir);
   // The name `git log --decorate` gives as "HEAD -> <name>"; detached, the abbreviation %h gives.
-  const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : `detached at ${(await gitOutputLater(dir, ['rev-parse', '--short', 'HEAD']))?.trim()}`;
+  const branch = ref.startsWith('refs/heads/')
+    ? ref.slice('refs/heads/'.length)
+    : `detached at ${(await gitOutputLater(dir, ['rev-parse', '--short', 'HEAD']))?.trim()}`;
   return { branch, shallow: shallow === 'true', head };
 }
 
@@ -170,7 +174,17 @@ export function startGit(dir: string, args: string[], hold = maxHeld): StartedGi
     child.on('close', (code) => {
       settle(heldLength <= hold);
       if (code === 0 || stopped) resolve();
-      else reject(new InputError(`${dir}: git log failed: ${stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') || `exit code ${code}`}`));
+      else
+        reject(
+          new InputError(
+            `${dir}: git log failed: ${
+              stderr
+                .trim()
+                .split('\n')[0]
+                ?.replace(/^fatal: /, '') || `exit code ${code}`
+            }`,
+          ),
+        );
     });
   });
   // Handled by whoever streams it; one that is stopped instead has no use for a failure.

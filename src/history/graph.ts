@@ -54,7 +54,7 @@ export class GraphBuilder {
     const parentsOf = (i: number) => ({ from: parentStart[i]!, to: i + 1 < size ? parentStart[i + 1]! : parents.size });
     const mainline = new Uint8Array(size);
     // The first line is HEAD (git log lists it first).
-    for (let i: number | undefined = size ? 0 : undefined; i !== undefined && !mainline[i]; ) {
+    for (let i: number | undefined = size ? 0 : undefined; i !== undefined && !mainline[i];) {
       mainline[i] = 1;
       const { from, to } = parentsOf(i);
       i = from < to ? index.getFrom(parents, from) : undefined;

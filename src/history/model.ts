@@ -71,7 +71,12 @@ export const PullRequestGroup = z.strictObject({
   medianRounds: z.number(),
   medianHoursToMerge: z.nullable(z.number()),
   /** Size as additions + deletions. */
-  sizes: z.strictObject({ upTo50: z.number().check(z.int()), upTo250: z.number().check(z.int()), upTo1000: z.number().check(z.int()), over1000: z.number().check(z.int()) }),
+  sizes: z.strictObject({
+    upTo50: z.number().check(z.int()),
+    upTo250: z.number().check(z.int()),
+    upTo1000: z.number().check(z.int()),
+    over1000: z.number().check(z.int()),
+  }),
 });
 export type PullRequestGroup = z.infer<typeof PullRequestGroup>;
 

@@ -55,7 +55,13 @@ export function looksSmall(dir: string): boolean {
 const heldWhileGraphIsRead = 4 * 1024 * 1024;
 
 export function startPasses(dir: string, range: string[], lines = true, small = looksSmall(dir)): Passes {
-  return { changes: startGit(dir, changesArgs(range, lines), small ? undefined : heldWhileGraphIsRead), lines, graph: small ? undefined : startGit(dir, graphArgs(range)), range, dir };
+  return {
+    changes: startGit(dir, changesArgs(range, lines), small ? undefined : heldWhileGraphIsRead),
+    lines,
+    graph: small ? undefined : startGit(dir, graphArgs(range)),
+    range,
+    dir,
+  };
 }
 
 /** Builds the graph into `builder` from whichever pass can give it. */
@@ -101,7 +107,16 @@ export function stopPasses(passes: Passes | undefined): void {
 // Both passes re-encode messages to UTF-8, so a subject reads the same from either.
 const graphArgs = (range: string[]) => ['log', '--no-show-signature', '--encoding=UTF-8', '--format=%H %P%x1f%ct%x1f%s', ...range];
 const changesArgs = (range: string[], lines: boolean) => [
-  'log', '--reverse', '-z', ...(lines ? ['--numstat', '-M'] : []), '--no-ext-diff', '--no-textconv', '--no-show-signature', '--encoding=UTF-8', `--format=${logFormat}`, ...range,
+  'log',
+  '--reverse',
+  '-z',
+  ...(lines ? ['--numstat', '-M'] : []),
+  '--no-ext-diff',
+  '--no-textconv',
+  '--no-show-signature',
+  '--encoding=UTF-8',
+  `--format=${logFormat}`,
+  ...range,
 ];
 
 /** A chunk handler that hands on whole lines, without gluing whole chunks together. */

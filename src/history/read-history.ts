@@ -35,7 +35,10 @@ export interface HistoryOptions {
  * unchanged, so a run with no file of its own never loads the validator (schema and YAML parser).
  */
 export async function loadAttribution(files: string[] = []): Promise<Attribution> {
-  const loaded = [...files.map((file) => ({ file, text: readUserFile(file), builtin: false })), { file: 'policies/attribution.yaml', text: readUserFile(builtinAttribution), builtin: true }];
+  const loaded = [
+    ...files.map((file) => ({ file, text: readUserFile(file), builtin: false })),
+    { file: 'policies/attribution.yaml', text: readUserFile(builtinAttribution), builtin: true },
+  ];
   const validated: { file: string; data: AttributionFile }[] = [];
   for (const { file, text, builtin } of loaded) {
     const compiled = builtin ? readCompiledAttribution<AttributionFile>(text) : undefined;
@@ -104,7 +107,12 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
       branch: facts.branch,
       shallow: facts.shallow,
       partial: !lines,
-      window: { asked: window.asked, since: window.since === null ? null : isoDay(window.since), until: isoDay(until), anchor: anchored ? 'metadata-date' : 'newest-commit' },
+      window: {
+        asked: window.asked,
+        since: window.since === null ? null : isoDay(window.since),
+        until: isoDay(until),
+        anchor: anchored ? 'metadata-date' : 'newest-commit',
+      },
       pullRequests: options.pullRequests ?? null,
     });
   } finally {

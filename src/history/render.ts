@@ -30,15 +30,24 @@ export function historyText(r: HistoryResult): string {
     '',
   ];
   for (const t of r.tools) {
-    lines.push(`${t.name} [${t.id}]: ${t.commits} commits (${share(t.share)}), +${t.linesAdded} -${t.linesRemoved} lines, ${t.filesTouched} files, median commit ${t.medianCommitSize} lines`);
+    lines.push(
+      `${t.name} [${t.id}]: ${t.commits} commits (${share(t.share)}), +${t.linesAdded} -${t.linesRemoved} lines, ${t.filesTouched} files, median commit ${t.medianCommitSize} lines`,
+    );
     lines.push(`  reverted ${t.reverts}, fix follow-ups ${t.fixFollowUps}, rework in 14 days ${reworkText(t.rework14)}, in 30 days ${reworkText(t.rework30)}`);
     lines.push(`  reached ${r.branch}: ${reached(t)}`);
   }
   if (r.months.length) {
     lines.push('', 'Month     commits  agent share  agent rework 30d  human rework 30d');
-    for (const m of r.months) lines.push(`${m.month}  ${String(m.commits).padStart(7)}  ${share(m.agentShare).padStart(11)}  ${share(m.agentRework30).padStart(16)}  ${share(m.humanRework30).padStart(16)}`);
+    for (const m of r.months)
+      lines.push(
+        `${m.month}  ${String(m.commits).padStart(7)}  ${share(m.agentShare).padStart(11)}  ${share(m.agentRework30).padStart(16)}  ${share(m.humanRework30).padStart(16)}`,
+      );
   }
-  if (r.trend) lines.push('', `Trend ${r.trend.from} to ${r.trend.to}: agent share ${share(r.trend.agentShare[0])} to ${share(r.trend.agentShare[1])}, agent rework ${share(r.trend.agentRework30[0])} to ${share(r.trend.agentRework30[1])}`);
+  if (r.trend)
+    lines.push(
+      '',
+      `Trend ${r.trend.from} to ${r.trend.to}: agent share ${share(r.trend.agentShare[0])} to ${share(r.trend.agentShare[1])}, agent rework ${share(r.trend.agentRework30[0])} to ${share(r.trend.agentRework30[1])}`,
+    );
   if (r.pullRequests) lines.push('', ...pullRequestLines(r));
   if (r.limits.length) lines.push('', 'Limits:', ...r.limits.map((l) => `  - ${l}`));
   return `${lines.join('\n')}\n`;
@@ -70,11 +79,25 @@ export function historyMarkdownBody(r: HistoryResult, level = '##'): string {
     for (const m of r.months) out.push(`| ${m.month} | ${m.commits} | ${share(m.agentShare)} | ${share(m.agentRework30)} | ${share(m.humanRework30)} |`);
   }
   if (r.trend)
-    out.push('', `Trend from ${r.trend.from} to ${r.trend.to}: agent share ${share(r.trend.agentShare[0])} → ${share(r.trend.agentShare[1])}, agent rework within 30 days ${share(r.trend.agentRework30[0])} → ${share(r.trend.agentRework30[1])}.`);
+    out.push(
+      '',
+      `Trend from ${r.trend.from} to ${r.trend.to}: agent share ${share(r.trend.agentShare[0])} → ${share(r.trend.agentShare[1])}, agent rework within 30 days ${share(r.trend.agentRework30[0])} → ${share(r.trend.agentRework30[1])}.`,
+    );
   if (r.pullRequests) {
     const p = r.pullRequests;
-    const row = (name: string, g: typeof p.human) => `| ${name} | ${g.count} | ${g.mergedWithoutReview} | ${g.medianReviews} | ${g.medianRounds} | ${g.medianHoursToMerge ?? 'n/a'} | ${g.sizes.upTo50} / ${g.sizes.upTo250} / ${g.sizes.upTo1000} / ${g.sizes.over1000} |`;
-    out.push('', `${level}# Pull requests`, '', `From \`${e(p.source)}\` (${p.total} merged).`, '', '| Opened by | Merged | No review | Median reviews | Median rounds | Median hours to merge | Size ≤50 / ≤250 / ≤1000 / more |', '|---|---:|---:|---:|---:|---:|---|', row('Agents', p.agent), row('People', p.human));
+    const row = (name: string, g: typeof p.human) =>
+      `| ${name} | ${g.count} | ${g.mergedWithoutReview} | ${g.medianReviews} | ${g.medianRounds} | ${g.medianHoursToMerge ?? 'n/a'} | ${g.sizes.upTo50} / ${g.sizes.upTo250} / ${g.sizes.upTo1000} / ${g.sizes.over1000} |`;
+    out.push(
+      '',
+      `${level}# Pull requests`,
+      '',
+      `From \`${e(p.source)}\` (${p.total} merged).`,
+      '',
+      '| Opened by | Merged | No review | Median reviews | Median rounds | Median hours to merge | Size ≤50 / ≤250 / ≤1000 / more |',
+      '|---|---:|---:|---:|---:|---:|---|',
+      row('Agents', p.agent),
+      row('People', p.human),
+    );
   }
   if (r.limits.length) out.push('', '**Limits:**', '', ...r.limits.map((l) => `- ${e(l)}`));
   return out.join('\n');

@@ -31,28 +31,62 @@ export function historySignals(h: HistoryResult): HistorySignal[] {
   if (!commits) {
     // Too little history to say anything: a shallow clone, or a window with a handful of commits.
     if (h.commits < minCommitsForShare || h.limits.some((l) => /shallow clone/.test(l))) return signals;
-    signals.push({ id: 'history.agent-work-not-observable', failureMode: 'FM6', severity: 'medium', message: `No commit in ${h.window.since ? 'the window' : 'the history'} is attributed to an agent (${h.attribution.commitsWithTrailers} of ${h.commits + h.merges} carry trailers): agent work cannot be told from people's work here` });
+    signals.push({
+      id: 'history.agent-work-not-observable',
+      failureMode: 'FM6',
+      severity: 'medium',
+      message: `No commit in ${h.window.since ? 'the window' : 'the history'} is attributed to an agent (${h.attribution.commitsWithTrailers} of ${h.commits + h.merges} carry trailers): agent work cannot be told from people's work here`,
+    });
     return signals;
   }
-  signals.push({ id: 'history.agent-work-attributed', failureMode: 'FM6', severity: 'info', message: `${commits} commits (${share(commits / Math.max(1, h.commits))}) are attributed to agents: ${agents.map((t) => `${t.name} ${t.commits}`).join(', ')}` });
+  signals.push({
+    id: 'history.agent-work-attributed',
+    failureMode: 'FM6',
+    severity: 'info',
+    message: `${commits} commits (${share(commits / Math.max(1, h.commits))}) are attributed to agents: ${agents.map((t) => `${t.name} ${t.commits}`).join(', ')}`,
+  });
   const direct = sum((t) => t.pushedDirectly);
   if (direct > 0)
-    signals.push({ id: 'history.agent-pushed-directly', failureMode: 'FM3', severity: 'high', message: `${direct} of ${commits} agent commits reached ${h.branch} pushed directly, with no merge or pull request: ${agents.filter((t) => t.pushedDirectly).map((t) => `${t.name} ${t.pushedDirectly}`).join(', ')}` });
+    signals.push({
+      id: 'history.agent-pushed-directly',
+      failureMode: 'FM3',
+      severity: 'high',
+      message: `${direct} of ${commits} agent commits reached ${h.branch} pushed directly, with no merge or pull request: ${agents
+        .filter((t) => t.pushedDirectly)
+        .map((t) => `${t.name} ${t.pushedDirectly}`)
+        .join(', ')}`,
+    });
   const lines = sum((t) => t.rework30.lines);
   const reworked = sum((t) => t.rework30.reworked);
   const humanRate = human?.rework30.rate ?? null;
   if (lines >= minLinesForRate && humanRate !== null && (human?.rework30.lines ?? 0) >= minLinesForRate) {
     const rate = reworked / lines;
     if (rate >= reworkRatio * humanRate && rate > 0)
-      signals.push({ id: 'history.agent-rework-above-people', failureMode: 'FM6', severity: 'medium', message: `Agent lines are changed or deleted again within 30 days at ${share(rate)}, ${humanRate ? `${(rate / humanRate).toFixed(1)} times` : 'far above'} the rate for people's lines (${share(humanRate)})` });
+      signals.push({
+        id: 'history.agent-rework-above-people',
+        failureMode: 'FM6',
+        severity: 'medium',
+        message: `Agent lines are changed or deleted again within 30 days at ${share(rate)}, ${humanRate ? `${(rate / humanRate).toFixed(1)} times` : 'far above'} the rate for people's lines (${share(humanRate)})`,
+      });
   }
   const agentReverts = sum((t) => t.reverts);
   if (agentReverts >= 2 && agentReverts / commits > (human && human.commits ? human.reverts / human.commits : 0))
-    signals.push({ id: 'history.agent-reverts', failureMode: 'FM6', severity: 'medium', message: `${agentReverts} agent commits were reverted (${share(agentReverts / commits)} of agent commits; people's: ${human?.commits ? share(human.reverts / human.commits) : 'n/a'})` });
+    signals.push({
+      id: 'history.agent-reverts',
+      failureMode: 'FM6',
+      severity: 'medium',
+      message: `${agentReverts} agent commits were reverted (${share(agentReverts / commits)} of agent commits; people's: ${human?.commits ? share(human.reverts / human.commits) : 'n/a'})`,
+    });
   if (commits >= minCommitsForShare) {
     const followed = sum((t) => t.revertedOrFixed);
     const value = Math.round(Math.min(1, followed / commits) * 1000) / 10;
-    signals.push({ id: 'history.agent-rework-share', failureMode: 'FM6', severity: 'info', value, message: `${value}% of agent commits were reverted or followed by a fix to the same files within 7 days` });
+    signals.push({
+      id: 'history.agent-rework-share',
+      failureMode: 'FM6',
+      severity: 'info',
+      value,
+      message: `${value}% of agent commits were reverted or followed by a fix to the same files within 7 days`,
+    });
   }
   return signals;
 }

@@ -55,7 +55,10 @@ function activity(buckets: Bucket[], filesTouched: number): Activity {
 export function summariseHistory(tally: Tally, attribution: Attribution, ctx: SummaryContext): HistoryResult {
   const months = [...tally.months].sort();
   const human = attribution.tools.length;
-  const classes = [...attribution.tools.map((t, i) => ({ ...t, i })), { id: 'human', name: 'People (no agent or automation attribution)', kind: 'people' as const, i: human }];
+  const classes = [
+    ...attribution.tools.map((t, i) => ({ ...t, i })),
+    { id: 'human', name: 'People (no agent or automation attribution)', kind: 'people' as const, i: human },
+  ];
   const total = tally.buckets.reduce((s, m) => s + [...m.values()].reduce((t, b) => t + b.commits, 0), 0);
   const tools: ToolHistory[] = classes
     .map(({ id, name, kind, i }) => {
@@ -89,7 +92,10 @@ export function summariseHistory(tally: Tally, attribution: Attribution, ctx: Su
       commits,
       agentCommits: agentCount,
       agentShare: commits ? round3(agentCount / commits) : 0,
-      agentRework30: ratio(agentBuckets.reduce((s, x) => s + x.rework30.reworked, 0), agentLines),
+      agentRework30: ratio(
+        agentBuckets.reduce((s, x) => s + x.rework30.reworked, 0),
+        agentLines,
+      ),
       humanRework30: humanMonth?.rework30.rate ?? null,
     };
   });
@@ -98,10 +104,12 @@ export function summariseHistory(tally: Tally, attribution: Attribution, ctx: Su
   const last = monthly[monthly.length - 1];
   const limits: string[] = [];
   if (ctx.shallow)
-    limits.push('This is a shallow clone: only part of the history is present, so every figure undercounts. Fetch the whole history first (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout).');
+    limits.push(
+      'This is a shallow clone: only part of the history is present, so every figure undercounts. Fetch the whole history first (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout).',
+    );
   if (ctx.partial)
     limits.push(
-      'This is a partial clone (`git clone --filter`): its commits are here but not the files\' contents, so lines, commit sizes and rework are not counted (shown as 0) rather than downloaded one file at a time; commits, attribution and how they reached the branch are complete. Run in a full clone for line figures (git clone without --filter; actions/checkout without `filter:`).',
+      "This is a partial clone (`git clone --filter`): its commits are here but not the files' contents, so lines, commit sizes and rework are not counted (shown as 0) rather than downloaded one file at a time; commits, attribution and how they reached the branch are complete. Run in a full clone for line figures (git clone without --filter; actions/checkout without `filter:`).",
     );
   if (!total) limits.push('No commits in the window: widen it with --since or --all.');
   else if (!agentCommits)
@@ -110,9 +118,11 @@ export function summariseHistory(tally: Tally, attribution: Attribution, ctx: Su
         ? `No commit matched an agent rule (${tally.withTrailers} of ${total + tally.merges} commits carry trailers): agent work here is not observable, which is not the same as no agent work.`
         : `No commit carries any trailer and none matched an agent rule: agent work is not observable in this history, which is not the same as no agent work. Keep co-author trailers on, or add a rule for your agents with --attribution.`,
     );
-  if (tally.malformed) limits.push(`${tally.malformed} ${tally.malformed === 1 ? 'commit' : 'commits'} could not be read and ${tally.malformed === 1 ? 'was' : 'were'} left out.`);
+  if (tally.malformed)
+    limits.push(`${tally.malformed} ${tally.malformed === 1 ? 'commit' : 'commits'} could not be read and ${tally.malformed === 1 ? 'was' : 'were'} left out.`);
   const rateLimit = tools.some((t) => t.rework30.lines === 0 && t.commits > 0);
-  if (rateLimit) limits.push('Rework within 30 days is only judged for lines added at least 30 days before the window ends; tools whose lines are all newer show no rate.');
+  if (rateLimit)
+    limits.push('Rework within 30 days is only judged for lines added at least 30 days before the window ends; tools whose lines are all newer show no rate.');
   return {
     schemaVersion: historySchemaVersion,
     kind: 'rollout-check-history',
@@ -125,7 +135,15 @@ export function summariseHistory(tally: Tally, attribution: Attribution, ctx: Su
     tools,
     months: monthly,
     // Rework is compared between the first and last months that have a rate (recent months have none yet).
-    trend: first && last && first !== last ? { from: first.month, to: last.month, agentShare: [first.agentShare, last.agentShare], agentRework30: [rated[0]?.agentRework30 ?? null, rated.at(-1)?.agentRework30 ?? null] } : null,
+    trend:
+      first && last && first !== last
+        ? {
+            from: first.month,
+            to: last.month,
+            agentShare: [first.agentShare, last.agentShare],
+            agentRework30: [rated[0]?.agentRework30 ?? null, rated.at(-1)?.agentRework30 ?? null],
+          }
+        : null,
     pullRequests: ctx.pullRequests,
     limits,
   };

@@ -14,8 +14,7 @@ const boms: [number[], string][] = [
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export function decodeText(bytes: Uint8Array): Decoded {
-  for (const [bom, name] of boms)
-    if (bom.every((b, i) => bytes[i] === b)) return { ok: false, message: `the file is ${name}; save it as UTF-8` };
+  for (const [bom, name] of boms) if (bom.every((b, i) => bytes[i] === b)) return { ok: false, message: `the file is ${name}; save it as UTF-8` };
   const guess = guessWideEncoding(bytes);
   if (guess) return { ok: false, message: `the file looks like ${guess} without a byte order mark; save it as UTF-8` };
   try {
@@ -44,7 +43,7 @@ function guessWideEncoding(bytes: Uint8Array): string | null {
 
 /** The offset of the first byte that breaks UTF-8 (a bad lead byte, continuation or length). */
 function firstInvalidOffset(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (length === 0) return i;

@@ -154,10 +154,10 @@ function noteOf(e: AnswerEntry | undefined): string | undefined {
   return typeof e === 'object' && e !== null && !Array.isArray(e) ? e.note : undefined;
 }
 function evidenceOf(e: AnswerEntry | undefined): string[] {
-  return typeof e === 'object' && e !== null && !Array.isArray(e) ? e.evidence ?? [] : [];
+  return typeof e === 'object' && e !== null && !Array.isArray(e) ? (e.evidence ?? []) : [];
 }
 function acknowledgeOf(e: AnswerEntry | undefined): { finding: string; reason?: string }[] {
-  return typeof e === 'object' && e !== null && !Array.isArray(e) && 'acknowledge' in e ? e.acknowledge ?? [] : [];
+  return typeof e === 'object' && e !== null && !Array.isArray(e) && 'acknowledge' in e ? (e.acknowledge ?? []) : [];
 }
 function naOf(e: AnswerEntry | undefined): string | undefined {
   return typeof e === 'object' && e !== null && !Array.isArray(e) && 'na' in e ? e.na : undefined;

@@ -44,7 +44,17 @@ export const terminalPrompter: Prompter = {
   checkbox: async (message, options, validate, keys) => {
     // Letters belong to the action keys: inquirer's own "a" (all) and "i" (invert) are off.
     const run = (signal: AbortSignal | undefined) =>
-      checkbox({ message, choices: withGroups(options), validate: (items) => validate(items.map((i) => i.value)), pageSize: 12, loop: false, shortcuts: { all: null, invert: null } }, { signal });
+      checkbox(
+        {
+          message,
+          choices: withGroups(options),
+          validate: (items) => validate(items.map((i) => i.value)),
+          pageSize: 12,
+          loop: false,
+          shortcuts: { all: null, invert: null },
+        },
+        { signal },
+      );
     const picked = await withKeys(keys, run);
     return typeof picked === 'string' ? [picked] : picked;
   },

@@ -49,7 +49,11 @@ export async function runQuestionnaire(checklist: LoadedChecklist, file: Answers
     const live = inScope.filter(applicable);
     const reply = await ask(q, live.indexOf(q) + 1, live.length);
     if (reply.kind === 'back') {
-      const previous = inScope.slice(0, i).map((x, k) => [x, k] as const).reverse().find(([x]) => applicable(x));
+      const previous = inScope
+        .slice(0, i)
+        .map((x, k) => [x, k] as const)
+        .reverse()
+        .find(([x]) => applicable(x));
       if (previous) i = previous[1];
       else p.print('This is the first question.');
       continue;
@@ -122,10 +126,13 @@ function describe(q: ResolvedQuestion, entry: AnswerEntry | undefined): string {
   if (typeof r === 'string') return 'invalid';
   const v = r.value;
   const base =
-    v.kind === 'unknown' ? 'not sure'
-    : v.kind === 'na' ? 'N/A'
-    : v.kind === 'number' ? `${v.value}${q.unit ?? ''}`
-    : v.ids.map((id) => q.choices.find((c) => c.id === id)?.label ?? id).join(', ');
+    v.kind === 'unknown'
+      ? 'not sure'
+      : v.kind === 'na'
+        ? 'N/A'
+        : v.kind === 'number'
+          ? `${v.value}${q.unit ?? ''}`
+          : v.ids.map((id) => q.choices.find((c) => c.id === id)?.label ?? id).join(', ');
   return r.note ? `${base} ✎` : base;
 }
 

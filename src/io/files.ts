@@ -72,7 +72,8 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 
 function cannotRead(file: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String(code ?? err);
+  const why =
+    code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String(code ?? err);
   return new InputError(`${file}: cannot read: ${why}`);
 }
 

@@ -23,7 +23,8 @@ export function lockFile(file: string): () => void {
     try {
       writeFileSync(lock, `${mine}\n`, { flag: 'wx' });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new InputError(`${lock}: cannot create the lock: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new InputError(`${lock}: cannot create the lock: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
       const holder = readHolder(lock);
       if (holder && !(holder.host === hostname() && !alive(holder.pid)))
         throw new InputError(

@@ -4,7 +4,14 @@ import { readUserBytes } from './files.js';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 
-const types: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.svg': 'image/svg+xml' };
+const types: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
 const maxBytes = 2 * 1024 * 1024;
 
 export function readLogo(file: string): string {

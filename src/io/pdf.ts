@@ -40,9 +40,18 @@ export function printPdf(html: string, outFile: string): void {
     const r = spawnSync(
       chromium,
       [
-        '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-extensions', `--user-data-dir=${join(work, 'profile')}`,
-        '--no-pdf-header-footer', `--print-to-pdf=${partial}`, pathToFileURL(page).href,
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-extensions',
+        `--user-data-dir=${join(work, 'profile')}`,
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${partial}`,
+        pathToFileURL(page).href,
       ],
       { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000, encoding: 'utf8' },
     );

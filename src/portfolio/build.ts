@@ -82,7 +82,12 @@ export function buildPortfolio(summaries: Summary[], skipped: { file: string; re
   const weakest = failureModes
     .map((f, i) => {
       const scores = teams.map((t) => t.scores[i]).filter((x): x is number => x !== null && x !== undefined);
-      return { id: f.id, title: f.title, mean: scores.length ? round1(scores.reduce((a, b) => a + b, 0) / scores.length) : null, belowSixty: scores.filter((x) => x < 60).length };
+      return {
+        id: f.id,
+        title: f.title,
+        mean: scores.length ? round1(scores.reduce((a, b) => a + b, 0) / scores.length) : null,
+        belowSixty: scores.filter((x) => x < 60).length,
+      };
     })
     .sort((a, b) => (a.mean ?? 101) - (b.mean ?? 101) || byText(a.id, b.id));
   const steps = new Map<string, { id: string; text: string; teams: number }>();
@@ -102,15 +107,25 @@ export function buildPortfolio(summaries: Summary[], skipped: { file: string; re
     checklist,
     failureModes,
     teams,
-    verdicts: { tighten: teams.filter((t) => t.verdict === 'tighten').length, pilot: teams.filter((t) => t.verdict === 'pilot').length, scale: teams.filter((t) => t.verdict === 'scale').length },
+    verdicts: {
+      tighten: teams.filter((t) => t.verdict === 'tighten').length,
+      pilot: teams.filter((t) => t.verdict === 'pilot').length,
+      scale: teams.filter((t) => t.verdict === 'scale').length,
+    },
     weakest,
     recurringSteps: [...steps.values()].sort((a, b) => b.teams - a.teams || byText(a.id, b.id)).slice(0, 10),
-    regressed: teams.filter((t) => t.regressed.length).map((t) => ({ team: t.team, what: t.regressed })).sort((a, b) => byText(a.team, b.team)),
+    regressed: teams
+      .filter((t) => t.regressed.length)
+      .map((t) => ({ team: t.team, what: t.regressed }))
+      .sort((a, b) => byText(a.team, b.team)),
     coverage: {
       results: summaries.length,
       teams: byTeam.size,
       meanCoverage: coverages.length ? round1(coverages.reduce((a, b) => a + b, 0) / coverages.length) : null,
-      underNinety: teams.filter((t) => t.coverage !== null && t.coverage < 90).map((t) => t.team).sort(),
+      underNinety: teams
+        .filter((t) => t.coverage !== null && t.coverage < 90)
+        .map((t) => t.team)
+        .sort(),
     },
     otherVersions: otherVersions.sort((a, b) => byText(a.team, b.team)),
     skipped: [...skipped].sort((a, b) => byText(a.file, b.file)),

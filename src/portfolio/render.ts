@@ -13,7 +13,6 @@ export function portfolioJson(p: Portfolio): string {
 const verdictMark = { tighten: '🛑 tighten', pilot: '🧪 pilot', scale: '🚀 scale' } as const;
 /** Heat-map bands, the same thresholds the verdict uses: 60 per failure mode, 75 overall. */
 
-
 export function portfolioMarkdown(raw: Portfolio): string {
   // Every string came from a result file someone else wrote: escape them all once, up front, and
   // keep them out of code spans (a backtick would end one).
@@ -28,7 +27,10 @@ export function portfolioMarkdown(raw: Portfolio): string {
     '',
     `| Team | Verdict | Overall | ${p.failureModes.map((f) => f.id).join(' | ')} | High risks | Date |`,
     `|---|---|---:|${p.failureModes.map(() => '---:').join('|')}|---:|---|`,
-    ...p.teams.map((t) => `| ${e(t.team)} | ${verdictMark[t.verdict]} | ${percent(t.score)} | ${t.scores.map((s) => `${bandMark[bandOf(s)]} ${percent(s)}`).join(' | ')} | ${t.high} | ${t.date ?? 'n/a'} |`),
+    ...p.teams.map(
+      (t) =>
+        `| ${e(t.team)} | ${verdictMark[t.verdict]} | ${percent(t.score)} | ${t.scores.map((s) => `${bandMark[bandOf(s)]} ${percent(s)}`).join(' | ')} | ${t.high} | ${t.date ?? 'n/a'} |`,
+    ),
     '',
     'Bands: 🟥 under 40, 🟧 40 to 59, 🟨 60 to 74, 🟩 75 and over.',
     '',
@@ -60,7 +62,9 @@ export function portfolioMarkdown(raw: Portfolio): string {
 
 export function portfolioCsv(p: Portfolio): string {
   const header = ['team', 'verdict', 'overall', ...p.failureModes.map((f) => f.id), 'high_risks', 'coverage', 'date', 'regressed', 'file'];
-  const rows = p.teams.map((t) => [t.team, t.verdict, t.score ?? '', ...t.scores.map((s) => s ?? ''), t.high, t.coverage ?? '', t.date ?? '', t.regressed.join('; '), t.file].map(String));
+  const rows = p.teams.map((t) =>
+    [t.team, t.verdict, t.score ?? '', ...t.scores.map((s) => s ?? ''), t.high, t.coverage ?? '', t.date ?? '', t.regressed.join('; '), t.file].map(String),
+  );
   return `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -73,15 +77,23 @@ export function heatMapSvg(p: Portfolio): string {
   const top = 30;
   const width = left + cell.w * p.failureModes.length + 10;
   const height = top + cell.h * p.teams.length + 10;
-  const parts = [`<svg class="heatmap" role="img" aria-label="Scores of each team by failure mode" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">`];
-  p.failureModes.forEach((f, j) => parts.push(`<text x="${left + j * cell.w + cell.w / 2}" y="${top - 10}" text-anchor="middle" class="fm">${html(f.id)}<title>${html(f.title)}</title></text>`));
+  const parts = [
+    `<svg class="heatmap" role="img" aria-label="Scores of each team by failure mode" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
+  ];
+  p.failureModes.forEach((f, j) =>
+    parts.push(
+      `<text x="${left + j * cell.w + cell.w / 2}" y="${top - 10}" text-anchor="middle" class="fm">${html(f.id)}<title>${html(f.title)}</title></text>`,
+    ),
+  );
   p.teams.forEach((t, i) => {
     const y = top + i * cell.h;
     const name = t.team.length > 36 ? `${t.team.slice(0, 35)}…` : t.team;
     parts.push(`<text x="${left - 8}" y="${y + 18}" text-anchor="end" class="team">${html(name)}<title>${html(t.team)}</title></text>`);
     t.scores.forEach((s, j) => {
       const x = left + j * cell.w;
-      parts.push(`<g class="cell" data-team="${html(t.team)}" data-fm="${html(p.failureModes[j]!.id)}"><rect x="${x}" y="${y}" width="${cell.w - 2}" height="${cell.h - 2}" fill="${bandFill[bandOf(s)]}"/><text x="${x + cell.w / 2 - 1}" y="${y + 18}" text-anchor="middle" class="score">${s === null ? 'n/a' : Math.round(s)}</text></g>`);
+      parts.push(
+        `<g class="cell" data-team="${html(t.team)}" data-fm="${html(p.failureModes[j]!.id)}"><rect x="${x}" y="${y}" width="${cell.w - 2}" height="${cell.h - 2}" fill="${bandFill[bandOf(s)]}"/><text x="${x + cell.w / 2 - 1}" y="${y + 18}" text-anchor="middle" class="score">${s === null ? 'n/a' : Math.round(s)}</text></g>`,
+      );
     });
   });
   parts.push('</svg>');

@@ -16,7 +16,12 @@ export function historyView(h: ReportHistory | null) {
       rework14Text: reworkText(t.rework14),
       rework30Text: reworkText(t.rework30),
     })),
-    monthRows: h.months.map((m) => ({ ...m, shareText: share(m.agentShare), agentReworkText: share(m.agentRework30), humanReworkText: share(m.humanRework30) })),
+    monthRows: h.months.map((m) => ({
+      ...m,
+      shareText: share(m.agentShare),
+      agentReworkText: share(m.agentRework30),
+      humanReworkText: share(m.humanRework30),
+    })),
     trendText: h.trend
       ? `from ${h.trend.from} to ${h.trend.to}: agent share ${share(h.trend.agentShare[0])} → ${share(h.trend.agentShare[1])}, agent rework within 30 days ${share(h.trend.agentRework30[0])} → ${share(h.trend.agentRework30[1])}`
       : null,
@@ -57,7 +62,16 @@ function svgChart(h: ReportHistory) {
     gridLines: [0, 50, 100].map((p) => ({ y: y(p), label: `${p}%` })),
     bars: h.months.map((m, i) => {
       const value = pct(m.agentShare) ?? 0;
-      return { x: Math.round((x(i) - barWidth / 2) * 10) / 10, y: y(value), width: barWidth, height: Math.round((top + plot.height - y(value)) * 10) / 10, label: m.month, value: share(m.agentShare), labelX: x(i), labelY: top + plot.height + 16 };
+      return {
+        x: Math.round((x(i) - barWidth / 2) * 10) / 10,
+        y: y(value),
+        width: barWidth,
+        height: Math.round((top + plot.height - y(value)) * 10) / 10,
+        label: m.month,
+        value: share(m.agentShare),
+        labelX: x(i),
+        labelY: top + plot.height + 16,
+      };
     }),
     agentLine: line((m) => m.agentRework30),
     humanLine: line((m) => m.humanRework30),

@@ -34,7 +34,10 @@ export function reportView(r: Report) {
     verdictLabel: r.verdict.id.toUpperCase(),
     overallScore: percent(r.overall.score),
     overallRange: rangeText(r.overall.score, r.overall.upTo, r.overall.unknown),
-    overallUpToText: r.overall.upTo !== null && r.overall.upTo !== r.overall.score ? `up to ${percent(r.overall.upTo)} if the ${r.overall.unknown === 1 ? 'unknown is' : `${r.overall.unknown} unknowns are`} met` : null,
+    overallUpToText:
+      r.overall.upTo !== null && r.overall.upTo !== r.overall.score
+        ? `up to ${percent(r.overall.upTo)} if the ${r.overall.unknown === 1 ? 'unknown is' : `${r.overall.unknown} unknowns are`} met`
+        : null,
     claimedText: claimedText(r.overall.score, r.overall.claimedScore, r),
     overallCoverage: percent(r.overall.coverage),
     disputedRows: r.disputed.first,
@@ -70,7 +73,7 @@ export function reportView(r: Report) {
     appendixRows: r.questions.map(rowOf),
     disputes: (r.evidence?.disputes ?? []).map((d) => ({
       ...d,
-      mark: d.obligation === 'must' ? 'must' : d.context ? 'scope' : d.obligation ?? '',
+      mark: d.obligation === 'must' ? 'must' : d.context ? 'scope' : (d.obligation ?? ''),
       reopenedText: d.reopened.length ? d.reopened.join(', ') : null,
     })),
     acknowledged: r.evidence?.acknowledged ?? [],
@@ -82,7 +85,11 @@ export function reportView(r: Report) {
     chart: chartOf(r),
     historySection: historyView(r.history),
     divergentRows: r.divergent.items.map((d) => ({ ...d, who: whoSaidWhat(d.responses, (role) => roleLabel(r, role)) })),
-    respondentsText: r.respondents.length ? (r.respondents.length <= 12 ? r.respondents.map((x) => `${x.name} (${x.roleLabel})`).join(', ') : `${r.respondents.length} people: ${r.roleScores.map((x) => `${x.respondents} ${x.label}`).join(', ')}`) : null,
+    respondentsText: r.respondents.length
+      ? r.respondents.length <= 12
+        ? r.respondents.map((x) => `${x.name} (${x.roleLabel})`).join(', ')
+        : `${r.respondents.length} people: ${r.roleScores.map((x) => `${x.respondents} ${x.label}`).join(', ')}`
+      : null,
     roleRows: r.roleScores.map((x) => ({ ...x, cells: x.scores.map((s) => percent(s)) })),
     roleHeatMap: r.roleScores.length ? roleHeatMap(r) : null,
     regressionView: r.regression
@@ -130,7 +137,6 @@ function chartOf(r: Report) {
   };
 }
 
-
 function isAssessed(q: ReportQuestion): boolean {
   return q.status !== 'not-asked' && q.status !== 'out-of-scope';
 }
@@ -152,7 +158,18 @@ function roleHeatMap(r: Report) {
       label: `${row.label} (${row.respondents})`,
       x: left - 8,
       y: top + i * h + 18,
-      cells: row.scores.map((s, j) => ({ fm: r.failureModes[j]!.id, role: row.role, x: left + j * w, y: top + i * h, width: w - 2, height: h - 2, fill: fill(s), text: s === null ? 'n/a' : String(Math.round(s)), textX: left + j * w + w / 2 - 1, textY: top + i * h + 18 })),
+      cells: row.scores.map((s, j) => ({
+        fm: r.failureModes[j]!.id,
+        role: row.role,
+        x: left + j * w,
+        y: top + i * h,
+        width: w - 2,
+        height: h - 2,
+        fill: fill(s),
+        text: s === null ? 'n/a' : String(Math.round(s)),
+        textX: left + j * w + w / 2 - 1,
+        textY: top + i * h + 18,
+      })),
     })),
   };
 }
@@ -173,7 +190,9 @@ function row(q: ReportQuestion, contradicted: ReadonlySet<string>) {
     failureModesText: q.failureModes.map((f) => f.id).join(', ') || 'context',
     evidenceText: q.evidence.length ? q.evidence.join('; ') : null,
     disputeText: q.dispute ? `claimed ${q.dispute.claimed}; the repository says otherwise (${q.dispute.findings.join(', ')})` : null,
-    reopenedText: q.reopenedBy ? `brought back into scope: the ${contradicted.has(q.reopenedBy) ? 'other answers contradict' : 'repository disputes'} the answer to ${q.reopenedBy}` : null,
+    reopenedText: q.reopenedBy
+      ? `brought back into scope: the ${contradicted.has(q.reopenedBy) ? 'other answers contradict' : 'repository disputes'} the answer to ${q.reopenedBy}`
+      : null,
     acceptedText: q.accepted ? acceptedText(q.accepted) : null,
     responsesText: q.responses.length > 1 ? whoSaidWhat(q.responses) : null,
   };
@@ -188,7 +207,9 @@ export function rangeText(score: number | null, upTo: number | null, unknown: nu
 /** "97.4% as claimed, before ...", when evidence or contradicting answers changed the score. */
 export function claimedText(score: number | null, claimed: number | null, r?: Pick<Report, 'evidence' | 'history' | 'contradictions'>): string | null {
   if (claimed === null || claimed === score) return null;
-  const by = [r?.evidence ? "the repository's evidence" : '', r?.contradictions.length ? 'the answers that contradict others were corrected' : ''].filter(Boolean);
+  const by = [r?.evidence ? "the repository's evidence" : '', r?.contradictions.length ? 'the answers that contradict others were corrected' : ''].filter(
+    Boolean,
+  );
   return `${percent(claimed)} as claimed, before ${by.length ? by.join(' and before ') : "the repository's evidence"}`;
 }
 

@@ -23,7 +23,8 @@ export function scanText(r: ScanResult): string {
     lines.push('', fm);
     for (const f of here) lines.push(`  ${f.kind === 'risk' ? `${f.severity.toUpperCase()} risk` : 'protective'}  ${where(f)}  ${f.message}`);
   }
-  if (r.notObservable.length) lines.push('', 'Not observable in the repository (check these by hand):', ...r.notObservable.map((n) => `  ${n.failureMode}  ${n.message}`));
+  if (r.notObservable.length)
+    lines.push('', 'Not observable in the repository (check these by hand):', ...r.notObservable.map((n) => `  ${n.failureMode}  ${n.message}`));
   if (r.skipped.length) lines.push('', 'Skipped:', ...r.skipped.map((s) => `  ${s.path}: ${s.reason}`));
   return `${lines.join('\n')}\n`;
 }
@@ -33,7 +34,8 @@ export function scanMarkdown(r: ScanResult): string {
   const out = ['# Agent configuration evidence', '', '| Tool | Files |', '|---|---|'];
   for (const t of r.tools) out.push(`| [${e(t.name)}](${t.docsUrl}) | ${t.files.map((f) => `\`${e(f)}\``).join(', ')} |`);
   out.push('', '## Findings', '', '| Failure mode | Kind | Severity | Where | Finding |', '|---|---|---|---|---|');
-  for (const f of r.findings) out.push(`| ${f.failureMode} | ${f.kind} | ${f.severity} | \`${e(where(f))}\` | ${e(f.message)}${f.recommendation ? `<br>${e(f.recommendation)}` : ''} |`);
+  for (const f of r.findings)
+    out.push(`| ${f.failureMode} | ${f.kind} | ${f.severity} | \`${e(where(f))}\` | ${e(f.message)}${f.recommendation ? `<br>${e(f.recommendation)}` : ''} |`);
   out.push('', '## Not observable in the repository', '', ...r.notObservable.map((n) => `- ${n.failureMode} (${n.tool}): ${e(n.message)}`));
   if (r.skipped.length) out.push('', '## Skipped files', '', ...r.skipped.map((s) => `- \`${e(s.path)}\`: ${e(s.reason)}`));
   return `${out.join('\n')}\n`;

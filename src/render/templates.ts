@@ -58,9 +58,7 @@ export function renderTemplates(templates: TemplateSet, main: string, view: unkn
   const compileOne = (name: string) => {
     const t = templates[name];
     if (!t) throw new InputError(`template "${name}" is missing from the templates folder`);
-    const fn = t.precompiled
-      ? env.template(t.precompiled as Parameters<typeof env.template>[0])
-      : compile(env, t.source, compileOptions(escape));
+    const fn = t.precompiled ? env.template(t.precompiled as Parameters<typeof env.template>[0]) : compile(env, t.source, compileOptions(escape));
     return { t, fn };
   };
   for (const name of Object.keys(templates).sort()) if (name !== main) env.registerPartial(name, compileOne(name).fn);

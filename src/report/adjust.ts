@@ -47,6 +47,9 @@ export function redact(report: Report): Report {
     accepted: report.accepted.map((a) => ({ ...a, owner: 'redacted' })),
     // Respondents keep their role and lose their name.
     respondents: report.respondents.map((r) => ({ ...r, name: r.roleLabel, file: 'redacted' })),
-    divergent: { ...report.divergent, items: report.divergent.items.map((d) => ({ ...d, responses: d.responses.map((x) => ({ ...x, name: roleLabelOf(report, x.role) })) })) },
+    divergent: {
+      ...report.divergent,
+      items: report.divergent.items.map((d) => ({ ...d, responses: d.responses.map((x) => ({ ...x, name: roleLabelOf(report, x.role) })) })),
+    },
   };
 }

@@ -44,23 +44,35 @@ export function buildReport(input: BuildInput): Report {
   const verdict = checklist.verdicts.find((v) => v.id === input.verdict.id)!;
   const m = answers.metadata;
   const questions: ReportQuestion[] = checklist.questions.map((q) => {
-      const d = disputes.get(q.id);
-      const c = claimedScores.get(q.id)!;
-      // A contradicted or disputed answer is shown as scored: what the other answers or the evidence imply.
-      const implied = contradicted.get(q.id)?.impliedValue ?? d?.impliedValue;
-      return {
-        ...reportQuestion(q, scores.get(q.id)!, implied ? { ...answers.answers[q.id]!, value: { kind: 'choices', ids: implied } } : answers.answers[q.id], m.date),
-        reopenedBy: reopenedBy.get(q.id) ?? null,
-        responses: input.respondents?.responses.get(q.id) ?? [],
-        dispute: d ? { claimed: d.claimed, claimedValue: d.claimedValue, claimedScore: c.score, claimedRisk: c.risk, findings: d.findings.map((f) => f.key) } : null,
-      };
-    });
+    const d = disputes.get(q.id);
+    const c = claimedScores.get(q.id)!;
+    // A contradicted or disputed answer is shown as scored: what the other answers or the evidence imply.
+    const implied = contradicted.get(q.id)?.impliedValue ?? d?.impliedValue;
+    return {
+      ...reportQuestion(
+        q,
+        scores.get(q.id)!,
+        implied ? { ...answers.answers[q.id]!, value: { kind: 'choices', ids: implied } } : answers.answers[q.id],
+        m.date,
+      ),
+      reopenedBy: reopenedBy.get(q.id) ?? null,
+      responses: input.respondents?.responses.get(q.id) ?? [],
+      dispute: d
+        ? { claimed: d.claimed, claimedValue: d.claimedValue, claimedScore: c.score, claimedRisk: c.risk, findings: d.findings.map((f) => f.key) }
+        : null,
+    };
+  });
   return {
     schemaVersion: reportSchemaVersion,
     tool: input.tool,
     checklist: { id: checklist.id, version: checklist.version, title: checklist.title, sha256: checklist.hash },
     overlays: checklist.overlays,
-    answers: { file: basename(answers.source), sha256: answers.hash, path: relativePath(answers.source), lines: Object.fromEntries(Object.keys(answers.answers).map((q) => [q, answers.lineOf?.(q) ?? 1])) },
+    answers: {
+      file: basename(answers.source),
+      sha256: answers.hash,
+      path: relativePath(answers.source),
+      lines: Object.fromEntries(Object.keys(answers.answers).map((q) => [q, answers.lineOf?.(q) ?? 1])),
+    },
     metadata: {
       organization: m.organization ?? null,
       team: m.team ?? null,
@@ -87,7 +99,9 @@ export function buildReport(input: BuildInput): Report {
       };
     }),
     questions,
-    accepted: questions.filter((q) => q.accepted).map((q) => ({ question: q.id, text: q.text, answer: q.answer, risk: q.risk, obligation: q.obligation, met: q.met, ...q.accepted! })),
+    accepted: questions
+      .filter((q) => q.accepted)
+      .map((q) => ({ question: q.id, text: q.text, answer: q.answer, risk: q.risk, obligation: q.obligation, met: q.met, ...q.accepted! })),
     nextSteps: input.plan,
     preScale: input.preScale.map((p) => ({ ...p, text: checklist.preScale.find((x) => x.id === p.id)!.text })),
     characteristics: input.characteristics.map((c) => {
@@ -140,7 +154,12 @@ function relativePath(source: string): string {
 /** Expired once its last day is before the assessment's date; without a date it cannot be judged. */
 const isExpired = (until: string, date: string | undefined): boolean => date !== undefined && until < date;
 
-function reportQuestion(q: ResolvedQuestion, s: QuestionScore, a: ResolvedAnswer | undefined, date: string | undefined): Omit<ReportQuestion, 'reopenedBy' | 'dispute' | 'responses'> {
+function reportQuestion(
+  q: ResolvedQuestion,
+  s: QuestionScore,
+  a: ResolvedAnswer | undefined,
+  date: string | undefined,
+): Omit<ReportQuestion, 'reopenedBy' | 'dispute' | 'responses'> {
   const v = a?.value;
   return {
     id: q.id,
@@ -168,10 +187,7 @@ function reportQuestion(q: ResolvedQuestion, s: QuestionScore, a: ResolvedAnswer
 function buildCrosswalk(checklist: LoadedChecklist): Report['crosswalk'] {
   const rows = new Map<string, { row: Report['crosswalk'][number]; modes: Set<FailureModeId> }>();
   for (const q of checklist.questions) {
-    const refs = [
-      ...q.references.airmf.map((ref) => ['NIST AI RMF 1.0', ref] as const),
-      ...q.references.ai600.map((ref) => ['NIST AI 600-1', ref] as const),
-    ];
+    const refs = [...q.references.airmf.map((ref) => ['NIST AI RMF 1.0', ref] as const), ...q.references.ai600.map((ref) => ['NIST AI 600-1', ref] as const)];
     for (const [framework, ref] of refs) {
       const key = `${framework}|${ref}`;
       let entry = rows.get(key);

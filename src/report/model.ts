@@ -47,13 +47,15 @@ export const ReportQuestion = z.strictObject({
    * Set when repository evidence contradicts the answer. `answer`, `value`, `score`, `risk` and
    * `met` above are then the evidence-adjusted ones (what the verdict uses); this keeps the claim.
    */
-  dispute: z.nullable(z.strictObject({
+  dispute: z.nullable(
+    z.strictObject({
       claimed: z.string(),
       claimedValue: z.array(z.string()),
       claimedScore: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
       claimedRisk: z.nullable(RiskLevel),
       findings: z.array(z.string()),
-    })),
+    }),
+  ),
   references: z.strictObject({ airmf: z.array(z.string()), ai600: z.array(z.string()) }),
   /**
    * A risk the team accepts until a date, with its owner. Scored as answered; gates pass over it
@@ -110,8 +112,6 @@ export const ReportStep = z.strictObject({
 });
 export type ReportStep = z.infer<typeof ReportStep>;
 
-
-
 export const Report = z.strictObject({
   schemaVersion: z.string(),
   tool: z.strictObject({ name: z.string(), version: z.string() }),
@@ -160,17 +160,31 @@ export const Report = z.strictObject({
   failureModes: z.array(ReportFailureMode).check(z.length(7)),
   questions: z.array(ReportQuestion),
   nextSteps: z.array(ReportStep),
-  preScale: z.array(z.strictObject({ id: z.string(), text: z.string(), status: z.enum(['clear', 'fuzzy', 'not-assessed']), fuzzyBecause: z.array(z.string()) })),
+  preScale: z.array(
+    z.strictObject({ id: z.string(), text: z.string(), status: z.enum(['clear', 'fuzzy', 'not-assessed']), fuzzyBecause: z.array(z.string()) }),
+  ),
   characteristics: z.array(
-    z.strictObject({ id: z.string(), title: z.string(), description: z.string(), status: z.enum(['in-place', 'partial', 'missing', 'unknown']), score: z.nullable(z.number()) }),
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      description: z.string(),
+      status: z.enum(['in-place', 'partial', 'missing', 'unknown']),
+      score: z.nullable(z.number()),
+    }),
   ),
   crosswalk: z.array(
-    z.strictObject({ framework: z.enum(['NIST AI RMF 1.0', 'NIST AI 600-1']), ref: z.string(), questions: z.array(z.string()), failureModes: z.array(FailureModeId) }),
+    z.strictObject({
+      framework: z.enum(['NIST AI RMF 1.0', 'NIST AI 600-1']),
+      ref: z.string(),
+      questions: z.array(z.string()),
+      failureModes: z.array(FailureModeId),
+    }),
   ),
   /** Repository evidence from `assess --scan`, or null. */
   evidence: z._default(z.nullable(ReportEvidence), null),
   /** Accepted risks, in checklist order: apart from met, unmet, unknown and N/A in every format. */
-  accepted: z._default(z.array(
+  accepted: z._default(
+    z.array(
       z.strictObject({
         question: z.string(),
         text: z.string(),
@@ -183,22 +197,30 @@ export const Report = z.strictObject({
         until: z.string(),
         expired: z.boolean(),
       }),
-    ), []),
+    ),
+    [],
+  ),
   /** What got worse since `--baseline`, or null without one. */
-  regression: z._default(z.nullable(z.strictObject({
-      baseline: z.string(),
-      baselineDate: nullableString,
-      tolerance: z.number(),
-      verdict: z.nullable(z.strictObject({ from: z.enum(['tighten', 'pilot', 'scale']), to: z.enum(['tighten', 'pilot', 'scale']) })),
-      failureModes: z.array(z.strictObject({ id: FailureModeId, from: z.number(), to: z.number(), drop: z.number() })),
-      newHighRisks: z.array(z.strictObject({ id: z.string(), text: z.string(), before: z.string(), after: z.string() })),
-      /** Questions only one side has, and a note when the checklists differ. */
-      notCompared: z.array(z.string()),
-    })), null),
+  regression: z._default(
+    z.nullable(
+      z.strictObject({
+        baseline: z.string(),
+        baselineDate: nullableString,
+        tolerance: z.number(),
+        verdict: z.nullable(z.strictObject({ from: z.enum(['tighten', 'pilot', 'scale']), to: z.enum(['tighten', 'pilot', 'scale']) })),
+        failureModes: z.array(z.strictObject({ id: FailureModeId, from: z.number(), to: z.number(), drop: z.number() })),
+        newHighRisks: z.array(z.strictObject({ id: z.string(), text: z.string(), before: z.string(), after: z.string() })),
+        /** Questions only one side has, and a note when the checklists differ. */
+        notCompared: z.array(z.string()),
+      }),
+    ),
+    null,
+  ),
   /** Who answered, when an assessment merges several answers files. Empty for one file. */
   respondents: z._default(z.array(z.strictObject({ name: z.string(), role: z.string(), roleLabel: z.string(), file: z.string() })), []),
   /** For the first screen: questions the respondents answered far apart, with who said what. */
-  divergent: z._default(z.strictObject({
+  divergent: z._default(
+    z.strictObject({
       count: z.number().check(z.int()),
       summary: nullableString,
       items: z.array(
@@ -210,32 +232,47 @@ export const Report = z.strictObject({
           responses: z.array(z.strictObject({ name: z.string(), role: z.string(), answer: z.string() })),
         }),
       ),
-    }), { count: 0, summary: null, items: [] }),
+    }),
+    { count: 0, summary: null, items: [] },
+  ),
   /** Scores by role and failure mode: where people see the rollout differently. */
-  roleScores: z._default(z.array(z.strictObject({ role: z.string(), label: z.string(), respondents: z.number().check(z.int()), scores: z.array(z.nullable(z.number())) })), []),
+  roleScores: z._default(
+    z.array(z.strictObject({ role: z.string(), label: z.string(), respondents: z.number().check(z.int()), scores: z.array(z.nullable(z.number())) })),
+    [],
+  ),
   /** The git history from `assess --history`, or null. */
   history: z._default(z.nullable(ReportHistory), null),
   /**
    * Context answers other answers contradict (the checklist's context rules), for the first
    * screen: scored as implied, with what the claim had taken out of scope back as unknown.
    */
-  contradictions: z._default(z.array(z.strictObject({
-      rule: z.string(),
-      question: z.string(),
-      questionText: z.string(),
-      claimed: z.string(),
-      claimedValue: z.array(z.string()),
-      implied: z.string(),
-      impliedValue: z.array(z.string()),
-      because: z.string(),
-      reopened: z.array(z.string()),
-      line: z.string(),
-    })), []),
+  contradictions: z._default(
+    z.array(
+      z.strictObject({
+        rule: z.string(),
+        question: z.string(),
+        questionText: z.string(),
+        claimed: z.string(),
+        claimedValue: z.array(z.string()),
+        implied: z.string(),
+        impliedValue: z.array(z.string()),
+        because: z.string(),
+        reopened: z.array(z.string()),
+        line: z.string(),
+      }),
+    ),
+    [],
+  ),
   /** The rollout's size against the checklist's pilot size; null when the checklist has none. */
-  stage: z._default(z.nullable(z.strictObject({
-      /** Null when an answer the rule needs is unknown. */
-      pilotSized: z.nullable(z.boolean()),
-      pilotSize: z.string(),
-    })), null),
+  stage: z._default(
+    z.nullable(
+      z.strictObject({
+        /** Null when an answer the rule needs is unknown. */
+        pilotSized: z.nullable(z.boolean()),
+        pilotSize: z.string(),
+      }),
+    ),
+    null,
+  ),
 });
 export type Report = z.infer<typeof Report>;

@@ -29,12 +29,33 @@ export function readResult(file: string, text: string): ResultRead {
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   const major = reportSchemaVersion.split('.')[0]!;
   if (typeof version === 'string' && version.startsWith('1.'))
-    return { ok: false, problems: [{ file, line: 1, message: `saved by an older rollout-check (schema ${version}), whose scores left unknown answers out; assess its answers file again to get a result of schema ${reportSchemaVersion}` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: 1,
+          message: `saved by an older rollout-check (schema ${version}), whose scores left unknown answers out; assess its answers file again to get a result of schema ${reportSchemaVersion}`,
+        },
+      ],
+    };
   // An answers file is the most common wrong input here: say what to do with it.
   if (version === undefined && isAnswersFile(data))
-    return { ok: false, problems: [{ file, line: 1, message: `this is an answers file, not a result: run \`rollout-check assess --answers ${file}\` (or save a result first with \`--format json --out result.json\`)` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: 1,
+          message: `this is an answers file, not a result: run \`rollout-check assess --answers ${file}\` (or save a result first with \`--format json --out result.json\`)`,
+        },
+      ],
+    };
   if (typeof version !== 'string' || !version.startsWith(`${major}.`))
-    return { ok: false, problems: [{ file, line: 1, message: `not a rollout-check result of schema ${major}.x (schemaVersion is ${JSON.stringify(version ?? null)})` }] };
+    return {
+      ok: false,
+      problems: [{ file, line: 1, message: `not a rollout-check result of schema ${major}.x (schemaVersion is ${JSON.stringify(version ?? null)})` }],
+    };
   const parsed = Report.safeParse(data, { reportInput: true });
   return parsed.success ? { ok: true, report: parsed.data } : { ok: false, problems: zodProblems(located(), parsed.error) };
 }
@@ -42,5 +63,10 @@ export function readResult(file: string, text: string): ResultRead {
 function isAnswersFile(data: unknown): boolean {
   if (typeof data !== 'object' || data === null) return false;
   const d = data as { checklist?: unknown; answers?: unknown };
-  return typeof d.checklist === 'object' && d.checklist !== null && 'id' in d.checklist && (d.answers === undefined || d.answers === null || typeof d.answers === 'object');
+  return (
+    typeof d.checklist === 'object' &&
+    d.checklist !== null &&
+    'id' in d.checklist &&
+    (d.answers === undefined || d.answers === null || typeof d.answers === 'object')
+  );
 }

@@ -34,7 +34,12 @@ export function importCsv(file: string, text: string, checklist: LoadedChecklist
   const problems: Problem[] = [];
   header.forEach((h, c) => {
     if (!byId.has(h) && !(metaColumns as readonly string[]).includes(h) && !formColumns.has(h.toLowerCase()))
-      problems.push({ file, line: 1, column: c + 1, message: `column "${h}" is not a question id of ${checklist.id} ${checklist.version} (nor ${metaColumns.join(', ')})` });
+      problems.push({
+        file,
+        line: 1,
+        column: c + 1,
+        message: `column "${h}" is not a question id of ${checklist.id} ${checklist.version} (nor ${metaColumns.join(', ')})`,
+      });
   });
   const roles = checklist.roles?.map((r) => r.id) ?? [];
   const files: { name: string; line: number; answers: AnswersFile }[] = [];
@@ -53,10 +58,20 @@ export function importCsv(file: string, text: string, checklist: LoadedChecklist
     const name = cell('respondent.name') || `respondent ${r + 1}`;
     const role = cell('respondent.role') || 'other';
     if (roles.length && !roles.includes(role))
-      problems.push({ file, line, column: header.indexOf('respondent.role') + 1, message: `row ${line}, column respondent.role: "${role}" is not a role (roles: ${roles.join(', ')})` });
+      problems.push({
+        file,
+        line,
+        column: header.indexOf('respondent.role') + 1,
+        message: `row ${line}, column respondent.role: "${role}" is not a role (roles: ${roles.join(', ')})`,
+      });
     const metadata = Object.fromEntries(['organization', 'team', 'date'].map((k) => [k, cell(`metadata.${k}`)]).filter(([, v]) => v));
     if (metadata.date && !isRealDay(metadata.date))
-      problems.push({ file, line, column: header.indexOf('metadata.date') + 1, message: `row ${line}, column metadata.date: "${metadata.date}" is not a date as YYYY-MM-DD` });
+      problems.push({
+        file,
+        line,
+        column: header.indexOf('metadata.date') + 1,
+        message: `row ${line}, column metadata.date: "${metadata.date}" is not a date as YYYY-MM-DD`,
+      });
     files.push({ name, line, answers: { checklist: { id: checklist.id, version: checklist.version }, metadata, respondent: { name, role }, answers } });
   });
   return problems.length ? { ok: false, problems } : { ok: true, files };

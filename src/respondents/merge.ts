@@ -57,9 +57,17 @@ export function mergeRespondents(checklist: LoadedChecklist, files: Answers[]): 
       return j;
     };
     const scored = given.map((x) => ({ ...x, ...judgeOnce(x.a) }));
-    responses.set(q.id, scored.map((x) => ({ respondent: x.i, answer: x.answer, score: x.score })));
+    responses.set(
+      q.id,
+      scored.map((x) => ({ respondent: x.i, answer: x.answer, score: x.score })),
+    );
     if (q.context) {
-      merged[q.id] = mergeContext(checklist, q, given.map((x) => x.a), files);
+      merged[q.id] = mergeContext(
+        checklist,
+        q,
+        given.map((x) => x.a),
+        files,
+      );
       continue;
     }
     // An unknown (and a lone N/A) ranks below every known answer, so that turning an answer into
@@ -88,8 +96,19 @@ export function mergeRespondents(checklist: LoadedChecklist, files: Answers[]): 
   return {
     answers: {
       checklist: first.checklist,
-      metadata: { ...first.metadata, date: files.map((f) => f.metadata.date).filter((d): d is string => Boolean(d)).sort().at(-1) ?? first.metadata.date },
-      scope: { quick: files.every((f) => f.scope.quick), failureModes: files.every((f) => f.scope.failureModes) ? [...new Set(files.flatMap((f) => f.scope.failureModes!))] : undefined },
+      metadata: {
+        ...first.metadata,
+        date:
+          files
+            .map((f) => f.metadata.date)
+            .filter((d): d is string => Boolean(d))
+            .sort()
+            .at(-1) ?? first.metadata.date,
+      },
+      scope: {
+        quick: files.every((f) => f.scope.quick),
+        failureModes: files.every((f) => f.scope.failureModes) ? [...new Set(files.flatMap((f) => f.scope.failureModes!))] : undefined,
+      },
       answers: merged,
       hash: files.map((f) => f.hash).join('+'),
       source: first.source,

@@ -23,7 +23,8 @@ export function readCandidate(root: string, path: string, realRoot: string): Rea
     if (stat.isSymbolicLink()) {
       const target = realpathSync(full);
       const rel = relative(realRoot, target);
-      if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep)[0] === '..') return { ok: false, reason: 'symbolic link out of the scanned folder: not followed' };
+      if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep)[0] === '..')
+        return { ok: false, reason: 'symbolic link out of the scanned folder: not followed' };
       stat = lstatSync(target);
     }
   } catch {
@@ -54,7 +55,7 @@ export function parseFile(path: string, text: string): ReadOutcome {
   try {
     return parseByType(path, text);
   } catch (err) {
-    return { ok: false, reason: `${describeFailure(err).replace(/: refused$/, "")}: skipped` };
+    return { ok: false, reason: `${describeFailure(err).replace(/: refused$/, '')}: skipped` };
   }
 }
 
@@ -71,7 +72,7 @@ function parseByType(path: string, text: string): ReadOutcome {
   if (/\.(json|jsonc)$/.test(lower)) {
     const r = parseJsonc(text);
     if (r.ok) return { ok: true, file: { ...base, format: 'json', data: r.data } };
-    if (r.data === undefined) return { ok: false, reason: `${r.message.replace(/: refused$/, "")}: skipped` };
+    if (r.data === undefined) return { ok: false, reason: `${r.message.replace(/: refused$/, '')}: skipped` };
     return { ok: 'malformed', file: { ...base, format: 'json', data: r.data }, line: lineAt(text, r.offset), reason: r.message };
   }
   if (/\.(ya?ml)$/.test(lower)) {
@@ -79,7 +80,7 @@ function parseByType(path: string, text: string): ReadOutcome {
     if (!doc.problems.length) return { ok: true, file: { ...base, format: 'yaml', data: doc.data, lineAt: (p) => doc.lineOf(p) } };
     const [first] = doc.problems;
     // Syntax errors are the author's mistake (a finding); a refusal (alias bomb, depth) is ours.
-    if (/refused|refers to no anchor/.test(first!.message)) return { ok: false, reason: `${first!.message.replace(/: refused$/, "")}: skipped` };
+    if (/refused|refers to no anchor/.test(first!.message)) return { ok: false, reason: `${first!.message.replace(/: refused$/, '')}: skipped` };
     return { ok: 'malformed', file: { ...base, format: 'yaml' }, line: first!.line ?? 1, reason: `invalid YAML: ${first!.message}` };
   }
   if (lower.endsWith('.toml')) {

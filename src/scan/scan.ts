@@ -47,14 +47,26 @@ export async function scanRepository(root: string, detectors: readonly Detector[
     let file: ParsedFile | null = null;
     if (r.ok === true) file = r.file;
     else if (r.ok === 'malformed') {
-      findings.push({ id: `${tool.id}.malformed-file`, tool: tool.id, failureMode: 'FM5', severity: 'medium', kind: 'risk', path, line: r.line, message: `${r.reason}: the tool may ignore this file` });
+      findings.push({
+        id: `${tool.id}.malformed-file`,
+        tool: tool.id,
+        failureMode: 'FM5',
+        severity: 'medium',
+        kind: 'risk',
+        path,
+        line: r.line,
+        message: `${r.reason}: the tool may ignore this file`,
+      });
       file = null;
     } else skipped.push({ path, reason: r.reason });
     parsed.set(path, file);
     return file;
   };
 
-  const agentConfigPaths = [...owned.entries()].filter(([d]) => d.id !== 'github').flatMap(([, p]) => p).sort();
+  const agentConfigPaths = [...owned.entries()]
+    .filter(([d]) => d.id !== 'github')
+    .flatMap(([, p]) => p)
+    .sort();
   const ctx: ScanContext = {
     candidatePaths,
     agentConfigPaths,
@@ -73,11 +85,28 @@ export async function scanRepository(root: string, detectors: readonly Detector[
     tools.push({ id: d.id, name: d.name, docsUrl: d.docsUrl, files: owned.get(d)! });
     const isMarker = d.markers ? picomatch(d.markers, { dot: true }) : () => true;
     const markers = owned.get(d)!.filter((p) => isMarker(p));
-    if (d.id !== 'github' && markers.length) findings.push({ id: `${d.id}.detected`, tool: d.id, failureMode: 'FM5', severity: 'info', kind: 'fact', path: markers[0]!, message: `${d.name} is configured in this repository (${markers.length} file${markers.length > 1 ? 's' : ''})` });
+    if (d.id !== 'github' && markers.length)
+      findings.push({
+        id: `${d.id}.detected`,
+        tool: d.id,
+        failureMode: 'FM5',
+        severity: 'info',
+        kind: 'fact',
+        path: markers[0]!,
+        message: `${d.name} is configured in this repository (${markers.length} file${markers.length > 1 ? 's' : ''})`,
+      });
     try {
       for (const f of d.inspect(files, ctx)) findings.push({ ...f, tool: d.id });
     } catch (err) {
-      findings.push({ id: `${d.id}.detector-error`, tool: d.id, failureMode: 'FM5', severity: 'info', kind: 'fact', path: owned.get(d)![0]!, message: `the ${d.name} detector failed: ${(err as Error).message}` });
+      findings.push({
+        id: `${d.id}.detector-error`,
+        tool: d.id,
+        failureMode: 'FM5',
+        severity: 'info',
+        kind: 'fact',
+        path: owned.get(d)![0]!,
+        message: `the ${d.name} detector failed: ${(err as Error).message}`,
+      });
     }
   }
   const present = new Set(tools.map((t) => t.id));

@@ -8,8 +8,16 @@ import type { ResolvedAnswer } from '../answers/model.js';
  * is cheaper than hiding a gap.
  */
 export function evaluateCondition(cond: Condition, answers: Record<string, ResolvedAnswer>): boolean | undefined {
-  if ('all' in cond) return combine(cond.all.map((c) => evaluateCondition(c, answers)), 'all');
-  if ('any' in cond) return combine(cond.any.map((c) => evaluateCondition(c, answers)), 'any');
+  if ('all' in cond)
+    return combine(
+      cond.all.map((c) => evaluateCondition(c, answers)),
+      'all',
+    );
+  if ('any' in cond)
+    return combine(
+      cond.any.map((c) => evaluateCondition(c, answers)),
+      'any',
+    );
   if ('not' in cond) {
     const inner = evaluateCondition(cond.not, answers);
     return inner === undefined ? undefined : !inner;

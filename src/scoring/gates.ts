@@ -56,15 +56,19 @@ export function evaluateGates(scored: Gateable, gates: GateOptions): string[] {
   // The risk levels are cumulative: "high" also fails on unmet musts, "medium" on both of those.
   const level = failOn.has('medium') ? 'medium' : failOn.has('high') ? 'high' : failOn.has('must') ? 'must' : null;
   if (level && unmet.length) failures.push(`--fail-on ${level}: ${plural(unmet.length, 'must question')} not met (${unmet.join(', ')})`);
-  if (level && unverified.length) failures.push(`--fail-on ${level}: ${plural(unverified.length, 'must question')} not verified, answered unknown or left blank (${unverified.join(', ')})`);
+  if (level && unverified.length)
+    failures.push(`--fail-on ${level}: ${plural(unverified.length, 'must question')} not verified, answered unknown or left blank (${unverified.join(', ')})`);
   const contested = disputedMusts.filter((id) => !unmet.includes(id));
-  if (level && contested.length) failures.push(`--fail-on ${level}: ${plural(contested.length, 'must answer')} disputed by the repository (${contested.join(', ')})`);
+  if (level && contested.length)
+    failures.push(`--fail-on ${level}: ${plural(contested.length, 'must answer')} disputed by the repository (${contested.join(', ')})`);
   if ((level === 'high' || level === 'medium') && high.length) failures.push(`--fail-on ${level}: ${plural(high.length, 'high risk')} (${described(high)})`);
   if (level === 'medium' && medium.length) failures.push(`--fail-on medium: ${plural(medium.length, 'medium risk')} (${described(medium)})`);
   if (failOn.has('disputed') && disputed.length)
     failures.push(`--fail-on disputed: ${plural(disputed.length, 'answer')} disputed by the repository and not acknowledged (${disputed.join(', ')})`);
   if ((level || failOn.has('disputed')) && expired.length)
-    failures.push(`--fail-on: ${plural(expired.length, 'accepted risk')} expired (${expired.map((q) => `${q.id}, owner ${q.accepted!.owner}, until ${q.accepted!.until}`).join('; ')})`);
+    failures.push(
+      `--fail-on: ${plural(expired.length, 'accepted risk')} expired (${expired.map((q) => `${q.id}, owner ${q.accepted!.owner}, until ${q.accepted!.until}`).join('; ')})`,
+    );
   const divergent = scored.divergent?.items.map((d) => d.question) ?? [];
   if (failOn.has('divergent') && divergent.length)
     failures.push(`--fail-on divergent: ${plural(divergent.length, 'answer')} the respondents disagree on (${divergent.join(', ')})`);
@@ -77,6 +81,7 @@ export function evaluateGates(scored: Gateable, gates: GateOptions): string[] {
 }
 
 /** "fm4.egress: answered No restriction; fm2.approval-filtering: not in place: ...". */
-const described = (qs: Gateable['questions']): string => qs.map((q) => (q.answer === undefined ? q.id : `${q.id}: ${problemOf({ answer: q.answer, missing: q.missing })}`)).join('; ');
+const described = (qs: Gateable['questions']): string =>
+  qs.map((q) => (q.answer === undefined ? q.id : `${q.id}: ${problemOf({ answer: q.answer, missing: q.missing })}`)).join('; ');
 
 const plural = (n: number, what: string): string => `${n} ${what}${n > 1 ? 's' : ''}`;

@@ -37,16 +37,28 @@ export function planNextSteps(checklist: LoadedChecklist, questions: QuestionSco
       const prior = steps.get(r.id);
       if (prior) {
         prior.questions.push(q.id);
-        prior.failureModes = union(prior.failureModes, q.failureModes.map((f) => f.id));
+        prior.failureModes = union(
+          prior.failureModes,
+          q.failureModes.map((f) => f.id),
+        );
         prior.risk = maxRisk([prior.risk, risk]);
         if (obligationRank[q.obligation] < obligationRank[prior.obligation]) prior.obligation = q.obligation;
         prior.requires = union(prior.requires, r.requires ?? []);
         continue;
       }
       steps.set(r.id, {
-        id: r.id, text: r.text, effort: r.effort, impact: r.impact, obligation: q.obligation, risk,
-        questions: [q.id], failureModes: q.failureModes.map((f) => f.id), requires: r.requires ?? [],
-        after: [], links: r.links ?? [], phase: 90,
+        id: r.id,
+        text: r.text,
+        effort: r.effort,
+        impact: r.impact,
+        obligation: q.obligation,
+        risk,
+        questions: [q.id],
+        failureModes: q.failureModes.map((f) => f.id),
+        requires: r.requires ?? [],
+        after: [],
+        links: r.links ?? [],
+        phase: 90,
       });
     }
   }

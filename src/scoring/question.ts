@@ -25,8 +25,7 @@ export interface QuestionScore {
 
 const riskOrder: RiskLevel[] = ['none', 'low', 'medium', 'high'];
 export const riskRank = (r: RiskLevel): number => riskOrder.indexOf(r);
-export const maxRisk = (risks: RiskLevel[]): RiskLevel =>
-  risks.reduce<RiskLevel>((a, b) => (riskRank(b) > riskRank(a) ? b : a), 'none');
+export const maxRisk = (risks: RiskLevel[]): RiskLevel => risks.reduce<RiskLevel>((a, b) => (riskRank(b) > riskRank(a) ? b : a), 'none');
 
 export function scoreAnswer(q: ResolvedQuestion, answer: ResolvedAnswer): Pick<QuestionScore, 'score' | 'risk' | 'answerLabels' | 'chosen' | 'missing'> {
   const v = answer.value;

@@ -39,7 +39,10 @@ export interface CharacteristicResult {
 export function judgeCharacteristics(checklist: LoadedChecklist, questions: QuestionScore[]): CharacteristicResult[] {
   const byId = new Map(questions.map((q) => [q.id, q]));
   return checklist.characteristics.map((c) => {
-    const scores = c.questions.map((id) => byId.get(id)!).filter((q) => q.status === 'answered').map((q) => q.score ?? 0);
+    const scores = c.questions
+      .map((id) => byId.get(id)!)
+      .filter((q) => q.status === 'answered')
+      .map((q) => q.score ?? 0);
     if (!scores.length) return { id: c.id, status: 'unknown', score: null };
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
     const status = mean >= checklist.scoring.metAt ? 'in-place' : mean >= 0.4 ? 'partial' : 'missing';

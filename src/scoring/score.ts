@@ -72,7 +72,16 @@ export function isApplicable(s: QuestionScore): boolean {
 }
 
 function scoreQuestion(q: ResolvedQuestion, answers: Answers): QuestionScore {
-  const base = { id: q.id, score: null, risk: null, met: null, answerLabels: [] as string[], chosen: [] as string[], notAskedReason: null, missing: [] as string[] };
+  const base = {
+    id: q.id,
+    score: null,
+    risk: null,
+    met: null,
+    answerLabels: [] as string[],
+    chosen: [] as string[],
+    notAskedReason: null,
+    missing: [] as string[],
+  };
   if (q.ignored) return { ...base, status: 'not-asked', notAskedReason: `ignored by overlay: ${q.ignored}` };
   const outOfScope = scopeReason(q, answers);
   if (outOfScope) return { ...base, status: 'out-of-scope', notAskedReason: outOfScope };
@@ -91,15 +100,29 @@ function scopeReason(q: ResolvedQuestion, answers: Answers): string | null {
   if (q.context) return null;
   const { quick, failureModes } = answers.scope;
   if (quick && !q.quick) return 'outside the quick check';
-  if (failureModes && !q.failureModes.some((f) => failureModes.includes(f.id)))
-    return `outside the assessed section (${failureModes.join(', ')})`;
+  if (failureModes && !q.failureModes.some((f) => failureModes.includes(f.id))) return `outside the assessed section (${failureModes.join(', ')})`;
   return null;
 }
 
 function scoreFailureMode(id: FailureModeId, questions: ResolvedQuestion[], byId: Map<string, QuestionScore>): FailureModeScore {
   const fm: FailureModeScore = {
-    id, score: null, upTo: null, points: 0, answeredMax: 0, maxAchievable: 0, totalMax: 0, high: 0, medium: 0, low: 0,
-    unmetMusts: [], unknownMusts: [], unknownHighRisk: [], answered: 0, applicable: 0, na: 0, notAsked: 0,
+    id,
+    score: null,
+    upTo: null,
+    points: 0,
+    answeredMax: 0,
+    maxAchievable: 0,
+    totalMax: 0,
+    high: 0,
+    medium: 0,
+    low: 0,
+    unmetMusts: [],
+    unknownMusts: [],
+    unknownHighRisk: [],
+    answered: 0,
+    applicable: 0,
+    na: 0,
+    notAsked: 0,
   };
   for (const q of questions) {
     const weight = q.failureModes.find((f) => f.id === id)?.weight;

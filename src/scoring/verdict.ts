@@ -74,7 +74,8 @@ export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preSca
 
   const detail: string[] = [];
   for (const c of contradictions) detail.push(`answers contradict each other: ${c}`);
-  for (const d of disputedMusts) detail.push(`must disputed by the repository: "${text(d.question)}" (${d.question}): answered ${d.claimed}, but ${evidenceLine(d)}`);
+  for (const d of disputedMusts)
+    detail.push(`must disputed by the repository: "${text(d.question)}" (${d.question}): answered ${d.claimed}, but ${evidenceLine(d)}`);
   const mustLines = (gaps: typeof pilotGaps, stage: string) => [
     ...gaps.divergent.map((id) => `must ${stage} not verified, the respondents answered it far apart: "${text(id)}" (${id})`),
     ...gaps.unmet.map(([id, fms]) => `must ${stage} not met (${fms.join(', ')}): "${text(id)}" (${id})`),
@@ -83,8 +84,13 @@ export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preSca
   const pilotLines = mustLines(pilotGaps, 'to pilot');
   const scaleLines = [
     ...mustLines(scaleGaps, 'to scale'),
-    ...fuzzy.map((p) => `before-you-scale question still fuzzy: "${checklist.preScale.find((x) => x.id === p.id)!.text}" (weak or unknown: ${p.fuzzyBecause.join(', ')})`),
-    ...unassessed.map((p) => `before-you-scale question not assessed, nothing behind it is in scope: "${checklist.preScale.find((x) => x.id === p.id)!.text}" (${checklist.preScale.find((x) => x.id === p.id)!.questions.join(', ')})`),
+    ...fuzzy.map(
+      (p) => `before-you-scale question still fuzzy: "${checklist.preScale.find((x) => x.id === p.id)!.text}" (weak or unknown: ${p.fuzzyBecause.join(', ')})`,
+    ),
+    ...unassessed.map(
+      (p) =>
+        `before-you-scale question not assessed, nothing behind it is in scope: "${checklist.preScale.find((x) => x.id === p.id)!.text}" (${checklist.preScale.find((x) => x.id === p.id)!.questions.join(', ')})`,
+    ),
   ];
   const counts = (gaps: typeof pilotGaps, stage: string) => [
     gaps.divergent.length ? `${plural(gaps.divergent.length, 'must answer')} ${stage} the respondents disagree on` : '',
@@ -93,7 +99,9 @@ export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preSca
   ];
   const scaleSummary = [
     ...counts(scaleGaps, 'to scale'),
-    fuzzy.length ? `${fuzzy.length === preScale.length ? `all ${fuzzy.length}` : `${fuzzy.length} of the ${preScale.length}`} before-you-scale questions still fuzzy` : '',
+    fuzzy.length
+      ? `${fuzzy.length === preScale.length ? `all ${fuzzy.length}` : `${fuzzy.length} of the ${preScale.length}`} before-you-scale questions still fuzzy`
+      : '',
     unassessed.length ? `${unassessed.length} before-you-scale question${unassessed.length > 1 ? 's' : ''} with nothing in scope` : '',
   ].filter(Boolean);
 
@@ -129,12 +137,10 @@ export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preSca
   const blockers: string[] = [...contradictions.map((c) => `answers contradict each other: ${c}`)];
   const { overall } = scored;
   if (scored.partial) blockers.push('only part of the checklist was assessed; run the full assessment before scaling');
-  if (overall.score === null || overall.score < rules.minOverall)
-    blockers.push(`overall score ${fmt(overall.score)} is below ${rules.minOverall}`);
+  if (overall.score === null || overall.score < rules.minOverall) blockers.push(`overall score ${fmt(overall.score)} is below ${rules.minOverall}`);
   for (const fm of scored.failureModes) {
     if (fm.applicable === 0 || scored.partial) continue;
-    if (fm.score === null || fm.score < rules.minPerFailureMode)
-      blockers.push(`${fm.id} scores ${fmt(fm.score)}, below ${rules.minPerFailureMode}`);
+    if (fm.score === null || fm.score < rules.minPerFailureMode) blockers.push(`${fm.id} scores ${fmt(fm.score)}, below ${rules.minPerFailureMode}`);
     if (fm.high > 0) blockers.push(`${fm.id} still has ${fm.high} high risk${fm.high > 1 ? 's' : ''}`);
   }
   // An unknown answer could be hiding the high risk a known answer would have shown.
@@ -146,7 +152,13 @@ export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preSca
   if (overall.coverage === null || overall.coverage < rules.minCoverage)
     blockers.push(`coverage ${fmt(overall.coverage)}% is below ${rules.minCoverage}% (too many unknowns to expand safely)`);
   if (blockers.length)
-    return { id: 'pilot', reasons: ['every must is met and the before-you-scale questions are clear, so one bounded workflow can go ahead', ...blockers.map((b) => `not yet scale: ${b}`)] };
+    return {
+      id: 'pilot',
+      reasons: [
+        'every must is met and the before-you-scale questions are clear, so one bounded workflow can go ahead',
+        ...blockers.map((b) => `not yet scale: ${b}`),
+      ],
+    };
   return {
     id: 'scale',
     reasons: [

@@ -24,13 +24,21 @@ export function parseFully(file: string, text: string): LocatedDocument {
   if (unclosed && at !== undefined && doc.errors.every((e) => e.pos[0] >= at)) {
     const closer = unclosed.message.includes('end with a ]') ? ']' : '}';
     const pos = lineCounter.linePos(at);
-    const what = closer === ']' ? 'the list opened with "[" here is never closed: add "]" at its end' : 'the mapping opened with "{" here is never closed: add "}" at its end';
+    const what =
+      closer === ']'
+        ? 'the list opened with "[" here is never closed: add "]" at its end'
+        : 'the mapping opened with "{" here is never closed: add "}" at its end';
     return refused(file, { file, line: pos.line, column: pos.col, message: what });
   }
   const problems: Problem[] = doc.errors.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
     // The parser reports some failures of its own (a stack overflow on deep nesting) as errors.
-    return { file, line: pos.line, column: pos.col, message: /call stack/i.test(e.message) ? describeFailure(new RangeError(e.message)) : firstLine(e.message) };
+    return {
+      file,
+      line: pos.line,
+      column: pos.col,
+      message: /call stack/i.test(e.message) ? describeFailure(new RangeError(e.message)) : firstLine(e.message),
+    };
   });
   let data: unknown;
   if (problems.length === 0) {

@@ -15,8 +15,7 @@ export { describeFailure, located, sortProblems, type LocatedDocument } from './
  * nesting deep enough to exhaust the stack all come back as located problems.
  */
 export function parseLocated(file: string, text: string): LocatedDocument {
-  if (rawBracketDepth(text) > maxYamlBracketDepth)
-    return refused(file, { file, line: 1, message: `nested more than ${maxNestingDepth} levels deep: refused` });
+  if (rawBracketDepth(text) > maxYamlBracketDepth) return refused(file, { file, line: 1, message: `nested more than ${maxNestingDepth} levels deep: refused` });
   const quick = quickRead(text);
   if (!quick || nestsDeeperThan(quick.data, maxNestingDepth)) return parseFully(file, text);
   // Columns, and lines the quick reading cannot vouch for, come from `yaml`, read only if asked.
@@ -24,4 +23,3 @@ export function parseLocated(file: string, text: string): LocatedDocument {
   const fully = () => (full ??= parseFully(file, text));
   return { file, data: quick.data, problems: [], locate: (path) => fully().locate(path), lineOf: (path) => quick.lineOf(path) ?? fully().lineOf(path) };
 }
-

@@ -24,18 +24,20 @@ export function parseTolerantly<T extends $ZodType>(doc: LocatedDocument, schema
 }
 
 export function zodProblems(doc: LocatedDocument, error: $ZodError): Problem[] {
-  const problems = error.issues.flatMap((issue) => flatten(issue)).map((issue) => {
-    const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k.description) : k));
-    // Point an unknown key at the key itself, not at the start of the mapping holding it.
-    const pos = doc.locate(issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
-    return {
-      file: doc.file,
-      line: pos?.line,
-      column: pos?.column,
-      path: path.join('.') || undefined,
-      message: describe(issue),
-    };
-  });
+  const problems = error.issues
+    .flatMap((issue) => flatten(issue))
+    .map((issue) => {
+      const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k.description) : k));
+      // Point an unknown key at the key itself, not at the start of the mapping holding it.
+      const pos = doc.locate(issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
+      return {
+        file: doc.file,
+        line: pos?.line,
+        column: pos?.column,
+        path: path.join('.') || undefined,
+        message: describe(issue),
+      };
+    });
   const unique = new Map(problems.map((p) => [`${p.line}:${p.column}:${p.message}`, p]));
   return [...unique.values()].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

@@ -50,7 +50,12 @@ describe('assess --answers (built binary)', () => {
   it('emits a JSON result with the verdict, scores and provenance', () => {
     const r = runCli(['assess', ...policy, '--answers', good, '--format', 'json']);
     const result = JSON.parse(r.stdout);
-    expect(result).toMatchObject({ schemaVersion: reportSchemaVersion, checklist: { id: 'mini', version: '2.1.0' }, verdict: { id: 'scale' }, overall: { score: 100 } });
+    expect(result).toMatchObject({
+      schemaVersion: reportSchemaVersion,
+      checklist: { id: 'mini', version: '2.1.0' },
+      verdict: { id: 'scale' },
+      overall: { score: 100 },
+    });
     expect(result.answers.sha256).toBe(sha(good));
   });
 
@@ -61,7 +66,10 @@ describe('assess --answers (built binary)', () => {
     [['--max-unknown', '0'], [['q.owner: {', 'q.owner: unknown\n  x.unused: {']], null],
   ] as const)('exits 1 when a gate fails: %j', (flags, replace, message) => {
     const dir = tempDir();
-    const file = answersWith(dir, replace.map(([a, b]) => [a, b]));
+    const file = answersWith(
+      dir,
+      replace.map(([a, b]) => [a, b]),
+    );
     const r = runCli(['assess', ...policy, '--answers', file, ...flags]);
     if (message === null) {
       // The replacement above makes the file invalid on purpose: exit 2 wins over any gate.
@@ -90,7 +98,9 @@ describe('assess --answers (built binary)', () => {
     writeFileSync(out, 'previous report\n');
     const r = runCli(['assess', ...policy, '--answers', file, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([`error: ${file}:10:14: q.sandbox: unknown choice "firewall" (choices: no, sandbox, egress) (at answers.q.sandbox)`]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `error: ${file}:10:14: q.sandbox: unknown choice "firewall" (choices: no, sandbox, egress) (at answers.q.sandbox)`,
+    ]);
     expect(sha(file)).toBe(before);
     expect(readFileSync(out, 'utf8')).toBe('previous report\n');
     expect(r.stdout).toBe('');
@@ -184,18 +194,18 @@ describe('init and validate (built binary)', () => {
 
 describe('acknowledgements that cannot settle anything (built binary)', () => {
   const bad = [
-    "checklist: { id: ai-coding-rollout, version: 1.1.0 }",
-    "answers:",
-    "  fm3.agents-cannot-merge:",
+    'checklist: { id: ai-coding-rollout, version: 1.1.0 }',
+    'answers:',
+    '  fm3.agents-cannot-merge:',
     "    answer: 'yes'",
-    "    acknowledge:",
-    "      - { finding: github.auto-merge-agent-prs@.github/workflows/merge.yml }",
-    "      - { finding: auto-merge, reason: Dependabot only }",
-    "      - { finding: claude-code.bypass-permissions@.claude/settings.json, reason: Wrong question }",
-    "  fm7.owner:",
+    '    acknowledge:',
+    '      - { finding: github.auto-merge-agent-prs@.github/workflows/merge.yml }',
+    '      - { finding: auto-merge, reason: Dependabot only }',
+    '      - { finding: claude-code.bypass-permissions@.claude/settings.json, reason: Wrong question }',
+    '  fm7.owner:',
     "    answer: 'yes'",
-    "    acknowledge: [{ finding: github.no-codeowners@.github/CODEOWNERS, reason: Nothing to dispute here }]",
-    "",
+    '    acknowledge: [{ finding: github.no-codeowners@.github/CODEOWNERS, reason: Nothing to dispute here }]',
+    '',
   ].join('\n');
 
   it('are located errors in validate (exit 2) and warnings in assess, which set them aside', () => {
@@ -211,7 +221,9 @@ describe('acknowledgements that cannot settle anything (built binary)', () => {
     ]);
     const a = runCli(['assess', '--answers', file, '--quiet']);
     expect(a.code).toBe(0);
-    expect(a.stderr).toContain(`warning: ${file}:6:20: fm3.agents-cannot-merge: acknowledging "github.auto-merge-agent-prs@.github/workflows/merge.yml" needs a reason: say why the team accepts it; acknowledgement ignored (at answers.fm3.agents-cannot-merge.acknowledge.0.finding)`);
+    expect(a.stderr).toContain(
+      `warning: ${file}:6:20: fm3.agents-cannot-merge: acknowledging "github.auto-merge-agent-prs@.github/workflows/merge.yml" needs a reason: say why the team accepts it; acknowledgement ignored (at answers.fm3.agents-cannot-merge.acknowledge.0.finding)`,
+    );
     expect(a.stderr.match(/^warning: /gm)).toHaveLength(4);
   });
 });

@@ -19,7 +19,21 @@ interface Label {
 type Corpus = Record<string, { source: string; commits: Record<string, Label> }>;
 const corpusIn = (folder: string) => JSON.parse(readFileSync(fixture(folder, 'expectations.json'), 'utf8')) as Corpus;
 const tuned = new Set(['anthropics__claude-code-action']);
-const reviewerIds = new Set(['human', 'automation', 'claude-code', 'copilot', 'codex', 'cursor', 'aider', 'jules', 'devin', 'factory', 'openhands', 'gemini', 'other-agent']);
+const reviewerIds = new Set([
+  'human',
+  'automation',
+  'claude-code',
+  'copilot',
+  'codex',
+  'cursor',
+  'aider',
+  'jules',
+  'devin',
+  'factory',
+  'openhands',
+  'gemini',
+  'other-agent',
+]);
 
 const attribution = await loadAttribution();
 
@@ -35,7 +49,8 @@ async function predictions(folder: string, name: string): Promise<{ who: Map<str
   const byBranch = new Set<string>();
   for (const record of log.split('\0').filter(Boolean)) {
     const [hash, author, committer, message] = record.replace(/^\n/, '').split('\x1f') as [string, string, string, string];
-    if (who.has(hash) && who.get(hash) !== 'human' && attribution.classify({ author, committer, message, trailers: trailersOf(message) }) < 0) byBranch.add(hash);
+    if (who.has(hash) && who.get(hash) !== 'human' && attribution.classify({ author, committer, message, trailers: trailersOf(message) }) < 0)
+      byBranch.add(hash);
   }
   return { who, byBranch };
 }
@@ -75,8 +90,16 @@ const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n
 function table(title: string, counts: Map<string, Count>): string {
   const rows = [...counts]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([id, c]) => `| ${id} | ${c.tp + c.fn} | ${c.tp} | ${pct(c.tp, c.tp + c.fn)} | ${pct(c.tp, c.tp + c.fp)} | ${c.fpByBranch ? `${pct(c.tp, c.tp + c.fp + c.fpByBranch)} (${c.fpByBranch} from branch names)` : 'same'} |`);
-  return [`${title}`, '| class | labelled | found | recall | precision by identity | precision with branch names |', '|---|---:|---:|---:|---:|---|', ...rows].join('\n');
+    .map(
+      ([id, c]) =>
+        `| ${id} | ${c.tp + c.fn} | ${c.tp} | ${pct(c.tp, c.tp + c.fn)} | ${pct(c.tp, c.tp + c.fp)} | ${c.fpByBranch ? `${pct(c.tp, c.tp + c.fp + c.fpByBranch)} (${c.fpByBranch} from branch names)` : 'same'} |`,
+    );
+  return [
+    `${title}`,
+    '| class | labelled | found | recall | precision by identity | precision with branch names |',
+    '|---|---:|---:|---:|---:|---|',
+    ...rows,
+  ].join('\n');
 }
 
 /** Scores every repository of a corpus into the part `partOf` names. */
@@ -127,6 +150,5 @@ describe('attribution on real histories', () => {
       expect(n.tp / (n.tp + n.fn), `${id} recall\n${report}`).toBeGreaterThanOrEqual(0.95);
       expect(n.tp / (n.tp + n.fp), `${id} precision\n${report}`).toBeGreaterThanOrEqual(0.98);
     }
-
   }, 180_000);
 });

@@ -10,7 +10,17 @@ import { junitProblems, sarifProblems } from '../helpers/validators.js';
 const repo = fixture('repos', 'claude-code');
 
 interface SarifLog {
-  runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[]; partialFingerprints: Record<string, string>; suppressions?: unknown[] }[] }[];
+  runs: {
+    tool: { driver: { rules: { id: string }[] } };
+    results: {
+      ruleId: string;
+      level: string;
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[];
+      partialFingerprints: Record<string, string>;
+      suppressions?: unknown[];
+    }[];
+  }[];
 }
 
 describe('SARIF 2.1.0', () => {
@@ -24,7 +34,10 @@ describe('SARIF 2.1.0', () => {
     expect(log.runs[0]!.results).toHaveLength(risks.length);
     const bypass = log.runs[0]!.results.find((x) => x.ruleId === 'claude-code.bypass-permissions')!;
     expect(bypass.level).toBe('error');
-    expect(bypass.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: '.claude/settings.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 3 } });
+    expect(bypass.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: '.claude/settings.json', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 3 },
+    });
   });
 
   it('from assess --scan: unmet musts and disputes at the answer line, findings at theirs, validated, with stable fingerprints', () => {
@@ -50,23 +63,30 @@ describe('SARIF 2.1.0', () => {
     writeFileSync(answers, `# a comment\n# another\n${readFileSync(answers, 'utf8')}`);
     const again = JSON.parse(runCli(['assess', '--answers', answers, '--scan', repo, '--format', 'sarif'], { cwd: dir }).stdout) as SarifLog;
     expect(again.runs[0]!.results.map((x) => x.partialFingerprints)).toEqual(results.map((x) => x.partialFingerprints));
-    expect(again.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.region?.startLine)).not.toEqual(results.map((x) => x.locations[0]!.physicalLocation.region?.startLine));
+    expect(again.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.region?.startLine)).not.toEqual(
+      results.map((x) => x.locations[0]!.physicalLocation.region?.startLine),
+    );
   });
 });
 
 describe('JUnit XML', () => {
-  it.each(['not-ready', 'pilot-ready', 'scale-ready'])('%s validates against junit-4.xsd, one suite per failure mode, failures for unmet musts and high risks', (name) => {
-    const r = runCli(['assess', '--answers', `examples/${name}.yaml`, '--format', 'junit']);
-    expect(junitProblems(r.stdout)).toEqual([]);
-    const result = JSON.parse(readFileSync(`examples/${name}.report.json`, 'utf8')) as { questions: { failureModes: unknown[]; obligation: string | null; met: boolean | null; risk: string | null }[] };
-    const suites = [...r.stdout.matchAll(/<testsuite name="(FM\d)/g)].map((m) => m[1]);
-    expect(suites).toEqual(['FM1', 'FM2', 'FM3', 'FM4', 'FM5', 'FM6', 'FM7']);
-    const failing = result.questions.filter((q) => (q.obligation === 'must' && q.met === false) || q.risk === 'high');
-    // One problem, one failure: a question informing two failure modes appears once.
-    expect(Number(/<testsuites [^>]*failures="(\d+)"/.exec(r.stdout)![1])).toBe(failing.length);
-    const names = [...r.stdout.matchAll(/<testcase name="([^:"]+):/g)].map((m) => m[1]);
-    expect(new Set(names).size).toBe(names.length);
-  });
+  it.each(['not-ready', 'pilot-ready', 'scale-ready'])(
+    '%s validates against junit-4.xsd, one suite per failure mode, failures for unmet musts and high risks',
+    (name) => {
+      const r = runCli(['assess', '--answers', `examples/${name}.yaml`, '--format', 'junit']);
+      expect(junitProblems(r.stdout)).toEqual([]);
+      const result = JSON.parse(readFileSync(`examples/${name}.report.json`, 'utf8')) as {
+        questions: { failureModes: unknown[]; obligation: string | null; met: boolean | null; risk: string | null }[];
+      };
+      const suites = [...r.stdout.matchAll(/<testsuite name="(FM\d)/g)].map((m) => m[1]);
+      expect(suites).toEqual(['FM1', 'FM2', 'FM3', 'FM4', 'FM5', 'FM6', 'FM7']);
+      const failing = result.questions.filter((q) => (q.obligation === 'must' && q.met === false) || q.risk === 'high');
+      // One problem, one failure: a question informing two failure modes appears once.
+      expect(Number(/<testsuites [^>]*failures="(\d+)"/.exec(r.stdout)![1])).toBe(failing.length);
+      const names = [...r.stdout.matchAll(/<testcase name="([^:"]+):/g)].map((m) => m[1]);
+      expect(new Set(names).size).toBe(names.length);
+    },
+  );
 
   it('keeps hostile text well-formed: markup escaped, control characters dropped', () => {
     const dir = tempDir();
@@ -95,7 +115,9 @@ describe('GitHub annotations', () => {
       expect(m, a).not.toBeNull();
       expect(lines[Number(m[2]) - 1]).toContain(m[3]!);
     }
-    expect(annotations).toContain('::error file=.claude/settings.json,line=3,title=rollout-check claude-code.bypass-permissions::permissions.defaultMode is bypassPermissions: every tool call runs without approval.');
+    expect(annotations).toContain(
+      '::error file=.claude/settings.json,line=3,title=rollout-check claude-code.bypass-permissions::permissions.defaultMode is bypassPermissions: every tool call runs without approval.',
+    );
     expect(annotations.some((a) => a.startsWith('::error title=rollout-check gate failed::--fail-on must'))).toBe(r.code === 1);
     // Escaping: no raw newline can end a command early, every property value is escaped.
     for (const a of annotations) expect(/^::\w+ [^:]*::/.test(a), a).toBe(true);

@@ -20,7 +20,8 @@ function answersWith(dir: string, name: string, replace: [string, string][]): st
 }
 
 describe('accepted risks', () => {
-  const accepted = (until: string) => `q.split: { answer: informal, accepted: { reason: "Pilot team only until the platform ships deny rules", owner: "Priya (platform)", until: ${until} } }`;
+  const accepted = (until: string) =>
+    `q.split: { answer: informal, accepted: { reason: "Pilot team only until the platform ships deny rules", owner: "Priya (platform)", until: ${until} } }`;
 
   it('an accepted unmet must does not fail --fail-on, and is listed apart in every format', () => {
     const dir = tempDir();
@@ -31,14 +32,27 @@ describe('accepted risks', () => {
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.accepted).toEqual([
-      { question: 'q.split', text: 'Is the advisory / executable split written down?', answer: expect.any(String), risk: expect.any(String), obligation: 'must', met: false, reason: 'Pilot team only until the platform ships deny rules', owner: 'Priya (platform)', until: '2026-12-31', expired: false },
+      {
+        question: 'q.split',
+        text: 'Is the advisory / executable split written down?',
+        answer: expect.any(String),
+        risk: expect.any(String),
+        obligation: 'must',
+        met: false,
+        reason: 'Pilot team only until the platform ships deny rules',
+        owner: 'Priya (platform)',
+        until: '2026-12-31',
+        expired: false,
+      },
     ]);
     // Scores and the verdict are the team's real position: accepting a risk does not remove it.
     expect(json.overall).toEqual(JSON.parse(runCli(['assess', ...mini, '--answers', plain, '--format', 'json']).stdout).overall);
     const md = runCli(['assess', ...mini, '--answers', file]).stdout;
     expect(md).toMatch(/\*\*Accepted risks\*\*[^]*\| Priya \(platform\) \| accepted until 2026-12-31 \|/);
     expect(runCli(['assess', ...mini, '--answers', file, '--format', 'html']).stdout).toContain('<h3>Accepted risks</h3>');
-    expect(runCli(['assess', ...mini, '--answers', file, '--format', 'csv']).stdout).toContain('accepted until 2026-12-31 by Priya (platform): Pilot team only');
+    expect(runCli(['assess', ...mini, '--answers', file, '--format', 'csv']).stdout).toContain(
+      'accepted until 2026-12-31 by Priya (platform): Pilot team only',
+    );
   });
 
   it('fails the gate again once the acceptance is before the assessment date, naming owner and date', () => {
@@ -58,7 +72,10 @@ describe('accepted risks', () => {
     const dir = tempDir();
     const file = acceptance
       ? answersWith(dir, 'a.yaml', [['q.split: enforced', `q.split: { answer: informal, ${acceptance} }`]])
-      : answersWith(dir, 'a.yaml', [['q.split: enforced', accepted('2026-12-31')], [', date: 2026-10-01', '']]);
+      : answersWith(dir, 'a.yaml', [
+          ['q.split: enforced', accepted('2026-12-31')],
+          [', date: 2026-10-01', ''],
+        ]);
     const r = runCli(['assess', ...mini, '--answers', file, '--fail-on', 'must']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);

@@ -53,7 +53,9 @@ describe('saved results', () => {
     expect(runCli(['report', bad]).stderr).toContain('not a rollout-check result of schema 2.x');
     // A result saved before unknowns earned nothing is refused with the way forward.
     writeFileSync(bad, '{ "schemaVersion": "1.2.0" }');
-    expect(runCli(['report', bad]).stderr).toContain('saved by an older rollout-check (schema 1.2.0), whose scores left unknown answers out; assess its answers file again');
+    expect(runCli(['report', bad]).stderr).toContain(
+      'saved by an older rollout-check (schema 1.2.0), whose scores left unknown answers out; assess its answers file again',
+    );
   });
 });
 
@@ -81,7 +83,22 @@ describe('formats, branding and redaction', () => {
     const dir = tempDir();
     const logo = join(dir, 'logo.svg');
     writeFileSync(logo, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
-    const r = runCli(['assess', ...mini, '--answers', miniAnswers, '--format', 'html', '--client', 'Globex', '--engagement', 'Readiness review', '--assessor', 'Sam', '--logo', logo]);
+    const r = runCli([
+      'assess',
+      ...mini,
+      '--answers',
+      miniAnswers,
+      '--format',
+      'html',
+      '--client',
+      'Globex',
+      '--engagement',
+      'Readiness review',
+      '--assessor',
+      'Sam',
+      '--logo',
+      logo,
+    ]);
     expect(r.stdout).toContain('<dd>Globex</dd>');
     expect(r.stdout).toContain('<p class="engagement">Readiness review</p>');
     expect(r.stdout).toContain('<dd>Sam</dd>');
@@ -113,13 +130,19 @@ describe('overlays', () => {
         id: 'acme-client',
         file: 'client.yaml',
         added: ['acme.change-board'],
-        changed: [{ id: 'q.sandbox', fields: ['obligation', 'text'] }, { id: 'q.owner', fields: ['failureModes'] }],
-        ignored: [{ id: 'q.instructions', reason: "Acme standardises instructions through its platform team, assessed separately." }],
+        changed: [
+          { id: 'q.sandbox', fields: ['obligation', 'text'] },
+          { id: 'q.owner', fields: ['failureModes'] },
+        ],
+        ignored: [{ id: 'q.instructions', reason: 'Acme standardises instructions through its platform team, assessed separately.' }],
       }),
     ]);
     const q = (id: string) => json.questions.find((x: { id: string }) => x.id === id);
     expect(q('q.sandbox')).toMatchObject({ obligation: 'must', text: "Do agents run in Acme's approved sandbox with egress limited to the proxy?" });
-    expect(q('q.instructions')).toMatchObject({ status: 'not-asked', notAskedReason: 'ignored by overlay: Acme standardises instructions through its platform team, assessed separately.' });
+    expect(q('q.instructions')).toMatchObject({
+      status: 'not-asked',
+      notAskedReason: 'ignored by overlay: Acme standardises instructions through its platform team, assessed separately.',
+    });
     expect(q('acme.change-board')).toMatchObject({ status: 'unanswered' });
     expect(json.failureModes.find((f: { id: string }) => f.id === 'FM7').totalMax).toBe(5);
     const md = runCli([...args, '--format', 'md']).stdout;
@@ -156,7 +179,9 @@ describe('compare', () => {
     const md = runCli(['compare', 'examples/pilot-ready.yaml', 'examples/not-ready.yaml', '--format', 'md']).stdout;
     expect(md).toContain('| Verdict | pilot | tighten | worse |');
     expect(md).toContain('## Regressions');
-    expect(md).toMatch(/\| Is that split enforced in tool configuration .*\(`fm1\.enforced-in-config`\) \| FM1, FM4 \| In most repositories or teams \| Nowhere \|/);
+    expect(md).toMatch(
+      /\| Is that split enforced in tool configuration .*\(`fm1\.enforced-in-config`\) \| FM1, FM4 \| In most repositories or teams \| Nowhere \|/,
+    );
   });
 
   it('lists closed and new risks between two saved results, and warns when the checklist versions differ', () => {

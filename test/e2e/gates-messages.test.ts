@@ -14,7 +14,9 @@ describe('gates', () => {
     const r = runCli(['assess', '--answers', 'rollout-answers.yaml', '--fail-on', 'must', '--out', 'r.md'], { cwd: dir });
     expect(r.code).toBe(1);
     const line = r.stderr.split('\n').find((l) => l.startsWith('gate failed: --fail-on must:'))!;
-    expect(line).toMatch(/^gate failed: --fail-on must: 17 must questions not verified, answered unknown or left blank \(fm1\.work-split, .*fm7\.prescale-answers\)$/);
+    expect(line).toMatch(
+      /^gate failed: --fail-on must: 17 must questions not verified, answered unknown or left blank \(fm1\.work-split, .*fm7\.prescale-answers\)$/,
+    );
     // Without the gate the same run passes: the gate, not the assessment, fails it.
     expect(runCli(['assess', '--answers', 'rollout-answers.yaml', '--out', 'r.md'], { cwd: dir }).code).toBe(0);
   });
@@ -49,7 +51,9 @@ describe('a high risk on a practice list names the missing practice in every for
     expect(junit.match(/<testcase name="fm2\.approval-filtering:/g)).toHaveLength(1);
     const dir = tempDir();
     const annotations = runCli(['assess', '--answers', pilot, '--out', join(dir, 'r.md')], { env: { GITHUB_ACTIONS: 'true' } }).stderr;
-    expect(annotations).toMatch(/^::error file=examples\/pilot-ready\.yaml,line=\d+,title=rollout-check fm2\.approval-filtering::Which controls apply to the tools MCP servers expose\? Not in place: Only listed tools/m);
+    expect(annotations).toMatch(
+      /^::error file=examples\/pilot-ready\.yaml,line=\d+,title=rollout-check fm2\.approval-filtering::Which controls apply to the tools MCP servers expose\? Not in place: Only listed tools/m,
+    );
     const md = runCli(['assess', '--answers', pilot]).stdout;
     expect(md).toContain(`risk high (${missingAllowlist}) · met`);
   });
@@ -59,7 +63,9 @@ describe('compare', () => {
   it('names both sides with their dates, warns on another organisation and on time running backwards, and prints JSON', () => {
     const r = runCli(['compare', 'examples/pilot-ready.yaml', 'examples/not-ready.yaml']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('Comparing Fabrikam Health / Patient scheduling (2026-11-09) with Northwind Logistics / Customer platform (2026-11-02)');
+    expect(r.stdout.split('\n')[0]).toBe(
+      'Comparing Fabrikam Health / Patient scheduling (2026-11-09) with Northwind Logistics / Customer platform (2026-11-02)',
+    );
     expect(r.stdout).toContain('Warning: the assessments are of different organisations ("Fabrikam Health" and "Northwind Logistics")');
     expect(r.stdout).toContain('Warning: the later assessment is dated 2026-11-02, before the earlier one (2026-11-09)');
     const json = runCli(['compare', 'examples/pilot-ready.yaml', 'examples/not-ready.yaml', '--format', 'json']);
@@ -82,7 +88,9 @@ describe('bad input gets one line that says what to do', () => {
     const r = runCli(['report', pilot]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`error: ${pilot}:1: this is an answers file, not a result: run \`rollout-check assess --answers ${pilot}\` (or save a result first with \`--format json --out result.json\`)\n`);
+    expect(r.stderr).toBe(
+      `error: ${pilot}:1: this is an answers file, not a result: run \`rollout-check assess --answers ${pilot}\` (or save a result first with \`--format json --out result.json\`)\n`,
+    );
   });
 
   it('an unclosed [ or { is one line where it opened', () => {
@@ -101,13 +109,18 @@ describe('bad input gets one line that says what to do', () => {
   it('a mistyped id is answered with the nearest one: questions, choices, roles, schema kinds', () => {
     const dir = tempDir();
     const file = join(dir, 'a.yaml');
-    writeFileSync(file, 'checklist: { id: ai-coding-rollout, version: 1.1.0 }\nrespondent: { name: Ana, role: secruity }\nanswers:\n  fm3.human-reveiw: all\n  fm4.egress: allowlist-al\n');
+    writeFileSync(
+      file,
+      'checklist: { id: ai-coding-rollout, version: 1.1.0 }\nrespondent: { name: Ana, role: secruity }\nanswers:\n  fm3.human-reveiw: all\n  fm4.egress: allowlist-al\n',
+    );
     const r = runCli(['assess', '--answers', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown question "fm3.human-reveiw" (did you mean "fm3.human-review"?)');
     expect(r.stderr).toMatch(/unknown choice "allowlist-al" \(did you mean "allowlist-all"\?\)/);
     expect(r.stderr).toContain('unknown role "secruity" (did you mean "security"?)');
-    expect(runCli(['explain', 'fm3.human-reveiw']).stderr).toBe('error: no question "fm3.human-reveiw" in ai-coding-rollout 1.2.0 (did you mean "fm3.human-review"?) (run `rollout-check explain` for the list)\n');
+    expect(runCli(['explain', 'fm3.human-reveiw']).stderr).toBe(
+      'error: no question "fm3.human-reveiw" in ai-coding-rollout 1.2.0 (did you mean "fm3.human-review"?) (run `rollout-check explain` for the list)\n',
+    );
     expect(runCli(['schema', 'reslt']).stderr).toContain('(did you mean "result"?)');
     // Nothing near: no guess.
     expect(runCli(['explain', 'zzz']).stderr).not.toContain('did you mean');
@@ -115,7 +128,9 @@ describe('bad input gets one line that says what to do', () => {
 
   it('explain states how unknown is scored: it earns nothing', () => {
     const r = runCli(['explain', 'fm3.human-review']);
-    expect(r.stdout).toContain("unknown: not sure (earns nothing: it stays in the score's denominator, and an unknown must is not verified, so the verdict is tighten)");
+    expect(r.stdout).toContain(
+      "unknown: not sure (earns nothing: it stays in the score's denominator, and an unknown must is not verified, so the verdict is tighten)",
+    );
     expect(r.stdout).not.toContain('never scored as zero');
   });
 

@@ -37,7 +37,7 @@ describe('a git command started ahead of being read', () => {
     expect(text).toBe('true\n');
   });
 
-  it('rejects with git\'s complaint, and a stopped one is quietly let go', async () => {
+  it("rejects with git's complaint, and a stopped one is quietly let go", async () => {
     await expect(startGit(dir, ['cat-file', 'blob', 'no-such-object']).stream(() => {})).rejects.toThrow(/git log failed/);
     const stopped = startGit(dir, ['cat-file', 'blob', blob]);
     stopped.stop();

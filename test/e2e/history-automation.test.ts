@@ -24,7 +24,15 @@ function repo(commits: { author: string; message: string; file?: string }[]): st
     execFileSync('git', ['-C', dir, 'add', '-A']);
     const date = `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00Z`;
     execFileSync('git', ['-C', dir, 'commit', '-q', '-m', c.message], {
-      env: { ...process.env, GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: name,
+        GIT_AUTHOR_EMAIL: email,
+        GIT_COMMITTER_NAME: name,
+        GIT_COMMITTER_EMAIL: email,
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+      },
     });
   });
   return dir;
@@ -76,24 +84,43 @@ describe('automation is its own kind', () => {
 
   it('a .mailmap cannot turn a bot into a person: identities are read as committed', () => {
     const dir = repo(commits);
-    writeFileSync(join(dir, '.mailmap'), 'Dana Lee <dana@example.com> <49699333+dependabot[bot]@users.noreply.github.com>\nDana Lee <dana@example.com> <actions@github.com>\n');
+    writeFileSync(
+      join(dir, '.mailmap'),
+      'Dana Lee <dana@example.com> <49699333+dependabot[bot]@users.noreply.github.com>\nDana Lee <dana@example.com> <actions@github.com>\n',
+    );
     execFileSync('git', ['-C', dir, 'add', '.mailmap']);
-    execFileSync('git', ['-C', dir, 'commit', '-q', '-m', 'mailmap'], { env: { ...process.env, GIT_AUTHOR_NAME: 'Dana Lee', GIT_AUTHOR_EMAIL: 'dana@example.com', GIT_COMMITTER_NAME: 'Dana Lee', GIT_COMMITTER_EMAIL: 'dana@example.com', GIT_AUTHOR_DATE: '2026-10-29T12:00:00Z', GIT_COMMITTER_DATE: '2026-10-29T12:00:00Z' } });
+    execFileSync('git', ['-C', dir, 'commit', '-q', '-m', 'mailmap'], {
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Dana Lee',
+        GIT_AUTHOR_EMAIL: 'dana@example.com',
+        GIT_COMMITTER_NAME: 'Dana Lee',
+        GIT_COMMITTER_EMAIL: 'dana@example.com',
+        GIT_AUTHOR_DATE: '2026-10-29T12:00:00Z',
+        GIT_COMMITTER_DATE: '2026-10-29T12:00:00Z',
+      },
+    });
     expect(history(dir).tools.find((t) => t.id === 'automation')?.commits).toBe(6);
   });
 
-  it('--attribution adds a bot of the team\'s own as automation, without repeating the kind', () => {
+  it("--attribution adds a bot of the team's own as automation, without repeating the kind", () => {
     const dir = repo([...commits, { author: 'Nightly <ci@corp.example>', message: 'chore: nightly snapshot' }]);
     const extra = join(tempDir(), 'ours.yaml');
-    writeFileSync(extra, 'version: 1\ntools:\n  - id: automation\n    name: Automation\n    rules:\n      - author: "<ci@corp\\\\.example>$"\n        source: our nightly job\n');
+    writeFileSync(
+      extra,
+      'version: 1\ntools:\n  - id: automation\n    name: Automation\n    rules:\n      - author: "<ci@corp\\\\.example>$"\n        source: our nightly job\n',
+    );
     const h = history(dir, '--attribution', extra);
     expect(h.tools.find((t) => t.id === 'automation')).toMatchObject({ kind: 'automation', commits: 7 });
     const own = join(tempDir(), 'own.yaml');
-    writeFileSync(own, 'version: 1\ntools:\n  - id: nightly\n    name: Nightly job\n    kind: automation\n    rules:\n      - author: "<ci@corp\\\\.example>$"\n        source: our nightly job\n');
+    writeFileSync(
+      own,
+      'version: 1\ntools:\n  - id: nightly\n    name: Nightly job\n    kind: automation\n    rules:\n      - author: "<ci@corp\\\\.example>$"\n        source: our nightly job\n',
+    );
     expect(history(dir, '--attribution', own).tools.find((t) => t.id === 'nightly')).toMatchObject({ kind: 'automation', commits: 1 });
   });
 
-  it('reads a co-author line followed by a tool\'s own trailer paragraph', () => {
+  it("reads a co-author line followed by a tool's own trailer paragraph", () => {
     const dir = repo([
       { author: person, message: 'perf: faster\n\nBody.\n\nCo-authored-by: Copilot <198982749+Copilot@users.noreply.github.com>\n\nSession: abc' },
       { author: person, message: 'chore: plain\n\nNot-a-trailer line\nSigned-off-by: Dana Lee <dana@example.com>' },

@@ -46,7 +46,14 @@ describe('history on a generated repository with a known history', () => {
     expect(json.tools.map((t) => t.id).sort()).toEqual(Object.keys(truth.tools).sort());
     for (const t of json.tools) {
       const expected = truth.tools[t.id]!;
-      expect({ id: t.id, commits: t.commits, reverts: t.reverts, pushedDirectly: t.pushedDirectly, reachedByMerge: t.reachedByMerge, reachedBySquash: t.reachedBySquash }).toEqual({ id: t.id, ...expected });
+      expect({
+        id: t.id,
+        commits: t.commits,
+        reverts: t.reverts,
+        pushedDirectly: t.pushedDirectly,
+        reachedByMerge: t.reachedByMerge,
+        reachedBySquash: t.reachedBySquash,
+      }).toEqual({ id: t.id, ...expected });
       expect(t.share).toBe(Math.round((expected.commits / total) * 1000) / 1000);
     }
     // People come last; the agents are in order of commits.
@@ -107,7 +114,15 @@ describe('history on a small repository whose rework is known exactly', () => {
       const [name, email] = author.replace('>', '').split(' <');
       execFileSync('git', ['-C', dir, 'add', '-A']);
       execFileSync('git', ['-C', dir, 'commit', '-q', '--allow-empty', '-m', message], {
-        env: { ...process.env, GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: name,
+          GIT_AUTHOR_EMAIL: email,
+          GIT_COMMITTER_NAME: name,
+          GIT_COMMITTER_EMAIL: email,
+          GIT_AUTHOR_DATE: date,
+          GIT_COMMITTER_DATE: date,
+        },
       });
     };
     const lines = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `line ${from + i}`).join('\n') + '\n';
@@ -149,7 +164,9 @@ describe("history on this project's own repository", () => {
     const count = (...args: string[]) => Number(git(repoRoot, 'rev-list', '--count', ...args, 'HEAD').trim());
     expect(json.commits).toBe(count('--no-merges'));
     expect(json.merges).toBe(count('--merges'));
-    const withTrailers = git(repoRoot, 'log', '--format=%(trailers:only,unfold)%x00').split('\0').filter((t) => t.trim()).length;
+    const withTrailers = git(repoRoot, 'log', '--format=%(trailers:only,unfold)%x00')
+      .split('\0')
+      .filter((t) => t.trim()).length;
     expect(json.attribution.commitsWithTrailers).toBe(withTrailers);
     if (json.attribution.agentCommits === 0) expect(json.limits.join(' ')).toMatch(/not observable/);
     if (git(repoRoot, 'rev-parse', '--is-shallow-repository').trim() === 'true') expect(json.limits.join(' ')).toMatch(/shallow/);
@@ -159,7 +176,15 @@ describe("history on this project's own repository", () => {
 describe('history refuses bad input with one line and exit 2', () => {
   it.each([
     ['a folder that is not a repository', () => [tempDir()], /not a git repository/],
-    ['an empty repository', () => { const d = tempDir(); git(d, 'init', '-q'); return [d]; }, /no commits yet/],
+    [
+      'an empty repository',
+      () => {
+        const d = tempDir();
+        git(d, 'init', '-q');
+        return [d];
+      },
+      /no commits yet/,
+    ],
     ['a window that is not a date or a duration', () => ['.', '--since', 'last tuesday'], /--since last tuesday: not a date or a duration/],
     ['an impossible date', () => ['.', '--since', '2026-02-30'], /not a date or a duration/],
   ])('%s', (_name, args, message) => {
@@ -181,20 +206,50 @@ describe('history refuses bad input with one line and exit 2', () => {
   it('a --prs export: agent and people pull requests, reviews, rounds, merge time and sizes', () => {
     const file = join(tempDir(), 'prs.json');
     const pr = (number: number, login: string, head: string, reviews: { author: { login: string }; state: string }[], hours: number, size: number) => ({
-      number, author: { login }, headRefName: head, labels: [], additions: size, deletions: 0,
-      createdAt: '2026-03-01T00:00:00Z', mergedAt: new Date(Date.parse('2026-03-01T00:00:00Z') + hours * 3_600_000).toISOString(), reviews, comments: [],
+      number,
+      author: { login },
+      headRefName: head,
+      labels: [],
+      additions: size,
+      deletions: 0,
+      createdAt: '2026-03-01T00:00:00Z',
+      mergedAt: new Date(Date.parse('2026-03-01T00:00:00Z') + hours * 3_600_000).toISOString(),
+      reviews,
+      comments: [],
     });
-    writeFileSync(file, JSON.stringify([
-      pr(1, 'app/copilot-swe-agent', 'copilot/fix-1', [{ author: { login: 'ada' }, state: 'CHANGES_REQUESTED' }, { author: { login: 'ada' }, state: 'APPROVED' }], 10, 40),
-      pr(2, 'grace', 'claude/tidy', [], 2, 300),
-      pr(3, 'grace', 'feature/x', [{ author: { login: 'grace' }, state: 'COMMENTED' }], 4, 1200),
-      { ...pr(4, 'bob', 'feature/y', [], 1, 10), mergedAt: null },
-    ]));
+    writeFileSync(
+      file,
+      JSON.stringify([
+        pr(
+          1,
+          'app/copilot-swe-agent',
+          'copilot/fix-1',
+          [
+            { author: { login: 'ada' }, state: 'CHANGES_REQUESTED' },
+            { author: { login: 'ada' }, state: 'APPROVED' },
+          ],
+          10,
+          40,
+        ),
+        pr(2, 'grace', 'claude/tidy', [], 2, 300),
+        pr(3, 'grace', 'feature/x', [{ author: { login: 'grace' }, state: 'COMMENTED' }], 4, 1200),
+        { ...pr(4, 'bob', 'feature/y', [], 1, 10), mergedAt: null },
+      ]),
+    );
     const r = runCli(['history', '.', '--prs', file, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const p = JSON.parse(r.stdout).pullRequests;
     expect(p.total).toBe(3);
-    expect(p.agent).toMatchObject({ count: 2, reviewed: 1, mergedWithoutReview: 1, medianHoursToMerge: 6, byTool: [{ id: 'claude-code', count: 1 }, { id: 'copilot', count: 1 }] });
+    expect(p.agent).toMatchObject({
+      count: 2,
+      reviewed: 1,
+      mergedWithoutReview: 1,
+      medianHoursToMerge: 6,
+      byTool: [
+        { id: 'claude-code', count: 1 },
+        { id: 'copilot', count: 1 },
+      ],
+    });
     expect(p.agent.sizes).toEqual({ upTo50: 1, upTo250: 0, upTo1000: 1, over1000: 0 });
     // A review by the author is no review.
     expect(p.human).toMatchObject({ count: 1, reviewed: 0, mergedWithoutReview: 1, medianRounds: 0 });
@@ -202,7 +257,10 @@ describe('history refuses bad input with one line and exit 2', () => {
 
   it('a --prs file that is not what gh writes, at its line', () => {
     const file = join(tempDir(), 'prs.json');
-    writeFileSync(file, '[\n  {"number": 1, "author": {"login": "a"}, "headRefName": "x", "labels": [], "additions": 1,\n   "deletions": "many", "createdAt": "2026-01-01T00:00:00Z", "mergedAt": null, "reviews": [], "comments": []}\n]\n');
+    writeFileSync(
+      file,
+      '[\n  {"number": 1, "author": {"login": "a"}, "headRefName": "x", "labels": [], "additions": 1,\n   "deletions": "many", "createdAt": "2026-01-01T00:00:00Z", "mergedAt": null, "reviews": [], "comments": []}\n]\n',
+    );
     const r = runCli(['history', '.', '--prs', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:3:`);
@@ -213,7 +271,16 @@ describe('history refuses bad input with one line and exit 2', () => {
 describe('history with hostile commits', () => {
   it('reads messages and names with separators, fake numstat and markup as plain data, and never prints them', () => {
     const dir = tempDir('rollout-check-hostile-history-');
-    const g = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { env: { ...process.env, GIT_AUTHOR_NAME: '<script>alert(1)</script>', GIT_AUTHOR_EMAIL: 'x@example.com', GIT_COMMITTER_NAME: 'c', GIT_COMMITTER_EMAIL: 'c@example.com' } });
+    const g = (...args: string[]) =>
+      execFileSync('git', ['-C', dir, ...args], {
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: '<script>alert(1)</script>',
+          GIT_AUTHOR_EMAIL: 'x@example.com',
+          GIT_COMMITTER_NAME: 'c',
+          GIT_COMMITTER_EMAIL: 'c@example.com',
+        },
+      });
     g('init', '-q', '-b', 'main');
     writeFileSync(join(dir, 'a.txt'), 'one\n');
     g('add', '-A');

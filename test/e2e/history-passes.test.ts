@@ -15,7 +15,8 @@ import { checksFromFiles } from '../../src/history/head-files.js';
 import { makeHistoryRepo } from '../../scripts/history-fixture.mjs';
 import { runCli, tempDir } from '../helpers/cli.js';
 
-const git = (dir: string, args: string[], input?: string) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
+const git = (dir: string, args: string[], input?: string) =>
+  execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
 
 /** A merge's subject names a branch: its tool index stands in for the attribution's. */
 const classify = (subject: string) => (mergedBranch(subject)?.length ?? -2) % 7;
@@ -55,7 +56,9 @@ describe('one pass or two over a history', () => {
     const dir = join(tempDir('rollout-check-subjects-'), 'repo');
     git(tempDir(), ['init', '-q', dir]);
     const line = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\t', '\r', '\v', '\f', 'é', "'", '#'), maxLength: 8 });
-    const message = fc.array(fc.oneof(line, fc.constantFrom('Merge pull request #7 from org/copilot/fix-it', "Merge branch 'claude/x'", '')), { maxLength: 6 }).map((lines) => lines.join('\n'));
+    const message = fc
+      .array(fc.oneof(line, fc.constantFrom('Merge pull request #7 from org/copilot/fix-it', "Merge branch 'claude/x'", '')), { maxLength: 6 })
+      .map((lines) => lines.join('\n'));
     const messages = fc.sample(fc.tuple(message, fc.boolean()), { numRuns: 150, seed: 17 });
     // git fast-import keeps a message byte for byte; every second commit is a merge of a side root.
     const stream = messages
@@ -111,7 +114,9 @@ describe('one pass or two over a history', () => {
     git(clone('detached'), ['checkout', '-q', '--detach', 'HEAD~2']);
     git(clone('unborn'), ['checkout', '-q', '--orphan', 'nothing-yet']);
     const byGit = (dir: string) => {
-      const [work, shallow, head, ref] = git(dir, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', 'HEAD', '--symbolic-full-name', 'HEAD']).trim().split('\n');
+      const [work, shallow, head, ref] = git(dir, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', 'HEAD', '--symbolic-full-name', 'HEAD'])
+        .trim()
+        .split('\n');
       expect(work).toBe('true');
       return { branch: ref!.replace(/^refs\/heads\//, ''), shallow: shallow === 'true', head };
     };
@@ -126,4 +131,3 @@ describe('one pass or two over a history', () => {
     expect(checksFromFiles(repos.plain!)).toBeUndefined();
   });
 });
-

@@ -9,7 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bin, repoRoot, runCli, tempDir } from '../helpers/cli.js';
 import { TmuxSession } from '../helpers/tmux.js';
 
-const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`)].join('\n') + '\n';
+const bomb =
+  [
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`),
+  ].join('\n') + '\n';
 const noAnchor = 'checklist: { id: ai-coding-rollout, version: 1.1.0 }\nanswers:\n  <<: *nowhere\n';
 
 function write(dir: string, name: string, text: string | Buffer): string {
@@ -40,7 +44,10 @@ describe('hostile YAML in user files', () => {
 
   it('an alias with no anchor is a located error, exit 2', () => {
     const f = write(tempDir(), 'a.yaml', noAnchor);
-    expectRefused(runCli(['assess', '--answers', f]), new RegExp(`^error: ${f}:3:7: a YAML alias \\(\\*name\\) refers to no anchor \\(&name\\) set before it\\n$`));
+    expectRefused(
+      runCli(['assess', '--answers', f]),
+      new RegExp(`^error: ${f}:3:7: a YAML alias \\(\\*name\\) refers to no anchor \\(&name\\) set before it\\n$`),
+    );
   });
 
   it('a saved result nested 200,000 deep is refused, not a stack overflow', () => {
@@ -56,7 +63,11 @@ describe('sizes and encodings', () => {
   });
 
   it('reads answers through a pipe (process substitution, /dev/stdin)', () => {
-    const r = spawnSync(process.execPath, [bin, 'assess', '--answers', '/dev/stdin', '--format', 'json'], { cwd: repoRoot, encoding: 'utf8', input: readFileSync(join(repoRoot, 'examples/pilot-ready.yaml')) });
+    const r = spawnSync(process.execPath, [bin, 'assess', '--answers', '/dev/stdin', '--format', 'json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      input: readFileSync(join(repoRoot, 'examples/pilot-ready.yaml')),
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).verdict.id).toBe('pilot');
   });
@@ -123,10 +134,18 @@ describe('a scan survives any one file', () => {
 describe('an output never replaces an input', () => {
   it.each([
     ['assess --answers a.yaml --out a.yaml', (d: string) => ['assess', '--answers', join(d, 'a.yaml'), '--out', join(d, 'a.yaml')], 'a.yaml'],
-    ['assess --policy p.yaml --out p.yaml', (d: string) => ['assess', '--answers', join(d, 'a.yaml'), '--policy', join(d, 'p.yaml'), '--out', join(d, 'p.yaml')], 'p.yaml'],
+    [
+      'assess --policy p.yaml --out p.yaml',
+      (d: string) => ['assess', '--answers', join(d, 'a.yaml'), '--policy', join(d, 'p.yaml'), '--out', join(d, 'p.yaml')],
+      'p.yaml',
+    ],
     ['assess --out through a symbolic link to the answers', (d: string) => ['assess', '--answers', join(d, 'a.yaml'), '--out', join(d, 'link.md')], 'a.yaml'],
     ['report result.json --out result.json', (d: string) => ['report', join(d, 'r.json'), '--format', 'md', '--out', join(d, 'r.json')], 'r.json'],
-    ['assess --format pdf --out onto the logo', (d: string) => ['assess', '--answers', join(d, 'a.yaml'), '--logo', join(d, 'logo.png'), '--format', 'pdf', '--out', join(d, 'logo.png')], 'logo.png'],
+    [
+      'assess --format pdf --out onto the logo',
+      (d: string) => ['assess', '--answers', join(d, 'a.yaml'), '--logo', join(d, 'logo.png'), '--format', 'pdf', '--out', join(d, 'logo.png')],
+      'logo.png',
+    ],
     ['compare --out onto the newer result', (d: string) => ['compare', join(d, 'a.yaml'), join(d, 'r.json'), '--out', join(d, 'r.json')], 'r.json'],
   ])('%s is refused with exit 2 and the file is left as it was', (_, args, victim) => {
     const d = tempDir();
@@ -173,8 +192,13 @@ describe('a slow reader', () => {
     expect(expected.stdout.length).toBeGreaterThan(65_536);
     // python sets O_NONBLOCK on the pipe (shared with the node it becomes); the reader waits a second,
     // so the pipe fills and writes are refused for a while (EAGAIN) before they are taken.
-    const setNonBlocking = 'import fcntl,os,sys; fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK); os.execvp(sys.argv[1], sys.argv[1:])';
-    execFileSync('bash', ['-c', `python3 -c '${setNonBlocking}' node ${bin} assess --answers examples/not-ready.yaml --format html 2>${d}/err | (sleep 1; cat > ${d}/out)`], { cwd: repoRoot });
+    const setNonBlocking =
+      'import fcntl,os,sys; fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK); os.execvp(sys.argv[1], sys.argv[1:])';
+    execFileSync(
+      'bash',
+      ['-c', `python3 -c '${setNonBlocking}' node ${bin} assess --answers examples/not-ready.yaml --format html 2>${d}/err | (sleep 1; cat > ${d}/out)`],
+      { cwd: repoRoot },
+    );
     expect(readFileSync(join(d, 'err'), 'utf8')).toBe(expected.stderr);
     expect(readFileSync(join(d, 'out'), 'utf8') === expected.stdout).toBe(true);
   });

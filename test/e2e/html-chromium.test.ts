@@ -43,7 +43,10 @@ describe('HTML report in headless Chromium', () => {
     const r = runCli(['assess', '--answers', 'examples/pilot-ready.yaml', '--format', 'html', '--out', page, '--client', hostile, '--logo', logo]);
     expect(r.code, r.stderr).toBe(0);
 
-    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
     try {
       const tab = await browser.newPage();
       const problems: string[] = [];
@@ -71,7 +74,15 @@ describe('HTML report in headless Chromium', () => {
       const result = JSON.parse(readFileSync('examples/pilot-ready.report.json', 'utf8'));
       expect(facts.bars.map((b) => b.width)).toEqual(result.failureModes.map((f: { score: number }) => Math.round((f.score / 100) * 420)));
       expect(facts.barBoxes.every((w) => w > 0)).toBe(true);
-      expect(facts.sections).toEqual(['Verdict and risk headline', 'The seven failure modes', '30/60/90-day plan', 'Before you scale', 'Five characteristics of a stronger rollout', 'Findings', 'Appendix']);
+      expect(facts.sections).toEqual([
+        'Verdict and risk headline',
+        'The seven failure modes',
+        '30/60/90-day plan',
+        'Before you scale',
+        'Five characteristics of a stronger rollout',
+        'Findings',
+        'Appendix',
+      ]);
     } finally {
       await browser.close();
     }
@@ -95,7 +106,11 @@ describe('HTML report in headless Chromium', () => {
         return {
           months: [...svg.querySelectorAll('g.month title')].map((t) => t.textContent),
           barHeights: [...svg.querySelectorAll('rect.share')].map((b) => Math.round(b.getBoundingClientRect().height)),
-          lines: [...svg.querySelectorAll('polyline')].map((p) => ({ cls: p.getAttribute('class'), width: Math.round(p.getBoundingClientRect().width), inside: inside(p) })),
+          lines: [...svg.querySelectorAll('polyline')].map((p) => ({
+            cls: p.getAttribute('class'),
+            width: Math.round(p.getBoundingClientRect().width),
+            inside: inside(p),
+          })),
           barsInside: [...svg.querySelectorAll('rect.share')].every(inside),
           stroke: getComputedStyle(svg.querySelector('.rework-agents')!).stroke,
         };
@@ -127,17 +142,26 @@ describe('HTML report in headless Chromium', () => {
           width: Math.round(g.getBoundingClientRect().width),
         })),
       );
-      await tab.locator('figure').first().screenshot({ path: process.env.PORTFOLIO_SCREENSHOT ?? join(tempDir(), 'heatmap.png') });
+      await tab
+        .locator('figure')
+        .first()
+        .screenshot({ path: process.env.PORTFOLIO_SCREENSHOT ?? join(tempDir(), 'heatmap.png') });
       expect(problems).toEqual([]);
       const json = JSON.parse(runCli(['aggregate', 'examples/portfolio/results', '--format', 'json']).stdout);
       expect(cells).toHaveLength(json.teams.length * 7);
       const band = (s: number) => (s < 40 ? 'rgb(232, 163, 158)' : s < 60 ? 'rgb(243, 197, 139)' : s < 75 ? 'rgb(245, 227, 143)' : 'rgb(159, 212, 166)');
       json.teams.forEach((t: { team: string; scores: number[] }, i: number) =>
-        t.scores.forEach((s, j) => expect(cells[i * 7 + j]).toEqual({ team: t.team, fm: `FM${j + 1}`, fill: band(s), score: String(Math.round(s)), width: expect.any(Number) })),
+        t.scores.forEach((s, j) =>
+          expect(cells[i * 7 + j]).toEqual({ team: t.team, fm: `FM${j + 1}`, fill: band(s), score: String(Math.round(s)), width: expect.any(Number) }),
+        ),
       );
       expect(cells.every((c) => c.width > 20)).toBe(true);
       // Every team name starts inside the picture (none cut off at the left edge).
-      const lefts = await tab.evaluate(() => [...document.querySelectorAll('svg.heatmap text.team')].map((t) => t.getBoundingClientRect().left - document.querySelector('svg.heatmap')!.getBoundingClientRect().left));
+      const lefts = await tab.evaluate(() =>
+        [...document.querySelectorAll('svg.heatmap text.team')].map(
+          (t) => t.getBoundingClientRect().left - document.querySelector('svg.heatmap')!.getBoundingClientRect().left,
+        ),
+      );
       expect(lefts.every((x) => x >= 0)).toBe(true);
     });
   });
@@ -149,7 +173,12 @@ describe('HTML report in headless Chromium', () => {
     const result = JSON.parse(runCli(['assess', '--answers', 'examples/team', '--format', 'json']).stdout);
     await inChromium(page, async (tab) => {
       const cells = await tab.evaluate(() =>
-        [...document.querySelectorAll('svg.roles g.cell')].map((g) => ({ role: g.getAttribute('data-role'), fm: g.getAttribute('data-fm'), text: g.querySelector('text')!.textContent, width: Math.round(g.getBoundingClientRect().width) })),
+        [...document.querySelectorAll('svg.roles g.cell')].map((g) => ({
+          role: g.getAttribute('data-role'),
+          fm: g.getAttribute('data-fm'),
+          text: g.querySelector('text')!.textContent,
+          width: Math.round(g.getBoundingClientRect().width),
+        })),
       );
       await tab.locator('#respondents').screenshot({ path: process.env.ROLES_SCREENSHOT ?? join(dir, 'roles.png') });
       expect(cells).toHaveLength(result.roleScores.length * 7);
@@ -167,19 +196,35 @@ describe('HTML report in headless Chromium', () => {
   it('prints a PDF with the cover alone on page one and each section starting a page', () => {
     const dir = tempDir();
     const pdf = join(dir, 'report.pdf');
-    const r = runCli(['assess', ...mini, '--answers', fixture('answers', 'mini-scale.yaml'), '--format', 'pdf', '--out', pdf], { env: { PATH: process.env.PATH ?? '' } });
+    const r = runCli(['assess', ...mini, '--answers', fixture('answers', 'mini-scale.yaml'), '--format', 'pdf', '--out', pdf], {
+      env: { PATH: process.env.PATH ?? '' },
+    });
     expect(r.code, r.stderr).toBe(0);
     const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)![1]);
     const firstLine = (n: number) =>
-      spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout.split('\n').map((l) => l.trim()).find(Boolean);
+      spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .map((l) => l.trim())
+        .find(Boolean);
     expect(pages).toBe(8);
     expect(spawnSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' }).stdout).not.toContain('Verdict and risk headline');
-    expect([2, 3, 4, 5, 6, 8].map(firstLine)).toEqual(['Verdict and risk headline', 'The seven failure modes', '30/60/90-day plan', 'Before you scale', 'Findings', 'Appendix']);
+    expect([2, 3, 4, 5, 6, 8].map(firstLine)).toEqual([
+      'Verdict and risk headline',
+      'The seven failure modes',
+      '30/60/90-day plan',
+      'Before you scale',
+      'Findings',
+      'Appendix',
+    ]);
   });
 
   it('says in one line how to get Chromium when there is none (exit 2)', () => {
-    const r = runCli(['assess', ...mini, '--answers', fixture('answers', 'mini-scale.yaml'), '--format', 'pdf', '--out', join(tempDir(), 'x.pdf')], { env: { PATH: '/nonexistent' } });
+    const r = runCli(['assess', ...mini, '--answers', fixture('answers', 'mini-scale.yaml'), '--format', 'pdf', '--out', join(tempDir(), 'x.pdf')], {
+      env: { PATH: '/nonexistent' },
+    });
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('error: --format pdf needs a headless Chromium: install it (Debian: apt-get install chromium) or set ROLLOUT_CHECK_CHROMIUM to its path');
+    expect(r.stderr.trim()).toBe(
+      'error: --format pdf needs a headless Chromium: install it (Debian: apt-get install chromium) or set ROLLOUT_CHECK_CHROMIUM to its path',
+    );
   });
 });

@@ -15,7 +15,7 @@ function teamCsv(): string {
       if (h === 'respondent.role') return file.respondent.role;
       if (h.startsWith('metadata.')) return String(file.metadata[h.slice(9)] ?? '');
       const a = file.answers[h];
-      const v = a && typeof a === 'object' && !Array.isArray(a) ? a.answer ?? '' : a;
+      const v = a && typeof a === 'object' && !Array.isArray(a) ? (a.answer ?? '') : a;
       // Forms write a multi-select answer as one cell; a comma inside it is quoted.
       return v === undefined ? '' : Array.isArray(v) ? `"${v.join(', ')}"` : String(v);
     });
@@ -35,7 +35,8 @@ describe('import responses.csv', () => {
     expect(readdirSync(join(dir, 'answers')).sort()).toEqual(['amara-obi.yaml', 'dev-raman.yaml', 'lars-nyberg.yaml', 'mei-tanaka.yaml']);
     const fromCsv = JSON.parse(runCli(['assess', '--answers', join(dir, 'answers'), '--format', 'json']).stdout);
     const byHand = JSON.parse(runCli(['assess', '--answers', 'examples/team', '--format', 'json']).stdout);
-    const sorted = (items: { responses: { name: string }[] }[]) => items.map((d) => ({ ...d, responses: [...d.responses].sort((a, b) => a.name.localeCompare(b.name)) }));
+    const sorted = (items: { responses: { name: string }[] }[]) =>
+      items.map((d) => ({ ...d, responses: [...d.responses].sort((a, b) => a.name.localeCompare(b.name)) }));
     expect(sorted(fromCsv.divergent.items)).toEqual(sorted(byHand.divergent.items));
     expect(fromCsv.overall).toEqual(byHand.overall);
   });
@@ -43,7 +44,9 @@ describe('import responses.csv', () => {
   it('refuses a column that is not a question and a cell that is not a choice, with row, column and the allowed values, writing nothing', () => {
     const dir = tempDir();
     const csv = join(dir, 'responses.csv');
-    const text = teamCsv().replace('fm4.egress', 'fm4.egres').replace(/\r\nDev Raman,([^\r]*?),most,/, '\r\nDev Raman,$1,mostly,');
+    const text = teamCsv()
+      .replace('fm4.egress', 'fm4.egres')
+      .replace(/\r\nDev Raman,([^\r]*?),most,/, '\r\nDev Raman,$1,mostly,');
     writeFileSync(csv, text);
     const r = runCli(['import', csv, '--out-dir', join(dir, 'answers')]);
     expect(r.code).toBe(2);

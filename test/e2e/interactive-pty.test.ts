@@ -125,7 +125,10 @@ describe('interactive assess in a real terminal', () => {
   it('asks who is answering when the checklist has roles, and keeps it in the answers file', async () => {
     const dir = tempDir();
     const withRoles = join(dir, 'mini-roles.yaml');
-    writeFileSync(withRoles, `${readFileSync(policy, 'utf8').trimEnd()}\nroles:\n  - { id: lead, label: Engineering lead }\n  - { id: security, label: Security }\n`);
+    writeFileSync(
+      withRoles,
+      `${readFileSync(policy, 'utf8').trimEnd()}\nroles:\n  - { id: lead, label: Engineering lead }\n  - { id: security, label: Security }\n`,
+    );
     const s = new TmuxSession('roles', `node ${bin} assess --policy ${withRoles} --answers-out mine.yaml --quick`, dir);
     sessions.push(s);
     for (const prompt of [/Organisation:/, /Team or scope:/, /Assessor:/, /Assessment date/]) {
@@ -150,7 +153,9 @@ describe('interactive assess in a real terminal', () => {
   it('refuses to prompt without a terminal: one line, exit 2, no hang', () => {
     const r = runCli(['assess', '--policy', policy]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual(['error: no answers file: pass --answers FILE (there is no terminal to ask in; `rollout-check init` writes a starter file)']);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'error: no answers file: pass --answers FILE (there is no terminal to ask in; `rollout-check init` writes a starter file)',
+    ]);
     writeFileSync(join(tempDir(), 'unused'), '');
   });
 

@@ -49,9 +49,17 @@ function installedCopy(): string {
 }
 
 const caches = (pkg: string) =>
-  ['cli', 'templates'].flatMap((d) => readdirSync(join(pkg, 'dist', d)).filter((f) => f.endsWith('.cache')).map((f) => join(pkg, 'dist', d, f)));
+  ['cli', 'templates'].flatMap((d) =>
+    readdirSync(join(pkg, 'dist', d))
+      .filter((f) => f.endsWith('.cache'))
+      .map((f) => join(pkg, 'dist', d, f)),
+  );
 const chunksOf = (pkg: string) =>
-  ['cli', 'templates'].flatMap((d) => readdirSync(join(pkg, 'dist', d)).filter((f) => f.endsWith('.cjs')).map((f) => join(pkg, 'dist', d, f)));
+  ['cli', 'templates'].flatMap((d) =>
+    readdirSync(join(pkg, 'dist', d))
+      .filter((f) => f.endsWith('.cjs'))
+      .map((f) => join(pkg, 'dist', d, f)),
+  );
 // Strings kept by minification: an error code of the yaml library's, js-yaml's marker for an
 // unresolved scalar, and the property zod keeps its internals in.
 const yamlLibrary = 'MULTILINE_IMPLICIT_KEY';

@@ -38,7 +38,10 @@ describe('aggregate', () => {
     const old = JSON.parse(readFileSync('examples/pilot-ready.report.json', 'utf8'));
     writeFileSync(join(dir, 'old.json'), JSON.stringify({ ...old, schemaVersion: '1.2.0' }));
     mkdirSync(join(dir, 'other'));
-    writeFileSync(join(dir, 'other', 'v9.json'), JSON.stringify({ ...old, checklist: { ...old.checklist, version: '9.0.0' }, metadata: { ...old.metadata, team: 'Other team' } }));
+    writeFileSync(
+      join(dir, 'other', 'v9.json'),
+      JSON.stringify({ ...old, checklist: { ...old.checklist, version: '9.0.0' }, metadata: { ...old.metadata, team: 'Other team' } }),
+    );
     const r = runCli(['aggregate', dir, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
@@ -47,7 +50,9 @@ describe('aggregate', () => {
       expect.stringMatching(/^old\.json: result schema 1\.2\.0/),
       'package.json: not a rollout-check result (no schemaVersion)',
     ]);
-    expect(json.otherVersions).toEqual([{ team: 'Fabrikam Health / Other team', file: expect.stringMatching(/other\/v9\.json$/), checklist: 'ai-coding-rollout 9.0.0' }]);
+    expect(json.otherVersions).toEqual([
+      { team: 'Fabrikam Health / Other team', file: expect.stringMatching(/other\/v9\.json$/), checklist: 'ai-coding-rollout 9.0.0' },
+    ]);
     expect(r.stderr).toContain('skipped: ');
   });
 
@@ -71,7 +76,22 @@ describe('the GitHub Action', () => {
     const validate = ajv.compile(schema);
     const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8'));
     expect(validate(action), JSON.stringify(validate.errors)).toBe(true);
-    expect(Object.keys(action.inputs)).toEqual(['answers', 'policy', 'overlay', 'scan', 'history', 'since', 'attribution', 'fail-on', 'fail-under', 'max-unknown', 'min-respondents', 'baseline', 'tolerance', 'format']);
+    expect(Object.keys(action.inputs)).toEqual([
+      'answers',
+      'policy',
+      'overlay',
+      'scan',
+      'history',
+      'since',
+      'attribution',
+      'fail-on',
+      'fail-under',
+      'max-unknown',
+      'min-respondents',
+      'baseline',
+      'tolerance',
+      'format',
+    ]);
     expect(Object.keys(action.outputs)).toEqual(['verdict', 'score', 'result', 'report']);
     // The schema would accept a broken action too readily if it accepted anything:
     expect(validate({ ...action, runs: { using: 'composite', steps: [{ run: 'x' }] } })).toBe(false);
@@ -117,22 +137,43 @@ describe('the GitHub Action', () => {
     };
     const r = spawnSync(process.execPath, [join(repoRoot, 'scripts/action-run.mjs')], { cwd: workspace, env, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(1);
-    const outputs = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2)));
-    expect(outputs).toEqual({ verdict: 'tighten', score: '8.7', result: join(dir, 'rollout-check-result.json'), report: join(dir, 'rollout-check-report.sarif') });
+    const outputs = Object.fromEntries(
+      readFileSync(output, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+    );
+    expect(outputs).toEqual({
+      verdict: 'tighten',
+      score: '8.7',
+      result: join(dir, 'rollout-check-result.json'),
+      report: join(dir, 'rollout-check-report.sarif'),
+    });
     expect(JSON.parse(readFileSync(outputs.result!, 'utf8')).verdict.id).toBe('tighten');
     expect(JSON.parse(readFileSync(outputs.report!, 'utf8')).version).toBe('2.1.0');
     expect(readFileSync(summary, 'utf8')).toMatch(/^# AI coding rollout readiness/);
     expect(r.stderr).toMatch(/^::error file=rollout-answers\.yaml,line=\d+,title=rollout-check fm1\.work-split::/m);
     expect(r.stderr).toContain('::error title=rollout-check gate failed::--fail-on must');
     // Every gate of the CLI is an input: here --min-respondents, and an overlay given one per line.
-    writeFileSync(join(workspace, 'overlay.yaml'), 'id: t\nextends: { id: ai-coding-rollout, version: 1.1.0 }\nignore:\n  - { id: fm5.training, reason: not in this engagement }\n');
+    writeFileSync(
+      join(workspace, 'overlay.yaml'),
+      'id: t\nextends: { id: ai-coding-rollout, version: 1.1.0 }\nignore:\n  - { id: fm5.training, reason: not in this engagement }\n',
+    );
     const overlays = 'overlay.yaml\n';
-    const team = spawnSync(process.execPath, [join(repoRoot, 'scripts/action-run.mjs')], { cwd: workspace, env: { ...env, INPUT_FAIL_ON: '', INPUT_MIN_RESPONDENTS: '2', INPUT_OVERLAY: overlays }, encoding: 'utf8' });
+    const team = spawnSync(process.execPath, [join(repoRoot, 'scripts/action-run.mjs')], {
+      cwd: workspace,
+      env: { ...env, INPUT_FAIL_ON: '', INPUT_MIN_RESPONDENTS: '2', INPUT_OVERLAY: overlays },
+      encoding: 'utf8',
+    });
     expect(team.status, team.stderr).toBe(1);
     expect(team.stderr).toContain('::error title=rollout-check gate failed::--min-respondents 2: 1 respondent answered');
     expect(JSON.parse(readFileSync(outputs.result!, 'utf8')).overlays.length).toBe(1);
     // A missing answers input is one annotated line and exit 2.
-    const missing = spawnSync(process.execPath, [join(repoRoot, 'scripts/action-run.mjs')], { cwd: workspace, env: { ...env, INPUT_ANSWERS: '' }, encoding: 'utf8' });
+    const missing = spawnSync(process.execPath, [join(repoRoot, 'scripts/action-run.mjs')], {
+      cwd: workspace,
+      env: { ...env, INPUT_ANSWERS: '' },
+      encoding: 'utf8',
+    });
     expect(missing.status).toBe(2);
     expect(missing.stdout).toMatch(/^::error title=rollout-check::the answers input is required/);
   });

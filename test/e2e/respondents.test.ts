@@ -51,8 +51,20 @@ describe('many respondents, one assessment', () => {
   it('gates on divergence and on too few respondents', () => {
     const gated = runCli(['assess', '--answers', 'examples/team', '--fail-on', 'divergent', '--format', 'json']);
     expect(gated.code).toBe(1);
-    expect(gated.stderr).toContain('gate failed: --fail-on divergent: 3 answers the respondents disagree on (fm1.enforced-in-config, fm3.codeowners, fm4.egress)');
-    const few = runCli(['assess', '--answers', 'examples/team/lead.yaml', '--answers', 'examples/team/security.yaml', '--min-respondents', '4', '--format', 'json']);
+    expect(gated.stderr).toContain(
+      'gate failed: --fail-on divergent: 3 answers the respondents disagree on (fm1.enforced-in-config, fm3.codeowners, fm4.egress)',
+    );
+    const few = runCli([
+      'assess',
+      '--answers',
+      'examples/team/lead.yaml',
+      '--answers',
+      'examples/team/security.yaml',
+      '--min-respondents',
+      '4',
+      '--format',
+      'json',
+    ]);
     expect(few.code).toBe(1);
     expect(few.stderr).toContain('gate failed: --min-respondents 4: 2 respondents answered');
   });
@@ -67,7 +79,13 @@ describe('many respondents, one assessment', () => {
     const dir = tempDir();
     const lead = readFileSync('examples/team/lead.yaml', 'utf8');
     writeFileSync(join(dir, 'a.yaml'), lead);
-    writeFileSync(join(dir, 'b.yaml'), lead.replace('name: Amara Obi', 'name: Someone Else').replace('  fm4.egress: allowlist-all', '  fm4.egress: unknown').replace('  fm3.codeowners: most', '  fm3.codeowners: unknown'));
+    writeFileSync(
+      join(dir, 'b.yaml'),
+      lead
+        .replace('name: Amara Obi', 'name: Someone Else')
+        .replace('  fm4.egress: allowlist-all', '  fm4.egress: unknown')
+        .replace('  fm3.codeowners: most', '  fm3.codeowners: unknown'),
+    );
     const both = JSON.parse(runCli(['assess', '--answers', dir, '--format', 'json']).stdout);
     const answer = (id: string) => both.questions.find((q: { id: string }) => q.id === id).answer;
     // A should: the known answer stands. A must: someone who works with it not knowing leaves it unverified.
@@ -86,7 +104,15 @@ describe('many respondents, one assessment', () => {
       writeFileSync(join(dir, `${name}.yaml`), name === 'engineer' ? text.replace('  fm3.codeowners: none', '  fm3.codeowners: most') : text);
     }
     const after = join(dir, 'after.json');
-    runCli(['assess', '--answers', ...['lead', 'security', 'platform', 'engineer'].map((n) => join(dir, `${n}.yaml`)).flatMap((f, i) => (i ? ['--answers', f] : [f])), '--format', 'json', '--out', after]);
+    runCli([
+      'assess',
+      '--answers',
+      ...['lead', 'security', 'platform', 'engineer'].map((n) => join(dir, `${n}.yaml`)).flatMap((f, i) => (i ? ['--answers', f] : [f])),
+      '--format',
+      'json',
+      '--out',
+      after,
+    ]);
     const md = runCli(['compare', before, after, '--format', 'md']).stdout;
     expect(md).toContain('## Where the respondents disagreed');
     expect(md).toMatch(/\(`fm3\.codeowners`\) \| 100 \| 30 \| narrowed \|/);
@@ -94,9 +120,21 @@ describe('many respondents, one assessment', () => {
   });
 
   it.each([
-    ['files for different checklists', (d: string) => [writeAnswers(d, 'x.yaml', (t) => t.replace('version: 1.1.0', 'version: 0.9.0'))], /is for checklist ai-coding-rollout|checklist/],
-    ['the same respondent twice', (d: string) => [writeAnswers(d, 'twin.yaml', (t) => t)], /examples\/team\/lead\.yaml and .*twin\.yaml are both from respondent "Amara Obi"/],
-    ['a role the checklist does not have', (d: string) => [writeAnswers(d, 'r.yaml', (t) => t.replace('role: engineering-lead', 'role: cto').replace('Amara Obi', 'Chris Other'))], /r\.yaml:\d+:\d+: unknown role "cto" \(roles: engineering-lead, platform, security, engineer, other\)/],
+    [
+      'files for different checklists',
+      (d: string) => [writeAnswers(d, 'x.yaml', (t) => t.replace('version: 1.1.0', 'version: 0.9.0'))],
+      /is for checklist ai-coding-rollout|checklist/,
+    ],
+    [
+      'the same respondent twice',
+      (d: string) => [writeAnswers(d, 'twin.yaml', (t) => t)],
+      /examples\/team\/lead\.yaml and .*twin\.yaml are both from respondent "Amara Obi"/,
+    ],
+    [
+      'a role the checklist does not have',
+      (d: string) => [writeAnswers(d, 'r.yaml', (t) => t.replace('role: engineering-lead', 'role: cto').replace('Amara Obi', 'Chris Other'))],
+      /r\.yaml:\d+:\d+: unknown role "cto" \(roles: engineering-lead, platform, security, engineer, other\)/,
+    ],
   ])('refuses %s (exit 2)', (_name, extra, message) => {
     const dir = tempDir();
     const r = runCli(['assess', '--answers', 'examples/team/lead.yaml', ...extra(dir).flatMap((f) => ['--answers', f])]);

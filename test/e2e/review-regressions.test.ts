@@ -21,7 +21,17 @@ describe('found in review', () => {
     const dir = tempDir();
     const at = (day: number) => `${Date.UTC(2026, 9, day) / 1000} +0000`;
     const git = (day: number, ...args: string[]) =>
-      execFileSync('git', ['-C', dir, ...args], { env: { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_AUTHOR_DATE: at(day), GIT_COMMITTER_DATE: at(day) } });
+      execFileSync('git', ['-C', dir, ...args], {
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'Ada',
+          GIT_AUTHOR_EMAIL: 'ada@example.com',
+          GIT_COMMITTER_NAME: 'Ada',
+          GIT_COMMITTER_EMAIL: 'ada@example.com',
+          GIT_AUTHOR_DATE: at(day),
+          GIT_COMMITTER_DATE: at(day),
+        },
+      });
     execFileSync('git', ['init', '-q', '-b', 'main', dir]);
     writeFileSync(join(dir, 'a.txt'), '1\n');
     git(1, 'add', '-A');
@@ -42,7 +52,13 @@ describe('found in review', () => {
       writeFileSync(file, readFileSync('examples/pilot-ready.yaml', 'utf8').replace('date: 2026-11-09', `date: ${date}`));
       return file;
     };
-    const tools = (date: string) => JSON.parse(runCli(['assess', '--answers', answers(date), '--history', dir, '--format', 'json']).stdout).history.tools as { id: string; commits: number; pushedDirectly: number; reachedByMerge: number }[];
+    const tools = (date: string) =>
+      JSON.parse(runCli(['assess', '--answers', answers(date), '--history', dir, '--format', 'json']).stdout).history.tools as {
+        id: string;
+        commits: number;
+        pushedDirectly: number;
+        reachedByMerge: number;
+      }[];
     const before = tools('2026-10-08');
     expect(before.find((t) => t.id === 'claude-code')).toBeUndefined();
     expect(before.find((t) => t.id === 'human')).toMatchObject({ commits: 2, pushedDirectly: 2 });
@@ -56,7 +72,14 @@ describe('found in review', () => {
     const seed = JSON.parse(readFileSync('examples/portfolio/results/honest-small-pilot.json', 'utf8'));
     const evil = '<img src=x onerror=alert(1)>`';
     for (const [i, team] of ['Zeta', 'Ärzte', 'alpha'].entries())
-      writeFileSync(join(dir, `${i}.json`), JSON.stringify({ ...seed, metadata: { ...seed.metadata, team, date: `2026-11-0${i + 1}${i === 0 ? evil : ''}` }, nextSteps: seed.nextSteps.map((s: { id: string }) => ({ ...s, id: `${s.id}${evil}` })) }));
+      writeFileSync(
+        join(dir, `${i}.json`),
+        JSON.stringify({
+          ...seed,
+          metadata: { ...seed.metadata, team, date: `2026-11-0${i + 1}${i === 0 ? evil : ''}` },
+          nextSteps: seed.nextSteps.map((s: { id: string }) => ({ ...s, id: `${s.id}${evil}` })),
+        }),
+      );
     const md = runCli(['aggregate', dir], { env: { LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8' } });
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).not.toContain('<img');

@@ -45,7 +45,8 @@ const repoFiles = {
     2,
   ),
   '.codex/config.toml': `sandbox_mode = "danger-full-access"\n[mcp_servers.x]\ncommand = "x"\nenv = { ANTHROPIC_API_KEY = "${secrets[1]}" }\n`,
-  '.github/workflows/automerge.yml': 'on: pull_request_target\njobs:\n  m:\n    if: github.actor == \'copilot-swe-agent[bot]\'\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh pr merge --auto --squash "$URL"\n',
+  '.github/workflows/automerge.yml':
+    'on: pull_request_target\njobs:\n  m:\n    if: github.actor == \'copilot-swe-agent[bot]\'\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh pr merge --auto --squash "$URL"\n',
 };
 
 // What the issue's team faced: settings that bypass approvals, project MCP servers approved
@@ -74,7 +75,8 @@ describe('scan on a real git repository', () => {
     expect(scan.skipped).toEqual([{ path: '.cursor/cli.json', reason: 'symbolic link out of the scanned folder: not followed' }]);
     expect(scan.findings.some((f: { id: string }) => f.id === 'cursor.broad-allow')).toBe(false);
     expect(scan.tools.map((t: { id: string }) => t.id)).toEqual(['claude-code', 'codex', 'cursor', 'github']);
-    for (const f of scan.findings) expect(Object.keys(f).sort()).toEqual(expect.arrayContaining(['failureMode', 'id', 'kind', 'message', 'path', 'severity', 'tool']));
+    for (const f of scan.findings)
+      expect(Object.keys(f).sort()).toEqual(expect.arrayContaining(['failureMode', 'id', 'kind', 'message', 'path', 'severity', 'tool']));
     expect(scan.notObservable.map((n: { id: string }) => n.id)).toContain('github.branch-protection');
   });
 
@@ -106,7 +108,9 @@ describe('scan on a real git repository', () => {
     expect(md).toContain('`.claude/settings.json:3`: permissions.defaultMode is bypassPermissions');
     expect(md).toContain('Answered: In a sandbox, container or VM · scored as: On developer machines with permission prompts or rules');
     // The tool list gains Codex, which the answers left out.
-    expect(md).toMatch(/Answered: GitHub Copilot coding agent; Claude Code \(terminal, IDE or GitHub Actions\) · scored as: GitHub Copilot coding agent; Claude Code \(terminal, IDE or GitHub Actions\); OpenAI Codex/);
+    expect(md).toMatch(
+      /Answered: GitHub Copilot coding agent; Claude Code \(terminal, IDE or GitHub Actions\) · scored as: GitHub Copilot coding agent; Claude Code \(terminal, IDE or GitHub Actions\); OpenAI Codex/,
+    );
     // The same answers with the two questions left unknown: the evidence proposes, never overrides.
     const answers = join(tempDir(), 'a.yaml');
     writeFileSync(answers, 'checklist: { id: ai-coding-rollout, version: 1.0.0 }\nanswers:\n  ctx.agents: unknown\n  fm3.agents-cannot-merge: unknown\n');
@@ -151,7 +155,10 @@ describe('scan on a real git repository', () => {
     expect(json.disputed.count).toBeGreaterThanOrEqual(3);
     expect(json.disputed.first).toHaveLength(3);
     expect(json.disputed.first[0].where).toBe('.claude/settings.json:2');
-    expect(json.questions.find((q: { id: string }) => q.id === 'fm1.bypass-modes').dispute).toMatchObject({ claimed: expect.stringContaining('Blocked'), findings: ['claude-code.bypass-permissions@.claude/settings.json'] });
+    expect(json.questions.find((q: { id: string }) => q.id === 'fm1.bypass-modes').dispute).toMatchObject({
+      claimed: expect.stringContaining('Blocked'),
+      findings: ['claude-code.bypass-permissions@.claude/settings.json'],
+    });
 
     const csv = runCli([...base, '--scan', dir, '--format', 'csv']).stdout;
     expect(csv).toMatch(/\nfm1\.bypass-modes,.*,Discouraged.*,Blocked by managed settings.*,claude-code\.bypass-permissions@\.claude\/settings\.json,/);
@@ -164,11 +171,17 @@ describe('scan on a real git repository', () => {
   });
 
   it('a contradicted scope claim brings the questions it removed back, as unknown, and says why', () => {
-    const dir = gitRepo({ ...contradicting, '.github/workflows/claude.yml': 'on: [issue_comment]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n' });
+    const dir = gitRepo({
+      ...contradicting,
+      '.github/workflows/claude.yml':
+        'on: [issue_comment]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n',
+    });
     const answers = join(tempDir(), 'scope.yaml');
     writeFileSync(
       answers,
-      readFileSync('examples/scale-ready.yaml', 'utf8').replace(/^  ctx\.mcp: .*$/m, '  ctx.mcp: "no"').replace(/^  ctx\.autonomy: .*$/m, '  ctx.autonomy: chat'),
+      readFileSync('examples/scale-ready.yaml', 'utf8')
+        .replace(/^  ctx\.mcp: .*$/m, '  ctx.mcp: "no"')
+        .replace(/^  ctx\.autonomy: .*$/m, '  ctx.autonomy: chat'),
     );
     // Without a scan the other answers already contradict the claims (the agents listed imply
     // them): the same mechanism, from a second source.
@@ -180,7 +193,10 @@ describe('scan on a real git repository', () => {
     const json = JSON.parse(runCli(['assess', '--answers', answers, '--scan', dir, '--format', 'json']).stdout);
     const byId = new Map(json.evidence.disputes.map((d: { question: string }) => [d.question, d]));
     expect(byId.get('ctx.mcp')).toMatchObject({ claimed: 'No', implied: 'Yes', context: true, reopened: expect.arrayContaining(['fm2.inventory']) });
-    expect(byId.get('ctx.autonomy')).toMatchObject({ implied: 'Agents that work in the background and open pull requests', reopened: expect.arrayContaining(['fm3.agents-cannot-merge']) });
+    expect(byId.get('ctx.autonomy')).toMatchObject({
+      implied: 'Agents that work in the background and open pull requests',
+      reopened: expect.arrayContaining(['fm3.agents-cannot-merge']),
+    });
     const inventory = json.questions.find((q: { id: string }) => q.id === 'fm2.inventory');
     expect(inventory).toMatchObject({ status: 'unknown', reopenedBy: 'ctx.mcp' });
     expect(json.verdict.id).toBe('tighten');
@@ -198,10 +214,14 @@ describe('scan on a real git repository', () => {
     );
     writeFileSync(answers, text);
     const r = runCli(['assess', '--answers', answers, '--scan', dir, '--format', 'json']);
-    expect(r.stderr).toContain(`warning: ${answers}: fm3.agents-cannot-merge acknowledges "github.auto-merge-agent-prs@.github/workflows/gone.yml", which is not a finding in ${dir}`);
+    expect(r.stderr).toContain(
+      `warning: ${answers}: fm3.agents-cannot-merge acknowledges "github.auto-merge-agent-prs@.github/workflows/gone.yml", which is not a finding in ${dir}`,
+    );
     const json = JSON.parse(r.stdout);
     expect(json.evidence.disputes.map((d: { question: string }) => d.question)).not.toContain('fm3.agents-cannot-merge');
-    expect(json.evidence.acknowledged).toMatchObject([{ question: 'fm3.agents-cannot-merge', reason: 'Only Dependabot pull requests; agents are excluded by the actor check' }]);
+    expect(json.evidence.acknowledged).toMatchObject([
+      { question: 'fm3.agents-cannot-merge', reason: 'Only Dependabot pull requests; agents are excluded by the actor check' },
+    ]);
     const md = runCli(['assess', '--answers', answers, '--scan', dir]).stdout;
     expect(md).toContain('### Acknowledged findings');
     expect(md).toContain('Accepted because: Only Dependabot pull requests; agents are excluded by the actor check');
@@ -209,7 +229,11 @@ describe('scan on a real git repository', () => {
     const v = runCli(['validate', answers, '--scan', dir]);
     expect(v.code).toBe(2);
     const line = text.split('\n').findIndex((l) => l.includes('gone.yml')) + 1;
-    expect(v.stderr.trim()).toMatch(new RegExp(`^error: ${answers.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:${line}:\\d+: fm3\\.agents-cannot-merge: no finding "github\\.auto-merge-agent-prs@\\.github/workflows/gone\\.yml" in the scanned repository`));
+    expect(v.stderr.trim()).toMatch(
+      new RegExp(
+        `^error: ${answers.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:${line}:\\d+: fm3\\.agents-cannot-merge: no finding "github\\.auto-merge-agent-prs@\\.github/workflows/gone\\.yml" in the scanned repository`,
+      ),
+    );
   });
 
   it('rejects a folder that does not exist (exit 2)', () => {

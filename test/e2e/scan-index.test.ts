@@ -12,7 +12,8 @@ import { readIndex } from '../../src/scan/git-index.js';
 import { listFiles, listedByIndex } from '../../src/scan/list-files.js';
 import { tempDir } from '../helpers/cli.js';
 
-const git = (dir: string, args: string[], input?: string) => execFileSync('git', args, { cwd: dir, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
+const git = (dir: string, args: string[], input?: string) =>
+  execFileSync('git', args, { cwd: dir, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
 const byGit = (dir: string) => git(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']).split('\0').filter(Boolean).sort();
 
 function newRepo(): string {
@@ -46,43 +47,50 @@ describe('listing a small repository from its index', () => {
     let answered = 0;
     let runs = 0;
     fc.assert(
-      fc.property(fc.uniqueArray(path, { minLength: 1, maxLength: 8 }), fc.array(change, { maxLength: 2 }), fc.constantFrom(2, 3, 4), (paths, changes, version) => {
-        runs++;
-        const dir = newRepo();
-        // A file and a folder of the same name cannot both be tracked: keep the first of each clash.
-        const kept = paths.filter((p) => !paths.some((q) => q !== p && (q.startsWith(`${p}/`) || p.startsWith(`${q}/`)) && paths.indexOf(q) < paths.indexOf(p)));
-        for (const p of kept) write(dir, p);
-        git(dir, ['add', '-A']);
-        git(dir, ['commit', '-qm', 'files']);
-        for (const c of changes) {
-          try {
-            if (c.kind === 'untracked') write(dir, `new/${c.path}`);
-            else if (c.kind === 'ignored') {
-              write(dir, '.git/info/exclude', 'ignored/\n');
-              write(dir, `ignored/${c.path}`);
-            } else if (c.kind === 'deleted') rmSync(join(dir, kept[c.at % kept.length]!), { force: true });
-            else if (c.kind === 'intent') {
-              write(dir, `added/${c.path}`);
-              git(dir, ['add', '-N', `added/${c.path}`]);
-            } else if (c.kind === 'skip') git(dir, ['update-index', '--skip-worktree', kept[c.at % kept.length]!]);
-            else if (c.kind === 'empty-folder') mkdirSync(join(dir, 'empty', c.path), { recursive: true });
-            else if (c.kind === 'symlink') symlinkSync('CLAUDE.md', join(dir, `link-${c.path.replace(/\//g, '-')}`));
-            else git(dir, ['init', '-q', join('nested', c.path)]);
-          } catch {
-            // A change the generated tree cannot take (a file where a folder would go): skipped.
+      fc.property(
+        fc.uniqueArray(path, { minLength: 1, maxLength: 8 }),
+        fc.array(change, { maxLength: 2 }),
+        fc.constantFrom(2, 3, 4),
+        (paths, changes, version) => {
+          runs++;
+          const dir = newRepo();
+          // A file and a folder of the same name cannot both be tracked: keep the first of each clash.
+          const kept = paths.filter(
+            (p) => !paths.some((q) => q !== p && (q.startsWith(`${p}/`) || p.startsWith(`${q}/`)) && paths.indexOf(q) < paths.indexOf(p)),
+          );
+          for (const p of kept) write(dir, p);
+          git(dir, ['add', '-A']);
+          git(dir, ['commit', '-qm', 'files']);
+          for (const c of changes) {
+            try {
+              if (c.kind === 'untracked') write(dir, `new/${c.path}`);
+              else if (c.kind === 'ignored') {
+                write(dir, '.git/info/exclude', 'ignored/\n');
+                write(dir, `ignored/${c.path}`);
+              } else if (c.kind === 'deleted') rmSync(join(dir, kept[c.at % kept.length]!), { force: true });
+              else if (c.kind === 'intent') {
+                write(dir, `added/${c.path}`);
+                git(dir, ['add', '-N', `added/${c.path}`]);
+              } else if (c.kind === 'skip') git(dir, ['update-index', '--skip-worktree', kept[c.at % kept.length]!]);
+              else if (c.kind === 'empty-folder') mkdirSync(join(dir, 'empty', c.path), { recursive: true });
+              else if (c.kind === 'symlink') symlinkSync('CLAUDE.md', join(dir, `link-${c.path.replace(/\//g, '-')}`));
+              else git(dir, ['init', '-q', join('nested', c.path)]);
+            } catch {
+              // A change the generated tree cannot take (a file where a folder would go): skipped.
+            }
           }
-        }
-        git(dir, ['update-index', `--index-version=${version}`]);
-        const expected = byGit(dir);
-        const listed = listedByIndex(dir);
-        if (listed !== undefined) {
-          answered++;
-          expect([...listed].sort()).toEqual(expected);
-        }
-        // With or without git, the listing is git's.
-        expect(listFiles(dir).first.all()).toEqual(expected);
-        if (!changes.length) expect(listed).toBeDefined();
-      }),
+          git(dir, ['update-index', `--index-version=${version}`]);
+          const expected = byGit(dir);
+          const listed = listedByIndex(dir);
+          if (listed !== undefined) {
+            answered++;
+            expect([...listed].sort()).toEqual(expected);
+          }
+          // With or without git, the listing is git's.
+          expect(listFiles(dir).first.all()).toEqual(expected);
+          if (!changes.length) expect(listed).toBeDefined();
+        },
+      ),
       { numRuns: 60, seed: 20261204 },
     );
     // Enough of the generated repositories were read from the index for the comparison to mean something.
@@ -93,7 +101,11 @@ describe('listing a small repository from its index', () => {
     const dir = newRepo();
     const blob = git(dir, ['hash-object', '-w', '--stdin'], 'x\n').trim();
     const commit = git(dir, ['commit-tree', git(dir, ['write-tree']).trim(), '-m', 'empty']).trim();
-    git(dir, ['update-index', '--index-info'], [1, 2, 3].map((stage) => `100644 ${blob} ${stage}\tconflicted.md`).join('\n') + `\n160000 ${commit} 0\tvendor/sub\n`);
+    git(
+      dir,
+      ['update-index', '--index-info'],
+      [1, 2, 3].map((stage) => `100644 ${blob} ${stage}\tconflicted.md`).join('\n') + `\n160000 ${commit} 0\tvendor/sub\n`,
+    );
     write(dir, 'conflicted.md');
     mkdirSync(join(dir, 'vendor', 'sub'), { recursive: true });
     expect(listedByIndex(dir)).toEqual(byGit(dir));

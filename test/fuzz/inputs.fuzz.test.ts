@@ -54,7 +54,9 @@ let cases = 0;
 const started = performance.now();
 afterAll(() => {
   // One line for the closing notes and for anyone replaying a failure.
-  process.stdout.write(`fuzz: ${cases} cases, seed ${seed}, ${Math.round((performance.now() - started) / 100) / 10} s (replay: FUZZ_SEED=${seed} npm run fuzz)\n`);
+  process.stdout.write(
+    `fuzz: ${cases} cases, seed ${seed}, ${Math.round((performance.now() - started) / 100) / 10} s (replay: FUZZ_SEED=${seed} npm run fuzz)\n`,
+  );
 });
 
 const text = (path: string) => readFileSync(`${repoRoot}/${path}`, 'utf8');
@@ -92,13 +94,23 @@ function decoded(bytes: Uint8Array): string {
 }
 
 const check = <T>(arb: fc.Arbitrary<T>, n: number, body: (x: T) => void) =>
-  fc.assert(fc.property(arb, (x) => asCli(() => body(x))), { seed, numRuns: runs(n), endOnFailure: true });
+  fc.assert(
+    fc.property(arb, (x) => asCli(() => body(x))),
+    { seed, numRuns: runs(n), endOnFailure: true },
+  );
 
 describe('user files', () => {
   it('answers files: any bytes give a result or located problems', () => {
-    const seeds = ['examples/not-ready.yaml', 'examples/pilot-ready.yaml', 'examples/scale-ready.yaml', 'test/fixtures/personas/paper-governance-ci-gap.yaml'].map(text);
+    const seeds = [
+      'examples/not-ready.yaml',
+      'examples/pilot-ready.yaml',
+      'examples/scale-ready.yaml',
+      'test/fixtures/personas/paper-governance-ci-gap.yaml',
+    ].map(text);
     // One seed carries an accepted risk, so mutations reach its validation too.
-    seeds.push(seeds[1]!.replace(/^  fm4\.egress: .*$/m, '  fm4.egress: { answer: open, accepted: { reason: "pilot only", owner: "Sam", until: 2027-01-31 } }'));
+    seeds.push(
+      seeds[1]!.replace(/^  fm4\.egress: .*$/m, '  fm4.egress: { answer: open, accepted: { reason: "pilot only", owner: "Sam", until: 2027-01-31 } }'),
+    );
     check(fc.oneof(...seeds.map((s) => mutationsOf(s, 'yaml'))), 1600, (bytes) => {
       const r = validateAnswers(builtin, 'a.yaml', decoded(bytes), { evidenceMap, acknowledgements: 'warn' });
       if (!r.ok) return expectLocated(r.problems, 'a.yaml');
@@ -161,7 +173,9 @@ describe('scanned files', () => {
     }
     const findings: Finding[] = [];
     for (const { d: detector, match } of matchers)
-      if (match(path)) for (const f of detector.inspect([r.file], { candidatePaths: [path], agentConfigPaths: [path], hasAgentsMd: false })) findings.push({ ...f, tool: detector.id, message: maskSecrets(f.message) });
+      if (match(path))
+        for (const f of detector.inspect([r.file], { candidatePaths: [path], agentConfigPaths: [path], hasAgentsMd: false }))
+          findings.push({ ...f, tool: detector.id, message: maskSecrets(f.message) });
     const scan: ScanResult = { schemaVersion: '1', root: 'repo', tools: [], findings, notObservable: [], skipped: [] };
     const weighed = weighEvidence(builtin, scaleAnswers, scan, evidenceMap);
     expect(weighed.evidence.findings).toHaveLength(findings.length);
@@ -178,7 +192,10 @@ describe('scanned files', () => {
     ['CLAUDE.md', 'test/fixtures/repos/claude-code/CLAUDE.md', 'text', 600],
     ['.cursor/rules/style.mdc', 'test/fixtures/repos/cursor/.cursor/rules/style.mdc', 'text', 600],
   ] as const)('%s: any bytes give findings or a reason, never an exception', (path, seedFile, format, n) => {
-    fc.assert(fc.property(mutationsOf(text(seedFile), format), (bytes) => scanOne(path, bytes)), { seed, numRuns: runs(n), endOnFailure: true });
+    fc.assert(
+      fc.property(mutationsOf(text(seedFile), format), (bytes) => scanOne(path, bytes)),
+      { seed, numRuns: runs(n), endOnFailure: true },
+    );
   });
 });
 
@@ -187,9 +204,34 @@ describe("a scanned repository's listing", () => {
     const keys = literalKeys(detectors.flatMap((d) => d.patterns));
     const matchers = detectors.map((d) => picomatch(d.patterns, { dot: true }));
     // Segments a repository could hold: every detector's names, near misses, and anything at all.
-    const names = [...new Set(detectors.flatMap((d) => d.patterns).flatMap((p) => p.split(/[/{},]/)).filter((s) => s && !/[*?[\]()!+@]/.test(s)))];
+    const names = [
+      ...new Set(
+        detectors
+          .flatMap((d) => d.patterns)
+          .flatMap((p) => p.split(/[/{},]/))
+          .filter((s) => s && !/[*?[\]()!+@]/.test(s)),
+      ),
+    ];
     const segment = fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom(...names, 'skills', 'SKILL.md', 'rules', 'a.md', 'x.mdc', 'ci.yml', 'docs', 'src', '.', 'e\u0301', 'CLAUDE.mdx', 'xCLAUDE.md', 'PULL_REQUEST_TEMPLATEs') },
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom(
+          ...names,
+          'skills',
+          'SKILL.md',
+          'rules',
+          'a.md',
+          'x.mdc',
+          'ci.yml',
+          'docs',
+          'src',
+          '.',
+          'e\u0301',
+          'CLAUDE.mdx',
+          'xCLAUDE.md',
+          'PULL_REQUEST_TEMPLATEs',
+        ),
+      },
       { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 6, unit: 'binary' }).map((s) => s.replace(/[\0/]/g, '_')) },
     );
     const path = fc.array(segment, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/'));
@@ -238,7 +280,8 @@ describe("a scanned repository's index", () => {
     const anyBytes = fc.uint8Array({ maxLength: 300 }).map((b) => new Uint8Array([...Buffer.from('DIRC\0\0\0\x02\0\0\0\x03'), ...b]));
     check(fc.oneof({ weight: 4, arbitrary: mutated }, { weight: 1, arbitrary: anyBytes }), 3000, (bytes) => {
       const entries = readIndex(bytes);
-      for (const { path } of entries ?? []) expect(path.split('/').every((part) => part && part !== '.' && part !== '..' && part.toLowerCase() !== '.git')).toBe(true);
+      for (const { path } of entries ?? [])
+        expect(path.split('/').every((part) => part && part !== '.' && part !== '..' && part.toLowerCase() !== '.git')).toBe(true);
     });
     expect(seeds.map((b) => readIndex(b)?.length)).toEqual([4, 4, 4]);
   });
@@ -250,7 +293,12 @@ describe('history inputs', () => {
       const r = validateAttribution('agents.yaml', decoded(bytes));
       if (!r.ok) return expectLocated(r.problems, 'agents.yaml');
       const a = combineAttribution([{ file: 'agents.yaml', data: r.data }]);
-      const tool = a.classify({ author: 'x <x@example.com>', committer: 'y <y@example.com>', message: 'fix: a\n\nCo-authored-by: Claude <noreply@anthropic.com>', trailers: [{ key: 'co-authored-by', value: 'Claude <noreply@anthropic.com>' }] });
+      const tool = a.classify({
+        author: 'x <x@example.com>',
+        committer: 'y <y@example.com>',
+        message: 'fix: a\n\nCo-authored-by: Claude <noreply@anthropic.com>',
+        trailers: [{ key: 'co-authored-by', value: 'Claude <noreply@anthropic.com>' }],
+      });
       expect(tool).toBeGreaterThanOrEqual(-1);
       a.classifyBranch('copilot/fix-1');
       a.classifyLogin('app/copilot-swe-agent');
@@ -258,10 +306,36 @@ describe('history inputs', () => {
   });
 
   it('gh pull request exports: any bytes give a summary or located problems', async () => {
-    const seedPrs = JSON.stringify([
-      { number: 1, author: { login: 'app/copilot-swe-agent' }, headRefName: 'copilot/fix-1', labels: [{ name: 'ai' }], additions: 10, deletions: 2, createdAt: '2026-01-01T00:00:00Z', mergedAt: '2026-01-02T00:00:00Z', reviews: [{ author: { login: 'ada' }, state: 'APPROVED' }], comments: [] },
-      { number: 2, author: null, headRefName: 'main-fix', labels: [], additions: 400, deletions: 20, createdAt: '2026-01-03T00:00:00Z', mergedAt: '2026-01-03T05:00:00Z', reviews: [], comments: [{ author: { login: 'bob' } }] },
-    ], null, 2);
+    const seedPrs = JSON.stringify(
+      [
+        {
+          number: 1,
+          author: { login: 'app/copilot-swe-agent' },
+          headRefName: 'copilot/fix-1',
+          labels: [{ name: 'ai' }],
+          additions: 10,
+          deletions: 2,
+          createdAt: '2026-01-01T00:00:00Z',
+          mergedAt: '2026-01-02T00:00:00Z',
+          reviews: [{ author: { login: 'ada' }, state: 'APPROVED' }],
+          comments: [],
+        },
+        {
+          number: 2,
+          author: null,
+          headRefName: 'main-fix',
+          labels: [],
+          additions: 400,
+          deletions: 20,
+          createdAt: '2026-01-03T00:00:00Z',
+          mergedAt: '2026-01-03T05:00:00Z',
+          reviews: [],
+          comments: [{ author: { login: 'bob' } }],
+        },
+      ],
+      null,
+      2,
+    );
     const attribution = await loadAttribution();
     check(mutationsOf(seedPrs, 'json'), 600, (bytes) => {
       const r = parsePullRequests('prs.json', decoded(bytes));
@@ -273,13 +347,21 @@ describe('history inputs', () => {
 
   it('git log output: any bytes, split anywhere, are read the same and never stop the reader', async () => {
     const hash = (n: number) => n.toString(16).padStart(40, '0');
-    const header = (n: number, parents: number[], message: string) => `\x1e${[hash(n), ...parents.map(hash)].join(' ')}\n${1767225600 + n * 3600}\nAda <ada@example.com>\nAda <ada@example.com>\n${message}\n`;
-    const log = [
-      header(1, [], 'first\n\nCo-authored-by: Claude <noreply@anthropic.com>'), '\n3\t0\ta.txt', '-\t-\timg.png',
-      header(2, [1], 'Revert "first"\n\nThis reverts commit ' + hash(1) + '.'), '\n0\t3\ta.txt',
-      header(3, [2], 'rename'), '\n1\t1\t', 'a.txt', 'b.txt',
-      header(4, [3, 2], 'Merge pull request #4 from o/copilot/x'),
-    ].join('\0') + '\0';
+    const header = (n: number, parents: number[], message: string) =>
+      `\x1e${[hash(n), ...parents.map(hash)].join(' ')}\n${1767225600 + n * 3600}\nAda <ada@example.com>\nAda <ada@example.com>\n${message}\n`;
+    const log =
+      [
+        header(1, [], 'first\n\nCo-authored-by: Claude <noreply@anthropic.com>'),
+        '\n3\t0\ta.txt',
+        '-\t-\timg.png',
+        header(2, [1], 'Revert "first"\n\nThis reverts commit ' + hash(1) + '.'),
+        '\n0\t3\ta.txt',
+        header(3, [2], 'rename'),
+        '\n1\t1\t',
+        'a.txt',
+        'b.txt',
+        header(4, [3, 2], 'Merge pull request #4 from o/copilot/x'),
+      ].join('\0') + '\0';
     const readAll = (chunks: string[]) => {
       const commits: CommitRecord[] = [];
       const parser = new LogParser((c) => commits.push(c));
@@ -295,15 +377,28 @@ describe('history inputs', () => {
       expect(readAll(chunks)).toEqual(whole);
     });
     const attribution = await loadAttribution();
-    check(fc.oneof(fc.string({ unit: 'binary', maxLength: 3000 }), mutationsOf(log, 'text').map((b) => Buffer.from(b).toString('latin1'))), 600, (garbage) => {
-      const { commits } = readAll([garbage.slice(0, garbage.length >> 1), garbage.slice(garbage.length >> 1)]);
-      const graph = new GraphBuilder(() => -1);
-      for (const c of [...commits].reverse()) graph.line(`${[c.hash, ...c.parents].join(' ')}\x1f${c.time}\x1fs`);
-      const analyser = new HistoryAnalyser(attribution, graph.finish());
-      for (const c of commits) analyser.add(c);
-      const result = summariseHistory(analyser.finish(), attribution, { root: '.', branch: 'main', shallow: false, window: { asked: 'all', since: null, until: '2026-01-01', anchor: 'newest-commit' }, pullRequests: null });
-      expect(result.commits).toBeLessThanOrEqual(commits.length);
-    });
+    check(
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 3000 }),
+        mutationsOf(log, 'text').map((b) => Buffer.from(b).toString('latin1')),
+      ),
+      600,
+      (garbage) => {
+        const { commits } = readAll([garbage.slice(0, garbage.length >> 1), garbage.slice(garbage.length >> 1)]);
+        const graph = new GraphBuilder(() => -1);
+        for (const c of [...commits].reverse()) graph.line(`${[c.hash, ...c.parents].join(' ')}\x1f${c.time}\x1fs`);
+        const analyser = new HistoryAnalyser(attribution, graph.finish());
+        for (const c of commits) analyser.add(c);
+        const result = summariseHistory(analyser.finish(), attribution, {
+          root: '.',
+          branch: 'main',
+          shallow: false,
+          window: { asked: 'all', since: null, until: '2026-01-01', anchor: 'newest-commit' },
+          pullRequests: null,
+        });
+        expect(result.commits).toBeLessThanOrEqual(commits.length);
+      },
+    );
   });
 });
 
@@ -329,7 +424,20 @@ describe('portfolio inputs', () => {
 describe('team inputs', () => {
   it('survey exports: any bytes give answers files or located problems, never a half import', () => {
     const header = csvHeader(builtin).trimEnd().split(',');
-    const row = (name: string, role: string) => header.map((h) => (h === 'respondent.name' ? name : h === 'respondent.role' ? role : h === 'ctx.agents' ? '"claude-code, copilot-agent"' : h === 'fm4.egress' ? 'open' : '')).join(',');
+    const row = (name: string, role: string) =>
+      header
+        .map((h) =>
+          h === 'respondent.name'
+            ? name
+            : h === 'respondent.role'
+              ? role
+              : h === 'ctx.agents'
+                ? '"claude-code, copilot-agent"'
+                : h === 'fm4.egress'
+                  ? 'open'
+                  : '',
+        )
+        .join(',');
     const seedCsv = [header.join(','), row('Ada', 'security'), row('Bo', 'engineer')].join('\r\n');
     check(mutationsOf(seedCsv, 'text'), 500, (bytes) => {
       const r = importCsv('responses.csv', Buffer.from(bytes).toString('utf8'), builtin);
@@ -344,12 +452,20 @@ describe('team inputs', () => {
 
   it('answers of many respondents: any mix merges into one answer per question without raising a score', () => {
     const seeds = ['engineer', 'lead', 'platform', 'security'].map((n) => loadAnswers(builtin, `${repoRoot}/examples/team/${n}.yaml`));
-    const unknowns = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom(...builtin.questions.filter((q) => !q.context).map((q) => q.id))), { maxLength: 30 });
+    const unknowns = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom(...builtin.questions.filter((q) => !q.context).map((q) => q.id))), {
+      maxLength: 30,
+    });
     check(unknowns, 200, (holes) => {
-      const files = seeds.map((s, i) => ({ ...s, answers: Object.fromEntries(Object.entries(s.answers).map(([id, a]) => [id, holes.some(([j, q]) => j === i && q === id) ? { ...a, value: { kind: 'unknown' as const } } : a])) }));
+      const files = seeds.map((s, i) => ({
+        ...s,
+        answers: Object.fromEntries(
+          Object.entries(s.answers).map(([id, a]) => [id, holes.some(([j, q]) => j === i && q === id) ? { ...a, value: { kind: 'unknown' as const } } : a]),
+        ),
+      }));
       const full = mergeRespondents(builtin, seeds);
       const holed = mergeRespondents(builtin, files);
-      const score = (m: ReturnType<typeof mergeRespondents>) => assess(builtin, m.answers, '0', undefined, undefined, { merged: m, files }).report.overall.score ?? 0;
+      const score = (m: ReturnType<typeof mergeRespondents>) =>
+        assess(builtin, m.answers, '0', undefined, undefined, { merged: m, files }).report.overall.score ?? 0;
       // An unknown ranks below every known answer: it can lower the merged answers, never raise them.
       expect(Object.keys(holed.answers.answers).sort()).toEqual(Object.keys(full.answers.answers).sort());
       expect(score(holed)).toBeLessThanOrEqual(score(full));
@@ -376,4 +492,3 @@ describe('through the built binary', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
-

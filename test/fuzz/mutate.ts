@@ -11,7 +11,21 @@ type Json = unknown;
 /** Values a mutation can plant: ordinary JSON, plus the shapes that break naive code. */
 const nasty: fc.Arbitrary<Json> = fc.oneof(
   { weight: 4, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
-  fc.constantFrom('unknown', 'na', '', ' ', 'yes', 'no', '__proto__', 'constructor', 'toString', '=cmd|calc', '<script>alert(1)</script>', '\u202e', 'a'.repeat(5000)),
+  fc.constantFrom(
+    'unknown',
+    'na',
+    '',
+    ' ',
+    'yes',
+    'no',
+    '__proto__',
+    'constructor',
+    'toString',
+    '=cmd|calc',
+    '<script>alert(1)</script>',
+    '\u202e',
+    'a'.repeat(5000),
+  ),
   fc.constantFrom(0, -1, 1e308, -0, 0.5, 101, Number.MAX_SAFE_INTEGER),
   fc.constant({ __proto__: { polluted: true } }),
   fc.constant(JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}}')),
@@ -58,7 +72,11 @@ const structuralOp = fc.oneof(
   fc.record({ op: fc.constant('delete' as const) }),
   fc.record({ op: fc.constant('replace' as const), value: nasty }),
   fc.record({ op: fc.constant('wrap' as const) }),
-  fc.record({ op: fc.constant('add-key' as const), key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'acknowledge', 'answer', 'na', 'note'), fc.string({ maxLength: 12 })), value: nasty }),
+  fc.record({
+    op: fc.constant('add-key' as const),
+    key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'acknowledge', 'answer', 'na', 'note'), fc.string({ maxLength: 12 })),
+    value: nasty,
+  }),
 );
 
 /** Up to five structural edits of a parsed document, written back as YAML or JSON. */
@@ -83,7 +101,11 @@ export function structural(seed: Json, format: 'yaml' | 'json' | 'toml'): fc.Arb
     let text: string;
     try {
       text =
-        format === 'json' ? JSON.stringify(doc) ?? 'null' : format === 'toml' ? stringifyToml(doc as Record<string, unknown>) : stringify(doc, { aliasDuplicateObjects: false });
+        format === 'json'
+          ? (JSON.stringify(doc) ?? 'null')
+          : format === 'toml'
+            ? stringifyToml(doc as Record<string, unknown>)
+            : stringify(doc, { aliasDuplicateObjects: false });
     } catch {
       // A value the writer cannot express (TOML has no null): fall back to JSON, which any
       // parser of ours reads or refuses.

@@ -29,7 +29,12 @@ export const goodAnswers: Record<string, unknown> = {
 
 export function miniAnswers(overrides: Record<string, unknown> = {}, scope?: Record<string, unknown>): Answers {
   const answers = Object.fromEntries(Object.entries({ ...goodAnswers, ...overrides }).filter(([, v]) => v !== undefined));
-  const text = stringify({ checklist: { id: 'mini', version: '2.1.0' }, metadata: { organization: 'Acme', date: '2026-10-01' }, ...(scope ? { scope } : {}), answers });
+  const text = stringify({
+    checklist: { id: 'mini', version: '2.1.0' },
+    metadata: { organization: 'Acme', date: '2026-10-01' },
+    ...(scope ? { scope } : {}),
+    answers,
+  });
   const r = validateAnswers(miniChecklist(), 'answers.yaml', text);
   if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
   return r.answers;

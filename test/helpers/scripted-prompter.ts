@@ -2,10 +2,7 @@
 // states exactly which questions are asked, in which order.
 import type { ActionKeys, Option, Prompter } from '../../src/interactive/prompter.js';
 
-export type Scripted =
-  | { select: string; expect?: RegExp }
-  | { checkbox: string[]; expect?: RegExp }
-  | { input: string; expect?: RegExp };
+export type Scripted = { select: string; expect?: RegExp } | { checkbox: string[]; expect?: RegExp } | { input: string; expect?: RegExp };
 
 export interface Asked {
   kind: 'select' | 'checkbox' | 'input';

@@ -17,13 +17,34 @@ export function sarifProblems(sarifText: string): string[] {
   const output = join(dir, 'out.sarif');
   writeFileSync(input, sarifText);
   // Its exit code is 0 whatever it finds: the findings are read from its own SARIF log.
-  const r = spawnSync(binary, ['validate', input, '--output', output, '--log', 'ForceOverwrite', '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning', '--config', fixture('sarif', 'no-network.config.xml')], {
-    encoding: 'utf8',
-    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
-  });
+  const r = spawnSync(
+    binary,
+    [
+      'validate',
+      input,
+      '--output',
+      output,
+      '--log',
+      'ForceOverwrite',
+      '--rule-kind',
+      'Gh;Sarif',
+      '--level',
+      'Error;Warning',
+      '--config',
+      fixture('sarif', 'no-network.config.xml'),
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
+    },
+  );
   if (r.status !== 0) throw new Error(`the SARIF validator did not run: ${r.stderr || r.stdout}`);
-  const log = JSON.parse(readFileSync(output, 'utf8')) as { runs: { results?: { ruleId: string; level?: string; message: { text?: string; id?: string; arguments?: string[] } }[] }[] };
-  return (log.runs[0]!.results ?? []).map((x) => `${x.level ?? 'warning'} ${x.ruleId}: ${x.message.text ?? `${x.message.id} ${(x.message.arguments ?? []).join(' | ')}`}`);
+  const log = JSON.parse(readFileSync(output, 'utf8')) as {
+    runs: { results?: { ruleId: string; level?: string; message: { text?: string; id?: string; arguments?: string[] } }[] }[];
+  };
+  return (log.runs[0]!.results ?? []).map(
+    (x) => `${x.level ?? 'warning'} ${x.ruleId}: ${x.message.text ?? `${x.message.id} ${(x.message.arguments ?? []).join(' | ')}`}`,
+  );
 }
 
 /** xmllint's verdict on a JUnit file against junit-4.xsd: empty when it validates. */

@@ -37,7 +37,7 @@ export function actionYml(): string {
     'branding:',
     '  icon: check-square',
     '  color: blue',
-    '# Generated: the descriptions are the assess flags\' --help (test/unit/action-yml.test.ts).',
+    "# Generated: the descriptions are the assess flags' --help (test/unit/action-yml.test.ts).",
     'inputs:',
   ];
   for (const i of inputs) {

@@ -5,8 +5,7 @@ import { formatProblem } from '../../src/errors.js';
 import { fixture } from '../helpers/cli.js';
 import { miniChecklist } from '../helpers/mini.js';
 
-const check = (name: string) =>
-  validateAnswers(miniChecklist(), `test/fixtures/answers/${name}`, readFileSync(fixture('answers', name), 'utf8'));
+const check = (name: string) => validateAnswers(miniChecklist(), `test/fixtures/answers/${name}`, readFileSync(fixture('answers', name), 'utf8'));
 
 describe('answers validation', () => {
   it('accepts a complete answers file and resolves every form of answer', () => {

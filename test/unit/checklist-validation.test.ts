@@ -73,7 +73,8 @@ describe('checklist validation', () => {
 describe('compatible versions', () => {
   it('applies an overlay written for a version the checklist still reads', () => {
     const text = readFileSync(`${repoRoot}/policies/ai-coding-rollout.yaml`, 'utf8');
-    const overlay = (version: string) => `id: client\nextends: { id: ai-coding-rollout, version: ${version} }\nignore:\n  - { id: fm7.usage-policy, reason: "Covered by the client's own policy" }\n`;
+    const overlay = (version: string) =>
+      `id: client\nextends: { id: ai-coding-rollout, version: ${version} }\nignore:\n  - { id: fm7.usage-policy, reason: "Covered by the client's own policy" }\n`;
     expect(validateChecklist('p.yaml', text, [{ file: 'o.yaml', text: overlay('1.0.0') }]).ok).toBe(true);
     const old = validateChecklist('p.yaml', text, [{ file: 'o.yaml', text: overlay('0.9.0') }]);
     expect(old.ok).toBe(false);

@@ -10,14 +10,26 @@ const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789
 const anyHash = fc.oneof(
   { weight: 6, arbitrary: fc.oneof(hex(40), hex(64)) },
   { weight: 2, arbitrary: fc.integer({ min: 1, max: 64 }).chain(hex) },
-  { weight: 1, arbitrary: fc.oneof(hex(65), fc.constant(''), fc.string({ maxLength: 45 }), hex(40).map((h) => h.toUpperCase())) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      hex(65),
+      fc.constant(''),
+      fc.string({ maxLength: 45 }),
+      hex(40).map((h) => h.toUpperCase()),
+    ),
+  },
 );
 // Hashes that differ only near the end, so slots collide and words past the first decide.
 const prefixed = fc.tuple(hex(36), fc.array(hex(4), { minLength: 1, maxLength: 6 })).map(([head, tails]) => tails.map((t) => head + t));
 
 describe('CommitIndex', () => {
   it('finds what a Map of the same hashes finds, the later of repeated hashes winning', () => {
-    const lists = fc.oneof(fc.array(anyHash, { maxLength: 3000 }), prefixed, fc.array(fc.constantFrom('a'.repeat(40), 'b'.repeat(40), `${'a'.repeat(39)}b`), { maxLength: 20 }));
+    const lists = fc.oneof(
+      fc.array(anyHash, { maxLength: 3000 }),
+      prefixed,
+      fc.array(fc.constantFrom('a'.repeat(40), 'b'.repeat(40), `${'a'.repeat(39)}b`), { maxLength: 20 }),
+    );
     fc.assert(
       fc.property(lists, fc.array(anyHash, { maxLength: 20 }), (hashes, others) => {
         const list = new HashList();

@@ -9,8 +9,12 @@ import type { Finding } from '../../src/detectors/types.js';
 import { corpusRoot, scoreCorpus } from '../../scripts/corpus-score.mjs';
 
 // Every repository scanned once, up front (the scanner is asynchronous; the scoring is not).
-const repos = readdirSync(corpusRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-const scanned = new Map<string, Finding[]>(await Promise.all(repos.map(async (r): Promise<[string, Finding[]]> => [`${corpusRoot}${r}`, (await scanDirectory(`${corpusRoot}${r}`)).findings])));
+const repos = readdirSync(corpusRoot, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const scanned = new Map<string, Finding[]>(
+  await Promise.all(repos.map(async (r): Promise<[string, Finding[]]> => [`${corpusRoot}${r}`, (await scanDirectory(`${corpusRoot}${r}`)).findings])),
+);
 const scanOf = (dir: string): Finding[] => scanned.get(dir) ?? [];
 const scan = (repo: string): Finding[] => scanOf(`${corpusRoot}${repo}`);
 const has = (findings: Finding[], id: string, where: string) => findings.some((f) => f.id === id && `${f.path}:${f.line ?? ''}`.startsWith(where));
@@ -25,7 +29,7 @@ describe('real-world corpus', () => {
     expect(s.recall).toBeGreaterThanOrEqual(0.37);
   });
 
-  it('credits the agent action\'s own write-access check instead of calling its trigger open to anyone', () => {
+  it("credits the agent action's own write-access check instead of calling its trigger open to anyone", () => {
     const f = scan('anthropics-claude-code-action');
     expect(has(f, 'github.agent-untrusted-trigger', '.github/workflows/claude.yml')).toBe(false);
     expect(has(f, 'github.agent-write-check-default', '.github/workflows/claude.yml:34')).toBe(true);
@@ -69,9 +73,12 @@ describe('real-world corpus', () => {
     expect(scan('google-gemini-gemini-cli').some((x) => x.id === 'github.action-pinned')).toBe(true);
   });
 
-  it('flags a token placed in the agent step\'s own environment, and credits one that is blanked', () => {
+  it("flags a token placed in the agent step's own environment, and credits one that is blanked", () => {
     const f = scan('google-github-actions-run-gemini-cli');
-    expect(f.find((x) => x.id === 'github.agent-token-in-env' && x.path === '.github/workflows/gemini-issue-fixer.yml')).toMatchObject({ line: 45, severity: 'high' });
+    expect(f.find((x) => x.id === 'github.agent-token-in-env' && x.path === '.github/workflows/gemini-issue-fixer.yml')).toMatchObject({
+      line: 45,
+      severity: 'high',
+    });
     expect(has(f, 'github.agent-no-token-in-env', '.github/workflows/gemini-triage.yml:64')).toBe(true);
   });
 

@@ -14,8 +14,13 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 describe('isRealDay', () => {
   it('agrees with Date on every day-shaped text', () => {
-    const dayShaped = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 39 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
-    fc.assert(fc.property(dayShaped, (s) => isRealDay(s) === byDate(s)), { numRuns: 20_000 });
+    const dayShaped = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 39 }))
+      .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    fc.assert(
+      fc.property(dayShaped, (s) => isRealDay(s) === byDate(s)),
+      { numRuns: 20_000 },
+    );
   });
 
   it('agrees with Date on other texts', () => {
@@ -24,6 +29,15 @@ describe('isRealDay', () => {
 
   it('knows the leap years', () => {
     expect(['2024-02-29', '2000-02-29', '0000-02-29', '2026-12-31'].map(isRealDay)).toEqual([true, true, true, true]);
-    expect(['2026-02-29', '1900-02-29', '2026-02-31', '2026-04-31', '2026-00-10', '2026-13-01', '2026-01-00', '2026-1-01'].map(isRealDay)).toEqual([false, false, false, false, false, false, false, false]);
+    expect(['2026-02-29', '1900-02-29', '2026-02-31', '2026-04-31', '2026-00-10', '2026-13-01', '2026-01-00', '2026-1-01'].map(isRealDay)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -19,7 +19,9 @@ describe('evidence map', () => {
   });
 
   it('reports an unknown question or choice with its line', async () => {
-    const bad = text.replace('question: fm3.agents-cannot-merge', 'question: fm3.agents-may-merge').replace("question: fm4.egress, proposes: open", 'question: fm4.egress, proposes: wide-open');
+    const bad = text
+      .replace('question: fm3.agents-cannot-merge', 'question: fm3.agents-may-merge')
+      .replace('question: fm4.egress, proposes: open', 'question: fm4.egress, proposes: wide-open');
     const r = validateEvidenceMap('map.yaml', bad, await loadChecklist());
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -48,9 +50,13 @@ describe('evidence map', () => {
   it('keeps every dispute a step down: each implied answer scores below what it contradicts', async () => {
     const r = validateEvidenceMap('map.yaml', text, await loadChecklist());
     expect(r.ok).toBe(true);
-    const changed = text.replace('question: fm6.attribution, proposes: some, implies: most, contradicts: { anyOf: [all] }', 'question: fm6.attribution, proposes: some, implies: all, contradicts: { anyOf: [most] }');
+    const changed = text.replace(
+      'question: fm6.attribution, proposes: some, implies: most, contradicts: { anyOf: [all] }',
+      'question: fm6.attribution, proposes: some, implies: all, contradicts: { anyOf: [most] }',
+    );
     const bad = validateEvidenceMap('map.yaml', changed, await loadChecklist());
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems.map((p) => p.message)).toContain('"all" scores at least as much as the contradicted "most": a dispute must lower the answer');
+    if (!bad.ok)
+      expect(bad.problems.map((p) => p.message)).toContain('"all" scores at least as much as the contradicted "most": a dispute must lower the answer');
   });
 });

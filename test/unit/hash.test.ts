@@ -11,7 +11,10 @@ describe('hashText', () => {
   it('gives the sha256 of the text as UTF-8, on either side of the length where it changes hands', () => {
     const lengths = fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer({ min: shortText - 64, max: shortText + 64 }));
     const text = fc.tuple(lengths, fc.string({ unit: 'binary', maxLength: 8 })).map(([n, s]) => (s || 'a').repeat(Math.ceil(n / (s.length || 1))).slice(0, n));
-    fc.assert(fc.property(fc.oneof(text, fc.string({ unit: 'grapheme' })), (t) => hashText(t) === byNode(t)), { seed: 20261204, numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'grapheme' })), (t) => hashText(t) === byNode(t)),
+      { seed: 20261204, numRuns: 2000 },
+    );
   });
 
   it('knows the published test vectors', () => {

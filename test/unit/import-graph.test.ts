@@ -12,7 +12,15 @@ describe('the import graph', () => {
     expect(graph.size).toBeGreaterThan(150);
     expect(graph.get('pipeline.ts')).toContain('scoring/verdict.ts');
     // The control: a cycle is found when there is one.
-    expect(cycles(new Map([['a.ts', ['b.ts']], ['b.ts', ['a.ts']], ['c.ts', []]]))).toEqual([['a.ts', 'b.ts']]);
+    expect(
+      cycles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', ['a.ts']],
+          ['c.ts', []],
+        ]),
+      ),
+    ).toEqual([['a.ts', 'b.ts']]);
   });
 
   it('has no cycle between files', () => {

@@ -10,7 +10,12 @@ const render = (overrides: Record<string, unknown> = {}, meta?: (a: ReturnType<t
 };
 
 describe('Markdown report', () => {
-  const md = render({ 'q.split': 'informal', 'q.review': 'unknown', 'ctx.mcp': 'no', 'q.owner': { answer: 'no', note: 'nobody yet', evidence: ['ticket OPS-12'] } });
+  const md = render({
+    'q.split': 'informal',
+    'q.review': 'unknown',
+    'ctx.mcp': 'no',
+    'q.owner': { answer: 'no', note: 'nobody yet', evidence: ['ticket OPS-12'] },
+  });
 
   it('has every section, in order', () => {
     const headings = md.split('\n').filter((l) => /^#{1,3} /.test(l));
@@ -54,8 +59,8 @@ describe('Markdown report', () => {
     expect(md).toContain('- `q.review` Which review practices apply to agent pull requests? (Unknown)');
     expect(md).toContain('| What are we scaling? | ⚠️ fuzzy | q.split |');
     expect(md).toContain('| NIST AI RMF 1.0 | GOVERN 1.4 | FM1, FM4 | q.split, q.enforced |');
-    expect(md).toContain("1. **Require a human approval on agent pull requests.** <sub>must · risk high");
-    expect(md).toContain("2. **Write down the split.** <sub>must · risk medium");
+    expect(md).toContain('1. **Require a human approval on agent pull requests.** <sub>must · risk high');
+    expect(md).toContain('2. **Write down the split.** <sub>must · risk medium');
   });
 
   it('keeps user text from breaking the Markdown or injecting HTML', () => {
@@ -76,7 +81,13 @@ describe('Markdown report', () => {
 describe('crosswalk order', () => {
   it('sorts references with numbers as numbers', async () => {
     const { compareRefs } = await import('../../src/report/build.js');
-    expect(['GOVERN 1.10', 'GOVERN 1.4', 'GOVERN 1.6', 'MAP 1.3', 'GOVERN 2.1'].sort(compareRefs)).toEqual(['GOVERN 1.4', 'GOVERN 1.6', 'GOVERN 1.10', 'GOVERN 2.1', 'MAP 1.3']);
+    expect(['GOVERN 1.10', 'GOVERN 1.4', 'GOVERN 1.6', 'MAP 1.3', 'GOVERN 2.1'].sort(compareRefs)).toEqual([
+      'GOVERN 1.4',
+      'GOVERN 1.6',
+      'GOVERN 1.10',
+      'GOVERN 2.1',
+      'MAP 1.3',
+    ]);
     expect(['MS-2.7-009', 'MS-2.7-001', 'GV-1.6-001'].sort(compareRefs)).toEqual(['GV-1.6-001', 'MS-2.7-001', 'MS-2.7-009']);
   });
 });

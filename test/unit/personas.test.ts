@@ -10,7 +10,10 @@ import { fixture } from '../helpers/cli.js';
 const dir = fixture('personas');
 const readme = readFileSync(`${dir}/README.md`, 'utf8');
 const expected = new Map([...readme.matchAll(/^\| `([a-z0-9-]+)` \| [^|]+ \| (tighten|pilot|scale) \|$/gm)].map((m) => [m[1]!, m[2]!]));
-const personas = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+const personas = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''))
+  .sort();
 const checklist = await loadChecklist();
 
 describe('personas from the article', () => {
@@ -25,7 +28,8 @@ describe('personas from the article', () => {
     expect(readFileSync(`${dir}/seats-no-owner.yaml`, 'utf8')).toContain('version: 1.0.0 }');
     const r = validateAnswers(checklist, 'old.yaml', 'checklist: { id: ai-coding-rollout, version: 0.9.0 }\n');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]!.message).toBe('checklist "ai-coding-rollout" has no version 0.9.0 (this one is 1.2.0, and reads answers for 1.0.0, 1.1.0)');
+    if (!r.ok)
+      expect(r.problems[0]!.message).toBe('checklist "ai-coding-rollout" has no version 0.9.0 (this one is 1.2.0, and reads answers for 1.0.0, 1.1.0)');
   });
 
   it.each(personas)('%s gets the verdict the article implies', (name) => {

@@ -11,7 +11,12 @@ import { miniChecklist } from '../helpers/mini.js';
 import { scriptedPrompter, type Scripted } from '../helpers/scripted-prompter.js';
 
 const checklist = miniChecklist();
-const fresh = (scope?: AnswersFile['scope']): AnswersFile => ({ checklist: { id: 'mini', version: '2.1.0' }, metadata: { date: '2026-11-20' }, ...(scope ? { scope } : {}), answers: {} });
+const fresh = (scope?: AnswersFile['scope']): AnswersFile => ({
+  checklist: { id: 'mini', version: '2.1.0' },
+  metadata: { date: '2026-11-20' },
+  ...(scope ? { scope } : {}),
+  answers: {},
+});
 
 async function run(script: Scripted[], start: AnswersFile = fresh(), list = checklist) {
   const p = scriptedPrompter(script);
@@ -82,10 +87,16 @@ describe('questionnaire', () => {
       finish,
     ]);
     expect(p.asked[4]!.initial).toBe('informal');
-    expect(result.answers).toMatchObject({ 'q.split': 'written', 'q.enforced': 'no', 'q.mcp-inventory': 'unknown', 'q.review': 'unknown', 'q.rework': 'unknown' });
+    expect(result.answers).toMatchObject({
+      'q.split': 'written',
+      'q.enforced': 'no',
+      'q.mcp-inventory': 'unknown',
+      'q.review': 'unknown',
+      'q.rework': 'unknown',
+    });
   });
 
-  it('keeps an answer\'s acknowledged findings when the answer is changed', async () => {
+  it("keeps an answer's acknowledged findings when the answer is changed", async () => {
     const ack = [{ finding: 'claude-code.instruction-not-enforced@CLAUDE.md', reason: 'Enforced by the platform proxy' }];
     const start: AnswersFile = { ...fresh(), answers: { 'ctx.mcp': 'yes', 'ctx.teams': 3, 'q.split': { answer: 'informal', acknowledge: ack } } };
     const { result } = await run(
@@ -142,7 +153,9 @@ describe('questionnaire', () => {
     const start: AnswersFile = { ...fresh(), answers: { 'ctx.mcp': 'yes', 'ctx.teams': 1, 'q.split': 'none', 'q.enforced': 'no' } };
     const saved: AnswersFile[] = [];
     const p = scriptedPrompter([{ select: 'no' }, { checkbox: ['?'] }]);
-    await expect(runQuestionnaire(checklist, start, p, { width: 60, save: (f) => saved.push(f), file: 'a.yaml' })).rejects.toThrow(/unexpected select prompt: \[7\/10\]/);
+    await expect(runQuestionnaire(checklist, start, p, { width: 60, save: (f) => saved.push(f), file: 'a.yaml' })).rejects.toThrow(
+      /unexpected select prompt: \[7\/10\]/,
+    );
     expect(saved.at(-1)!.answers!['q.review']).toBe('unknown');
     expect(p.printed[0]!.replace(/\n/g, ' ')).toBe('Resuming: 4 of 10 questions answered, about 3 minutes to go; saved as you go to a.yaml. Ctrl-C is safe.');
     expect(p.asked[0]!.options.map((o) => o.value)).toContain('__na');
@@ -153,7 +166,19 @@ describe('questionnaire', () => {
 
   it('resumes at the first unanswered question', async () => {
     const start: AnswersFile = { ...fresh(), answers: { 'ctx.mcp': 'yes', 'ctx.teams': 2, 'q.split': 'written' } };
-    const { p } = await run([{ select: 'yes', expect: /^\[4\/10\]/ }, { select: 'yes' }, { checkbox: ['human'] }, { select: 'egress' }, { select: 'yes' }, { input: '1' }, { select: 'yes' }, finish], start);
+    const { p } = await run(
+      [
+        { select: 'yes', expect: /^\[4\/10\]/ },
+        { select: 'yes' },
+        { checkbox: ['human'] },
+        { select: 'egress' },
+        { select: 'yes' },
+        { input: '1' },
+        { select: 'yes' },
+        finish,
+      ],
+      start,
+    );
     expect(p.asked[0]!.message).toContain('split enforced');
   });
 

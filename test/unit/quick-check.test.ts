@@ -12,7 +12,8 @@ import { AnswersFile } from '../../src/answers/schema.js';
 import { parseLocated } from '../../src/yaml/parse-located.js';
 
 /** Keys in order, all the way down: zod builds objects in its schema's order, and so must the check. */
-const keyOrder = (v: unknown): unknown => (v && typeof v === 'object' ? (Array.isArray(v) ? v.map(keyOrder) : Object.entries(v).map(([k, x]) => [k, keyOrder(x)])) : typeof v);
+const keyOrder = (v: unknown): unknown =>
+  v && typeof v === 'object' ? (Array.isArray(v) ? v.map(keyOrder) : Object.entries(v).map(([k, x]) => [k, keyOrder(x)])) : typeof v;
 
 function disagreement(data: unknown): string | null {
   const quick = quickCheckAnswers(data);
@@ -32,39 +33,63 @@ const str = fc.oneof(
 const num = fc.oneof(fc.constantFrom(0, -0, 1, 2.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e308), fc.double());
 const scalar = fc.oneof(str, num, fc.boolean(), fc.constant(null), fc.constant(new Date(Date.UTC(2026, 10, 9))), fc.constant(new Date(Number.NaN)));
 /** Something of the right shape most of the time, and anything at all now and then. */
-const maybe = <T>(right: fc.Arbitrary<T>) => fc.oneof({ weight: 30, arbitrary: right }, { weight: 1, arbitrary: scalar }, { weight: 1, arbitrary: fc.array(scalar, { maxLength: 2 }) });
+const maybe = <T>(right: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 30, arbitrary: right }, { weight: 1, arbitrary: scalar }, { weight: 1, arbitrary: fc.array(scalar, { maxLength: 2 }) });
 const extraKey = fc.constantFrom('note', 'extra', '__proto__', 'answer', 'constructor');
 /** An object with some of these keys, and now and then one it should not have. */
 const someOf = (fields: Record<string, fc.Arbitrary<unknown>>, requiredKeys: string[] = []) =>
-  fc.tuple(fc.record(fields, { requiredKeys }), fc.oneof({ weight: 25, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(extraKey, scalar) })).map(([o, extra]) => {
-    // Built by JSON.parse-like definition, so that "__proto__" is an own key, as YAML readers make it.
-    const out: Record<string, unknown> = { ...o };
-    if (extra) Object.defineProperty(out, extra[0], { value: extra[1], enumerable: true, configurable: true, writable: true });
-    return out;
-  });
+  fc
+    .tuple(fc.record(fields, { requiredKeys }), fc.oneof({ weight: 25, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(extraKey, scalar) }))
+    .map(([o, extra]) => {
+      // Built by JSON.parse-like definition, so that "__proto__" is an own key, as YAML readers make it.
+      const out: Record<string, unknown> = { ...o };
+      if (extra) Object.defineProperty(out, extra[0], { value: extra[1], enumerable: true, configurable: true, writable: true });
+      return out;
+    });
 
 const answerValue = fc.oneof(str, num, fc.array(str, { maxLength: 3 }));
 const entry = fc.oneof(
   answerValue,
   someOf(
     {
-    answer: maybe(answerValue),
-    note: maybe(str),
-    evidence: maybe(fc.array(str, { maxLength: 2 })),
-    acknowledge: maybe(fc.array(someOf({ finding: maybe(str), reason: maybe(str) }), { maxLength: 2 })),
-    accepted: maybe(someOf({ reason: maybe(str), owner: maybe(str), until: maybe(fc.oneof(str, fc.constant(new Date(Date.UTC(2027, 0, 1))))) })),
+      answer: maybe(answerValue),
+      note: maybe(str),
+      evidence: maybe(fc.array(str, { maxLength: 2 })),
+      acknowledge: maybe(fc.array(someOf({ finding: maybe(str), reason: maybe(str) }), { maxLength: 2 })),
+      accepted: maybe(someOf({ reason: maybe(str), owner: maybe(str), until: maybe(fc.oneof(str, fc.constant(new Date(Date.UTC(2027, 0, 1))))) })),
     },
     ['answer'],
   ),
   someOf({ na: maybe(str), note: maybe(str), evidence: maybe(fc.array(str, { maxLength: 2 })) }, ['na']),
 );
-const answersFile = someOf({
-  checklist: maybe(someOf({ id: maybe(str), version: maybe(str) }, ['id', 'version'])),
-  metadata: fc.oneof(fc.constant(null), maybe(someOf({ organization: maybe(str), team: maybe(str), assessor: maybe(str), date: maybe(str), client: maybe(str), engagement: maybe(str), logo: maybe(str) }))),
-  scope: maybe(someOf({ quick: maybe(fc.boolean()), failureModes: maybe(fc.array(fc.constantFrom('FM1', 'FM3', 'FM7', 'FM8', ''), { maxLength: 3 })) })),
-  respondent: maybe(someOf({ name: maybe(str), role: maybe(str) })),
-  answers: fc.oneof(fc.constant(null), maybe(fc.dictionary(fc.oneof(fc.constantFrom('fm1.work-split', '__proto__', ''), fc.string({ maxLength: 4 })), entry, { maxKeys: 4, noNullPrototype: true }))),
-}, ['checklist']);
+const answersFile = someOf(
+  {
+    checklist: maybe(someOf({ id: maybe(str), version: maybe(str) }, ['id', 'version'])),
+    metadata: fc.oneof(
+      fc.constant(null),
+      maybe(
+        someOf({
+          organization: maybe(str),
+          team: maybe(str),
+          assessor: maybe(str),
+          date: maybe(str),
+          client: maybe(str),
+          engagement: maybe(str),
+          logo: maybe(str),
+        }),
+      ),
+    ),
+    scope: maybe(someOf({ quick: maybe(fc.boolean()), failureModes: maybe(fc.array(fc.constantFrom('FM1', 'FM3', 'FM7', 'FM8', ''), { maxLength: 3 })) })),
+    respondent: maybe(someOf({ name: maybe(str), role: maybe(str) })),
+    answers: fc.oneof(
+      fc.constant(null),
+      maybe(
+        fc.dictionary(fc.oneof(fc.constantFrom('fm1.work-split', '__proto__', ''), fc.string({ maxLength: 4 })), entry, { maxKeys: 4, noNullPrototype: true }),
+      ),
+    ),
+  },
+  ['checklist'],
+);
 
 describe('the quick check of an answers file', () => {
   it('agrees with zod on generated files', () => {
@@ -95,8 +120,21 @@ describe('the quick check of an answers file', () => {
 
   it('leaves to zod what it cannot vouch for', () => {
     const base = { checklist: { id: 'c', version: '1' } };
-    for (const data of [{}, { ...base, extra: 1 }, { ...base, metadata: { date: '2026-02-30' } }, { ...base, metadata: { team: '  ' } }, { ...base, answers: { q: '' } }, { ...base, answers: { q: Number.NaN } }, { ...base, answers: { q: { answer: 'a', note: 'n', extra: true } } }, { ...base, scope: { failureModes: [] } }])
+    for (const data of [
+      {},
+      { ...base, extra: 1 },
+      { ...base, metadata: { date: '2026-02-30' } },
+      { ...base, metadata: { team: '  ' } },
+      { ...base, answers: { q: '' } },
+      { ...base, answers: { q: Number.NaN } },
+      { ...base, answers: { q: { answer: 'a', note: 'n', extra: true } } },
+      { ...base, scope: { failureModes: [] } },
+    ])
       expect(quickCheckAnswers(data), JSON.stringify(data)).toBeUndefined();
-    expect(quickCheckAnswers({ ...base, metadata: { team: '  Blue  ' }, answers: { q: { na: ' not here ' } } })).toEqual({ ...base, metadata: { team: 'Blue' }, answers: { q: { na: 'not here' } } });
+    expect(quickCheckAnswers({ ...base, metadata: { team: '  Blue  ' }, answers: { q: { na: ' not here ' } } })).toEqual({
+      ...base,
+      metadata: { team: 'Blue' },
+      answers: { q: { na: 'not here' } },
+    });
   });
 });

@@ -11,7 +11,8 @@ import { checkResultFields } from '../../src/portfolio/summary-schema.js';
 /** `raw` cut down to the keys zod kept in `kept`: zod only drops keys here, it changes no value. */
 function keptOf(raw: unknown, kept: unknown): unknown {
   if (Array.isArray(kept)) return (raw as unknown[]).map((v, i) => keptOf(v, kept[i]));
-  if (kept && typeof kept === 'object') return Object.fromEntries(Object.keys(kept).map((k) => [k, keptOf((raw as Record<string, unknown>)[k], (kept as Record<string, unknown>)[k])]));
+  if (kept && typeof kept === 'object')
+    return Object.fromEntries(Object.keys(kept).map((k) => [k, keptOf((raw as Record<string, unknown>)[k], (kept as Record<string, unknown>)[k])]));
   return raw;
 }
 
@@ -36,7 +37,12 @@ const result = fc.record({
   metadata: maybe(fc.record({ organization: nullableText, team: nullableText, client: nullableText, date: nullableText, assessor: nullableText })),
   verdict: maybe(fc.record({ id: maybe(fc.constantFrom('tighten', 'pilot', 'scale', 'ship')), title: text })),
   overall: maybe(fc.record({ score: nullableNum, coverage: nullableNum, answered: num, applicable: num, unknown: num })),
-  failureModes: maybe(fc.oneof({ weight: 8, arbitrary: fc.array(failureMode, { minLength: 7, maxLength: 7 }) }, { weight: 1, arbitrary: fc.array(failureMode, { maxLength: 8 }) })),
+  failureModes: maybe(
+    fc.oneof(
+      { weight: 8, arbitrary: fc.array(failureMode, { minLength: 7, maxLength: 7 }) },
+      { weight: 1, arbitrary: fc.array(failureMode, { maxLength: 8 }) },
+    ),
+  ),
   nextSteps: maybe(fc.array(maybe(fc.record({ id: text, text: text })), { maxLength: 3 })),
 });
 

@@ -43,16 +43,132 @@ function disagreement(text: string): string | null {
 }
 
 const words = [
-  '', 'a', 'key', 'hello world', 'null', 'Null', 'NULL', '~', 'true', 'True', 'TRUE', 'tRue', 'false', 'yes', 'no', 'on', 'off', 'y', 'n',
-  '0', '-0', '+1', '012', '0o17', '0o8', '0O17', '0x1F', '0X1F', '0xg', '-0x1', '1_000', '1e3', '1E-3', '1e+3', '.5', '-.5', '+.5', '1.', '1.0',
-  '1.50', '-1.5e2', '.inf', '-.inf', '+.inf', '.Inf', '.INF', '.nan', '.NaN', 'NaN', 'inf', '123456789012345678901234567890', '2026-01-01', '12:30',
-  '1:2', 'a: b', 'a:b', 'a :b', 'a #b', 'a#b', '#x', '- x', '-x', '-', '? x', '?x', '[x]', '{x}', 'x,y', 'x, y', '@x', '`x', '%x', '!x', '&x', '*x',
-  '|', '>', "'q'", '"q"', "it's", 'say "hi"', 'back\\slash', 'é', '日本', '😀', ' lead', 'trail ', '__proto__', 'constructor', '<<', 'docs/a.md',
-  '${{ github.token }}', 'x'.repeat(1001), 'a  b', ':', '::', 'a:', '...', '---', '--- x', 'a,', 'a]', 'a}',
+  '',
+  'a',
+  'key',
+  'hello world',
+  'null',
+  'Null',
+  'NULL',
+  '~',
+  'true',
+  'True',
+  'TRUE',
+  'tRue',
+  'false',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'y',
+  'n',
+  '0',
+  '-0',
+  '+1',
+  '012',
+  '0o17',
+  '0o8',
+  '0O17',
+  '0x1F',
+  '0X1F',
+  '0xg',
+  '-0x1',
+  '1_000',
+  '1e3',
+  '1E-3',
+  '1e+3',
+  '.5',
+  '-.5',
+  '+.5',
+  '1.',
+  '1.0',
+  '1.50',
+  '-1.5e2',
+  '.inf',
+  '-.inf',
+  '+.inf',
+  '.Inf',
+  '.INF',
+  '.nan',
+  '.NaN',
+  'NaN',
+  'inf',
+  '123456789012345678901234567890',
+  '2026-01-01',
+  '12:30',
+  '1:2',
+  'a: b',
+  'a:b',
+  'a :b',
+  'a #b',
+  'a#b',
+  '#x',
+  '- x',
+  '-x',
+  '-',
+  '? x',
+  '?x',
+  '[x]',
+  '{x}',
+  'x,y',
+  'x, y',
+  '@x',
+  '`x',
+  '%x',
+  '!x',
+  '&x',
+  '*x',
+  '|',
+  '>',
+  "'q'",
+  '"q"',
+  "it's",
+  'say "hi"',
+  'back\\slash',
+  'é',
+  '日本',
+  '😀',
+  ' lead',
+  'trail ',
+  '__proto__',
+  'constructor',
+  '<<',
+  'docs/a.md',
+  '${{ github.token }}',
+  'x'.repeat(1001),
+  'a  b',
+  ':',
+  '::',
+  'a:',
+  '...',
+  '---',
+  '--- x',
+  'a,',
+  'a]',
+  'a}',
 ];
 
 const word = fc.constantFrom(...words);
-const escapes = fc.constantFrom('\\x41', '\\u00e9', '\\U0001F600', '\\/', '\\N', '\\_', '\\L', '\\P', '\\0', '\\a', '\\e', '\\ ', '\\t', '\\"', '\\\\', '\\q', '\\x4', '\\\n');
+const escapes = fc.constantFrom(
+  '\\x41',
+  '\\u00e9',
+  '\\U0001F600',
+  '\\/',
+  '\\N',
+  '\\_',
+  '\\L',
+  '\\P',
+  '\\0',
+  '\\a',
+  '\\e',
+  '\\ ',
+  '\\t',
+  '\\"',
+  '\\\\',
+  '\\q',
+  '\\x4',
+  '\\\n',
+);
 
 /** A scalar written in one of YAML's styles. */
 const scalar = fc.oneof(
@@ -61,7 +177,10 @@ const scalar = fc.oneof(
   { weight: 2, arbitrary: word.map((w) => JSON.stringify(w)) },
   { weight: 1, arbitrary: fc.tuple(word, escapes, word).map(([a, e, b]) => `"${a.replaceAll(/["\\]/g, '')}${e}${b.replaceAll(/["\\]/g, '')}"`) },
   { weight: 1, arbitrary: word.map((w) => `'${w}'`) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('&a ', '!!str ', '!!int ', '! ', '!x ', '*a', '&a *a ', '!<tag:yaml.org,2002:str> '), word).map(([p, w]) => `${p}${w}`) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom('&a ', '!!str ', '!!int ', '! ', '!x ', '*a', '&a *a ', '!<tag:yaml.org,2002:str> '), word).map(([p, w]) => `${p}${w}`),
+  },
 );
 
 /** A collection's `layout` picks its indentation (1 to 4 spaces) and, for a sequence in a mapping, whether it sits at the key's indentation. */
@@ -108,20 +227,71 @@ function blockLines(t: Exclude<Tree, string>, indent: string): string {
 
 const render = (t: Tree) => (isBlock(t) ? blockLines(t, '') : `${flow(t)}\n`);
 /** Any tree, or (as answers files, checklists and workflows are) a block mapping at the top. */
-const document = fc.oneof(tree.map(render), fc.array(fc.tuple(scalar, tree), { minLength: 1, maxLength: 6 }).map((map) => render({ map, flow: false, layout: 0 })));
+const document = fc.oneof(
+  tree.map(render),
+  fc.array(fc.tuple(scalar, tree), { minLength: 1, maxLength: 6 }).map((map) => render({ map, flow: false, layout: 0 })),
+);
 
 /** Plain documents, then the same with the odd corners of YAML written into them. */
 const decorated = fc
-  .tuple(document, fc.array(fc.tuple(fc.nat(), fc.constantFrom('\t', '\r', '\r\n', ' ', '  ', '\n', '\n\n', ' # note', '#', '---\n', '...\n', '%YAML 1.2\n---\n', '&a ', '*a', '!!str ', '? ', ': ', '- ', ',', '[', ']', '{', '}', '"', "'", '|\n  x\n', '>\n  x\n', '|-\n', '\uFEFF', 'é', '\\', ' x\n y')), { maxLength: 3 }))
+  .tuple(
+    document,
+    fc.array(
+      fc.tuple(
+        fc.nat(),
+        fc.constantFrom(
+          '\t',
+          '\r',
+          '\r\n',
+          ' ',
+          '  ',
+          '\n',
+          '\n\n',
+          ' # note',
+          '#',
+          '---\n',
+          '...\n',
+          '%YAML 1.2\n---\n',
+          '&a ',
+          '*a',
+          '!!str ',
+          '? ',
+          ': ',
+          '- ',
+          ',',
+          '[',
+          ']',
+          '{',
+          '}',
+          '"',
+          "'",
+          '|\n  x\n',
+          '>\n  x\n',
+          '|-\n',
+          '\uFEFF',
+          'é',
+          '\\',
+          ' x\n y',
+        ),
+      ),
+      { maxLength: 3 },
+    ),
+  )
   .map(([text, edits]) => edits.reduce((t, [at, s]) => t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)), text));
 
 describe('the quick YAML reading', () => {
   it('agrees with yaml on generated plain documents', () => {
-    fc.assert(fc.property(document, (text) => disagreement(text) === null), { seed: 20261204, numRuns: 3000 });
+    fc.assert(
+      fc.property(document, (text) => disagreement(text) === null),
+      { seed: 20261204, numRuns: 3000 },
+    );
   });
 
   it('agrees with yaml on documents with odd corners written in', () => {
-    fc.assert(fc.property(decorated, (text) => disagreement(text) === null), { seed: 20261205, numRuns: 6000 });
+    fc.assert(
+      fc.property(decorated, (text) => disagreement(text) === null),
+      { seed: 20261205, numRuns: 6000 },
+    );
   });
 
   it('agrees with yaml on every YAML file in the repository, and reads the examples itself', () => {
@@ -133,7 +303,19 @@ describe('the quick YAML reading', () => {
   });
 
   it('hands back what it cannot vouch for', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  x\n', 'a: "x\n  y"\n', 'a:\tb\n', '~: 1\n', '[a]: 1\n', 'a: 1\n---\nb: 2\n', '', '# only a comment\n', 'a: [b,\n  c]\n'])
+    for (const text of [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'a: |\n  x\n',
+      'a: "x\n  y"\n',
+      'a:\tb\n',
+      '~: 1\n',
+      '[a]: 1\n',
+      'a: 1\n---\nb: 2\n',
+      '',
+      '# only a comment\n',
+      'a: [b,\n  c]\n',
+    ])
       expect(quickRead(text), JSON.stringify(text)).toBeUndefined();
   });
 

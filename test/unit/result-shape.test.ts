@@ -26,7 +26,10 @@ const history = weighHistoryEvidence(checklist, pilot, await readHistory(repoRoo
 const plain = assess(checklist, answersOf('not-ready'), '0').report;
 const reports: [string, Report][] = [
   ['plain', plain],
-  ['with evidence', assess(checklist, pilot, '0', await collectEvidence(`${repoRoot}/test/fixtures/real/anthropics-claude-code-action`, checklist, pilot)).report],
+  [
+    'with evidence',
+    assess(checklist, pilot, '0', await collectEvidence(`${repoRoot}/test/fixtures/real/anthropics-claude-code-action`, checklist, pilot)).report,
+  ],
   ['with history', assess(checklist, pilot, '0', undefined, history).report],
   ['with respondents', assess(checklist, merged.answers, '0', undefined, undefined, { merged, files: team }).report],
 ];
@@ -62,7 +65,12 @@ describe('the result shape', () => {
         .filter(([k], i) => !(keys.get(k)?.defaulted && (seed + i) % 3 === 0))
         .map(([k, v], i) => [k, shuffled(v, keys.get(k)?.inner ?? 0, seed * 31 + i)] as const);
       const rank = (i: number) => ((seed + 1) * 2654435761 * (i + 1)) % 4294967291;
-      return Object.fromEntries(entries.map((e, i) => [rank(i), e] as const).sort((a, b) => a[0] - b[0]).map(([, e]) => e));
+      return Object.fromEntries(
+        entries
+          .map((e, i) => [rank(i), e] as const)
+          .sort((a, b) => a[0] - b[0])
+          .map(([, e]) => e),
+      );
     };
     fc.assert(
       fc.property(fc.constantFrom(...reports.map(([, r]) => r)), fc.nat(), (report, seed) => {

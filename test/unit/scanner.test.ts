@@ -12,14 +12,22 @@ import { fixture, repoRoot, tempDir } from '../helpers/cli.js';
 
 const summary = async (dir: string) => {
   const r = await scanRepository(dir);
-  return { tools: r.tools.map((t) => t.id), findings: r.findings.map((f) => [f.id, f.kind, f.severity, f.failureMode, f.line ? `${f.path}:${f.line}` : f.path]) };
+  return {
+    tools: r.tools.map((t) => t.id),
+    findings: r.findings.map((f) => [f.id, f.kind, f.severity, f.failureMode, f.line ? `${f.path}:${f.line}` : f.path]),
+  };
 };
 
 describe('detectors', () => {
-  const ids = readdirSync(fixture('repos'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const ids = readdirSync(fixture('repos'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 
   it('has one registered detector per file, named after it, each with its own fixture folder', () => {
-    const files = readdirSync(join(repoRoot, 'src/detectors')).filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts'].includes(f)).map((f) => f.slice(0, -3));
+    const files = readdirSync(join(repoRoot, 'src/detectors'))
+      .filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts'].includes(f))
+      .map((f) => f.slice(0, -3));
     expect(detectors.map((d) => d.id)).toEqual([...files].sort());
     expect(ids).toEqual(detectors.map((d) => d.id));
   });
@@ -77,7 +85,15 @@ describe('scanner robustness', () => {
   });
 
   it('turns a detector that throws into a finding for that tool alone', async () => {
-    const broken: Detector = { id: 'aider', name: 'Broken', docsUrl: 'https://example.invalid', patterns: ['.aider.conf.yml'], inspect: () => { throw new Error('boom'); } };
+    const broken: Detector = {
+      id: 'aider',
+      name: 'Broken',
+      docsUrl: 'https://example.invalid',
+      patterns: ['.aider.conf.yml'],
+      inspect: () => {
+        throw new Error('boom');
+      },
+    };
     const r = await scanRepository(fixture('repos', 'aider'), [broken, ...detectors.filter((d) => d.id !== 'aider')]);
     expect(r.findings.find((f) => f.id === 'aider.detector-error')!.message).toBe('the Broken detector failed: boom');
   });
@@ -94,7 +110,15 @@ describe('scanner robustness', () => {
   ])('masks %s', (secret) => {
     const masked = maskSecrets(`value ${secret} end`);
     expect(masked).toContain('****');
-    for (const part of ['abcdefghijklmnopqrstuvwxyz0123456789', 'hunter2secret', 'IOSFODNN7EXAMPLE', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'abcdefghijklmnop', 'ghijklmnopqrstu', 'abcdefghijklmnopqrstuv'])
+    for (const part of [
+      'abcdefghijklmnopqrstuvwxyz0123456789',
+      'hunter2secret',
+      'IOSFODNN7EXAMPLE',
+      'AAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      'abcdefghijklmnop',
+      'ghijklmnopqrstu',
+      'abcdefghijklmnopqrstuv',
+    ])
       expect(masked).not.toContain(part);
   });
 
@@ -104,40 +128,63 @@ describe('scanner robustness', () => {
       mkdirSync(join(dir, path, '..'), { recursive: true });
       writeFileSync(join(dir, path), text);
     };
-    put('.github/workflows/anchors.yml', [
-      'on: { issue_comment: { types: [created] } }',
-      'x-perms: &perms { contents: read }',
-      'jobs:',
-      '  a:',
-      '    permissions: *perms',
-      '    strategy: { matrix: { os: [ubuntu-latest, macos-latest] } }',
-      '    runs-on: ${{ matrix.os }}',
-      '    steps:',
-      '      - uses: anthropics/claude-code-action@v1',
-      '        with:',
-      '          claude_args: |',
-      "            --allowedTools 'Bash(npm test:*),Read' \\",
-      '            --some-future-flag "with \\"quotes\\"" --model claude-x',
-      '  b:',
-      '    uses: ./.github/workflows/reusable.yml',
-      '  c:',
-      '    runs-on: ubuntu-latest',
-      '    steps:',
-      '      - uses: ./.github/actions/composite',
-      '      - uses: anthropics/claude-code-action@v1',
-      '        with: { claude_args: "--allowedTools \\"unterminated" }',
-      '',
-    ].join('\n'));
-    put('.github/workflows/reusable.yml', 'on: workflow_call\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "fix it" --dangerously-skip-permissions\n');
+    put(
+      '.github/workflows/anchors.yml',
+      [
+        'on: { issue_comment: { types: [created] } }',
+        'x-perms: &perms { contents: read }',
+        'jobs:',
+        '  a:',
+        '    permissions: *perms',
+        '    strategy: { matrix: { os: [ubuntu-latest, macos-latest] } }',
+        '    runs-on: ${{ matrix.os }}',
+        '    steps:',
+        '      - uses: anthropics/claude-code-action@v1',
+        '        with:',
+        '          claude_args: |',
+        "            --allowedTools 'Bash(npm test:*),Read' \\",
+        '            --some-future-flag "with \\"quotes\\"" --model claude-x',
+        '  b:',
+        '    uses: ./.github/workflows/reusable.yml',
+        '  c:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: ./.github/actions/composite',
+        '      - uses: anthropics/claude-code-action@v1',
+        '        with: { claude_args: "--allowedTools \\"unterminated" }',
+        '',
+      ].join('\n'),
+    );
+    put(
+      '.github/workflows/reusable.yml',
+      'on: workflow_call\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "fix it" --dangerously-skip-permissions\n',
+    );
     put('.github/actions/composite/action.yml', 'runs: { using: composite, steps: [] }\n');
-    put('.claude/settings.json', JSON.stringify({ permissions: { deny: ['Read(./.env)'] }, hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: '"$CLAUDE_PROJECT_DIR"/.claude/hooks/missing.sh' }, { type: 'command', command: './scripts/guard.bin.sh' }, { type: 'command', command: 'python3 .claude/hooks/deny.py' }] }] } }));
+    put(
+      '.claude/settings.json',
+      JSON.stringify({
+        permissions: { deny: ['Read(./.env)'] },
+        hooks: {
+          PreToolUse: [
+            {
+              matcher: 'Bash',
+              hooks: [
+                { type: 'command', command: '"$CLAUDE_PROJECT_DIR"/.claude/hooks/missing.sh' },
+                { type: 'command', command: './scripts/guard.bin.sh' },
+                { type: 'command', command: 'python3 .claude/hooks/deny.py' },
+              ],
+            },
+          ],
+        },
+      }),
+    );
     put('scripts/guard.bin.sh', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1]));
     put('.claude/hooks/deny.py', 'import json, sys\nprint(json.dumps({"hookSpecificOutput": {"permissionDecision": "deny"}}))\nsys.exit(0)\n');
     const r = await scanRepository(dir);
     const where = (id: string) => r.findings.filter((f) => f.id === id).map((f) => `${f.path}:${f.line ?? '-'} ${f.message}`);
     // The anchor and the matrix read as YAML; the quoted, continued claude_args split like a shell would.
     expect(where('github.agent-read-only-token')).toEqual(['.github/workflows/anchors.yml:5 the agent job "a" has a read-only token']);
-    expect(where('github.agent-narrow-tools')[0]).toContain('anchors.yml:11 the agent\'s extra tools are listed one by one (Bash(npm test:*), Read)');
+    expect(where('github.agent-narrow-tools')[0]).toContain("anchors.yml:11 the agent's extra tools are listed one by one (Bash(npm test:*), Read)");
     // The reusable workflow runs with its caller's trigger; its run: step bypasses permissions.
     expect(where('github.agent-bypass-flag')[0]).toMatch(/^\.github\/workflows\/reusable\.yml:6 Claude Code runs with --dangerously-skip-permissions/);
     expect(where('github.agent-untrusted-trigger')[0]).toContain('through .github/workflows/anchors.yml, which calls this workflow');
@@ -148,10 +195,11 @@ describe('scanner robustness', () => {
       '.claude/settings.json:1 PreToolUse hook .claude/hooks/missing.sh: not in the repository, so whether it blocks is not assessed',
       '.claude/settings.json:1 PreToolUse hook scripts/guard.bin.sh: binary file, so whether it blocks is not assessed',
     ]);
-    expect(where('claude-code.hook-blocks')).toEqual(['.claude/settings.json:1 PreToolUse hook .claude/hooks/deny.py can stop a call (it exits 2 or answers deny): an enforced boundary']);
+    expect(where('claude-code.hook-blocks')).toEqual([
+      '.claude/settings.json:1 PreToolUse hook .claude/hooks/deny.py can stop a call (it exits 2 or answers deny): an enforced boundary',
+    ]);
   });
 });
-
 
 describe('listing a large repository', () => {
   it('lists exactly what one git ls-files does, while searching for untracked files apart', async () => {
@@ -160,7 +208,10 @@ describe('listing a large repository', () => {
     git(['init', '-q']);
     // An index of over a mebibyte without writing the files: 12,000 entries sharing one blob.
     const blob = git(['hash-object', '-w', '--stdin'], 'export {};\n').trim();
-    const entries = Array.from({ length: 12_000 }, (_, i) => `100644 ${blob} 0\tpackages/group-${String(i % 40).padStart(2, '0')}/module-${String(i).padStart(5, '0')}-with-a-long-name.ts`);
+    const entries = Array.from(
+      { length: 12_000 },
+      (_, i) => `100644 ${blob} 0\tpackages/group-${String(i % 40).padStart(2, '0')}/module-${String(i).padStart(5, '0')}-with-a-long-name.ts`,
+    );
     // A file in conflict: three stages, one path (git's --deduplicate lists it once).
     for (const stage of [1, 2, 3]) entries.push(`100644 ${blob} ${stage}\tconflicted.ts`);
     git(['update-index', '--index-info'], `${entries.join('\n')}\n`);

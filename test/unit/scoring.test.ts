@@ -6,8 +6,7 @@ import { decideVerdict } from '../../src/scoring/verdict.js';
 import { miniAnswers, miniChecklist } from '../helpers/mini.js';
 
 const checklist = miniChecklist();
-const score = (overrides: Record<string, unknown> = {}, scope?: Record<string, unknown>) =>
-  scoreAssessment(checklist, miniAnswers(overrides, scope));
+const score = (overrides: Record<string, unknown> = {}, scope?: Record<string, unknown>) => scoreAssessment(checklist, miniAnswers(overrides, scope));
 const question = (overrides: Record<string, unknown>, id: string) => score(overrides).questions.find((q) => q.id === id)!;
 const fm = (overrides: Record<string, unknown>, id: string) => score(overrides).failureModes.find((f) => f.id === id)!;
 const verdictOf = (overrides: Record<string, unknown>, scope?: Record<string, unknown>) => {
@@ -84,7 +83,12 @@ describe('verdict', () => {
     ['a must left unknown', { 'q.review': 'unknown' }, undefined, 'tighten'],
     ['a must left unanswered', { 'q.review': undefined }, undefined, 'tighten'],
     ['a should with a high risk', { 'q.sandbox': 'no' }, undefined, 'pilot'],
-    ['overall below the bar', { 'q.sandbox': 'sandbox', 'q.instructions': 'no', 'q.rework': 20, 'q.owner': 'no', 'q.enforced': 'no', 'q.mcp-inventory': 'no' }, undefined, 'pilot'],
+    [
+      'overall below the bar',
+      { 'q.sandbox': 'sandbox', 'q.instructions': 'no', 'q.rework': 20, 'q.owner': 'no', 'q.enforced': 'no', 'q.mcp-inventory': 'no' },
+      undefined,
+      'pilot',
+    ],
     ['coverage below 90%', { 'q.owner': 'unknown' }, undefined, 'pilot'],
     ['a quick check, however good', {}, { quick: true }, 'pilot'],
   ])('%s -> %s', (_label, overrides, scope, expected) => {
@@ -141,7 +145,10 @@ describe('gates', () => {
   ] as const)('%j with %j', (overrides, gates, expected) => {
     // What the gates read of a result: each question with its obligation, and no dispute here.
     const s = score(overrides as Record<string, unknown>);
-    const gateable = { ...s, questions: s.questions.map((q) => ({ ...q, obligation: checklist.questions.find((x) => x.id === q.id)!.obligation ?? null, dispute: null })) };
+    const gateable = {
+      ...s,
+      questions: s.questions.map((q) => ({ ...q, obligation: checklist.questions.find((x) => x.id === q.id)!.obligation ?? null, dispute: null })),
+    };
     expect(evaluateGates(gateable, gates as Parameters<typeof evaluateGates>[1])).toEqual(expected);
   });
 });

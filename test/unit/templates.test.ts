@@ -48,7 +48,9 @@ describe('templates', () => {
   });
 
   it('registers every format file, under its own id', async () => {
-    const files = readdirSync(`${repoRoot}/src/render/formats`).filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts'].includes(f) && !f.endsWith('-view.ts'));
+    const files = readdirSync(`${repoRoot}/src/render/formats`).filter(
+      (f) => f.endsWith('.ts') && !['index.ts', 'types.ts'].includes(f) && !f.endsWith('-view.ts'),
+    );
     const formats = await loadFormats();
     expect(formats.length).toBe(files.length);
     expect(formats.map((f) => f.id)).toEqual(formatIds);

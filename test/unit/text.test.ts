@@ -10,7 +10,8 @@ function copyMapped(value: unknown, fn: (s: string) => string): unknown {
   if (Array.isArray(value)) return value.map((v) => copyMapped(v, fn));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) Object.defineProperty(out, key, { value: copyMapped((value as Record<string, unknown>)[key], fn), enumerable: true, writable: true, configurable: true });
+    for (const key of Object.keys(value))
+      Object.defineProperty(out, key, { value: copyMapped((value as Record<string, unknown>)[key], fn), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;
@@ -18,7 +19,15 @@ function copyMapped(value: unknown, fn: (s: string) => string): unknown {
 
 const text = fc.oneof(fc.constantFrom('plain', 'a|b', '<b>', 'x\ny', '&'), fc.string({ maxLength: 5 }));
 const json = fc.letrec<{ v: unknown }>((tie) => ({
-  v: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.constant(null), fc.boolean(), fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fc.oneof(fc.string({ maxLength: 3 }), fc.constant('__proto__')), tie('v'), { maxKeys: 4, noNullPrototype: true })),
+  v: fc.oneof(
+    { depthSize: 'small' },
+    text,
+    fc.integer(),
+    fc.constant(null),
+    fc.boolean(),
+    fc.array(tie('v'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(fc.string({ maxLength: 3 }), fc.constant('__proto__')), tie('v'), { maxKeys: 4, noNullPrototype: true }),
+  ),
 })).v;
 
 describe('mapStrings', () => {

@@ -57,14 +57,12 @@ function valueFor(q: ResolvedQuestion): fc.Arbitrary<ResolvedValue | undefined> 
   return fc.oneof(...options);
 }
 
-const answerSets: fc.Arbitrary<Answers> = fc
-  .tuple(...checklist.questions.map((q) => valueFor(q)))
-  .map((values) => ({
-    ...examples[0]!,
-    answers: Object.fromEntries(
-      checklist.questions.flatMap((q, i) => (values[i] ? [[q.id, { value: values[i]!, evidence: [], acknowledge: [] } as ResolvedAnswer]] : [])),
-    ),
-  }));
+const answerSets: fc.Arbitrary<Answers> = fc.tuple(...checklist.questions.map((q) => valueFor(q))).map((values) => ({
+  ...examples[0]!,
+  answers: Object.fromEntries(
+    checklist.questions.flatMap((q, i) => (values[i] ? [[q.id, { value: values[i]!, evidence: [], acknowledge: [] } as ResolvedAnswer]] : [])),
+  ),
+}));
 
 const contradictingFindings: Finding[] = map.entries
   .filter((e) => e.contradicts)
@@ -137,9 +135,14 @@ describe('better answers never hurt', () => {
 describe('evidence never helps a contested claim', () => {
   it('adding a contradicting finding never improves the verdict or raises a score', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.constantFrom(...examples), answerSets), fc.subarray(contradictingFindings), fc.constantFrom(...contradictingFindings), (a, some, extra) => {
-        expectNoBetter(run(a, some), run(a, [...some, extra]), `+ ${extra.id}`);
-      }),
+      fc.property(
+        fc.oneof(fc.constantFrom(...examples), answerSets),
+        fc.subarray(contradictingFindings),
+        fc.constantFrom(...contradictingFindings),
+        (a, some, extra) => {
+          expectNoBetter(run(a, some), run(a, [...some, extra]), `+ ${extra.id}`);
+        },
+      ),
       { seed, numRuns: 300 },
     );
   });
@@ -164,7 +167,10 @@ describe('evidence never helps a contested claim', () => {
     const key = `${f.id}@${f.path}`;
     const acked: Answers = {
       ...scale,
-      answers: { ...scale.answers, 'fm3.agents-cannot-merge': { ...scale.answers['fm3.agents-cannot-merge']!, acknowledge: [{ finding: key, reason: 'merges only Dependabot' }] } },
+      answers: {
+        ...scale.answers,
+        'fm3.agents-cannot-merge': { ...scale.answers['fm3.agents-cannot-merge']!, acknowledge: [{ finding: key, reason: 'merges only Dependabot' }] },
+      },
     };
     const r = run(acked, [f]);
     expect(r.verdict.id).toBe('scale');

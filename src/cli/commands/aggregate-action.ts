@@ -19,7 +19,12 @@ export function runAggregate(inputs: string[], flags: { format: 'md' | 'html' | 
       throw new InputError(`${input}: no such file or folder`);
     }
     if (stat.isDirectory())
-      files.push(...(readdirSync(input, { recursive: true }) as string[]).filter((f) => f.endsWith('.json')).map((f) => join(input, f)).sort());
+      files.push(
+        ...(readdirSync(input, { recursive: true }) as string[])
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => join(input, f))
+          .sort(),
+      );
     else files.push(input);
   }
   const summaries: Summary[] = [];
@@ -41,7 +46,9 @@ export function runAggregate(inputs: string[], flags: { format: 'md' | 'html' | 
     else skipped.push({ file: name, reason: read.reason });
   }
   if (!summaries.length)
-    throw new InputError(`no rollout-check results among ${files.length} file${files.length === 1 ? '' : 's'}${skipped[0] ? ` (${skipped[0].file}: ${skipped[0].reason})` : ''}: write them with assess --format json`);
+    throw new InputError(
+      `no rollout-check results among ${files.length} file${files.length === 1 ? '' : 's'}${skipped[0] ? ` (${skipped[0].file}: ${skipped[0].reason})` : ''}: write them with assess --format json`,
+    );
   const portfolio = buildPortfolio(summaries, skipped);
   const text = { md: portfolioMarkdown, html: portfolioHtml, json: portfolioJson, csv: portfolioCsv }[flags.format](portfolio);
   if (flags.out) writeFileAtomic(flags.out, text);

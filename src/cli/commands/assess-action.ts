@@ -78,10 +78,14 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   const weighed = flags.scan ? await collectEvidence(flags.scan, checklist, answers) : undefined;
   // The window ends at the answers file's date when it has one: the report then says what the
   // history showed on the day of the assessment, whenever it is run again.
-  const history = flags.history ? weighHistoryEvidence(checklist, answers, await (await import('./history-action.js')).collectHistory(flags.history, flags, answers.metadata.date)) : undefined;
+  const history = flags.history
+    ? weighHistoryEvidence(checklist, answers, await (await import('./history-action.js')).collectHistory(flags.history, flags, answers.metadata.date))
+    : undefined;
   const assessed = assess(checklist, answers, readPackageVersion(), weighed, history, team).report;
   // The baseline is read before anything is written: a bad one stops the run (exit 2).
-  const regression = flags.baseline ? findRegressions((await import('../../load/result.js')).loadResult(flags.baseline), assessed, flags.tolerance, basename(flags.baseline)) : null;
+  const regression = flags.baseline
+    ? findRegressions((await import('../../load/result.js')).loadResult(flags.baseline), assessed, flags.tolerance, basename(flags.baseline))
+    : null;
   const scored = { ...assessed, regression };
   // A logo named in the answers file is relative to that file.
   const logo = answers.metadata.logo ? resolve(dirname(answersFile), answers.metadata.logo) : undefined;
@@ -104,7 +108,9 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
     appendFileSync(jobSummary, `${await renderReport(report, 'md', flags.templates)}\n`);
   }
   for (const a of weighed?.evidence.staleAcknowledgements ?? [])
-    output('stderr').write(`${(await errColour()).yellow('warning:')} ${answersFile}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`);
+    output('stderr').write(
+      `${(await errColour()).yellow('warning:')} ${answersFile}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`,
+    );
   for (const f of failures) output('stderr').write(`${(await errColour()).red('gate failed:')} ${f}\n`);
   if (process.env.GITHUB_ACTIONS === 'true' && flags.annotations !== 'off') {
     const [{ annotationLines }, { assessmentResults }] = await Promise.all([import('../../render/annotations.js'), import('../../render/formats/sarif.js')]);

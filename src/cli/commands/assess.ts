@@ -7,12 +7,16 @@ import { outputFormats } from '../formats-list.js';
 import { InputError } from '../../errors.js';
 import { collect, collectChoices, parseChoice, parseCount, parseNumberIn, refuseInapplicable } from '../options.js';
 
-
 export function registerAssess(program: Command): void {
   program
     .command('assess')
     .description('score an assessment and write the report (non-interactive with --answers)')
-    .option('-a, --answers <file>', 'answers file to assess (never prompts when given); repeat it, or give a folder or a quoted glob, to merge several respondents', collect, [])
+    .option(
+      '-a, --answers <file>',
+      'answers file to assess (never prompts when given); repeat it, or give a folder or a quoted glob, to merge several respondents',
+      collect,
+      [],
+    )
     .option('-p, --policy <file>', 'checklist file (default: the built-in ai-coding-rollout checklist)')
     .option('-o, --out <file>', 'write the report to this file (default: standard output)')
     .option('-f, --format <format>', `report format: ${outputFormats.join(', ')}`, parseChoice(outputFormats), 'md')
@@ -23,18 +27,33 @@ export function registerAssess(program: Command): void {
     .option('--logo <file>', 'logo image embedded in HTML and PDF reports')
     .option('--redact', "drop notes, evidence and people's names from the report")
     .option('--scan <dir>', "read the repository's agent configuration: held against the answers (interactive: suggests answers)")
-    .option('--history <dir>', "read the git history of this work tree: agent work, reverts, rework, direct pushes, held against the answers (never changes one)")
-    .option('--since <when>', 'history window: a duration back from the answers file\'s date or the newest commit (90d, 6m) or a date', '90d')
+    .option(
+      '--history <dir>',
+      'read the git history of this work tree: agent work, reverts, rework, direct pushes, held against the answers (never changes one)',
+    )
+    .option('--since <when>', "history window: a duration back from the answers file's date or the newest commit (90d, 6m) or a date", '90d')
     .option('--all', 'history: read the whole history')
     .option('--attribution <file>', 'history: extra attribution rules for in-house agents (repeatable)', collect, [])
     .option('--prs <file>', 'history: review data exported by `gh pr list` (see the README)')
     .option('--fail-under <score>', 'gate: fail (exit 1) when the overall score is below this (0-100)', parseNumberIn(0, 100))
-    .option('--fail-on <levels>', 'gate: fail on musts not met, not verified (unknown or blank) or disputed; a must answered N/A where the checklist allows it passes (must); also high risks (high); also medium risks (medium); on any unacknowledged dispute (disputed); on answers respondents disagree on (divergent). Comma-separated or repeated', collectChoices(failOnLevels))
-    .option('--baseline <result>', 'gate: fail when the verdict drops, a failure mode falls by more than --tolerance, or a new high risk appears, against this saved result')
+    .option(
+      '--fail-on <levels>',
+      'gate: fail on musts not met, not verified (unknown or blank) or disputed; a must answered N/A where the checklist allows it passes (must); also high risks (high); also medium risks (medium); on any unacknowledged dispute (disputed); on answers respondents disagree on (divergent). Comma-separated or repeated',
+      collectChoices(failOnLevels),
+    )
+    .option(
+      '--baseline <result>',
+      'gate: fail when the verdict drops, a failure mode falls by more than --tolerance, or a new high risk appears, against this saved result',
+    )
     .option('--tolerance <points>', 'with --baseline: how many points a failure mode may fall', parseNumberIn(0, 100), 0)
     .option('--min-respondents <n>', 'gate: fail when fewer people answered', parseCount)
     .option('--max-unknown <n>', 'gate: fail when more than n applicable questions are unknown', parseCount)
-    .option('--annotations <on|off>', 'in GitHub Actions (GITHUB_ACTIONS=true): print ::error/::warning annotations at the answer or file line', parseChoice(['on', 'off'] as const), 'on')
+    .option(
+      '--annotations <on|off>',
+      'in GitHub Actions (GITHUB_ACTIONS=true): print ::error/::warning annotations at the answer or file line',
+      parseChoice(['on', 'off'] as const),
+      'on',
+    )
     .option('--templates <dir>', 'folder whose <format>/NAME.hbs files replace the built-in templates')
     .option('-q, --quiet', 'print only the verdict line (and gate failures on stderr); the report is written only with --out')
     .option('--answers-out <file>', 'interactive: where to save answers as you go', 'rollout-answers.yaml')
@@ -59,4 +78,3 @@ export function registerAssess(program: Command): void {
       process.exitCode = flags.answers.length ? await runAssess(flags) : await runInteractive(flags);
     });
 }
-

@@ -29,9 +29,11 @@ export function registerCompare(program: Command): void {
       const after = await load(newFile, flags.policy);
       const comparison = compareReports(before, after);
       const text =
-        flags.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n`
-        : flags.format === 'md' ? compareMarkdown(comparison, await readyTemplates(loadTemplates('compare')))
-        : compareSummary(comparison, await colourFor(flags.out ? { isTTY: false } : output('stdout')));
+        flags.format === 'json'
+          ? `${JSON.stringify(comparison, null, 2)}\n`
+          : flags.format === 'md'
+            ? compareMarkdown(comparison, await readyTemplates(loadTemplates('compare')))
+            : compareSummary(comparison, await colourFor(flags.out ? { isTTY: false } : output('stdout')));
       if (flags.out) {
         writeFileAtomic(flags.out, text);
         output('stdout').write(`Comparison written to ${flags.out}\n`);

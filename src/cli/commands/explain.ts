@@ -32,7 +32,12 @@ export function registerExplain(program: Command): void {
         const q = checklist.questions.find((x) => x.id === id);
         if (!q) {
           const { didYouMean } = await import('../../closest.js');
-          throw new InputError(`no question "${id}" in ${checklist.id} ${checklist.version}${didYouMean(id, checklist.questions.map((x) => x.id))} (run \`rollout-check explain\` for the list)`);
+          throw new InputError(
+            `no question "${id}" in ${checklist.id} ${checklist.version}${didYouMean(
+              id,
+              checklist.questions.map((x) => x.id),
+            )} (run \`rollout-check explain\` for the list)`,
+          );
         }
         const fms = q.failureModes.map((f) => `${f.id} (weight ${f.weight})`).join(', ');
         out.push(...wrap(q.text, width), '', ...wrap(`Why it matters: ${q.why}`, width));
@@ -42,15 +47,24 @@ export function registerExplain(program: Command): void {
         if (q.whenLabel) out.push(...wrap(`Skipped when: ${q.whenLabel}`, width));
         out.push('', 'Answers:');
         const detail = (c: (typeof q.choices)[number]) =>
-          q.context ? '' : q.type === 'multi' ? (c.exclusive ? ' (excludes the others)' : ` (weight ${c.weight}, risk if missing: ${c.risk})`) : ` (score ${c.score}, risk ${c.risk})`;
+          q.context
+            ? ''
+            : q.type === 'multi'
+              ? c.exclusive
+                ? ' (excludes the others)'
+                : ` (weight ${c.weight}, risk if missing: ${c.risk})`
+              : ` (score ${c.score}, risk ${c.risk})`;
         for (const c of q.choices) out.push(...wrap(`${c.id}: ${c.label}${detail(c)}`, width - 2, '  ').map((l) => `  ${l}`));
         for (const b of q.bands) out.push(`  ${b.label} (score ${b.score}, risk ${b.risk})`);
-        out.push(`  unknown: not sure (earns nothing: it stays in the score's denominator${q.obligation === 'must' ? ', and an unknown must is not verified, so the verdict is tighten' : ''})`);
+        out.push(
+          `  unknown: not sure (earns nothing: it stays in the score's denominator${q.obligation === 'must' ? ', and an unknown must is not verified, so the verdict is tighten' : ''})`,
+        );
         const refs = [...q.references.airmf, ...q.references.ai600];
         if (refs.length) out.push('', ...wrap(`References: ${refs.join(', ')}`, width));
         if (q.recommendations.length) {
           out.push('', 'Recommended steps when this is a gap:');
-          for (const r of q.recommendations) out.push(...wrap(`- ${r.text} (effort ${r.effort}, impact ${r.impact}${r.requires ? `; after ${r.requires.join(', ')}` : ''})`, width, '  '));
+          for (const r of q.recommendations)
+            out.push(...wrap(`- ${r.text} (effort ${r.effort}, impact ${r.impact}${r.requires ? `; after ${r.requires.join(', ')}` : ''})`, width, '  '));
         }
       }
       output('stdout').write(`${out.join('\n')}\n`);

@@ -6,7 +6,6 @@ import { output } from '../std-streams.js';
 
 const formats = ['text', 'md', 'json'] as const satisfies readonly HistoryFlags['format'][];
 
-
 export function registerHistory(program: Command): void {
   program
     .command('history')
@@ -18,7 +17,10 @@ export function registerHistory(program: Command): void {
     .option('--all', 'read the whole history')
     .option('--attribution <file>', 'extra attribution rules for in-house agents, tried first (repeatable)', collect, [])
     .option('--prs <file>', 'review data exported by `gh pr list` (see the README); never fetched')
-    .addHelpText('after', '\nOnly git is run, with no network. The window ends at the newest commit, never at today\'s date,\nso a repository gives the same figures on any day. Commits no attribution rule matches count as\npeople\'s work; when none match at all, the report says agent work is not observable.')
+    .addHelpText(
+      'after',
+      "\nOnly git is run, with no network. The window ends at the newest commit, never at today's date,\nso a repository gives the same figures on any day. Commits no attribution rule matches count as\npeople's work; when none match at all, the report says agent work is not observable.",
+    )
     .action(async (dir: string, flags: HistoryFlags, command: Command) => {
       refuseInapplicable(command, { excludes: [['all', 'since']] });
       const { runHistory } = await import('./history-action.js');

@@ -16,7 +16,11 @@ export async function runImport(csv: string, flags: { outDir: string; policy?: s
   if (!imported.ok) throw new InputError(imported.problems);
   const taken = new Set<string>();
   const planned = imported.files.map((f) => {
-    const base = f.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'respondent';
+    const base =
+      f.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'respondent';
     let name = `${base}.yaml`;
     for (let n = 2; taken.has(name); n++) name = `${base}-${n}.yaml`;
     taken.add(name);
@@ -24,11 +28,14 @@ export async function runImport(csv: string, flags: { outDir: string; policy?: s
     const text = serializeAnswers(checklist, f.answers, { placeholders: false });
     const check = validateAnswers(checklist, path, text);
     // Anything the row check missed is still the row's fault: name the row, not a file not yet written.
-    if (!check.ok) throw new InputError(check.problems.map((p) => ({ file: csv, line: f.line, message: `row ${f.line}: ${p.path ? `${p.path}: ` : ''}${p.message}` })));
+    if (!check.ok)
+      throw new InputError(check.problems.map((p) => ({ file: csv, line: f.line, message: `row ${f.line}: ${p.path ? `${p.path}: ` : ''}${p.message}` })));
     if (existsSync(path) && !flags.force) throw new InputError(`${path}: already exists; pass --force to replace it, or --out-dir another folder`);
     return { path, text };
   });
   mkdirSync(flags.outDir, { recursive: true });
   for (const p of planned) writeFileAtomic(p.path, p.text);
-  output('stdout').write(`Wrote ${planned.length} answers ${planned.length === 1 ? 'file' : 'files'} to ${flags.outDir}. Assess them together: rollout-check assess --answers ${flags.outDir}\n`);
+  output('stdout').write(
+    `Wrote ${planned.length} answers ${planned.length === 1 ? 'file' : 'files'} to ${flags.outDir}. Assess them together: rollout-check assess --answers ${flags.outDir}\n`,
+  );
 }

@@ -9,7 +9,10 @@ export function registerImport(program: Command): void {
     .requiredOption('--out-dir <dir>', 'the folder to write one answers file per respondent into')
     .option('-p, --policy <file>', 'checklist file (default: the built-in checklist)')
     .option('--force', 'replace answers files that already exist')
-    .addHelpText('after', '\nBuild the form from `rollout-check init --format csv` (the header row). Every row is checked\nfirst: one bad cell stops the import with its row, column and the allowed answers, and no file\nis written. Then assess them together: rollout-check assess --answers answers/')
+    .addHelpText(
+      'after',
+      '\nBuild the form from `rollout-check init --format csv` (the header row). Every row is checked\nfirst: one bad cell stops the import with its row, column and the allowed answers, and no file\nis written. Then assess them together: rollout-check assess --answers answers/',
+    )
     .action(async (csv: string, flags: { outDir: string; policy?: string; force?: boolean }) => {
       const { runImport } = await import('./import-action.js');
       await runImport(csv, flags);

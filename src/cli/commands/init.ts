@@ -13,7 +13,12 @@ export function registerInit(program: Command): void {
     .option('-o, --out <file>', 'file to write, or - for standard output', 'rollout-answers.yaml')
     .option('-p, --policy <file>', 'checklist file (default: the built-in checklist)')
     .option('--force', 'overwrite an existing file')
-    .option('-f, --format <format>', 'yaml (an answers file) or csv (the header row of a survey form, for `import`)', parseChoice(['yaml', 'csv'] as const), 'yaml')
+    .option(
+      '-f, --format <format>',
+      'yaml (an answers file) or csv (the header row of a survey form, for `import`)',
+      parseChoice(['yaml', 'csv'] as const),
+      'yaml',
+    )
     .option('--respondent <name>', 'for a team assessment: who will answer this file')
     .option('--role <role>', "with --respondent: the respondent's role (one of the checklist's roles)")
     .action(async (flags: { out: string; policy?: string; force?: boolean; respondent?: string; role?: string; format: 'yaml' | 'csv' }) => {
@@ -30,18 +35,24 @@ export function registerInit(program: Command): void {
       }
       const roles = checklist.roles?.map((r) => r.id) ?? [];
       if (flags.role && !flags.respondent) throw new InputError('--role needs --respondent NAME');
-      if (flags.respondent && !roles.includes(flags.role ?? '')) throw new InputError(`--role: expected one of ${roles.join(', ') || '(this checklist has no roles)'}, got "${flags.role ?? ''}"`);
+      if (flags.respondent && !roles.includes(flags.role ?? ''))
+        throw new InputError(`--role: expected one of ${roles.join(', ') || '(this checklist has no roles)'}, got "${flags.role ?? ''}"`);
       const respondent = flags.respondent ? { name: flags.respondent, role: flags.role! } : undefined;
-      const body = serializeAnswers(checklist, { checklist: { id: checklist.id, version: checklist.version }, ...(respondent ? { respondent } : {}) }, { placeholders: true });
+      const body = serializeAnswers(
+        checklist,
+        { checklist: { id: checklist.id, version: checklist.version }, ...(respondent ? { respondent } : {}) },
+        { placeholders: true },
+      );
       // Editors (VS Code's YAML extension) read this line: completion of question and choice ids.
       const schema = join(packageRoot, 'dist', 'schemas', `answers-${checklist.id}.schema.json`);
       const from = flags.out === '-' ? process.cwd() : dirname(resolve(flags.out));
       const line = !flags.policy && existsSync(schema) ? `# yaml-language-server: $schema=${relative(from, schema).split(sep).join('/')}\n` : '';
       const text = `${line}${body}`;
       if (flags.out === '-') return void output('stdout').write(text);
-      if (existsSync(flags.out) && !flags.force)
-        throw new InputError(`${flags.out}: already exists; pass --force to overwrite it, or --out another file`);
+      if (existsSync(flags.out) && !flags.force) throw new InputError(`${flags.out}: already exists; pass --force to overwrite it, or --out another file`);
       writeFileAtomic(flags.out, text);
-      output('stdout').write(`Wrote ${flags.out}: ${checklist.questions.length} questions, all "unknown". Fill it in, then run: rollout-check assess --answers ${flags.out}\n`);
+      output('stdout').write(
+        `Wrote ${flags.out}: ${checklist.questions.length} questions, all "unknown". Fill it in, then run: rollout-check assess --answers ${flags.out}\n`,
+      );
     });
 }

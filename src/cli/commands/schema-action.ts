@@ -10,6 +10,11 @@ export type SchemaKind = 'result' | 'answers' | 'checklist' | 'history';
 export function jsonSchemaOf(kind: SchemaKind): object {
   const schemas = { result: Report, answers: AnswersFile, checklist: Checklist, history: HistoryResult };
   const body = toJSONSchema(schemas[kind], { io: 'input', unrepresentable: 'any' });
-  const title = { result: `rollout-check result ${reportSchemaVersion}`, answers: 'rollout-check answers file', checklist: 'rollout-check checklist', history: `rollout-check history ${historySchemaVersion}` }[kind];
+  const title = {
+    result: `rollout-check result ${reportSchemaVersion}`,
+    answers: 'rollout-check answers file',
+    checklist: 'rollout-check checklist',
+    history: `rollout-check history ${historySchemaVersion}`,
+  }[kind];
   return { ...body, $id: `https://rollout-check.dev/schema/${kind}.json`, title };
 }

@@ -32,7 +32,8 @@ async function loadTools() {
     import('../../yaml/parse-located.js'),
   ]);
   // The checklist validator only for checklists and overlays: most runs check answers files.
-  const validateChecklist = async (...args: Parameters<typeof import('../../checklist/validate.js').validateChecklist>) => (await import('../../checklist/validate.js')).validateChecklist(...args);
+  const validateChecklist = async (...args: Parameters<typeof import('../../checklist/validate.js').validateChecklist>) =>
+    (await import('../../checklist/validate.js')).validateChecklist(...args);
   return { builtinChecklist, readUserFile, validateAnswers, validateChecklist, located, loadChecklist, evidenceMapFor, parseLocated };
 }
 
@@ -65,8 +66,15 @@ async function validateOne(tools: Awaited<ReturnType<typeof loadTools>>, file: s
   // An acknowledgement that names no finding would silently settle the next one of that name.
   return Object.entries(r.answers.answers).flatMap(([qid, a]) =>
     a.acknowledge.flatMap((ack, i) =>
-      findingKeys.has(ack.finding) ? [] : [located(doc, ['answers', qid, 'acknowledge', i, 'finding'], `${qid}: no finding "${ack.finding}" in the scanned repository (stale or mistyped acknowledgement)`)],
+      findingKeys.has(ack.finding)
+        ? []
+        : [
+            located(
+              doc,
+              ['answers', qid, 'acknowledge', i, 'finding'],
+              `${qid}: no finding "${ack.finding}" in the scanned repository (stale or mistyped acknowledgement)`,
+            ),
+          ],
     ),
   );
 }
-

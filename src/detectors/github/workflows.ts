@@ -10,14 +10,23 @@ import { flagValues, shellWords } from '../shared/shell-words.js';
 import { agentActionOf, agentCommands, type AgentAction } from './agent-actions.js';
 
 /** Events whose payload (issue text, comments, reviews, a fork's code) any GitHub user controls. */
-const untrustedEvents = ['issue_comment', 'issues', 'pull_request_review_comment', 'pull_request_review', 'discussion', 'discussion_comment', 'pull_request_target'];
+const untrustedEvents = [
+  'issue_comment',
+  'issues',
+  'pull_request_review_comment',
+  'pull_request_review',
+  'discussion',
+  'discussion_comment',
+  'pull_request_target',
+];
 /** Events that run with the base repository's secrets and write token for someone else's change. */
 const privilegedEvents = ['pull_request_target', 'workflow_run'];
 
 /** An `if:` that lets only members, collaborators or named people through. */
 const memberGate = /author_association|github\.(triggering_)?actor\s*==|(sender|user)\.login\s*==|contains\([^)]*,\s*github\.(triggering_)?actor\s*\)/;
 /** An `if:` that keeps pull requests from forks out. */
-const forkGuard = /head\.repo\.full_name\s*==\s*github\.repository|github\.repository\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/;
+const forkGuard =
+  /head\.repo\.full_name\s*==\s*github\.repository|github\.repository\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/;
 /** A checkout `ref:` that fetches the pull request's own code. */
 const headRef = /head\.(sha|ref)|head_sha|head_branch|refs\/pull\//;
 const fullSha = /^[0-9a-f]{40}$/;
@@ -53,7 +62,11 @@ function callerEvents(path: string, workflows: ReadonlyMap<string, ParsedFile>):
   return [...workflows.values()].flatMap((w) => {
     const data = obj(w.data);
     const open = keys(data.jobs).some((j) => calledPath(text(obj(obj(data.jobs)[j]).uses)) === path && !jobGated(obj(data.jobs), j));
-    return open ? eventsOf(data.on ?? data.true).filter((e) => e !== 'workflow_call').map((event) => ({ event, from: w.path })) : [];
+    return open
+      ? eventsOf(data.on ?? data.true)
+          .filter((e) => e !== 'workflow_call')
+          .map((event) => ({ event, from: w.path }))
+      : [];
   });
 }
 
@@ -76,7 +89,11 @@ const calledPath = (uses: string): string | undefined => (/^\.\/\.github\/workfl
 function runsAgent(w: ParsedFile | undefined): boolean {
   if (!w) return false;
   const jobs = obj(obj(w.data).jobs);
-  return keys(jobs).some((j) => (Array.isArray(obj(jobs[j]).steps) ? (obj(jobs[j]).steps as unknown[]) : []).map(obj).some((s) => agentActionOf(text(s.uses)) || agentCommands.some((a) => (shellWords(text(s.run)) ?? []).some((w2) => a.command.test(w2)))));
+  return keys(jobs).some((j) =>
+    (Array.isArray(obj(jobs[j]).steps) ? (obj(jobs[j]).steps as unknown[]) : [])
+      .map(obj)
+      .some((s) => agentActionOf(text(s.uses)) || agentCommands.some((a) => (shellWords(text(s.run)) ?? []).some((w2) => a.command.test(w2)))),
+  );
 }
 
 /** `on:` as a name, a list of names or a map of names; YAML 1.1 readers may turn `on` into true. */
@@ -91,7 +108,10 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   const at = (...path: (string | number)[]) => f.lineAt?.(['jobs', jobId, ...path]);
   const steps = Array.isArray(job.steps) ? job.steps.map(obj) : [];
   const jobIf = text(job.if);
-  const perms = permissionsOf(job.permissions !== undefined ? job.permissions : wf.permissions, job.permissions !== undefined ? at('permissions') : f.lineAt?.(['permissions']));
+  const perms = permissionsOf(
+    job.permissions !== undefined ? job.permissions : wf.permissions,
+    job.permissions !== undefined ? at('permissions') : f.lineAt?.(['permissions']),
+  );
   const agentSteps = steps.flatMap((s, i) => {
     const uses = agentActionOf(text(s.uses));
     return uses ? [{ i, step: s, ...uses }] : [];
@@ -126,13 +146,29 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
 
   const guards = [jobIf, ...steps.map((s) => text(s.if))].join('\n');
   if (forkGuard.test(guards))
-    ctx.out.push({ id: 'github.fork-guard', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: forkGuard.test(jobIf) ? at('if') : undefined, message: `job "${jobId}" does not run for pull requests from forks` });
+    ctx.out.push({
+      id: 'github.fork-guard',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: forkGuard.test(jobIf) ? at('if') : undefined,
+      message: `job "${jobId}" does not run for pull requests from forks`,
+    });
   if (!hasAgent) return;
 
   const untrusted = ctx.events.filter((e) => untrustedEvents.includes(e));
   const gated = memberGate.test(guards) || jobGated(obj(wf.jobs), jobId);
   if (gated && untrusted.length)
-    ctx.out.push({ id: 'github.agent-member-gate', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: memberGate.test(jobIf) ? at('if') : undefined, message: `job "${jobId}" only runs the agent for members or named people (its if: checks who asked)` });
+    ctx.out.push({
+      id: 'github.agent-member-gate',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: memberGate.test(jobIf) ? at('if') : undefined,
+      message: `job "${jobId}" only runs the agent for members or named people (its if: checks who asked)`,
+    });
 
   tokenFindings(ctx, jobId, perms);
   checkoutFindings(ctx, jobId, steps, perms);
@@ -140,10 +176,19 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   for (const { i, step, action, ref } of agentSteps) actionFindings(ctx, { jobId, i, step, action, ref, untrusted, gated, perms });
   for (const { i, words, agent } of commandSteps) {
     const line = at('steps', i, 'run');
-    ctx.out.push({ id: 'github.agent-workflow', failureMode: 'FM1', severity: 'info', kind: 'fact', path: f.path, line, message: `runs an agent in CI (${agent.name}, from a run: step)` });
+    ctx.out.push({
+      id: 'github.agent-workflow',
+      failureMode: 'FM1',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      line,
+      message: `runs an agent in CI (${agent.name}, from a run: step)`,
+    });
     const flag = agent.bypass.find((b) => words.includes(b));
     if (flag) ctx.out.push(bypass(f.path, line, `${agent.name} runs with ${flag}`, `Remove ${flag}; grant the exact tools the job needs instead.`));
-    if (untrusted.length && !gated) ctx.out.push(untrustedTrigger(ctx, agent.name, untrusted[0]!, 'a run: step has no check of who asked', perms.write.length > 0, line));
+    if (untrusted.length && !gated)
+      ctx.out.push(untrustedTrigger(ctx, agent.name, untrusted[0]!, 'a run: step has no check of who asked', perms.write.length > 0, line));
   }
 }
 
@@ -166,7 +211,14 @@ function permissionsOf(value: unknown, line: number | undefined): Permissions {
 function tokenFindings(ctx: Context, jobId: string, perms: Permissions): void {
   const { f } = ctx;
   if (!perms.defined)
-    return void ctx.out.push({ id: 'github.agent-default-token', failureMode: 'FM2', severity: 'info', kind: 'fact', path: f.path, message: `job "${jobId}" sets no permissions: its token gets the repository's default, which is a setting, not visible here` });
+    return void ctx.out.push({
+      id: 'github.agent-default-token',
+      failureMode: 'FM2',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      message: `job "${jobId}" sets no permissions: its token gets the repository's default, which is a setting, not visible here`,
+    });
   const broad = perms.write.filter((w) => w === 'write-all' || w === 'contents' || w === 'actions' || w === 'workflows');
   if (broad.length)
     ctx.out.push({
@@ -180,8 +232,25 @@ function tokenFindings(ctx: Context, jobId: string, perms: Permissions): void {
       recommendation: 'Give the agent job contents: read and let a separate, agent-free job push or open the pull request.',
     });
   else if (perms.write.length)
-    ctx.out.push({ id: 'github.agent-write-token', failureMode: 'FM2', severity: 'low', kind: 'risk', path: f.path, line: perms.line, message: `the agent job "${jobId}" can write ${perms.write.join(', ')} (comments, labels or reviews): limited, but in reach of a prompt-injected run` });
-  else ctx.out.push({ id: 'github.agent-read-only-token', failureMode: 'FM2', severity: 'info', kind: 'protective', path: f.path, line: perms.line, message: `the agent job "${jobId}" has a read-only token` });
+    ctx.out.push({
+      id: 'github.agent-write-token',
+      failureMode: 'FM2',
+      severity: 'low',
+      kind: 'risk',
+      path: f.path,
+      line: perms.line,
+      message: `the agent job "${jobId}" can write ${perms.write.join(', ')} (comments, labels or reviews): limited, but in reach of a prompt-injected run`,
+    });
+  else
+    ctx.out.push({
+      id: 'github.agent-read-only-token',
+      failureMode: 'FM2',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: perms.line,
+      message: `the agent job "${jobId}" has a read-only token`,
+    });
 }
 
 /** A GitHub token or key the agent's own process can read: what a prompt-injected command can use. */
@@ -197,7 +266,15 @@ function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step
   // One finding per step: GH_TOKEN and GITHUB_TOKEN side by side are one exposure.
   const exposed = env.filter(([name, value]) => tokenVar.test(name) && text(value).trim() !== '');
   for (const [name, , path] of env.filter(([name, value]) => tokenVar.test(name) && text(value).trim() === ''))
-    ctx.out.push({ id: 'github.agent-no-token-in-env', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: f.lineAt?.(path), message: `${name} is blanked for the agent step: its commands cannot use the job's token` });
+    ctx.out.push({
+      id: 'github.agent-no-token-in-env',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: f.lineAt?.(path),
+      message: `${name} is blanked for the agent step: its commands cannot use the job's token`,
+    });
   if (!exposed.length) return;
   const names = exposed.map(([n]) => n);
   const personal = exposed.some(([, v]) => /secrets\./.test(text(v)) && !/secrets\.GITHUB_TOKEN\s*\}\}/.test(text(v)));
@@ -225,7 +302,15 @@ function checkoutFindings(ctx: Context, jobId: string, steps: Obj[], perms: Perm
     const persist = obj(s.with)['persist-credentials'];
     const line = f.lineAt?.(['jobs', jobId, 'steps', i, 'with', 'persist-credentials']) ?? f.lineAt?.(['jobs', jobId, 'steps', i, 'uses']);
     if (persist === false || text(persist) === 'false')
-      ctx.out.push({ id: 'github.agent-checkout-no-credentials', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line, message: `the checkout in agent job "${jobId}" does not keep the token in .git/config (persist-credentials: false)` });
+      ctx.out.push({
+        id: 'github.agent-checkout-no-credentials',
+        failureMode: 'FM4',
+        severity: 'info',
+        kind: 'protective',
+        path: f.path,
+        line,
+        message: `the checkout in agent job "${jobId}" does not keep the token in .git/config (persist-credentials: false)`,
+      });
     else
       ctx.out.push({
         id: 'github.agent-checkout-credentials',
@@ -256,10 +341,27 @@ function actionFindings(ctx: Context, u: ActionUse): void {
   const at = (...path: (string | number)[]) => f.lineAt?.(['jobs', u.jobId, 'steps', u.i, ...path]);
   const uses = at('uses');
   const input = obj(u.step.with);
-  ctx.out.push({ id: 'github.agent-workflow', failureMode: 'FM1', severity: 'info', kind: 'fact', path: f.path, line: uses, message: `runs an agent in CI (${u.action.repo})` });
+  ctx.out.push({
+    id: 'github.agent-workflow',
+    failureMode: 'FM1',
+    severity: 'info',
+    kind: 'fact',
+    path: f.path,
+    line: uses,
+    message: `runs an agent in CI (${u.action.repo})`,
+  });
 
   // Taken from a moving ref, the action's next commit runs with this job's token.
-  if (fullSha.test(u.ref)) ctx.out.push({ id: 'github.action-pinned', failureMode: 'FM2', severity: 'info', kind: 'protective', path: f.path, line: uses, message: `${u.action.repo} is pinned to a full commit SHA` });
+  if (fullSha.test(u.ref))
+    ctx.out.push({
+      id: 'github.action-pinned',
+      failureMode: 'FM2',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: uses,
+      message: `${u.action.repo} is pinned to a full commit SHA`,
+    });
   else {
     const tag = /^v?\d+(\.\d+)*$/.test(u.ref);
     ctx.out.push({
@@ -292,23 +394,69 @@ function actionFindings(ctx: Context, u: ActionUse): void {
         recommendation: `Remove ${o.input}, or list named users, and keep the job's token read-only.`,
       });
     else if (o.who === 'bots' && anyone)
-      ctx.out.push({ id: 'github.agent-bots-allowed', failureMode: 'FM4', severity: 'medium', kind: 'risk', path: f.path, line, message: `${o.input} lets any bot start ${u.action.name}: automation someone else controls can drive the agent`, recommendation: `List the bots by name in ${o.input}.` });
-    else ctx.out.push({ id: 'github.agent-named-actors', failureMode: 'FM4', severity: 'info', kind: 'fact', path: f.path, line, message: `${o.input} lets the listed ${o.who === 'bots' ? 'bots' : 'people without write access'} start ${u.action.name}` });
+      ctx.out.push({
+        id: 'github.agent-bots-allowed',
+        failureMode: 'FM4',
+        severity: 'medium',
+        kind: 'risk',
+        path: f.path,
+        line,
+        message: `${o.input} lets any bot start ${u.action.name}: automation someone else controls can drive the agent`,
+        recommendation: `List the bots by name in ${o.input}.`,
+      });
+    else
+      ctx.out.push({
+        id: 'github.agent-named-actors',
+        failureMode: 'FM4',
+        severity: 'info',
+        kind: 'fact',
+        path: f.path,
+        line,
+        message: `${o.input} lets the listed ${o.who === 'bots' ? 'bots' : 'people without write access'} start ${u.action.name}`,
+      });
   }
   if (u.untrusted.length && !u.gated) {
-    if (!u.action.checksWriteAccess) ctx.out.push(untrustedTrigger(ctx, u.action.name, u.untrusted[0]!, `${u.action.repo} does not check who triggered it`, u.perms.write.length > 0, uses));
+    if (!u.action.checksWriteAccess)
+      ctx.out.push(untrustedTrigger(ctx, u.action.name, u.untrusted[0]!, `${u.action.repo} does not check who triggered it`, u.perms.write.length > 0, uses));
     else if (!openers.some((o) => o.who === 'users'))
-      ctx.out.push({ id: 'github.agent-write-check-default', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: uses, message: `only people with write access can start ${u.action.name} from ${u.untrusted.join(', ')} events (the action's default check)` });
+      ctx.out.push({
+        id: 'github.agent-write-check-default',
+        failureMode: 'FM4',
+        severity: 'info',
+        kind: 'protective',
+        path: f.path,
+        line: uses,
+        message: `only people with write access can start ${u.action.name} from ${u.untrusted.join(', ')} events (the action's default check)`,
+      });
   }
 
   // Credentials: federation (OIDC) rather than a long-lived key in secrets.
   const key = u.action.apiKeyInputs.find((k) => input[k] !== undefined);
-  if (key) ctx.out.push({ id: 'github.agent-api-key', failureMode: 'FM4', severity: 'info', kind: 'fact', path: f.path, line: at('with', key), message: `${u.action.name} authenticates with a long-lived API key (${key})` });
-  else if (u.perms.idToken) ctx.out.push({ id: 'github.agent-oidc', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: uses, message: `${u.action.name} authenticates through OIDC federation (id-token: write), not a stored API key` });
+  if (key)
+    ctx.out.push({
+      id: 'github.agent-api-key',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      line: at('with', key),
+      message: `${u.action.name} authenticates with a long-lived API key (${key})`,
+    });
+  else if (u.perms.idToken)
+    ctx.out.push({
+      id: 'github.agent-oidc',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: uses,
+      message: `${u.action.name} authenticates through OIDC federation (id-token: write), not a stored API key`,
+    });
 
   if (u.action.repo === 'anthropics/claude-code-action') claudeInputs(ctx, input, at);
   if (u.action.repo === 'openai/codex-action') codexInputs(ctx, input, at);
-  if (u.action.repo === 'google-github-actions/run-gemini-cli') ctx.out.push(...geminiSettingsFindings(f.path, text(input.settings), at('with', 'settings') ?? uses));
+  if (u.action.repo === 'google-github-actions/run-gemini-cli')
+    ctx.out.push(...geminiSettingsFindings(f.path, text(input.settings), at('with', 'settings') ?? uses));
 }
 
 type At = (...path: (string | number)[]) => number | undefined;
@@ -332,30 +480,102 @@ function claudeInputs(ctx: Context, input: Obj, at: At): void {
   const line = at('with', 'claude_args');
   // An expression chooses the arguments at run time: say so rather than guess which branch runs.
   if (/^\s*\$\{\{[\s\S]*\}\}\s*$/.test(raw))
-    return void ctx.out.push({ id: 'github.agent-args-unreadable', failureMode: 'FM1', severity: 'info', kind: 'fact', path: f.path, line, message: 'claude_args is chosen by an expression at run time: its tools are not assessed' });
+    return void ctx.out.push({
+      id: 'github.agent-args-unreadable',
+      failureMode: 'FM1',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      line,
+      message: 'claude_args is chosen by an expression at run time: its tools are not assessed',
+    });
   const words = raw ? shellWords(raw) : [];
-  if (!words) return void ctx.out.push({ id: 'github.agent-args-unreadable', failureMode: 'FM1', severity: 'info', kind: 'fact', path: f.path, line, message: 'claude_args could not be split into words: not assessed' });
+  if (!words)
+    return void ctx.out.push({
+      id: 'github.agent-args-unreadable',
+      failureMode: 'FM1',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      line,
+      message: 'claude_args could not be split into words: not assessed',
+    });
   if (words.includes('--dangerously-skip-permissions') || flagValues(words, '--permission-mode').includes('bypassPermissions'))
-    ctx.out.push(bypass(f.path, line, 'claude_args switch permission checks off', 'Remove --dangerously-skip-permissions / --permission-mode bypassPermissions and list the tools the job needs with --allowedTools.'));
+    ctx.out.push(
+      bypass(
+        f.path,
+        line,
+        'claude_args switch permission checks off',
+        'Remove --dangerously-skip-permissions / --permission-mode bypassPermissions and list the tools the job needs with --allowedTools.',
+      ),
+    );
   const allowed = [...flagValues(words, '--allowedTools', '--allowed-tools'), text(input.allowed_tools)].flatMap(toolList);
   const allowedLine = line ?? at('with', 'allowed_tools');
   const broad = allowed.filter(broadClaudeTool);
   if (broad.length)
-    ctx.out.push({ id: 'github.agent-broad-tools', failureMode: 'FM4', severity: 'medium', kind: 'risk', path: f.path, line: allowedLine, message: `--allowedTools grants ${broad.join(', ')}: the agent can run far more than the workflow needs, unattended`, recommendation: 'Allow exact commands instead, for example --allowedTools "Bash(npm test:*),Read".' });
-  else if (allowed.length) ctx.out.push({ id: 'github.agent-narrow-tools', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: allowedLine, message: `the agent's extra tools are listed one by one (${allowed.slice(0, 4).join(', ')}${allowed.length > 4 ? ', …' : ''})` });
+    ctx.out.push({
+      id: 'github.agent-broad-tools',
+      failureMode: 'FM4',
+      severity: 'medium',
+      kind: 'risk',
+      path: f.path,
+      line: allowedLine,
+      message: `--allowedTools grants ${broad.join(', ')}: the agent can run far more than the workflow needs, unattended`,
+      recommendation: 'Allow exact commands instead, for example --allowedTools "Bash(npm test:*),Read".',
+    });
+  else if (allowed.length)
+    ctx.out.push({
+      id: 'github.agent-narrow-tools',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: allowedLine,
+      message: `the agent's extra tools are listed one by one (${allowed.slice(0, 4).join(', ')}${allowed.length > 4 ? ', …' : ''})`,
+    });
   if (flagValues(words, '--disallowedTools', '--disallowed-tools').length || text(input.disallowed_tools))
-    ctx.out.push({ id: 'github.agent-disallowed-tools', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: line ?? at('with', 'disallowed_tools'), message: 'some tools are explicitly denied to the agent (--disallowedTools)' });
-  if (flagValues(words, '--mcp-config').length) ctx.out.push({ id: 'github.agent-mcp-config', failureMode: 'FM2', severity: 'info', kind: 'fact', path: f.path, line, message: 'the agent is given MCP servers (--mcp-config): check each server\'s tools' });
+    ctx.out.push({
+      id: 'github.agent-disallowed-tools',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: line ?? at('with', 'disallowed_tools'),
+      message: 'some tools are explicitly denied to the agent (--disallowedTools)',
+    });
+  if (flagValues(words, '--mcp-config').length)
+    ctx.out.push({
+      id: 'github.agent-mcp-config',
+      failureMode: 'FM2',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      line,
+      message: "the agent is given MCP servers (--mcp-config): check each server's tools",
+    });
 }
 
 function codexInputs(ctx: Context, input: Obj, at: At): void {
   const { f } = ctx;
   const sandbox = text(input.sandbox);
   if (sandbox === 'danger-full-access')
-    ctx.out.push(bypass(f.path, at('with', 'sandbox'), 'Codex runs with sandbox: danger-full-access', 'Use sandbox: workspace-write (the default) or read-only.'));
-  else if (sandbox === 'read-only') ctx.out.push({ id: 'github.agent-read-only-sandbox', failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line: at('with', 'sandbox'), message: 'Codex runs in a read-only sandbox' });
+    ctx.out.push(
+      bypass(f.path, at('with', 'sandbox'), 'Codex runs with sandbox: danger-full-access', 'Use sandbox: workspace-write (the default) or read-only.'),
+    );
+  else if (sandbox === 'read-only')
+    ctx.out.push({
+      id: 'github.agent-read-only-sandbox',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: at('with', 'sandbox'),
+      message: 'Codex runs in a read-only sandbox',
+    });
   if (text(input['safety-strategy']) === 'unsafe')
-    ctx.out.push(bypass(f.path, at('with', 'safety-strategy'), 'Codex runs with safety-strategy: unsafe (sudo kept)', 'Use the default safety-strategy (drop-sudo).'));
+    ctx.out.push(
+      bypass(f.path, at('with', 'safety-strategy'), 'Codex runs with safety-strategy: unsafe (sudo kept)', 'Use the default safety-strategy (drop-sudo).'),
+    );
 }
 
 /** "Bash(git add:*),Read Edit" into its tools; commas and spaces inside parentheses stay. */
@@ -376,7 +596,16 @@ function toolList(value: string): string[] {
 }
 
 function bypass(path: string, line: number | undefined, what: string, fix: string): FindingDraft {
-  return { id: 'github.agent-bypass-flag', failureMode: 'FM4', severity: 'high', kind: 'risk', path, line, message: `${what}: every tool call runs without a check, on text others may have written`, recommendation: fix };
+  return {
+    id: 'github.agent-bypass-flag',
+    failureMode: 'FM4',
+    severity: 'high',
+    kind: 'risk',
+    path,
+    line,
+    message: `${what}: every tool call runs without a check, on text others may have written`,
+    recommendation: fix,
+  };
 }
 
 /** High when the job's token can write; a read-only job still hands the agent someone's text. */
@@ -388,7 +617,7 @@ function untrustedTrigger(ctx: Context, name: string, event: string, why: string
     severity: canWrite ? 'high' : 'medium',
     kind: 'risk',
     path: ctx.f.path,
-    line: caller ? fallbackLine : ctx.f.lineAt?.(['on', event]) ?? fallbackLine,
+    line: caller ? fallbackLine : (ctx.f.lineAt?.(['on', event]) ?? fallbackLine),
     message: `anyone who can fire ${event}${caller ? ` (through ${caller.from}, which calls this workflow)` : ''} starts ${name}, and ${why}: their text reaches the agent (a prompt-injection path)${canWrite ? ' in a job whose token can write' : ''}`,
     recommendation: "Add an if: that checks author_association (OWNER, MEMBER, COLLABORATOR) before the agent runs, and keep the job's token read-only.",
   };

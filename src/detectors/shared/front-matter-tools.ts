@@ -10,12 +10,32 @@ import { obj, str, strings } from './data.js';
  */
 export function frontMatterTools(prefix: string, f: ParsedFile): FindingDraft[] {
   const raw = obj(f.data)['allowed-tools'];
-  const tools = (Array.isArray(raw) ? strings(raw) : str(raw)?.split(/,\s*(?![^(]*\))/) ?? []).map((t) => t.trim()).filter(Boolean);
+  const tools = (Array.isArray(raw) ? strings(raw) : (str(raw)?.split(/,\s*(?![^(]*\))/) ?? [])).map((t) => t.trim()).filter(Boolean);
   if (!tools.length) return [];
   const broad = tools.filter(broadClaudeTool);
   const line = f.lineOf('allowed-tools');
   if (broad.length)
-    return [{ id: `${prefix}.command-broad-tools`, failureMode: 'FM4', severity: 'medium', kind: 'risk', path: f.path, line, message: `allowed-tools pre-approves ${broad.join(', ')} whenever this runs: far more than one command`, recommendation: 'List the exact commands it needs, for example Bash(gh pr view:*).' }];
-  return [{ id: `${prefix}.command-narrow-tools`, failureMode: 'FM4', severity: 'info', kind: 'protective', path: f.path, line, message: `pre-approves only ${tools.slice(0, 4).join(', ')}${tools.length > 4 ? ', …' : ''} while it runs` }];
+    return [
+      {
+        id: `${prefix}.command-broad-tools`,
+        failureMode: 'FM4',
+        severity: 'medium',
+        kind: 'risk',
+        path: f.path,
+        line,
+        message: `allowed-tools pre-approves ${broad.join(', ')} whenever this runs: far more than one command`,
+        recommendation: 'List the exact commands it needs, for example Bash(gh pr view:*).',
+      },
+    ];
+  return [
+    {
+      id: `${prefix}.command-narrow-tools`,
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line,
+      message: `pre-approves only ${tools.slice(0, 4).join(', ')}${tools.length > 4 ? ', …' : ''} while it runs`,
+    },
+  ];
 }
-

@@ -8,7 +8,8 @@ import { keys, obj, str } from './data.js';
 import { shellWords } from './shell-words.js';
 
 const canBlock = new Set(['PreToolUse', 'UserPromptSubmit', 'PermissionRequest']);
-const blocks = /\bexit\s+2\b|process\.exit\(\s*2\s*\)|sys\.exit\(\s*2\s*\)|os\.Exit\(\s*2\s*\)|permissionDecision["']?\s*[:=]\s*["']?(deny|ask)|["']?decision["']?\s*[:=]\s*["']?block/;
+const blocks =
+  /\bexit\s+2\b|process\.exit\(\s*2\s*\)|sys\.exit\(\s*2\s*\)|os\.Exit\(\s*2\s*\)|permissionDecision["']?\s*[:=]\s*["']?(deny|ask)|["']?decision["']?\s*[:=]\s*["']?block/;
 
 export interface HookJudgement {
   findings: FindingDraft[];
@@ -28,14 +29,30 @@ export function hookFindings(f: ParsedFile, hooksValue: unknown, ctx: ScanContex
     });
     if (!commands.length) continue;
     if (!canBlock.has(event)) {
-      findings.push({ id: 'claude-code.hook-after', failureMode: 'FM1', severity: 'info', kind: 'fact', path: f.path, line, message: `${event} hook (${commands[0]!.slice(0, 60)}) runs after the fact: a formatter or logger, not a control` });
+      findings.push({
+        id: 'claude-code.hook-after',
+        failureMode: 'FM1',
+        severity: 'info',
+        kind: 'fact',
+        path: f.path,
+        line,
+        message: `${event} hook (${commands[0]!.slice(0, 60)}) runs after the fact: a formatter or logger, not a control`,
+      });
       continue;
     }
     for (const command of commands) {
       const j = judge(command, ctx);
       if (j.verdict === 'blocks') {
         enforces = true;
-        findings.push({ id: 'claude-code.hook-blocks', failureMode: 'FM1', severity: 'info', kind: 'protective', path: f.path, line, message: `${event} hook ${j.what} can stop a call (it exits 2 or answers deny): an enforced boundary` });
+        findings.push({
+          id: 'claude-code.hook-blocks',
+          failureMode: 'FM1',
+          severity: 'info',
+          kind: 'protective',
+          path: f.path,
+          line,
+          message: `${event} hook ${j.what} can stop a call (it exits 2 or answers deny): an enforced boundary`,
+        });
       } else if (j.verdict === 'watches')
         findings.push({
           id: 'claude-code.hook-cannot-block',
@@ -47,7 +64,16 @@ export function hookFindings(f: ParsedFile, hooksValue: unknown, ctx: ScanContex
           message: `${event} hook ${j.what} never stops a call (no exit 2, no deny decision): it watches, it does not enforce`,
           recommendation: 'Make the hook exit 2 (or answer permissionDecision "deny") for the calls it exists to stop.',
         });
-      else if (j.verdict === 'unknown') findings.push({ id: 'claude-code.hook-unread', failureMode: 'FM1', severity: 'info', kind: 'fact', path: f.path, line, message: `${event} hook ${j.what}: ${j.reason}, so whether it blocks is not assessed` });
+      else if (j.verdict === 'unknown')
+        findings.push({
+          id: 'claude-code.hook-unread',
+          failureMode: 'FM1',
+          severity: 'info',
+          kind: 'fact',
+          path: f.path,
+          line,
+          message: `${event} hook ${j.what}: ${j.reason}, so whether it blocks is not assessed`,
+        });
     }
   }
   return { findings, enforces };

@@ -3,7 +3,8 @@
 import type { FindingDraft, ParsedFile, ScanContext } from '../types.js';
 
 // A prohibition about an action a tool can actually block (push, deploy, secrets, ...).
-const prohibition = /\b(never|do not|don't|must not|not allowed to|forbidden)\b.*(push|deploy|merge|secret|\.env|credential|token|rm -rf|delet|drop |migrat|install|publish|release|production)/i;
+const prohibition =
+  /\b(never|do not|don't|must not|not allowed to|forbidden)\b.*(push|deploy|merge|secret|\.env|credential|token|rm -rf|delet|drop |migrat|install|publish|release|production)/i;
 
 export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanContext, enforced: boolean): FindingDraft[] {
   const out: FindingDraft[] = [];
@@ -15,7 +16,15 @@ export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanC
     const shares = /AGENTS\.md/.test(body) || (agents !== undefined && 'text' in agents && agents.text === file.text);
     out.push(
       shares
-        ? { id: `${prefix}.instructions-shared`, failureMode: 'FM5', severity: 'info', kind: 'protective', path: file.path, line: file.lineOf('AGENTS.md'), message: 'imports or links AGENTS.md: one shared source of instructions' }
+        ? {
+            id: `${prefix}.instructions-shared`,
+            failureMode: 'FM5',
+            severity: 'info',
+            kind: 'protective',
+            path: file.path,
+            line: file.lineOf('AGENTS.md'),
+            message: 'imports or links AGENTS.md: one shared source of instructions',
+          }
         : {
             id: `${prefix}.instructions-divergent`,
             failureMode: 'FM5',

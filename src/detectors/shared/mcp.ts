@@ -19,7 +19,8 @@ interface Server {
 }
 
 // Servers that can change things outside the repository when their write tools are enabled.
-const writeCapable = /(github|gitlab|bitbucket|filesystem|postgres|mysql|sqlite|mongo|redis|slack|jira|linear|notion|confluence|shell|terminal|kubernetes|k8s|aws|gcp|azure|puppeteer|playwright|browser|stripe|sentry)/i;
+const writeCapable =
+  /(github|gitlab|bitbucket|filesystem|postgres|mysql|sqlite|mongo|redis|slack|jira|linear|notion|confluence|shell|terminal|kubernetes|k8s|aws|gcp|azure|puppeteer|playwright|browser|stripe|sentry)/i;
 
 export function mcpFindings(prefix: string, file: ParsedFile, serversValue: unknown): FindingDraft[] {
   const servers = obj(serversValue);
@@ -40,7 +41,15 @@ export function mcpFindings(prefix: string, file: ParsedFile, serversValue: unkn
     const line = file.lineOf(`"${name}"`) ?? file.lineOf(name);
     const args = Array.isArray(s.args) ? s.args.map(text) : [];
     const remote = typeof s.url === 'string' || typeof s.httpUrl === 'string' || s.type === 'http' || s.type === 'sse';
-    out.push({ id: `${prefix}.mcp-transport`, failureMode: 'FM2', severity: 'info', kind: 'fact', path: file.path, line, message: `MCP server "${name}" uses ${remote ? 'a remote (HTTP) transport' : 'a local process (stdio)'}` });
+    out.push({
+      id: `${prefix}.mcp-transport`,
+      failureMode: 'FM2',
+      severity: 'info',
+      kind: 'fact',
+      path: file.path,
+      line,
+      message: `MCP server "${name}" uses ${remote ? 'a remote (HTTP) transport' : 'a local process (stdio)'}`,
+    });
     const pkgIndex = text(s.command) === 'npx' ? args.findIndex((a) => !a.startsWith('-')) : -1;
     const pkg = pkgIndex >= 0 ? args[pkgIndex]! : undefined;
     if (pkg && !/@\d|@v?\d|@[\^~]?\d/.test(pkg.replace(/^@[^/]+\//, '')))
@@ -54,19 +63,22 @@ export function mcpFindings(prefix: string, file: ParsedFile, serversValue: unkn
         message: `MCP server "${name}" runs "npx ${args.join(' ')}" without a pinned version: whatever is published next runs with the agent's access`,
         recommendation: `Pin the package version (for example ${pkg}@1.2.3) and review upgrades like any dependency.`,
       });
-    for (const [key, bag] of [['env', s.env], ['headers', s.headers]] as const)
+    for (const [key, bag] of [
+      ['env', s.env],
+      ['headers', s.headers],
+    ] as const)
       for (const [k, v] of Object.entries(obj(bag)))
-          if (isLiteralSecret(k, v) || (key === 'headers' && /authorization/i.test(k) && isLiteralSecret('token', v)))
-            out.push({
-              id: `${prefix}.mcp-literal-secret`,
-              failureMode: 'FM4',
-              severity: 'high',
-              kind: 'risk',
-              path: file.path,
-              line: file.lineOf(k) ?? line,
-              message: `MCP server "${name}" has a literal secret in ${key}.${k} (value masked): anyone who can read the repository has it`,
-              recommendation: 'Move the secret to an environment variable or secret store, reference it by name, and rotate the exposed one.',
-            });
+        if (isLiteralSecret(k, v) || (key === 'headers' && /authorization/i.test(k) && isLiteralSecret('token', v)))
+          out.push({
+            id: `${prefix}.mcp-literal-secret`,
+            failureMode: 'FM4',
+            severity: 'high',
+            kind: 'risk',
+            path: file.path,
+            line: file.lineOf(k) ?? line,
+            message: `MCP server "${name}" has a literal secret in ${key}.${k} (value masked): anyone who can read the repository has it`,
+            recommendation: 'Move the secret to an environment variable or secret store, reference it by name, and rotate the exposed one.',
+          });
     if (writeCapable.test(`${name} ${args.join(' ')} ${text(s.url ?? s.httpUrl)}`) && !s.enabled_tools && !s.includeTools)
       out.push({
         id: `${prefix}.mcp-write-capable`,
@@ -79,7 +91,15 @@ export function mcpFindings(prefix: string, file: ParsedFile, serversValue: unkn
         recommendation: 'Enable only the tools the workflow needs and require approval for write tools.',
       });
     if (s.trust === true)
-      out.push({ id: `${prefix}.mcp-trusted`, failureMode: 'FM2', severity: 'high', kind: 'risk', path: file.path, line: file.lineOf('"trust"') ?? line, message: `MCP server "${name}" is trusted: its tool calls skip confirmation` });
+      out.push({
+        id: `${prefix}.mcp-trusted`,
+        failureMode: 'FM2',
+        severity: 'high',
+        kind: 'risk',
+        path: file.path,
+        line: file.lineOf('"trust"') ?? line,
+        message: `MCP server "${name}" is trusted: its tool calls skip confirmation`,
+      });
   }
   return out;
 }

@@ -4,14 +4,33 @@ import type { ReportFormat } from './types.js';
 // `answer`, `score` and `risk` are what is scored (evidence-adjusted under --scan); a disputed
 // answer keeps the team's claim in `claimed_answer` and the findings behind it in `disputed_by`;
 // `history_disagrees` lists what the git history (`--history`) shows against the answer.
-const columns = ['question_id', 'question', 'failure_modes', 'answer', 'status', 'score', 'risk', 'obligation', 'claimed_answer', 'disputed_by', 'history_disagrees', 'accepted', 'note'] as const;
+const columns = [
+  'question_id',
+  'question',
+  'failure_modes',
+  'answer',
+  'status',
+  'score',
+  'risk',
+  'obligation',
+  'claimed_answer',
+  'disputed_by',
+  'history_disagrees',
+  'accepted',
+  'note',
+] as const;
 
 export const csv: ReportFormat = {
   id: 'csv',
   extension: '.csv',
-  description: 'One row per question: question, failure modes, answer, score, risk, obligation, claimed answer and disputing findings, what the history disagrees with, note.',
+  description:
+    'One row per question: question, failure modes, answer, score, risk, obligation, claimed answer and disputing findings, what the history disagrees with, note.',
   render: (report) => {
-    const disagreements = (id: string) => (report.history?.disagreements ?? []).filter((d) => d.question === id).map((d) => `${d.signal}: ${d.message}`).join(' | ');
+    const disagreements = (id: string) =>
+      (report.history?.disagreements ?? [])
+        .filter((d) => d.question === id)
+        .map((d) => `${d.signal}: ${d.message}`)
+        .join(' | ');
     const rows = report.questions.map((q) => [
       q.id,
       q.text,

@@ -20,7 +20,8 @@ function outcome(q: ReportQuestion): Outcome {
     return { kind: 'skipped', message: `Accepted risk: ${q.accepted.owner} until ${q.accepted.until}: ${q.accepted.reason}` };
   if (q.obligation === 'must' && q.met === false) return { kind: 'failure', type: 'unmet-must', message: `Must not met: ${problemOf(q)}` };
   if (q.risk === 'high') return { kind: 'failure', type: 'high-risk', message: `High risk: ${problemOf(q)}` };
-  if (q.status === 'unknown' || q.status === 'unanswered') return { kind: 'skipped', message: `Unknown: not answered, so it earns nothing${q.obligation === 'must' ? ' (a must: unverified)' : ''}` };
+  if (q.status === 'unknown' || q.status === 'unanswered')
+    return { kind: 'skipped', message: `Unknown: not answered, so it earns nothing${q.obligation === 'must' ? ' (a must: unverified)' : ''}` };
   return { kind: 'pass' };
 }
 
@@ -44,13 +45,19 @@ export function junitXml(r: Report): string {
       skipped: String(cases.filter((c) => c.o.kind === 'skipped').length),
       time: '0',
     });
-    suite.ele('properties').ele('property', { name: 'score', value: fm.score === null ? 'n/a' : String(fm.score) }).up().ele('property', { name: 'verdict', value: r.verdict.id });
+    suite
+      .ele('properties')
+      .ele('property', { name: 'score', value: fm.score === null ? 'n/a' : String(fm.score) })
+      .up()
+      .ele('property', { name: 'verdict', value: r.verdict.id });
     for (const { q, o } of cases) {
       const tc = suite.ele('testcase', { name: `${q.id}: ${q.text}`, classname: `rollout-check.${fm.id}`, time: '0' });
       if (o.kind === 'failure') tc.ele('failure', { message: o.message, type: o.type }).txt(`${q.text}\nAnswer: ${q.answer}\nWhy it matters: ${q.why}`);
       // junit-4.xsd gives <skipped> text, not a message attribute.
       if (o.kind === 'skipped') tc.ele('skipped').txt(o.message);
-      tc.ele('system-out').txt(`Answer: ${q.answer}${q.score === null ? '' : ` (score ${Math.round(q.score * 100)}%)`}\nFailure modes: ${q.failureModes.map((f) => f.id).join(', ')}`);
+      tc.ele('system-out').txt(
+        `Answer: ${q.answer}${q.score === null ? '' : ` (score ${Math.round(q.score * 100)}%)`}\nFailure modes: ${q.failureModes.map((f) => f.id).join(', ')}`,
+      );
     }
   }
   return `${doc.end({ prettyPrint: true })}\n`;

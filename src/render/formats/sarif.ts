@@ -58,11 +58,23 @@ export function assessmentResults(r: Report): SarifResult[] {
     if (unmetMust || high) {
       const why = unmetMust ? 'a must that is not met' : 'a high risk';
       const step = stepFor(r.nextSteps, q.id);
-      results.push({ rule: questionRule(q, 'error'), message: sentence(`${q.text} ${capitalise(problemOf(q))} (${why}).${step ? ` Next step: ${step}` : ''}`), uri, line: r.answers.lines[q.id], identity: `${q.id}|answer`, suppression });
+      results.push({
+        rule: questionRule(q, 'error'),
+        message: sentence(`${q.text} ${capitalise(problemOf(q))} (${why}).${step ? ` Next step: ${step}` : ''}`),
+        uri,
+        line: r.answers.lines[q.id],
+        identity: `${q.id}|answer`,
+        suppression,
+      });
     }
     if (q.dispute)
       results.push({
-        rule: { ...questionRule(q, 'warning'), id: `${q.id}/disputed`, name: `${nameOf(q.id)}Disputed`, short: sentence(`The repository disputes the answer to ${q.id}`) },
+        rule: {
+          ...questionRule(q, 'warning'),
+          id: `${q.id}/disputed`,
+          name: `${nameOf(q.id)}Disputed`,
+          short: sentence(`The repository disputes the answer to ${q.id}`),
+        },
         message: sentence(`Answered ${q.dispute.claimed}; the repository shows otherwise (${q.dispute.findings.join(', ')}) and ${q.answer} is scored`),
         uri,
         line: r.answers.lines[q.id],
@@ -72,7 +84,12 @@ export function assessmentResults(r: Report): SarifResult[] {
   for (const d of r.history?.disagreements ?? []) {
     const q = r.questions.find((x) => x.id === d.question)!;
     results.push({
-      rule: { ...questionRule(q, 'warning'), id: `${d.signal}/${d.question}`, name: `${nameOf(d.signal)}${nameOf(d.question)}`, short: sentence(`The git history disagrees with the answer to ${d.question}`) },
+      rule: {
+        ...questionRule(q, 'warning'),
+        id: `${d.signal}/${d.question}`,
+        name: `${nameOf(d.signal)}${nameOf(d.question)}`,
+        short: sentence(`The git history disagrees with the answer to ${d.question}`),
+      },
       message: sentence(`Answered ${d.claimed}; the history shows: ${d.message}`),
       uri,
       line: r.answers.lines[d.question],
@@ -98,7 +115,15 @@ export function findingResult(f: {
   line?: number;
 }): SarifResult {
   return {
-    rule: { id: f.id, name: nameOf(f.id), short: sentence(f.message), full: sentence(`${f.failureMode}: ${f.message}`), help: sentence(f.recommendation ?? f.message), failureMode: f.failureMode, level: severityLevel[f.severity] },
+    rule: {
+      id: f.id,
+      name: nameOf(f.id),
+      short: sentence(f.message),
+      full: sentence(`${f.failureMode}: ${f.message}`),
+      help: sentence(f.recommendation ?? f.message),
+      failureMode: f.failureMode,
+      level: severityLevel[f.severity],
+    },
     message: sentence(f.message),
     uri: f.path,
     line: f.line,
