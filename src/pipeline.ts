@@ -15,23 +15,15 @@ import type { Report, ReportHistory } from './report/model.js';
 import { formatIds, loadFormat } from './render/formats/index.js';
 import { readyTemplates } from './render/templates.js';
 import { evaluateGates, type GateOptions } from './scoring/gates.js';
-import { planNextSteps, type PlannedStep } from './scoring/plan.js';
+import { planNextSteps } from './scoring/plan.js';
 import type { Merged } from './respondents/merge.js';
 import { respondentParts } from './report/respondent-parts.js';
-import { judgeCharacteristics, judgePreScale } from './scoring/readiness.js';
+import { agreeSteps, scoreEach } from './respondents/plan.js';
+import { beforeScaleGaps, judgeCharacteristics, judgePreScale } from './scoring/readiness.js';
 import { scoreAssessment, type Scored } from './scoring/score.js';
 import { decideVerdict } from './scoring/verdict.js';
 import { evaluateCondition } from './scoring/applicability.js';
 import { checkContext, contradictionLine } from './evidence/context-rules.js';
-
-/** Questions behind the musts to scale that are not met and the before-you-scale questions that are not clear. */
-function beforeScaleGaps(checklist: LoadedChecklist, scored: Scored, preScale: ReturnType<typeof judgePreScale>): Set<string> {
-  const musts = scored.failureModes
-    .flatMap((f) => [...f.unmetMusts, ...f.unknownMusts])
-    .filter((id) => checklist.questions.find((q) => q.id === id)?.stage === 'scale');
-  const fuzzy = preScale.filter((p) => p.status !== 'clear').flatMap((p) => checklist.preScale.find((x) => x.id === p.id)!.questions);
-  return new Set([...musts, ...fuzzy]);
-}
 
 /** Malformed acknowledgements are set aside and handed to `warn`: they settle nothing. */
 export function loadAnswers(checklist: LoadedChecklist, file: string, warn: (p: Problem) => void = () => {}): Answers {
@@ -52,39 +44,6 @@ export async function collectEvidence(dir: string, checklist: LoadedChecklist, a
 /** Holds the git history against the answers: proposals and disagreements, never a changed answer. */
 export function weighHistoryEvidence(checklist: LoadedChecklist, answers: Answers, history: HistoryResult): ReportHistory {
   return weighHistory(checklist, answers, history, loadEvidenceMap(checklist));
-}
-
-/** Each respondent scored alone (for scores by role); people who answered alike are scored once. */
-function scoreEach(checklist: LoadedChecklist, files: Answers[]): Scored[] {
-  const seen = new Map<string, Scored>();
-  return files.map((f) => {
-    const key = JSON.stringify(Object.entries(f.answers).map(([id, a]) => [id, a.value]));
-    let s = seen.get(key);
-    if (!s) seen.set(key, (s = scoreAssessment(checklist, f)));
-    return s;
-  });
-}
-
-/** Where respondents disagree, the first step is to agree: one step per divergent question. */
-function agreeSteps(checklist: LoadedChecklist, merged: Merged | undefined): PlannedStep[] {
-  return (merged?.divergent ?? []).map((d) => {
-    const q = checklist.questions.find((x) => x.id === d.question)!;
-    const label = (role: string) => checklist.roles?.find((x) => x.id === role)?.label.toLowerCase() ?? role;
-    const roles = [...new Set(d.responses.map((r) => label(merged!.respondents[r.respondent]!.role)))];
-    return {
-      id: `agree-on-${q.id}`,
-      text: `Agree on the answer to "${q.text}" (${q.id}): the ${roles.slice(0, -1).join(', ')}${roles.length > 1 ? ' and ' : ''}${roles.at(-1)} answered it ${Math.round(d.spread * 100)} points apart; settle what is true before acting on it.`,
-      effort: 'low' as const,
-      impact: 'high' as const,
-      obligation: q.obligation ?? 'should',
-      risk: 'high' as const,
-      questions: [q.id],
-      failureModes: q.failureModes.map((f) => f.id),
-      after: [],
-      links: [],
-      phase: 30 as const,
-    };
-  });
 }
 
 export interface Assessment {

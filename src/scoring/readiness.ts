@@ -1,6 +1,7 @@
 // The six pre-scale questions and the five characteristics, judged from the answers behind them.
 import type { LoadedChecklist } from '../checklist/model.js';
 import type { QuestionScore } from './question.js';
+import type { Scored } from './score.js';
 
 export type PreScaleStatus = 'clear' | 'fuzzy' | 'not-assessed';
 export interface PreScaleResult {
@@ -48,4 +49,13 @@ export function judgeCharacteristics(checklist: LoadedChecklist, questions: Ques
     const status = mean >= checklist.scoring.metAt ? 'in-place' : mean >= 0.4 ? 'partial' : 'missing';
     return { id: c.id, status, score: Math.round(mean * 1000) / 1000 };
   });
+}
+
+/** Questions behind the musts to scale that are not met and the before-you-scale questions that are not clear. */
+export function beforeScaleGaps(checklist: LoadedChecklist, scored: Pick<Scored, 'failureModes'>, preScale: PreScaleResult[]): Set<string> {
+  const musts = scored.failureModes
+    .flatMap((f) => [...f.unmetMusts, ...f.unknownMusts])
+    .filter((id) => checklist.questions.find((q) => q.id === id)?.stage === 'scale');
+  const fuzzy = preScale.filter((p) => p.status !== 'clear').flatMap((p) => checklist.preScale.find((x) => x.id === p.id)!.questions);
+  return new Set([...musts, ...fuzzy]);
 }
