@@ -17,7 +17,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
 /** zod's strictObject: only these keys, the required ones present, the output in the schema's order. */
 function strictObject(fields: Record<string, Check>, required: readonly string[] = []): Check {
   const names = Object.keys(fields);
-  return (v) => {
+  return described({ fields }, (v) => {
     if (!isPlainObject(v)) return unsure;
     for (const key of Object.keys(v)) if (!Object.hasOwn(fields, key)) return unsure;
     const out: Record<string, unknown> = {};
@@ -31,33 +31,40 @@ function strictObject(fields: Record<string, Check>, required: readonly string[]
       out[key] = checked;
     }
     return out;
-  };
+  });
 }
+
+/**
+ * What a check knows, for the test that holds it to the schema's keys (test/unit/quick-check.test.ts):
+ * an object's fields, or the checks it chooses between or wraps.
+ */
+export interface CheckShape {
+  fields?: Record<string, Check>;
+  options?: Check[];
+  item?: Check;
+}
+const described = (shape: CheckShape, check: Check): Check => Object.assign(check, { shape });
+export const shapeOfCheck = (check: Check): CheckShape | undefined => (check as Check & { shape?: CheckShape }).shape;
 
 const string: Check = (v) => (typeof v === 'string' ? v : unsure);
 const nonEmpty: Check = (v) => (typeof v === 'string' && v.length > 0 ? v : unsure);
 /** zod's `text`: trimmed, then at least one character. */
 const text: Check = (v) => (typeof v === 'string' && v.trim().length > 0 ? v.trim() : unsure);
-const arrayOf =
-  (item: Check, minLength = 0): Check =>
-  (v) => {
+const arrayOf = (item: Check, minLength = 0): Check =>
+  described({ item }, (v) => {
     if (!Array.isArray(v) || v.length < minLength) return unsure;
     const out = v.map(item);
     return out.includes(unsure) ? unsure : out;
-  };
-const optionalNullable =
-  (check: Check): Check =>
-  (v) =>
-    v === null ? null : check(v);
-const firstOf =
-  (...checks: Check[]): Check =>
-  (v) => {
+  });
+const optionalNullable = (check: Check): Check => described({ options: [check] }, (v) => (v === null ? null : check(v)));
+const firstOf = (...checks: Check[]): Check =>
+  described({ options: checks }, (v) => {
     for (const check of checks) {
       const out = check(v);
       if (out !== unsure) return out;
     }
     return unsure;
-  };
+  });
 
 const answerValue = firstOf(nonEmpty, (v) => (typeof v === 'number' && Number.isFinite(v) ? v : unsure), arrayOf(nonEmpty));
 const day: Check = (v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDay(v) ? v : unsure);
@@ -86,21 +93,26 @@ const answersFile = strictObject(
       failureModes: arrayOf((v) => (failureModeIds.includes(v as never) ? v : unsure), 1),
     }),
     respondent: strictObject({ name: text, role: text }, ['name', 'role']),
-    answers: optionalNullable((v) => {
-      if (!isPlainObject(v)) return unsure;
-      const out: Record<string, unknown> = {};
-      for (const [id, entry] of Object.entries(v)) {
-        // A key a plain object treats specially: let zod decide what becomes of it.
-        if (id === '__proto__') return unsure;
-        const checked = answerEntry(entry);
-        if (checked === unsure) return unsure;
-        out[id] = checked;
-      }
-      return out;
-    }),
+    answers: optionalNullable(
+      described({ item: answerEntry }, (v) => {
+        if (!isPlainObject(v)) return unsure;
+        const out: Record<string, unknown> = {};
+        for (const [id, entry] of Object.entries(v)) {
+          // A key a plain object treats specially: let zod decide what becomes of it.
+          if (id === '__proto__') return unsure;
+          const checked = answerEntry(entry);
+          if (checked === unsure) return unsure;
+          out[id] = checked;
+        }
+        return out;
+      }),
+    ),
   },
   ['checklist'],
 );
+
+/** The root check, for the schema-keys test. */
+export const quickAnswersCheck: Check = answersFile;
 
 /** The file as zod would give it back, when it is plainly right; undefined when zod must look. */
 export function quickCheckAnswers(data: unknown): AnswersFile | undefined {

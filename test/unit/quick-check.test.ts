@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { safeParse } from 'zod/v4/core';
-import { quickCheckAnswers } from '../../src/answers/quick-check.js';
+import { quickAnswersCheck, quickCheckAnswers, shapeOfCheck } from '../../src/answers/quick-check.js';
 import { AnswersFile } from '../../src/answers/schema.js';
 import { parseLocated } from '../../src/yaml/parse-located.js';
 
@@ -136,5 +136,45 @@ describe('the quick check of an answers file', () => {
       metadata: { team: 'Blue' },
       answers: { q: { na: 'not here' } },
     });
+  });
+});
+
+/** Every object key the schema knows, by path ("answers.*.acknowledge[].reason"): the keys zod reads. */
+function schemaKeys(schema: unknown, path = ''): string[] {
+  const def = (schema as { _zod: { def: Record<string, unknown> } })._zod.def;
+  switch (def.type) {
+    case 'object':
+      return Object.entries(def.shape as Record<string, unknown>).flatMap(([k, s]) => [`${path}${k}`, ...schemaKeys(s, `${path}${k}.`)]);
+    case 'optional':
+    case 'nullable':
+    case 'default':
+      return schemaKeys(def.innerType, path);
+    case 'union':
+      return (def.options as unknown[]).flatMap((o) => schemaKeys(o, path));
+    case 'array':
+      return schemaKeys(def.element, `${path.replace(/\.$/, '')}[].`);
+    case 'record':
+      return schemaKeys(def.valueType, `${path}*.`);
+    default:
+      return [];
+  }
+}
+
+/** The same, of what the quick check knows. */
+function checkKeys(check: unknown, path = ''): string[] {
+  const shape = shapeOfCheck(check as never);
+  if (!shape) return [];
+  if (shape.fields) return Object.entries(shape.fields).flatMap(([k, c]) => [`${path}${k}`, ...checkKeys(c, `${path}${k}.`)]);
+  if (shape.options) return shape.options.flatMap((o) => checkKeys(o, path));
+  if (shape.item) return checkKeys(shape.item, path.endsWith('answers.') ? `${path}*.` : `${path.replace(/\.$/, '')}[].`);
+  return [];
+}
+
+describe('the quick check knows every key of the schema', () => {
+  it('so a field added to zod alone is caught here, not by a silently slower path', () => {
+    const zod = [...new Set(schemaKeys(AnswersFile))].sort();
+    const quick = [...new Set(checkKeys(quickAnswersCheck))].sort();
+    expect(zod.length).toBeGreaterThan(20);
+    expect(quick).toEqual(zod);
   });
 });
