@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import type { EmitFlags } from '../emit.js';
 import { outputFormats } from '../formats-list.js';
 import { parseChoice } from '../options.js';
-import { output } from '../std-streams.js';
 
 export function registerReport(program: Command): void {
   program
@@ -18,9 +17,5 @@ export function registerReport(program: Command): void {
     .option('--logo <file>', 'logo image embedded in HTML and PDF reports')
     .option('--redact', "drop notes, evidence and people's names")
     .option('--templates <dir>', 'folder whose <format>/NAME.hbs files replace the built-in templates')
-    .action(async (file: string, flags: EmitFlags) => {
-      const [{ emitReport }, { loadResult }] = await Promise.all([import('../emit.js'), import('../../load/result.js')]);
-      await emitReport(loadResult(file), flags);
-      if (flags.out) output('stdout').write(`Report written to ${flags.out}\n`);
-    });
+    .action(async (file: string, flags: EmitFlags) => (await import('./report-action.js')).runReport(file, flags));
 }

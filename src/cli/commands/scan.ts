@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { maxNestingDepth, maxScannedFileBytes, maxYamlAliases } from '../../input/limits.js';
 import { parseChoice } from '../options.js';
-import { output } from '../std-streams.js';
 
 const formats = ['text', 'md', 'json', 'sarif'] as const;
 
@@ -17,13 +16,5 @@ export function registerScan(program: Command): void {
       'after',
       `\nNothing in the repository is run. Files over ${maxScannedFileBytes / (1024 * 1024)} MiB, binary files, files in other encodings than UTF-8,\nYAML with more than ${maxYamlAliases} aliases to expand and anything nested more than ${maxNestingDepth} levels deep are\nnot read: each is listed under "Skipped" with the reason, and the scan goes on.`,
     )
-    .action(async (dir: string, flags: { format: (typeof formats)[number]; out?: string }) => {
-      const { scanJson, scanMarkdown, scanSarif, scanText } = await import('../../render/scan-text.js');
-      const { scanDirectory } = await import('../../scan/scan-directory.js');
-      const { readPackageVersion, writeFileAtomic } = await import('../../io/files.js');
-      const renderers = { text: scanText, md: scanMarkdown, json: scanJson, sarif: (r: Parameters<typeof scanJson>[0]) => scanSarif(r, readPackageVersion()) };
-      const text = await renderers[flags.format](await scanDirectory(dir));
-      if (flags.out) writeFileAtomic(flags.out, text);
-      else output('stdout').write(text);
-    });
+    .action(async (dir: string, flags: { format: (typeof formats)[number]; out?: string }) => (await import('./scan-action.js')).runScan(dir, flags));
 }

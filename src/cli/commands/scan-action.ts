@@ -1,0 +1,12 @@
+// The work behind `rollout-check scan`, loaded only when the command runs.
+import { output } from '../std-streams.js';
+
+export async function runScan(dir: string, flags: { format: 'text' | 'md' | 'json' | 'sarif'; out?: string }): Promise<void> {
+  const { scanJson, scanMarkdown, scanSarif, scanText } = await import('../../render/scan-text.js');
+  const { scanDirectory } = await import('../../scan/scan-directory.js');
+  const { readPackageVersion, writeFileAtomic } = await import('../../io/files.js');
+  const renderers = { text: scanText, md: scanMarkdown, json: scanJson, sarif: (r: Parameters<typeof scanJson>[0]) => scanSarif(r, readPackageVersion()) };
+  const text = await renderers[flags.format](await scanDirectory(dir));
+  if (flags.out) writeFileAtomic(flags.out, text);
+  else output('stdout').write(text);
+}
