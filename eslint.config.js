@@ -14,7 +14,6 @@ const edges = [
   'src/build/**',
   'src/interactive/prompter.ts',
   'src/history/git.ts',
-  'src/history/head-files.ts',
   'src/history/passes.ts',
   'src/scan/list-files.ts',
   'src/scan/read-file.ts',

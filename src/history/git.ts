@@ -3,9 +3,6 @@
 // (no external diff, no text conversion, no fsmonitor, no signature checks).
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { InputError } from '../errors.js';
-import { checksFromFiles, type RepositoryChecks } from './head-files.js';
-
-export type { RepositoryChecks };
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainGitDir } from '../io/plain-git-dir.js';
@@ -76,30 +73,6 @@ export async function repositoryFacts(dir: string): Promise<RepositoryFacts> {
   // "HEAD -> main, origin/main, tag: v1": a ref name holds no space, so ", " ends it.
   const branch = /(?:^|, )HEAD -> (.+?)(?:, |$)/.exec(refs)?.[1] ?? `detached at ${short}`;
   return { branch, shallow: shallow === 'true', newestTime: Number(time) };
-}
-
-/**
- * repositoryFacts in one git process, for a window that does not hang on the newest commit: the
- * passes, started already, bring HEAD's time. Whatever is amiss (no repository, no commits, a bare
- * one) is left to repositoryFacts to name, so every message is the same.
- */
-export async function repositoryChecks(dir: string): Promise<RepositoryChecks | RepositoryFacts> {
-  // A plain repository on a branch says all of it in its own files: no git process at all.
-  const plain = checksFromFiles(dir);
-  if (plain) return plain;
-  const out = await gitOutputLater(dir, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', 'HEAD', '--symbolic-full-name', 'HEAD']);
-  const [work, shallow, head, ref] = out?.trim().split('\n') ?? [];
-  if (work !== 'true' || !head || !ref) return repositoryFacts(dir);
-  // The name `git log --decorate` gives as "HEAD -> <name>"; detached, the abbreviation %h gives.
-  const branch = ref.startsWith('refs/heads/')
-    ? ref.slice('refs/heads/'.length)
-    : `detached at ${(await gitOutputLater(dir, ['rev-parse', '--short', 'HEAD']))?.trim()}`;
-  return { branch, shallow: shallow === 'true', head };
-}
-
-/** The committer time of HEAD, for when the passes did not bring it (a window that starts after it). */
-export async function headTime(dir: string): Promise<number> {
-  return Number((await gitOutputLater(dir, ['log', '-1', '--format=%ct', 'HEAD']))?.trim());
 }
 
 /** The empty tree's hash in each object format git has, by the length of a hash in it. */

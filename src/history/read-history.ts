@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { builtinAttribution, readCompiledAttribution, readUserFile } from '../io/files.js';
 import { HistoryAnalyser } from './analyse.js';
 import { combineAttribution, type Attribution, type AttributionFile } from './attribution.js';
-import { emptyTreeOf, gitOutput, gitOutputLater, headTime, isPartialClone, lineCountsAt, repositoryChecks, repositoryFacts, windowArgs } from './git.js';
+import { emptyTreeOf, gitOutput, gitOutputLater, isPartialClone, lineCountsAt, repositoryFacts, windowArgs } from './git.js';
 import { GraphBuilder } from './graph.js';
 import { mergedBranch } from './log-stream.js';
 import { readGraph, startPasses, stopPasses } from './passes.js';
@@ -58,19 +58,17 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
   const anchored = options.anchorDate !== undefined;
   const asked = options.since ?? '90d';
   // A window that does not hang on the newest commit (all of it, or from a date) is known before
-  // the repository is checked: the passes over it then start alongside the checks, and bring
-  // HEAD's time themselves (one git process fewer).
+  // the repository is checked: the passes over it then start alongside git's checks.
   const fixed = anchored ? undefined : fixedSince(asked);
   // A partial clone holds commits but not every file's contents: lines are not counted there
   // rather than downloaded one object at a time (the limit is named in the result).
   const lines = !isPartialClone(dir);
   let passes = fixed === undefined ? undefined : startPasses(dir, [...windowArgs(fixed, null), 'HEAD'], lines);
   try {
-    const facts = fixed === undefined ? await repositoryFacts(dir) : await repositoryChecks(dir);
-    const newest = 'newestTime' in facts ? facts.newestTime : undefined;
-    const anchor = anchored ? endOfDay(options.anchorDate!) : newest;
-    // Only a fixed window is read before HEAD's time is known, and it does not hang on it.
-    const window = parseWindow(asked, anchor ?? 0);
+    // One path for every window: git itself says what the repository is (and names what is amiss).
+    const facts = await repositoryFacts(dir);
+    const anchor = anchored ? endOfDay(options.anchorDate!) : facts.newestTime;
+    const window = parseWindow(asked, anchor);
     // Ending at a date means reading the branch as it stood then: from the first-parent commit of
     // that day, so a side branch merged later is not mistaken for the branch itself.
     const tip = anchored ? gitOutput(dir, ['rev-list', '-1', '--first-parent', `--before=@${anchor}`, 'HEAD'])?.trim() : 'HEAD';
@@ -85,15 +83,9 @@ export async function readHistory(dir: string, options: HistoryOptions = {}): Pr
       const branch = mergedBranch(subject);
       return branch === undefined ? -1 : attribution.classifyBranch(branch);
     });
-    // Checks read from files vouch for less than git's: should reading fail, git's checks name what
-    // is wrong with the repository when something is, as they always have.
-    const whyNot = async (err: unknown): Promise<never> => {
-      if ('head' in facts) await repositoryFacts(dir);
-      throw err;
-    };
-    const read = passes ? await readGraph(passes, builder).catch(whyNot) : undefined;
+    const read = passes ? await readGraph(passes, builder) : undefined;
     const built = read?.graph ?? builder.finish();
-    const until = anchor ?? ('head' in facts && built.first?.hash === facts.head ? built.first.time : await headTime(dir));
+    const until = anchor;
 
     // Lines older than the window share in every removal: count them at the window's start.
     const start = (await before)?.trim();

@@ -3,14 +3,12 @@
 // fits in what is held (the graph built from the changes) or not (the graph pass started late);
 // and the subject read from a commit's message must be the one git's %s prints.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder, type Graph } from '../../src/history/graph.js';
 import { LogParser, logFormat, mergedBranch, type CommitRecord } from '../../src/history/log-stream.js';
 import { readGraph, startPasses } from '../../src/history/passes.js';
-import { checksFromFiles } from '../../src/history/head-files.js';
 // @ts-expect-error: a plain ES module script, shared with the bench.
 import { makeHistoryRepo } from '../../scripts/history-fixture.mjs';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -97,7 +95,7 @@ describe('one pass or two over a history', () => {
     expect(reports[0].window.since > '2026-06-01').toBe(true);
   });
 
-  it("reads a plain repository's branch, HEAD and shallowness from its files as git reports them, and leaves the rest to git", async () => {
+  it('names the branch, a detached HEAD and a shallow clone as git reports them, and refuses a branch with no commit', async () => {
     const root = tempDir('rollout-check-heads-');
     const origin = join(root, 'origin');
     await makeHistoryRepo(origin, { commits: 30, seed: 3 });
@@ -113,21 +111,17 @@ describe('one pass or two over a history', () => {
     clone('shallow', '--depth', '3');
     git(clone('detached'), ['checkout', '-q', '--detach', 'HEAD~2']);
     git(clone('unborn'), ['checkout', '-q', '--orphan', 'nothing-yet']);
-    const byGit = (dir: string) => {
-      const [work, shallow, head, ref] = git(dir, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', 'HEAD', '--symbolic-full-name', 'HEAD'])
-        .trim()
-        .split('\n');
-      expect(work).toBe('true');
-      return { branch: ref!.replace(/^refs\/heads\//, ''), shallow: shallow === 'true', head };
-    };
-    for (const name of ['plain', 'packed', 'branch with a slash', 'shallow']) expect(checksFromFiles(repos[name]!), name).toEqual(byGit(repos[name]!));
-    expect(checksFromFiles(repos.shallow!)?.shallow).toBe(true);
-    expect(checksFromFiles(repos.packed!)).toBeDefined();
-    // Detached, or a branch with no commit yet: git is asked (and names the problem).
-    expect(checksFromFiles(repos.detached!)).toBeUndefined();
-    expect(checksFromFiles(repos.unborn!)).toBeUndefined();
-    // A HEAD that points outside refs/heads, or a ref git would refuse: git is asked.
-    writeFileSync(join(repos.plain!, '.git', 'HEAD'), 'ref: refs/heads/../../config\n');
-    expect(checksFromFiles(repos.plain!)).toBeUndefined();
+    const history = (name: string) => runCli(['history', repos[name]!, '--all', '--format', 'json']);
+    const json = (name: string) => JSON.parse(history(name).stdout) as { branch: string; limits: string[] };
+    expect(json('plain').branch).toBe('main');
+    expect(json('packed').branch).toBe('main');
+    expect(json('branch with a slash').branch).toBe('feature/agents');
+    expect(json('shallow').limits.join(' ')).toContain('shallow clone');
+    expect(json('plain').limits.join(' ')).not.toContain('shallow clone');
+    const short = git(repos.detached!, ['rev-parse', '--short', 'HEAD']).trim();
+    expect(json('detached').branch).toBe(`detached at ${short}`);
+    const unborn = history('unborn');
+    expect(unborn.code).toBe(2);
+    expect(unborn.stderr).toContain('the repository has no commits yet');
   });
 });
