@@ -1,6 +1,6 @@
 // The answers file: the one artefact both the questionnaire and CI read and write.
 import * as z from '../zod-mini.js';
-import { failureModeIds } from '../checklist/ids.js';
+import { FailureModeId } from '../checklist/levels.js';
 import { isRealDay } from '../day.js';
 
 const text = z.string().check(z.trim(), z.minLength(1));
@@ -80,7 +80,7 @@ export const AnswersFile = z.strictObject({
   // A metadata key with only comments under it parses as null: treat it as empty.
   metadata: z.optional(z.nullable(Metadata)),
   /** Set by the questionnaire when only part of the checklist was asked. */
-  scope: z.optional(z.strictObject({ quick: z.optional(z.boolean()), failureModes: z.optional(z.array(z.enum(failureModeIds)).check(z.minLength(1))) })),
+  scope: z.optional(z.strictObject({ quick: z.optional(z.boolean()), failureModes: z.optional(z.array(FailureModeId).check(z.minLength(1))) })),
   /** Who gave these answers, when several people answer the same checklist. */
   respondent: z.optional(z.strictObject({ name: text, role: text })),
   answers: z.optional(z.nullable(z.record(z.string(), AnswerEntry))),

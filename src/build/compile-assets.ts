@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import * as z from 'zod';
+import * as z from '../zod-mini.js';
 import { answersJsonSchema } from '../answers/json-schema.js';
 import { Overlay } from '../checklist/overlay.js';
 import { Checklist } from '../checklist/schema.js';

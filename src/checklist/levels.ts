@@ -1,6 +1,6 @@
-// The checklist's small enums, in classic zod for the checklist and overlay schemas. Answers files
-// and results build their own from the same lists (src/checklist/ids.ts) in zod/mini.
-import * as z from 'zod';
+// The checklist's small enums, once, in zod/mini (the one dialect): the checklist and overlay
+// schemas, the result and the evidence models all use these, built from src/checklist/ids.ts.
+import * as z from '../zod-mini.js';
 import { failureModeIds, levels, obligations, riskLevels } from './ids.js';
 
 export { failureModeIds, levels, obligations, riskLevels };

@@ -1,7 +1,7 @@
 // Client overlays: extend a checklist by id without forking it. An overlay adds questions,
 // rewrites text, changes weights or obligations, or ignores a question with a reason. Applying
 // one is pure; every id it names must exist, and what it did is recorded for every report.
-import * as z from 'zod';
+import * as z from '../zod-mini.js';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Problem } from '../errors.js';
@@ -10,34 +10,31 @@ import type { LocatedDocument } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';
 import { Checklist, FailureModeId, Obligation, Question, Recommendation } from './schema.js';
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/);
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]*$/));
 
 export const Overlay = z.strictObject({
   /** A name for this overlay, shown in reports. */
   id,
   /** The checklist it applies to; a version, when given, must match. */
-  extends: z.strictObject({ id, version: z.string().optional() }),
-  add: z.array(Question).optional(),
-  change: z
-    .array(
+  extends: z.strictObject({ id, version: z.optional(z.string()) }),
+  add: z.optional(z.array(Question)),
+  change: z.optional(
+    z.array(
       z.strictObject({
         id,
-        text: z.string().min(1).optional(),
-        why: z.string().min(1).optional(),
-        help: z.string().min(1).optional(),
-        obligation: Obligation.optional(),
-        failureModes: z
-          .array(z.strictObject({ id: FailureModeId, weight: z.number().positive() }))
-          .min(1)
-          .optional(),
-        metAt: z.number().min(0).max(1).optional(),
-        naAllowed: z.boolean().optional(),
-        quick: z.boolean().optional(),
-        recommendations: z.array(Recommendation).optional(),
+        text: z.optional(z.string().check(z.minLength(1))),
+        why: z.optional(z.string().check(z.minLength(1))),
+        help: z.optional(z.string().check(z.minLength(1))),
+        obligation: z.optional(Obligation),
+        failureModes: z.optional(z.array(z.strictObject({ id: FailureModeId, weight: z.number().check(z.positive()) })).check(z.minLength(1))),
+        metAt: z.optional(z.number().check(z.gte(0)).check(z.lte(1))),
+        naAllowed: z.optional(z.boolean()),
+        quick: z.optional(z.boolean()),
+        recommendations: z.optional(z.array(Recommendation)),
       }),
-    )
-    .optional(),
-  ignore: z.array(z.strictObject({ id, reason: z.string().trim().min(1, 'an ignored question needs a reason') })).optional(),
+    ),
+  ),
+  ignore: z.optional(z.array(z.strictObject({ id, reason: z.string().check(z.trim()).check(z.minLength(1, 'an ignored question needs a reason')) }))),
 });
 export type Overlay = z.infer<typeof Overlay>;
 

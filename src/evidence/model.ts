@@ -2,11 +2,9 @@
 // repository's findings held against the answers, and the history's. Owned here, where it is
 // made; written in zod/mini like the rest of the result.
 import * as z from '../zod-mini.js';
-import { failureModeIds, obligations } from '../checklist/ids.js';
+import { FailureModeId, Obligation } from '../checklist/levels.js';
 import { HistoryResult } from '../history/model.js';
 
-const FailureModeId = z.enum(failureModeIds);
-const Obligation = z.enum(obligations);
 const nullableString = z.nullable(z.string());
 
 const Severity = z.enum(['high', 'medium', 'low', 'info']);

@@ -1,18 +1,18 @@
 // The attribution file's schema and validation: loaded only for files the build has not already
 // validated (an in-house --attribution file, or an edited built-in one).
-import * as z from 'zod';
+import * as z from '../zod-mini.js';
 import type { Problem } from '../errors.js';
 import { located, parseLocated } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';
 import { ruleKind } from './rule-kind.js';
 
-const pattern = z.string().min(1).max(500);
-const source = z.string().min(1);
+const pattern = z.string().check(z.minLength(1)).check(z.maxLength(500));
+const source = z.string().check(z.minLength(1));
 const Rule = z.union([
   z.strictObject({ author: pattern, source }),
   z.strictObject({ committer: pattern, source }),
   z.strictObject({
-    trailer: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9-]+$/, 'a trailer key is letters, digits and dashes'), value: pattern }),
+    trailer: z.strictObject({ key: z.string().check(z.regex(/^[A-Za-z0-9-]+$/, 'a trailer key is letters, digits and dashes')), value: pattern }),
     source,
   }),
   z.strictObject({ message: pattern, source }),
@@ -24,14 +24,14 @@ export const AttributionFile = z.strictObject({
   version: z.literal(1),
   tools: z.array(
     z.strictObject({
-      id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a tool id is lower-case letters, digits and dashes'),
-      name: z.string().min(1),
+      id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a tool id is lower-case letters, digits and dashes')),
+      name: z.string().check(z.minLength(1)),
       /** agent (the default): work an AI agent did; automation: bots, release and dependency updaters, apart from agents and people. */
-      kind: z.enum(['agent', 'automation']).optional(),
-      rules: z.array(Rule).min(1),
+      kind: z.optional(z.enum(['agent', 'automation'])),
+      rules: z.array(Rule).check(z.minLength(1)),
     }),
   ),
-  fixSubjects: z.array(pattern).optional(),
+  fixSubjects: z.optional(z.array(pattern)),
 });
 export type AttributionFile = z.infer<typeof AttributionFile>;
 

@@ -3,7 +3,7 @@
 //     --json number,author,headRefName,labels,additions,deletions,createdAt,mergedAt,reviews,comments > prs.json
 // Validated with zod; a problem is reported at its line in the file.
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import * as z from 'zod';
+import * as z from '../zod-mini.js';
 import type { Problem } from '../errors.js';
 import { parseJsonc } from '../input/jsonc.js';
 import type { Attribution } from './attribution.js';
@@ -12,20 +12,20 @@ import { median, round3 } from './summarise.js';
 import { byText } from '../order.js';
 
 const login = z.object({ login: z.string() });
-const timestamp = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date and time');
+const timestamp = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a date and time'));
 export const GhPullRequests = z.array(
   z.object({
-    number: z.number().int(),
+    number: z.int(),
     // gh writes null for a deleted ("ghost") account.
-    author: login.nullable(),
+    author: z.nullable(login),
     headRefName: z.string(),
     labels: z.array(z.object({ name: z.string() })),
-    additions: z.number().int().nonnegative(),
-    deletions: z.number().int().nonnegative(),
+    additions: z.int().check(z.nonnegative()),
+    deletions: z.int().check(z.nonnegative()),
     createdAt: timestamp,
-    mergedAt: timestamp.nullable(),
-    reviews: z.array(z.object({ author: login.nullable(), state: z.string() })),
-    comments: z.array(z.object({ author: login.nullable() })),
+    mergedAt: z.nullable(timestamp),
+    reviews: z.array(z.object({ author: z.nullable(login), state: z.string() })),
+    comments: z.array(z.object({ author: z.nullable(login) })),
   }),
 );
 type GhPullRequest = z.infer<typeof GhPullRequests>[number];

@@ -2,7 +2,7 @@
 // result (`assess --format json`), so it is self-contained, every field is explicit (null, never
 // missing), and its shape is published as a JSON Schema (`rollout-check schema result`).
 import * as z from '../zod-mini.js';
-import { failureModeIds, levels, obligations, riskLevels } from '../checklist/ids.js';
+import { FailureModeId, Level, Obligation, RiskLevel } from '../checklist/levels.js';
 import { AppliedOverlay } from '../checklist/applied-overlay.js';
 import { ReportEvidence, ReportHistory } from '../evidence/model.js';
 
@@ -12,12 +12,6 @@ export { AppliedOverlay, ReportEvidence, ReportHistory };
 import { reportSchemaVersion } from '../versions.js';
 
 export { reportSchemaVersion };
-
-// The checklist's enums, built here in zod/mini: a result never loads classic zod.
-const FailureModeId = z.enum(failureModeIds);
-const RiskLevel = z.enum(riskLevels);
-const Level = z.enum(levels);
-const Obligation = z.enum(obligations);
 
 const nullableString = z.nullable(z.string());
 const percent = z.nullable(z.number().check(z.minimum(0), z.maximum(100)));

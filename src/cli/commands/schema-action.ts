@@ -1,5 +1,5 @@
 // The work behind `rollout-check schema`, loaded only when the command runs.
-import { toJSONSchema } from 'zod';
+import { toJSONSchema } from '../../zod-mini.js';
 import { AnswersFile } from '../../answers/schema.js';
 import { Checklist } from '../../checklist/schema.js';
 import { HistoryResult, historySchemaVersion } from '../../history/model.js';
