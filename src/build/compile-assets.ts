@@ -19,7 +19,7 @@ import {
   compiledSourcePath,
   compiledTemplatesPath,
   packageRoot,
-} from '../io/files.js';
+} from '../io/artefacts.js';
 import { loadFormats } from '../render/formats/index.js';
 import { precompileOptions } from '../render/templates.js';
 

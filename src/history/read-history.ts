@@ -3,7 +3,8 @@
 // diffs, cheap), then one streaming `git log --reverse --numstat`, or for a small history that one
 // alone. Of the history itself only running counts stay.
 import { InputError } from '../errors.js';
-import { builtinAttribution, readCompiledAttribution, readUserFile } from '../io/files.js';
+import { readUserFile } from '../io/files.js';
+import { builtinAttribution, readCompiledAttribution } from '../io/artefacts.js';
 import { HistoryAnalyser } from './analyse.js';
 import { combineAttribution, type Attribution, type AttributionFile } from './attribution.js';
 import { emptyTreeOf, gitOutput, gitOutputLater, isPartialClone, lineCountsAt, repositoryFacts, windowArgs } from './git.js';

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
-import { builtinChecklist, readCompiledChecklist, readUserFile } from '../io/files.js';
+import { readUserFile } from '../io/files.js';
+import { builtinChecklist, readCompiledChecklist } from '../io/artefacts.js';
 import type { LoadedChecklist } from '../checklist/model.js';
 
 export async function loadChecklist(file?: string, overlayFiles: string[] = []): Promise<LoadedChecklist> {

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedChecklist } from '../checklist/model.js';
 import { InputError } from '../errors.js';
-import { packageRoot, readCompiledEvidenceMap, readUserFile } from '../io/files.js';
+import { readUserFile } from '../io/files.js';
+import { packageRoot, readCompiledEvidenceMap } from '../io/artefacts.js';
 import { validateEvidenceMap, type EvidenceMap } from '../checklist/evidence-map.js';
 
 /**

@@ -8,7 +8,7 @@
 import type Handlebars from 'handlebars';
 import Runtime from 'handlebars/runtime';
 import { InputError } from '../errors.js';
-import type { TemplateSet } from '../io/files.js';
+import type { TemplateSet } from '../io/artefacts.js';
 import { escapeRegExp } from '../regexp.js';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];

@@ -2,7 +2,7 @@
 // The CLI loads each format on use (src/render/formats/index.ts), and the template compiler only
 // for templates the build did not precompile; here they are all imported.
 import Handlebars from 'handlebars';
-import { loadTemplates } from '../../src/io/files.js';
+import { loadTemplates } from '../../src/io/artefacts.js';
 import { csv } from '../../src/render/formats/csv.js';
 import { html } from '../../src/render/formats/html.js';
 import { json } from '../../src/render/formats/json.js';

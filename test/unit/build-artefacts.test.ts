@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LoadedChecklist } from '../../src/checklist/model.js';
 import { validateChecklist } from '../../src/checklist/validate.js';
-import { builtinChecklist, loadTemplates, readCompiledChecklist } from '../../src/io/files.js';
+import { builtinChecklist, loadTemplates, readCompiledChecklist } from '../../src/io/artefacts.js';
 import { assess, loadAnswers, loadChecklist, renderReport } from '../../src/pipeline.js';
 import { markdown } from '../../src/render/formats/markdown.js';
 import { readyTemplates } from '../../src/render/templates.js';

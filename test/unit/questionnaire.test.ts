@@ -6,7 +6,7 @@ import { serializeAnswers } from '../../src/answers/serialize.js';
 import { validateAnswers } from '../../src/answers/validate.js';
 import { validateChecklist } from '../../src/checklist/validate.js';
 import { runQuestionnaire } from '../../src/interactive/questionnaire.js';
-import { builtinChecklist } from '../../src/io/files.js';
+import { builtinChecklist } from '../../src/io/artefacts.js';
 import { miniChecklist } from '../helpers/mini.js';
 import { scriptedPrompter, type Scripted } from '../helpers/scripted-prompter.js';
 

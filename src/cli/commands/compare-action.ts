@@ -12,7 +12,8 @@ export interface CompareFlags {
 export async function runCompare(oldFile: string, newFile: string, flags: CompareFlags): Promise<void> {
   const { compareReports } = await import('../../compare/compare.js');
   const { compareMarkdown, compareSummary } = await import('../../compare/render.js');
-  const { loadTemplates, writeFileAtomic } = await import('../../io/files.js');
+  const { writeFileAtomic } = await import('../../io/files.js');
+  const { loadTemplates } = await import('../../io/artefacts.js');
   const { readyTemplates } = await import('../../render/templates.js');
   const { colourFor } = await import('../colour.js');
   const before = await load(oldFile, flags.policy);

@@ -17,7 +17,8 @@ export interface InitFlags {
 export async function runInit(flags: InitFlags): Promise<void> {
   const { loadChecklist } = await import('../../load/checklist.js');
   const { serializeAnswers } = await import('../../answers/serialize.js');
-  const { packageRoot, writeFileAtomic } = await import('../../io/files.js');
+  const { writeFileAtomic } = await import('../../io/files.js');
+  const { packageRoot } = await import('../../io/artefacts.js');
   const checklist = await loadChecklist(flags.policy);
   if (flags.format === 'csv') {
     const { csvHeader } = await import('../../respondents/import-csv.js');

@@ -4,7 +4,8 @@ import { output } from '../std-streams.js';
 export async function runScan(dir: string, flags: { format: 'text' | 'md' | 'json' | 'sarif'; out?: string }): Promise<void> {
   const { scanJson, scanMarkdown, scanSarif, scanText } = await import('../../render/scan-text.js');
   const { scanDirectory } = await import('../../scan/scan-directory.js');
-  const { readPackageVersion, writeFileAtomic } = await import('../../io/files.js');
+  const { writeFileAtomic } = await import('../../io/files.js');
+  const { readPackageVersion } = await import('../../io/artefacts.js');
   const renderers = { text: scanText, md: scanMarkdown, json: scanJson, sarif: (r: Parameters<typeof scanJson>[0]) => scanSarif(r, readPackageVersion()) };
   const text = await renderers[flags.format](await scanDirectory(dir));
   if (flags.out) writeFileAtomic(flags.out, text);

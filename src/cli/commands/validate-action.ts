@@ -15,8 +15,9 @@ export async function runValidate(files: string[], flags: { policy?: string; sca
 }
 
 async function loadTools() {
-  const [{ builtinChecklist, readUserFile }, { validateAnswers }, { loadChecklist }, { evidenceMapFor }, { located, parseLocated }] = await Promise.all([
+  const [{ readUserFile }, { builtinChecklist }, { validateAnswers }, { loadChecklist }, { evidenceMapFor }, { located, parseLocated }] = await Promise.all([
     import('../../io/files.js'),
+    import('../../io/artefacts.js'),
     import('../../answers/validate.js'),
     import('../../load/checklist.js'),
     import('../../load/evidence-map.js'),
