@@ -11,7 +11,7 @@ const edges = [
   'src/io/**',
   'src/load/**',
   'src/cli/**',
-  'src/build/**',
+  'src/build-steps/**',
   'src/interactive/prompter.ts',
   'src/history/git.ts',
   'src/history/passes.ts',

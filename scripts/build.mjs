@@ -40,7 +40,7 @@ const shared = {
 };
 // The result schema's shape, which the JSON format writes reports in (src/report/shape.ts), is
 // worked out here from the schema and carried by the bundle as a constant.
-await build({ ...shared, entryPoints: ['src/build/result-shape.ts'], outfile: 'dist/build/result-shape.cjs', format: 'cjs' });
+await build({ ...shared, entryPoints: ['src/build-steps/result-shape.ts'], outfile: 'dist/build/result-shape.cjs', format: 'cjs' });
 const shape = spawnSync(process.execPath, ['dist/build/result-shape.cjs'], { cwd: root, encoding: 'utf8' });
 if (shape.status !== 0) {
   process.stderr.write(shape.stderr);
@@ -150,7 +150,7 @@ for (const input of Object.keys(cli.metafile.inputs)) {
 await build({
   ...shared,
   banner: { js: importMetaUrl },
-  entryPoints: ['src/build/compile-assets.ts'],
+  entryPoints: ['src/build-steps/compile-assets.ts'],
   outfile: 'dist/build/compile-assets.cjs',
   format: 'cjs',
 });

@@ -5,7 +5,7 @@
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import * as z from '../zod-mini.js';
 import type { Problem } from '../errors.js';
-import { parseJsonc } from '../input/jsonc.js';
+import { parseJsonc } from '../parse-boundary/jsonc.js';
 import type { Attribution } from './attribution.js';
 import type { PullRequestGroup, PullRequestSummary } from './model.js';
 import { median, round3 } from './summarise.js';

@@ -4,9 +4,9 @@
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
-import { decodeText } from '../input/decode.js';
-import { inputAt, rememberInput } from './inputs.js';
-import { maxUserFileBytes, mebibytes } from '../input/limits.js';
+import { decodeText } from '../parse-boundary/decode.js';
+import { inputAt, rememberInput } from './input-paths.js';
+import { maxUserFileBytes, mebibytes } from '../parse-boundary/limits.js';
 
 /**
  * Reads a user's text file: bounded (never past the limit, whatever the file is: /dev/zero, a

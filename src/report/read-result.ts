@@ -1,7 +1,7 @@
 // Pure: a saved result's text in, a checked Report or located problems out.
 import type { Problem } from '../errors.js';
-import { nestsDeeperThan } from '../input/depth.js';
-import { maxNestingDepth } from '../input/limits.js';
+import { nestsDeeperThan } from '../parse-boundary/depth.js';
+import { maxNestingDepth } from '../parse-boundary/limits.js';
 import { parseLocated } from '../yaml/parse-located.js';
 import { zodProblems } from '../yaml/zod-problems.js';
 import { Report, reportSchemaVersion } from './model.js';

@@ -3,12 +3,12 @@
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, sep, isAbsolute } from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { decodeText } from '../input/decode.js';
-import { nestsDeeperThan } from '../input/depth.js';
-import { parseJsonc } from '../input/jsonc.js';
-import { maxNestingDepth, maxScannedFileBytes } from '../input/limits.js';
+import { decodeText } from '../parse-boundary/decode.js';
+import { nestsDeeperThan } from '../parse-boundary/depth.js';
+import { parseJsonc } from '../parse-boundary/jsonc.js';
+import { maxNestingDepth, maxScannedFileBytes } from '../parse-boundary/limits.js';
 import { describeFailure, parseLocated } from '../yaml/parse-located.js';
-import { rememberInput } from '../io/inputs.js';
+import { rememberInput } from '../io/input-paths.js';
 import type { ParsedFile } from '../detectors/types.js';
 
 export const maxFileBytes = maxScannedFileBytes;

@@ -1,7 +1,7 @@
 // A parsed YAML document that knows where each of its values came from, and the problems found in
 // one, worded for the person who has to edit the file. Shared by the quick reading and `yaml`'s.
 import type { Problem } from '../errors.js';
-import { maxNestingDepth, maxYamlAliases } from '../input/limits.js';
+import { maxNestingDepth, maxYamlAliases } from '../parse-boundary/limits.js';
 
 export interface LocatedDocument {
   file: string;

@@ -3,8 +3,8 @@
 // the library with it, on first use only (loadedOnUse in scripts/build.mjs).
 import { LineCounter, parseDocument, isNode, isPair, isMap, isSeq, isScalar, visit, type Document } from 'yaml';
 import type { Problem } from '../errors.js';
-import { nestsDeeperThan } from '../input/depth.js';
-import { maxNestingDepth, maxYamlAliases } from '../input/limits.js';
+import { nestsDeeperThan } from '../parse-boundary/depth.js';
+import { maxNestingDepth, maxYamlAliases } from '../parse-boundary/limits.js';
 import { describeFailure, firstLine, refused, type LocatedDocument } from './located.js';
 import { unclosedFlowAt } from './unclosed.js';
 

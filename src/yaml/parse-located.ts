@@ -2,8 +2,8 @@
 // own rules) can be reported with the line and column the user has to edit. A plain document is
 // read quickly by js-yaml (quick-read.ts); `yaml` reads the rest, and answers any question about
 // a column or a problem (parse-fully.ts).
-import { nestsDeeperThan, rawBracketDepth } from '../input/depth.js';
-import { maxNestingDepth, maxYamlBracketDepth } from '../input/limits.js';
+import { nestsDeeperThan, rawBracketDepth } from '../parse-boundary/depth.js';
+import { maxNestingDepth, maxYamlBracketDepth } from '../parse-boundary/limits.js';
 import { refused, type LocatedDocument } from './located.js';
 import { parseFully } from './parse-fully.js';
 import { quickRead } from './quick-read.js';

@@ -16,7 +16,7 @@
 // - no tab characters, no carriage return without a line feed, no byte-order mark, no line longer
 //   than 1,000 characters (the corners where `yaml` refuses what js-yaml reads).
 import { constructFromEvents, CORE_SCHEMA, COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
-import { maxNestingDepth } from '../input/limits.js';
+import { maxNestingDepth } from '../parse-boundary/limits.js';
 
 export interface QuickDocument {
   data: unknown;

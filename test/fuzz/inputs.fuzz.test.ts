@@ -17,7 +17,7 @@ import { compareReports } from '../../src/compare/compare.js';
 import { detectors } from '../../src/detectors/index.js';
 import { InputError, type Problem } from '../../src/errors.js';
 import { weighEvidence } from '../../src/evidence/weigh.js';
-import { decodeText } from '../../src/input/decode.js';
+import { decodeText } from '../../src/parse-boundary/decode.js';
 import { assess, loadAnswers, loadChecklist, loadEvidenceMap } from '../../src/pipeline.js';
 import { renderReport } from '../helpers/render.js';
 import { readResult } from '../../src/report/read-result.js';

@@ -1,6 +1,6 @@
 // `rollout-check scan [DIR]`: reads the repository's AI tool configuration, offline.
 import type { Command } from 'commander';
-import { maxNestingDepth, maxScannedFileBytes, maxYamlAliases } from '../../input/limits.js';
+import { maxNestingDepth, maxScannedFileBytes, maxYamlAliases } from '../../parse-boundary/limits.js';
 import { parseChoice } from '../options.js';
 
 const formats = ['text', 'md', 'json', 'sarif'] as const;

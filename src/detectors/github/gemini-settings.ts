@@ -1,7 +1,7 @@
 // The `settings` input of google-github-actions/run-gemini-cli. The action always runs
 // `gemini --yolo`, so every tool call is approved unless tools.core (or coreTools) lists the
 // tools the agent may use (action.yml and docs/best-practices.md at 3ca2577f2714).
-import { parseJsonc } from '../../input/jsonc.js';
+import { parseJsonc } from '../../parse-boundary/jsonc.js';
 import type { FindingDraft } from '../types.js';
 import { obj, strings } from '../shared/data.js';
 
