@@ -85,7 +85,12 @@ export function budgetTable(pairs = Number(process.env.BENCH_PAIRS ?? 25)) {
     ['assess --format html --out', ['assess', '--answers', 'examples/pilot-ready.yaml', '--format', 'html', '--out', `${out}.html`], 1.5],
     ['scan (small repository)', ['scan', repo, '--format', 'json'], 1.5],
     // history must start git: its floor is Node's start-up plus the `git log` it runs (issue 26).
-    ['history (small repository)', ['history', repo, '--all', '--format', 'json'], 1.5, () => gitWall(['-C', repo, 'log', '--reverse', '-z', '--numstat', '-M', '--format=%H', 'HEAD'])],
+    [
+      'history (small repository)',
+      ['history', repo, '--all', '--format', 'json'],
+      1.5,
+      () => gitWall(['-C', repo, 'log', '--reverse', '-z', '--numstat', '-M', '--format=%H', 'HEAD']),
+    ],
     ['aggregate (the ten-team portfolio)', ['aggregate', 'examples/portfolio/results', '--format', 'md'], 1.5],
   ];
   const lines = [

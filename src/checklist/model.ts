@@ -35,7 +35,7 @@ export interface ResolvedQuestion {
   naAllowed: boolean;
   quick: boolean;
   recommendations: Recommendation[];
-  references: { airmf: string[]; ai600: string[] };
+  references: { airmf: string[]; ai600: string[]; owaspAgentic: { id: string; reason: string }[] };
   /** Set when an overlay takes the question out of this assessment: the reason. */
   ignored?: string;
 }
@@ -91,7 +91,7 @@ export function resolveQuestions(c: Checklist): ResolvedQuestion[] {
       naAllowed: q.naAllowed ?? false,
       quick: q.quick ?? false,
       recommendations: q.recommendations ?? [],
-      references: { airmf: q.references?.airmf ?? [], ai600: q.references?.ai600 ?? [] },
+      references: { airmf: q.references?.airmf ?? [], ai600: q.references?.ai600 ?? [], owaspAgentic: q.references?.owaspAgentic ?? [] },
     };
   });
 }

@@ -7,6 +7,7 @@ const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lowercase
 import { FailureModeId, Level, Obligation, RiskLevel, failureModeIds, levels, obligations, riskLevels } from './levels.js';
 
 export { FailureModeId, Level, Obligation, RiskLevel, failureModeIds, levels, obligations, riskLevels };
+import { owaspAgenticIds } from './ids.js';
 
 /** One answer option. `score` is required on scored questions (checked in rules, not here). */
 export const Choice = z.strictObject({
@@ -53,6 +54,8 @@ export const References = z.strictObject({
   airmf: z.optional(z.array(z.string().check(z.regex(/^(GOVERN|MAP|MEASURE|MANAGE) \d+\.\d+$/)))),
   /** NIST AI 600-1 suggested action ids, e.g. "GV-3.2-003". */
   ai600: z.optional(z.array(z.string().check(z.regex(/^(GV|MP|MS|MG)-\d+\.\d+-\d{3}$/)))),
+  /** OWASP Top 10 for Agentic Applications (2026) risks the question guards against, each with why. */
+  owaspAgentic: z.optional(z.array(z.strictObject({ id: z.enum(owaspAgenticIds), reason: z.string().check(z.trim(), z.minLength(1)) })).check(z.minLength(1))),
 });
 export type References = z.infer<typeof References>;
 

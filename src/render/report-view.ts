@@ -81,7 +81,13 @@ export function reportView(r: Report) {
     notAsked: r.questions.filter((q) => q.status === 'not-asked' || q.status === 'out-of-scope').map(rowOf),
     notApplicable: r.questions.filter((q) => q.status === 'na').map(rowOf),
     unknowns: r.questions.filter((q) => !q.context && (q.status === 'unknown' || q.status === 'unanswered')).map(rowOf),
-    crosswalkRows: r.crosswalk.map((c) => ({ ...c, questionsText: c.questions.join(', '), failureModesText: c.failureModes.join(', ') })),
+    crosswalkRows: r.crosswalk.map((c) => ({
+      ...c,
+      refText: c.title ? `${c.ref} ${c.title}` : c.ref,
+      // An OWASP risk names why each question guards against it; a NIST reference lists them.
+      questionsText: c.reasons.length ? c.reasons.map((x) => `${x.question}: ${x.reason}`).join(' ') : c.questions.join(', '),
+      failureModesText: c.failureModes.join(', '),
+    })),
     chart: chartOf(r),
     historySection: historyView(r.history),
     divergentRows: r.divergent.items.map((d) => ({ ...d, who: whoSaidWhat(d.responses, (role) => roleLabel(r, role)) })),

@@ -2,6 +2,7 @@
 import { basename, isAbsolute, relative } from 'node:path';
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import type { FailureModeId } from '../checklist/schema.js';
+import { owaspAgentic } from '../checklist/ids.js';
 import type { Answers, ResolvedAnswer } from '../answers/model.js';
 import type { PlannedStep } from '../scoring/plan.js';
 import type { QuestionScore } from '../scoring/question.js';
@@ -187,19 +188,26 @@ function reportQuestion(
 function buildCrosswalk(checklist: LoadedChecklist): Report['crosswalk'] {
   const rows = new Map<string, { row: Report['crosswalk'][number]; modes: Set<FailureModeId> }>();
   for (const q of checklist.questions) {
-    const refs = [...q.references.airmf.map((ref) => ['NIST AI RMF 1.0', ref] as const), ...q.references.ai600.map((ref) => ['NIST AI 600-1', ref] as const)];
-    for (const [framework, ref] of refs) {
+    const refs = [
+      ...q.references.airmf.map((ref) => ['NIST AI RMF 1.0', ref, undefined] as const),
+      ...q.references.ai600.map((ref) => ['NIST AI 600-1', ref, undefined] as const),
+      ...q.references.owaspAgentic.map((o) => ['OWASP Agentic Top 10 2026', o.id, o.reason] as const),
+    ];
+    for (const [framework, ref, reason] of refs) {
       const key = `${framework}|${ref}`;
       let entry = rows.get(key);
-      if (!entry) rows.set(key, (entry = { row: { framework, ref, questions: [], failureModes: [] }, modes: new Set() }));
+      const title = framework === 'OWASP Agentic Top 10 2026' ? (owaspAgentic[ref as keyof typeof owaspAgentic] ?? null) : null;
+      if (!entry) rows.set(key, (entry = { row: { framework, ref, title, questions: [], failureModes: [], reasons: [] }, modes: new Set() }));
       entry.row.questions.push(q.id);
+      if (reason !== undefined) entry.row.reasons.push({ question: q.id, reason });
       for (const f of q.failureModes) entry.modes.add(f.id);
     }
   }
-  // AI RMF first: it is the framework people know; the 600-1 actions refine it. Each reference is
-  // cut into parts once, not once per comparison.
+  // AI RMF first: it is the framework people know; the 600-1 actions refine it; the OWASP agentic
+  // risks last. Each reference is cut into parts once, not once per comparison.
+  const order = { 'NIST AI RMF 1.0': 0, 'NIST AI 600-1': 1, 'OWASP Agentic Top 10 2026': 2 } as const;
   const keyed = [...rows.values()].map(({ row, modes }) => ({ row: { ...row, failureModes: [...modes].sort() }, parts: refParts(row.ref) }));
-  keyed.sort((a, b) => (a.row.framework === b.row.framework ? compareParts(a.parts, b.parts) : a.row.framework === 'NIST AI RMF 1.0' ? -1 : 1));
+  keyed.sort((a, b) => order[a.row.framework] - order[b.row.framework] || compareParts(a.parts, b.parts));
   return keyed.map((k) => k.row);
 }
 

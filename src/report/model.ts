@@ -50,7 +50,12 @@ export const ReportQuestion = z.strictObject({
       findings: z.array(z.string()),
     }),
   ),
-  references: z.strictObject({ airmf: z.array(z.string()), ai600: z.array(z.string()) }),
+  references: z.strictObject({
+    airmf: z.array(z.string()),
+    ai600: z.array(z.string()),
+    /** OWASP Top 10 for Agentic Applications (2026) risks, each with why the question guards against it. */
+    owaspAgentic: z._default(z.array(z.strictObject({ id: z.string(), reason: z.string() })), []),
+  }),
   /**
    * A risk the team accepts until a date, with its owner. Scored as answered; gates pass over it
    * until it expires (`until` before the assessment's date).
@@ -168,10 +173,14 @@ export const Report = z.strictObject({
   ),
   crosswalk: z.array(
     z.strictObject({
-      framework: z.enum(['NIST AI RMF 1.0', 'NIST AI 600-1']),
+      framework: z.enum(['NIST AI RMF 1.0', 'NIST AI 600-1', 'OWASP Agentic Top 10 2026']),
       ref: z.string(),
+      /** OWASP rows: the risk's name. */
+      title: z._default(z.nullable(z.string()), null),
       questions: z.array(z.string()),
       failureModes: z.array(FailureModeId),
+      /** OWASP rows: why each question guards against the risk, in question order. */
+      reasons: z._default(z.array(z.strictObject({ question: z.string(), reason: z.string() })), []),
     }),
   ),
   /** Repository evidence from `assess --scan`, or null. */

@@ -38,7 +38,7 @@ describe('Markdown report', () => {
       '### FM5: Standards',
       '### FM6: Metrics',
       '### FM7: Operating model',
-      '## NIST AI RMF crosswalk',
+      '## Framework crosswalk',
       '## Appendix',
       '### Every answer',
       '### Not asked',

@@ -1,6 +1,7 @@
 // The work behind `rollout-check explain`, loaded only when the command runs.
 import { InputError } from '../../errors.js';
 import { output } from '../std-streams.js';
+import { owaspAgentic } from '../../checklist/ids.js';
 
 export async function runExplain(id: string | undefined, flags: { policy?: string }): Promise<void> {
   const { loadChecklist } = await import('../../load/checklist.js');
@@ -53,6 +54,10 @@ export async function runExplain(id: string | undefined, flags: { policy?: strin
     );
     const refs = [...q.references.airmf, ...q.references.ai600];
     if (refs.length) out.push('', ...wrap(`References: ${refs.join(', ')}`, width));
+    if (q.references.owaspAgentic.length) {
+      out.push('', 'OWASP Top 10 for Agentic Applications (2026):');
+      for (const o of q.references.owaspAgentic) out.push(...wrap(`- ${o.id} ${owaspAgentic[o.id as keyof typeof owaspAgentic]}: ${o.reason}`, width, '  '));
+    }
     if (q.recommendations.length) {
       out.push('', 'Recommended steps when this is a gap:');
       for (const r of q.recommendations)

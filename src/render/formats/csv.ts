@@ -18,13 +18,14 @@ const columns = [
   'history_disagrees',
   'accepted',
   'note',
+  'owasp_agentic',
 ] as const;
 
 export const csv: ReportFormat = {
   id: 'csv',
   extension: '.csv',
   description:
-    'One row per question: question, failure modes, answer, score, risk, obligation, claimed answer and disputing findings, what the history disagrees with, note.',
+    'One row per question: question, failure modes, answer, score, risk, obligation, claimed answer and disputing findings, what the history disagrees with, note, OWASP agentic risks.',
   render: (report) => {
     const disagreements = (id: string) =>
       (report.history?.disagreements ?? [])
@@ -45,6 +46,7 @@ export const csv: ReportFormat = {
       disagreements(q.id),
       q.accepted ? `${q.accepted.expired ? 'expired' : 'accepted'} until ${q.accepted.until} by ${q.accepted.owner}: ${q.accepted.reason}` : '',
       q.note ?? '',
+      q.references.owaspAgentic.map((o) => o.id).join(' '),
     ]);
     return [columns as readonly string[], ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
   },
