@@ -126,6 +126,8 @@ export type Question = z.infer<typeof Question>;
 export const FailureMode = z.strictObject({
   id: FailureModeId,
   title: z.string().check(z.minLength(1)),
+  /** Two or three words, for chart labels and narrow tables. */
+  short: z.optional(z.string().check(z.minLength(1))),
   description: z.string().check(z.minLength(1)),
 });
 export type FailureMode = z.infer<typeof FailureMode>;

@@ -17,7 +17,9 @@ export function reportView(r: Report) {
   // A question appears in several sections: its row is made once.
   const rows = new Map<ReportQuestion, ReturnType<typeof row>>();
   const contradicted = new Set(r.contradictions.map((c) => c.question));
-  const rowOf = (q: ReportQuestion) => rows.get(q) ?? rows.set(q, row(q, contradicted)).get(q)!;
+  // Who said what is shown where respondents disagree; where they agree, once, in a summary.
+  const divergent = new Set(r.divergent.items.map((d) => d.question));
+  const rowOf = (q: ReportQuestion) => rows.get(q) ?? rows.set(q, row(q, contradicted, divergent)).get(q)!;
   let n = 0;
   const steps = r.nextSteps.map((s) => ({
     ...s,
@@ -27,9 +29,24 @@ export function reportView(r: Report) {
     afterText: s.after.length ? s.after.join(', ') : null,
   }));
   const m = r.metadata;
+  const heading = [m.organization ?? m.client, m.team].filter(Boolean).join(' / ') || 'AI coding rollout';
+  const answeredByMany = r.questions.filter((q) => q.responses.length > 1).length;
   return {
     ...r,
-    heading: [m.organization ?? m.client, m.team].filter(Boolean).join(' / ') || 'AI coding rollout',
+    heading,
+    // The report is about the assessed organisation; a client who is someone else (a parent, a
+    // buyer) commissioned it. Said once, on the cover and at the top.
+    preparedLine:
+      m.client && m.client !== m.organization
+        ? `Assessment of ${heading}, prepared for ${m.client}${m.assessor ? ` by ${m.assessor}` : ''}${m.date ? `, ${m.date}` : ''}`
+        : null,
+    verdictBasis: r.verdict.reasons[0] ?? null,
+    topSteps: steps.slice(0, 5),
+    moreSteps: steps.length > 5 ? steps.length - 5 : null,
+    agreementText:
+      r.respondents.length > 1
+        ? `${r.respondents.length} people answered; they agreed (within half the scale) on ${answeredByMany - r.divergent.count} of the ${answeredByMany} questions more than one of them answered${r.divergent.count ? `, and answered ${r.divergent.count} far apart: those show who said what` : ''}.`
+        : null,
     verdictMark: verdictMark[r.verdict.id],
     verdictLabel: r.verdict.id.toUpperCase(),
     overallScore: percent(r.overall.score),
@@ -45,6 +62,8 @@ export function reportView(r: Report) {
     hasClaimed: r.overall.claimedScore !== null,
     partialLabel: r.scope.quick ? 'quick check (partial)' : r.scope.failureModes ? `section ${r.scope.failureModes.join(', ')} only (partial)` : null,
     metadataRows: metadataRows(r),
+    // Columns that would be empty on every row are left out.
+    showUpTo: r.failureModes.some((f) => f.upTo !== null && f.upTo !== f.score),
     failureModeRows: r.failureModes.map((f) => ({
       ...f,
       bar: bar(f.score),
@@ -64,11 +83,12 @@ export function reportView(r: Report) {
     preScaleRows: r.preScale.map((p) => ({ ...p, mark: statusMark[p.status], because: p.fuzzyBecause.length ? p.fuzzyBecause.join(', ') : null })),
     characteristicRows: r.characteristics.map((c) => ({ ...c, mark: characteristicMark[c.status] })),
     context: r.questions.filter((q) => q.context).map(rowOf),
+    // Each question once, under its primary (first) failure mode; the others it informs are named.
     findings: r.failureModes.map((f) => ({
       id: f.id,
       title: f.title,
       description: f.description,
-      questions: r.questions.filter((q) => !q.context && q.failureModes.some((x) => x.id === f.id) && isAssessed(q)).map(rowOf),
+      questions: r.questions.filter((q) => !q.context && q.failureModes[0]?.id === f.id && isAssessed(q)).map(rowOf),
     })),
     appendixRows: r.questions.map(rowOf),
     disputes: (r.evidence?.disputes ?? []).map((d) => ({
@@ -88,6 +108,9 @@ export function reportView(r: Report) {
       questionsText: c.reasons.length ? c.reasons.map((x) => `${x.question}: ${x.reason}`).join(' ') : c.questions.join(', '),
       failureModesText: c.failureModes.join(', '),
     })),
+    crosswalkGroups: (['NIST AI RMF 1.0', 'NIST AI 600-1', 'OWASP Agentic Top 10 2026'] as const)
+      .map((framework) => ({ framework, rows: r.crosswalk.filter((c) => c.framework === framework) }))
+      .filter((g) => g.rows.length),
     chart: chartOf(r),
     historySection: historyView(r.history),
     divergentRows: r.divergent.items.map((d) => ({ ...d, who: whoSaidWhat(d.responses, (role) => roleLabel(r, role)) })),
@@ -126,18 +149,25 @@ export function reportView(r: Report) {
 /** Numbers for the charts: Mermaid's list and an SVG bar per failure mode. */
 function chartOf(r: Report) {
   const rowHeight = 34;
-  const barWidth = 420;
+  // Labels ("FM1 Advisory vs executable") take the first 210 units of the 640-wide figure.
+  const left = 210;
+  const barWidth = 360;
   return {
     mermaidScores: r.failureModes.map((f) => f.score ?? 0).join(', '),
+    left,
+    barWidth,
+    /** Where 75%, the overall bar for scaling, falls. */
+    targetX: left + Math.round(0.75 * barWidth),
     height: r.failureModes.length * rowHeight + 30,
     bars: r.failureModes.map((f, i) => ({
       id: f.id,
       title: f.title,
+      name: f.short ?? '',
       y: i * rowHeight + 6,
       textY: i * rowHeight + 26,
       width: Math.round(((f.score ?? 0) / 100) * barWidth),
       label: percent(f.score),
-      labelX: 130 + Math.round(((f.score ?? 0) / 100) * barWidth) + 8,
+      labelX: left + Math.round(((f.score ?? 0) / 100) * barWidth) + 8,
       tone: f.score === null ? 'none' : f.high > 0 || f.unmetMusts.length ? 'bad' : f.score >= 75 ? 'good' : 'fair',
     })),
   };
@@ -184,7 +214,7 @@ function acceptedText(a: NonNullable<ReportQuestion['accepted']>): string {
   return `${a.expired ? 'EXPIRED ' : ''}accepted by ${a.owner} until ${a.until}: ${a.reason}`;
 }
 
-function row(q: ReportQuestion, contradicted: ReadonlySet<string>) {
+function row(q: ReportQuestion, contradicted: ReadonlySet<string>, divergent: ReadonlySet<string>) {
   return {
     ...q,
     scoreText: q.score === null ? '' : percent(Math.round(q.score * 100)),
@@ -200,7 +230,22 @@ function row(q: ReportQuestion, contradicted: ReadonlySet<string>) {
       ? `brought back into scope: the ${contradicted.has(q.reopenedBy) ? 'other answers contradict' : 'repository disputes'} the answer to ${q.reopenedBy}`
       : null,
     acceptedText: q.accepted ? acceptedText(q.accepted) : null,
-    responsesText: q.responses.length > 1 ? whoSaidWhat(q.responses) : null,
+    responsesText: q.responses.length > 1 && divergent.has(q.id) ? whoSaidWhat(q.responses) : null,
+    alsoText:
+      q.failureModes.length > 1
+        ? `also informs ${q.failureModes
+            .slice(1)
+            .map((f) => f.id)
+            .join(', ')}`
+        : null,
+    // In place with nothing to say: one line in the findings, where a gap gets the whole entry.
+    settled:
+      q.status === 'answered' &&
+      (q.risk === null || q.risk === 'none' || q.risk === 'low') &&
+      q.met !== false &&
+      !q.dispute &&
+      !q.accepted &&
+      !divergent.has(q.id),
   };
 }
 
@@ -224,7 +269,8 @@ function metadataRows(r: Report) {
   return [
     ['Organisation', m.organization],
     ['Team', m.team],
-    ['Client', m.client],
+    // A client other than the organisation is named once, in the line that says how they relate.
+    ['Client', m.client && m.client !== m.organization ? null : m.client],
     ['Engagement', m.engagement],
     ['Assessor', m.assessor],
     ['Assessment date', m.date],

@@ -95,6 +95,7 @@ export function buildReport(input: BuildInput): Report {
         ...f,
         claimedScore: claimed ? claimed.failureModes.find((x) => x.id === f.id)!.score : null,
         title: fm.title,
+        short: fm.short ?? null,
         description: fm.description,
         coverage: f.applicable ? Math.round((f.answered / f.applicable) * 1000) / 10 : null,
       };

@@ -71,6 +71,8 @@ export type ReportQuestion = z.infer<typeof ReportQuestion>;
 export const ReportFailureMode = z.strictObject({
   id: FailureModeId,
   title: z.string(),
+  /** A few words for chart labels; null when the checklist gives none. */
+  short: z._default(z.nullable(z.string()), null),
   description: z.string(),
   /** Points over the applicable weight: unknowns earn nothing. Evidence-adjusted under --scan. */
   score: percent,

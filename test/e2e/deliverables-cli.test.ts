@@ -101,7 +101,8 @@ describe('formats, branding and redaction', () => {
       '--logo',
       logo,
     ]);
-    expect(r.stdout).toContain('<dd>Globex</dd>');
+    expect(r.stdout).toMatch(/<p class="prepared">Assessment of [^<]*, prepared for Globex by Sam/);
+    expect(r.stdout).not.toContain('<dd>Globex</dd>');
     expect(r.stdout).toContain('<p class="engagement">Readiness review</p>');
     expect(r.stdout).toContain('<dd>Sam</dd>');
     expect(r.stdout).toContain('src="data:image/svg+xml;base64,');

@@ -59,24 +59,24 @@ describe('HTML report in headless Chromium', () => {
       const facts = await tab.evaluate(() => ({
         scripts: document.scripts.length,
         images: [...document.images].map((i) => ({ ok: i.complete && i.naturalWidth > 0, src: i.src.slice(0, 22) })),
-        client: [...document.querySelectorAll('dd')].map((d) => d.textContent),
+        client: [...document.querySelectorAll('.prepared')].map((d) => d.textContent),
         bars: [...document.querySelectorAll('svg.scores rect.fill')].map((b) => ({ fm: b.getAttribute('data-fm'), width: Number(b.getAttribute('width')) })),
         barBoxes: [...document.querySelectorAll('svg.scores rect.fill')].map((b) => Math.round(b.getBoundingClientRect().width)),
-        sections: [...document.querySelectorAll('section.page h2')].map((h) => h.textContent),
+        sections: [...document.querySelectorAll('main section h2')].map((h) => h.textContent),
       }));
       await tab.screenshot({ path: join(dir, 'report.png'), fullPage: true });
       expect(problems).toEqual([]);
       expect(requests).toEqual([]);
       expect(facts.scripts).toBe(0);
       expect(facts.images).toEqual([{ ok: true, src: 'data:image/svg+xml;bas' }]);
-      expect(facts.client).toContain(hostile);
+      expect(facts.client.every((c) => c!.includes(`prepared for ${hostile}`))).toBe(true);
       expect(facts.bars.map((b) => b.fm)).toEqual(['FM1', 'FM2', 'FM3', 'FM4', 'FM5', 'FM6', 'FM7']);
       const result = JSON.parse(readFileSync('examples/pilot-ready.report.json', 'utf8'));
-      expect(facts.bars.map((b) => b.width)).toEqual(result.failureModes.map((f: { score: number }) => Math.round((f.score / 100) * 420)));
+      expect(facts.bars.map((b) => b.width)).toEqual(result.failureModes.map((f: { score: number }) => Math.round((f.score / 100) * 360)));
       expect(facts.barBoxes.every((w) => w > 0)).toBe(true);
       expect(facts.sections).toEqual([
-        'Verdict and risk headline',
-        'The seven failure modes',
+        'Executive summary',
+        'Why this verdict',
         '30/60/90-day plan',
         'Before you scale',
         'Five characteristics of a stronger rollout',
@@ -193,7 +193,62 @@ describe('HTML report in headless Chromium', () => {
     expect(text).toMatch(/Who said what[^]*Security \(1\)/);
   });
 
-  it('prints a PDF with the cover alone on page one and each section starting a page', () => {
+  it('is a document a client can be sent: executive page first, each question once, team report in 12 pages and pilot in 10', async () => {
+    const dir = tempDir();
+    const pages = (answers: string, name: string) => {
+      const pdf = join(dir, `${name}.pdf`);
+      const r = runCli(['assess', '--answers', answers, '--format', 'pdf', '--out', pdf], { env: { PATH: process.env.PATH ?? '' } });
+      expect(r.code, r.stderr).toBeLessThanOrEqual(1);
+      return Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)![1]);
+    };
+    expect(pages('examples/team', 'team')).toBeLessThanOrEqual(12);
+    expect(pages('examples/pilot-ready.yaml', 'pilot')).toBeLessThanOrEqual(10);
+    const html = join(dir, 'team.html');
+    expect(runCli(['assess', '--answers', 'examples/team', '--format', 'html', '--out', html, '--client', 'Globex Holdings']).code).toBeLessThanOrEqual(1);
+    const text = readFileSync(html, 'utf8');
+    const result = JSON.parse(runCli(['assess', '--answers', 'examples/team', '--format', 'json']).stdout);
+    // Who said what: once per divergent question, and once in a summary.
+    expect(text.match(/Respondents:/g)!.length).toBeLessThanOrEqual(result.divergent.count + 1);
+    await inChromium(html, async (tab, problems) => {
+      const screen = await tab.evaluate(() => ({
+        cover: getComputedStyle(document.querySelector('.cover')!).display,
+        header: document.querySelector('.screen-header h1')?.textContent,
+        prepared: document.querySelector('.screen-header .prepared')?.textContent,
+        chartHeading: document.querySelector('#summary figure.chart h3')?.textContent,
+        labels: [...document.querySelectorAll('svg.scores text.fm')].map((t) => t.textContent),
+        legend: document.querySelectorAll('#summary figure.chart .swatch').length,
+        steps: document.querySelectorAll('#summary ol.top-steps li').length,
+        perQuestion: [...document.querySelectorAll('#findings li .muted')].map((m) => m.textContent!.split(' · ')[0]),
+      }));
+      expect(screen.cover).toBe('none');
+      expect(screen.header).toBe('Fabrikam Health / Patient scheduling');
+      expect(screen.prepared).toBe('Assessment of Fabrikam Health / Patient scheduling, prepared for Globex Holdings by Example assessor, 2026-11-09');
+      expect(screen.chartHeading).toBe('Score by failure mode');
+      expect(screen.labels).toEqual([
+        'FM1 Advisory vs executable',
+        'FM2 Context access',
+        'FM3 Review',
+        'FM4 Isolation',
+        'FM5 Standard patterns',
+        'FM6 Quality metrics',
+        'FM7 Operating model',
+      ]);
+      expect(screen.legend).toBe(4);
+      expect(screen.steps).toBe(5);
+      expect(screen.perQuestion.length).toBeGreaterThan(30);
+      expect(new Set(screen.perQuestion).size).toBe(screen.perQuestion.length);
+      await tab.emulateMedia({ media: 'print' });
+      expect(
+        await tab.evaluate(() => [
+          getComputedStyle(document.querySelector('.cover')!).display,
+          getComputedStyle(document.querySelector('.screen-header')!).display,
+        ]),
+      ).toEqual(['flex', 'none']);
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it('prints a PDF: the cover alone on page one, the executive summary and its chart on page two, no heading left at the foot of a page', () => {
     const dir = tempDir();
     const pdf = join(dir, 'report.pdf');
     const r = runCli(['assess', ...mini, '--answers', fixture('answers', 'mini-scale.yaml'), '--format', 'pdf', '--out', pdf], {
@@ -201,21 +256,29 @@ describe('HTML report in headless Chromium', () => {
     });
     expect(r.code, r.stderr).toBe(0);
     const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)![1]);
-    const firstLine = (n: number) =>
+    const lines = (n: number) =>
       spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' })
         .stdout.split('\n')
         .map((l) => l.trim())
-        .find(Boolean);
-    expect(pages).toBe(8);
-    expect(spawnSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' }).stdout).not.toContain('Verdict and risk headline');
-    expect([2, 3, 4, 5, 6, 8].map(firstLine)).toEqual([
-      'Verdict and risk headline',
+        .filter(Boolean);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(lines(1).join('\n')).not.toContain('Executive summary');
+    expect(lines(2)[0]).toBe('Executive summary');
+    expect(lines(2)).toContain('Score by failure mode');
+    const headings = [
+      'Why this verdict',
       'The seven failure modes',
+      'Unmet musts',
       '30/60/90-day plan',
       'Before you scale',
       'Findings',
       'Appendix',
-    ]);
+      'Framework crosswalk',
+      'Score by failure mode',
+    ];
+    for (let n = 1; n <= pages; n++) expect(headings, `page ${n} ends on a heading`).not.toContain(lines(n).at(-1));
+    const all = Array.from({ length: pages }, (_, i) => lines(i + 1).join('\n')).join('\n');
+    for (const h of ['Why this verdict', 'Findings', 'Appendix']) expect(all).toContain(h);
   });
 
   it('says in one line how to get Chromium when there is none (exit 2)', () => {

@@ -22,6 +22,7 @@ describe('Markdown report', () => {
     expect(headings).toEqual([
       '# AI coding rollout readiness: Acme',
       '## Verdict: 🛑 TIGHTEN',
+      '### First steps',
       '## The seven failure modes',
       '### Unmet musts',
       '## Recommended next steps',
