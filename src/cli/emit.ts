@@ -23,6 +23,8 @@ export interface EmitFlags {
   redact?: boolean;
   /** Print nothing but the verdict line: the report is written only where --out puts it. */
   quiet?: boolean;
+  /** CSV only: one row per question (the default), or one per respondent and question. */
+  csvLayout?: 'questions' | 'responses';
 }
 
 /** Applies branding and redaction, renders, and writes. Returns the report as rendered. */
@@ -41,7 +43,8 @@ export async function emitReport(report: Report, flags: EmitFlags, logoFromAnswe
     printPdf(await renderReport(final, 'html', flags.templates), flags.out);
     return final;
   }
-  const text = await renderReport(final, flags.format, flags.templates);
+  if (flags.csvLayout && flags.format !== 'csv') throw new InputError(`--csv-layout applies to --format csv, not ${flags.format}`);
+  const text = await renderReport(final, flags.csvLayout === 'responses' ? 'csv-responses' : flags.format, flags.templates);
   if (flags.out) writeFileAtomic(flags.out, text);
   else if (!flags.quiet) output('stdout').write(text);
   return final;

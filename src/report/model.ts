@@ -64,7 +64,10 @@ export const ReportQuestion = z.strictObject({
   /** Multi-select: the missing practices that carry `risk` (what closes the gap). */
   missing: z._default(z.array(z.string()), []),
   /** With several respondents: what each answered (the fields above are the merged answer). */
-  responses: z._default(z.array(z.strictObject({ name: z.string(), role: z.string(), answer: z.string(), score: z.nullable(z.number()) })), []),
+  responses: z._default(
+    z.array(z.strictObject({ name: z.string(), role: z.string(), answer: z.string(), value: z._default(z.string(), ''), score: z.nullable(z.number()) })),
+    [],
+  ),
 });
 export type ReportQuestion = z.infer<typeof ReportQuestion>;
 

@@ -27,7 +27,9 @@ export function respondentParts(checklist: LoadedChecklist, merged: Merged, perR
   const roles = [...new Set(merged.respondents.map((r) => r.role))].sort((a, b) => order(checklist, a) - order(checklist, b));
   return {
     respondents: merged.respondents.map((r, i) => ({ ...who(i), roleLabel: roleLabel(r.role), file: redact ? 'redacted' : r.file })),
-    responses: new Map([...merged.responses].map(([id, rs]) => [id, rs.map((r) => ({ ...who(r.respondent), answer: r.answer, score: r.score }))])),
+    responses: new Map(
+      [...merged.responses].map(([id, rs]) => [id, rs.map((r) => ({ ...who(r.respondent), answer: r.answer, value: r.value, score: r.score }))]),
+    ),
     divergent: {
       count: items.length,
       summary: items.length ? `${items.length} ${items.length === 1 ? 'answer' : 'answers'} where respondents disagree` : null,

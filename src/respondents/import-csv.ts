@@ -29,6 +29,9 @@ export function importCsv(file: string, text: string, checklist: LoadedChecklist
     return { ok: false, problems: [{ file, line: e.lines, message: `not CSV: ${e.message.replace(/^Invalid Record Length: |^CsvError: /, '')}` }] };
   }
   if (!rows.length) return { ok: false, problems: [{ file, line: 1, message: 'no header row: start from `rollout-check init --format csv`' }] };
+  // The long layout (`--csv-layout responses`: a row per respondent and question) is turned into
+  // the wide one, a row per respondent, and read like any form export.
+  if (rows[0]!.map((h) => h.trim()).includes('question_id')) rows = widen(rows);
   const header = rows[0]!.map((h) => h.trim());
   const byId = new Map(checklist.questions.map((q) => [q.id, q]));
   const problems: Problem[] = [];
@@ -92,4 +95,27 @@ function cellValue(q: ResolvedQuestion, raw: string): string | number | string[]
     return bad ? { problem: `"${bad}" is not one of ${ids.join(', ')}` } : parts.map((x) => toId(x)!);
   }
   return toId(raw) ?? { problem: `"${raw}" is not one of ${ids.join(', ')}, unknown` };
+}
+
+/**
+ * A long table (respondent.*, metadata.*, question_id, value, and columns read past) as a wide
+ * one: a row per respondent, in the order they first appear, a column per question in the order
+ * the questions first appear. A cell of the long table is the respondent's `value`.
+ */
+function widen(rows: string[][]): string[][] {
+  const header = rows[0]!.map((h) => h.trim());
+  const at = (name: string) => header.indexOf(name);
+  const keys = metaColumns.filter((c) => at(c) >= 0);
+  const questions: string[] = [];
+  const people = new Map<string, { meta: string[]; answers: Map<string, string> }>();
+  for (const row of rows.slice(1)) {
+    const meta = keys.map((k) => row[at(k)]?.trim() ?? '');
+    const id = row[at('question_id')]?.trim() ?? '';
+    if (!id) continue;
+    const who = JSON.stringify(meta);
+    if (!people.has(who)) people.set(who, { meta, answers: new Map() });
+    if (!questions.includes(id)) questions.push(id);
+    people.get(who)!.answers.set(id, row[at('value')] ?? '');
+  }
+  return [[...keys, ...questions], ...[...people.values()].map((p) => [...p.meta, ...questions.map((q) => p.answers.get(q) ?? '')])];
 }

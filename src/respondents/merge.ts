@@ -14,8 +14,15 @@ import { scoreAnswer } from '../scoring/question.js';
 export interface Response {
   respondent: number;
   answer: string;
+  /** The answer as an answers file or a survey export writes it: choice ids joined by ";", a number, "unknown"; empty for N/A. */
+  value: string;
   score: number | null;
 }
+
+const machineValue = (a: ResolvedAnswer): string => {
+  const v = a.value;
+  return v.kind === 'choices' ? v.ids.join(';') : v.kind === 'number' ? String(v.value) : v.kind === 'unknown' ? 'unknown' : '';
+};
 
 export interface Divergence {
   question: string;
@@ -59,7 +66,7 @@ export function mergeRespondents(checklist: LoadedChecklist, files: Answers[]): 
     const scored = given.map((x) => ({ ...x, ...judgeOnce(x.a) }));
     responses.set(
       q.id,
-      scored.map((x) => ({ respondent: x.i, answer: x.answer, score: x.score })),
+      scored.map((x) => ({ respondent: x.i, answer: x.answer, value: machineValue(x.a), score: x.score })),
     );
     if (q.context) {
       merged[q.id] = mergeContext(

@@ -55,3 +55,45 @@ describe('import responses.csv', () => {
     expect(existsSync(join(dir, 'answers'))).toBe(false);
   });
 });
+
+describe('the team CSV (issue 28)', () => {
+  it('has respondent and spread columns, and a long layout that import reads back into the same answers', async () => {
+    const { validateAnswers } = await import('../../src/answers/validate.js');
+    const { loadChecklist } = await import('../../src/load/checklist.js');
+    const checklist = await loadChecklist();
+    const wide = runCli(['assess', '--answers', 'examples/team', '--format', 'csv']).stdout.split('\r\n');
+    expect(wide[0]).toMatch(/,respondents,spread,divergent,responses$/);
+    const egress = wide.find((l) => l.startsWith('fm4.egress,'))!;
+    expect(egress).toMatch(/,4,100,yes,Dev Raman \(engineer\): Allowlist for some agents or environments; /);
+    const dir = tempDir();
+    const long = join(dir, 'long.csv');
+    expect(runCli(['assess', '--answers', 'examples/team', '--format', 'csv', '--csv-layout', 'responses', '--out', long]).code).toBeLessThanOrEqual(1);
+    expect(readFileSync(long, 'utf8').split('\r\n')[0]).toBe(
+      'respondent.name,respondent.role,metadata.organization,metadata.team,metadata.date,question_id,question,failure_modes,value,answer,score,merged_answer,divergent',
+    );
+    const back = join(dir, 'back');
+    expect(runCli(['import', long, '--out-dir', back]).code).toBe(0);
+    const answersOf = (file: string) => {
+      const r = validateAnswers(checklist, file, readFileSync(file, 'utf8'));
+      if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+      return { respondent: r.answers.respondent, values: Object.fromEntries(Object.entries(r.answers.answers).map(([id, a]) => [id, a.value])) };
+    };
+    for (const name of readdirSync('examples/team')) {
+      const original = answersOf(join('examples/team', name));
+      const slug = original.respondent!.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      // N/A answers have no value to carry (a survey has no place for the reason): set them aside.
+      const known = Object.fromEntries(Object.entries(original.values).filter(([, v]) => v.kind !== 'na'));
+      expect(answersOf(join(back, `${slug}.yaml`))).toEqual({ respondent: original.respondent, values: known });
+    }
+    // The same report from the imported files as from the originals.
+    const verdict = (dir: string) => JSON.parse(runCli(['assess', '--answers', dir, '--format', 'json']).stdout).overall.score;
+    expect(verdict(back)).toBe(verdict('examples/team'));
+  });
+
+  it('refuses --csv-layout with another format', () => {
+    const r = runCli(['assess', '--answers', 'examples/pilot-ready.yaml', '--csv-layout', 'responses']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('error: --csv-layout applies to --format csv, not md\n');
+  });
+});

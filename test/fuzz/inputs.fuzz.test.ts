@@ -450,6 +450,24 @@ describe('team inputs', () => {
     });
   });
 
+  it('survey exports in the long layout (a row per respondent and question): located problems or valid answers files', () => {
+    const longCsv = [
+      'respondent.name,respondent.role,metadata.organization,question_id,value,answer',
+      'Ada,security,Acme,fm4.egress,allowlist-all,Narrow allowlist',
+      'Ada,security,Acme,fm2.approval-filtering,tool-allowlists;write-approval,x',
+      'Bo,engineer,Acme,fm4.egress,open,Open',
+      'Bo,engineer,Acme,ctx.teams,3,3',
+    ].join('\r\n');
+    check(mutationsOf(longCsv, 'text'), 300, (bytes) => {
+      const r = importCsv('long.csv', Buffer.from(bytes).toString('utf8'), builtin);
+      if (!r.ok) return expectLocated(r.problems, 'long.csv');
+      for (const f of r.files) {
+        const v = validateAnswers(builtin, 'a.yaml', serializeAnswers(builtin, f.answers, { placeholders: false }));
+        expect(v.ok, JSON.stringify(!v.ok && v.problems.slice(0, 2))).toBe(true);
+      }
+    });
+  });
+
   it('answers of many respondents: any mix merges into one answer per question without raising a score', () => {
     const seeds = ['engineer', 'lead', 'platform', 'security'].map((n) => loadAnswers(builtin, `${repoRoot}/examples/team/${n}.yaml`));
     const unknowns = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom(...builtin.questions.filter((q) => !q.context).map((q) => q.id))), {

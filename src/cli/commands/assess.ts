@@ -55,6 +55,11 @@ export function registerAssess(program: Command): void {
       'on',
     )
     .option('--templates <dir>', 'folder whose <format>/NAME.hbs files replace the built-in templates')
+    .option(
+      '--csv-layout <layout>',
+      'with --format csv: questions (one row per question, the default) or responses (one row per respondent and question, which import reads back)',
+      parseChoice(['questions', 'responses'] as const),
+    )
     .option('-q, --quiet', 'print only the verdict line (and gate failures on stderr); the report is written only with --out')
     .option('--answers-out <file>', 'interactive: where to save answers as you go', 'rollout-answers.yaml')
     .option('--resume <file>', 'interactive: continue a saved answers file at its first unanswered question')

@@ -17,5 +17,10 @@ export function registerReport(program: Command): void {
     .option('--logo <file>', 'logo image embedded in HTML and PDF reports')
     .option('--redact', "drop notes, evidence and people's names")
     .option('--templates <dir>', 'folder whose <format>/NAME.hbs files replace the built-in templates')
+    .option(
+      '--csv-layout <layout>',
+      'with --format csv: questions (one row per question, the default) or responses (one row per respondent and question, which import reads back)',
+      parseChoice(['questions', 'responses'] as const),
+    )
     .action(async (file: string, flags: EmitFlags) => (await import('./report-action.js')).runReport(file, flags));
 }

@@ -21,17 +21,26 @@ const columns = [
   'owasp_agentic',
 ] as const;
 
+// A team assessment adds who answered, how far apart, and each respondent's answer.
+const teamColumns = ['respondents', 'spread', 'divergent', 'responses'] as const;
+
 export const csv: ReportFormat = {
   id: 'csv',
   extension: '.csv',
   description:
-    'One row per question: question, failure modes, answer, score, risk, obligation, claimed answer and disputing findings, what the history disagrees with, note, OWASP agentic risks.',
+    'One row per question: question, failure modes, answer, score, risk, obligation, claimed answer and disputing findings, what the history disagrees with, note, OWASP agentic risks; for a team, how many answered, how far apart (points) and who said what.',
   render: (report) => {
     const disagreements = (id: string) =>
       (report.history?.disagreements ?? [])
         .filter((d) => d.question === id)
         .map((d) => `${d.signal}: ${d.message}`)
         .join(' | ');
+    const team = report.respondents.length > 1;
+    const divergent = new Set(report.divergent.items.map((d) => d.question));
+    const spread = (scores: (number | null)[]) => {
+      const xs = scores.filter((s): s is number => s !== null);
+      return xs.length > 1 ? String(Math.round((Math.max(...xs) - Math.min(...xs)) * 100)) : '';
+    };
     const rows = report.questions.map((q) => [
       q.id,
       q.text,
@@ -47,8 +56,16 @@ export const csv: ReportFormat = {
       q.accepted ? `${q.accepted.expired ? 'expired' : 'accepted'} until ${q.accepted.until} by ${q.accepted.owner}: ${q.accepted.reason}` : '',
       q.note ?? '',
       q.references.owaspAgentic.map((o) => o.id).join(' '),
+      ...(team
+        ? [
+            String(q.responses.length),
+            spread(q.responses.map((r) => r.score)),
+            divergent.has(q.id) ? 'yes' : 'no',
+            q.responses.map((r) => `${r.name} (${r.role}): ${r.answer}`).join('; '),
+          ]
+        : []),
     ]);
-    return [columns as readonly string[], ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+    return [[...columns, ...(team ? teamColumns : [])] as readonly string[], ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
   },
 };
 

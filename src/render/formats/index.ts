@@ -5,6 +5,7 @@ import type { ReportFormat } from './types.js';
 
 const registry: Record<string, () => Promise<ReportFormat>> = {
   csv: async () => (await import('./csv.js')).csv,
+  'csv-responses': async () => (await import('./csv-responses.js')).csvResponses,
   html: async () => (await import('./html.js')).html,
   json: async () => (await import('./json.js')).json,
   junit: async () => (await import('./junit.js')).junit,
