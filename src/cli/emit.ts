@@ -40,7 +40,7 @@ export async function emitReport(report: Report, flags: EmitFlags, logoFromAnswe
   if (flags.format === 'pdf') {
     if (!flags.out) throw new InputError('--format pdf needs --out FILE.pdf');
     const { printPdf } = await import('../io/pdf.js');
-    printPdf(await renderReport(final, 'html', flags.templates), flags.out);
+    for (const w of printPdf(await renderReport(final, 'html', flags.templates), flags.out)) output('stderr').write(`warning: ${w}\n`);
     return final;
   }
   if (flags.csvLayout && flags.format !== 'csv') throw new InputError(`--csv-layout applies to --format csv, not ${flags.format}`);
