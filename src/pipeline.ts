@@ -36,10 +36,10 @@ export function loadAnswers(checklist: LoadedChecklist, file: string, warn: (p: 
 }
 
 /** Scans a repository and weighs what it finds against the answers. */
-export async function collectEvidence(dir: string, checklist: LoadedChecklist, answers: Answers): Promise<Weighed> {
+export async function collectEvidence(dir: string, checklist: LoadedChecklist, answers: Answers, exclude: readonly string[] = []): Promise<Weighed> {
   // The scanner (its detectors and parsers) is loaded only by runs that scan.
   const { scanDirectory } = await import('./scan/scan-directory.js');
-  return weighEvidence(checklist, answers, await scanDirectory(dir), loadEvidenceMap(checklist));
+  return weighEvidence(checklist, answers, await scanDirectory(dir, exclude), loadEvidenceMap(checklist));
 }
 
 /** Holds the git history against the answers: proposals and disagreements, never a changed answer. */

@@ -71,6 +71,12 @@ export interface ScanResult {
   notObservable: NotObservable[];
   /** Files the scanner would have read but did not (too large, binary, outside the folder). */
   skipped: { path: string; reason: string }[];
+  /**
+   * What the ignore file and --exclude set aside (test fixtures, vendored examples): their globs,
+   * the findings the detectors make there (never weighed against an answer), and the globs that
+   * matched no configuration file.
+   */
+  notActive: { excludes: string[]; findings: Finding[]; unmatched: string[] };
 }
 
 // The shape of a detector: one AI tool's configuration files and what they say.

@@ -29,6 +29,12 @@ export const ReportEvidence = z.strictObject({
   notObservable: z.array(z.strictObject({ failureMode: FailureModeId, message: z.string() })),
   /** Files the scanner could not read or parse, with the reason (never their contents). */
   skipped: z.array(z.strictObject({ path: z.string(), reason: z.string() })),
+  /** Findings in paths set aside (the ignore file, --exclude): counted, never weighed. */
+  notActive: z._default(z.strictObject({ excludes: z.array(z.string()), count: z.number(), unmatched: z._default(z.array(z.string()), []) }), {
+    excludes: [],
+    count: 0,
+    unmatched: [],
+  }),
   /** Answers the evidence suggests for questions left unanswered or unknown (not scored). */
   proposals: z.array(
     z.strictObject({ question: z.string(), questionText: z.string(), proposed: z.string(), value: z.array(z.string()), because: z.array(z.string()) }),

@@ -105,6 +105,7 @@ export function weighEvidence(checklist: LoadedChecklist, answers: Answers, scan
       })),
       notObservable: scan.notObservable.map((n) => ({ failureMode: n.failureMode, message: n.message })),
       skipped: scan.skipped.map((s) => ({ path: s.path, reason: s.reason })),
+      notActive: { excludes: scan.notActive.excludes, count: scan.notActive.findings.length, unmatched: scan.notActive.unmatched },
       proposals: [...proposals.entries()]
         .sort(([a], [b]) => byId.get(a)!.index - byId.get(b)!.index)
         .map(([id, p]) => ({ question: id, questionText: byId.get(id)!.text, proposed: labels(byId.get(id)!, p.ids), value: p.ids, because: p.because })),

@@ -26,6 +26,7 @@ export function scanText(r: ScanResult): string {
   if (r.notObservable.length)
     lines.push('', 'Not observable in the repository (check these by hand):', ...r.notObservable.map((n) => `  ${n.failureMode}  ${n.message}`));
   if (r.skipped.length) lines.push('', 'Skipped:', ...r.skipped.map((s) => `  ${s.path}: ${s.reason}`));
+  if (r.notActive.excludes.length) lines.push('', notActiveLine(r));
   return `${lines.join('\n')}\n`;
 }
 
@@ -38,5 +39,12 @@ export function scanMarkdown(r: ScanResult): string {
     out.push(`| ${f.failureMode} | ${f.kind} | ${f.severity} | \`${e(where(f))}\` | ${e(f.message)}${f.recommendation ? `<br>${e(f.recommendation)}` : ''} |`);
   out.push('', '## Not observable in the repository', '', ...r.notObservable.map((n) => `- ${n.failureMode} (${n.tool}): ${e(n.message)}`));
   if (r.skipped.length) out.push('', '## Skipped files', '', ...r.skipped.map((s) => `- \`${e(s.path)}\`: ${e(s.reason)}`));
+  if (r.notActive.excludes.length) out.push('', '## Not active here', '', e(notActiveLine(r)));
   return `${out.join('\n')}\n`;
+}
+
+/** "Not active here: 93 findings in paths set aside (test/fixtures/, examples/), never weighed." */
+export function notActiveLine(r: Pick<ScanResult, 'notActive'>): string {
+  const n = r.notActive.findings.length;
+  return `Not active here: ${n} finding${n === 1 ? '' : 's'} in paths the ignore file or --exclude set aside (${r.notActive.excludes.join(', ')}); they are not this repository's configuration and never weigh on an answer.`;
 }

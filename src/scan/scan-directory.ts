@@ -6,9 +6,9 @@ import { InputError } from '../errors.js';
 import { searchUntrackedAhead } from './list-files.js';
 import type { ScanResult } from '../detectors/types.js';
 
-export async function scanDirectory(dir: string): Promise<ScanResult> {
+export async function scanDirectory(dir: string, exclude: readonly string[] = []): Promise<ScanResult> {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`${dir}: not a folder to scan`);
   const untracked = searchUntrackedAhead(dir);
   const { scanRepository } = await import('./scan.js');
-  return scanRepository(dir, undefined, untracked);
+  return scanRepository(dir, undefined, untracked, { exclude });
 }

@@ -15,7 +15,23 @@ import type { Finding, ParsedFile, ScanContext, ScanResult } from '../detectors/
 export const scanSchemaVersion = '1.0.0';
 
 /** Scans `root`; the result names the folder as given, and every path relative to it. */
-export async function scanRepository(root: string, detectors: readonly Detector[] = registry, untracked = searchUntrackedAhead(root)): Promise<ScanResult> {
+/**
+ * What is not this repository's active configuration: paths that `.rollout-check-ignore` at the
+ * root (one glob a line, `#` comments, a trailing `/` for a folder) or `exclude` name, such as test
+ * fixtures and vendored examples. Their findings are kept apart and never weigh on an answer.
+ */
+export interface ScanOptions {
+  exclude?: readonly string[];
+}
+
+export const ignoreFile = '.rollout-check-ignore';
+
+export async function scanRepository(
+  root: string,
+  detectors: readonly Detector[] = registry,
+  untracked = searchUntrackedAhead(root),
+  options: ScanOptions = {},
+): Promise<ScanResult> {
   const listing = listFiles(root, untracked);
   const keys = literalKeys(detectors.flatMap((d) => d.patterns));
   const candidatesIn = (list: PathList): string[] => (keys.any ? list.all() : list.select(keys.pattern));
@@ -24,11 +40,28 @@ export async function scanRepository(root: string, detectors: readonly Detector[
   const realRoot = realpathSync(root);
   const matchers = detectors.map((d) => ({ d, match: picomatch(d.patterns, { dot: true }) }));
   const rest = await listing.rest;
-  const candidatePaths = mergeListings(tracked, candidatesIn(rest));
-  const owned = new Map<Detector, string[]>();
-  for (const path of candidatePaths) {
-    for (const { d, match } of matchers) if (match(path)) owned.set(d, [...(owned.get(d) ?? []), path]);
-  }
+  const allCandidates = mergeListings(tracked, candidatesIn(rest));
+  const fromFile = readIgnoreFile(root, realRoot, listing.first.has(ignoreFile) || rest.has(ignoreFile));
+  const excludes = [...fromFile, ...(options.exclude ?? [])];
+  // A glob picomatch cannot compile (the ignore file is the repository's, so untrusted) sets nothing aside.
+  const compiles = (g: string) => {
+    try {
+      picomatch(asGlob(g), { dot: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const usable = excludes.filter(compiles);
+  const excluded = usable.length ? picomatch(usable.map(asGlob), { dot: true }) : () => false;
+  const candidatePaths = allCandidates.filter((p) => !excluded(p));
+  const setAside = allCandidates.filter((p) => excluded(p));
+  const ownedBy = (paths: string[]) => {
+    const owned = new Map<Detector, string[]>();
+    for (const path of paths) for (const { d, match } of matchers) if (match(path)) owned.set(d, [...(owned.get(d) ?? []), path]);
+    return owned;
+  };
+  const owned = ownedBy(candidatePaths);
 
   // One file never sinks the scan: whatever happens reading it becomes a line in the report.
   const safeRead = (path: string): ReturnType<typeof readCandidate> => {
@@ -40,6 +73,8 @@ export async function scanRepository(root: string, detectors: readonly Detector[
   };
   const parsed = new Map<string, ParsedFile | null>();
   const findings: Finding[] = [];
+  // Where a malformed file's finding goes: the active findings, or those set aside.
+  let sink = findings;
   const skipped: ScanResult['skipped'] = [];
   const read = (path: string, tool: Detector): ParsedFile | null => {
     if (parsed.has(path)) return parsed.get(path)!;
@@ -47,7 +82,7 @@ export async function scanRepository(root: string, detectors: readonly Detector[
     let file: ParsedFile | null = null;
     if (r.ok === true) file = r.file;
     else if (r.ok === 'malformed') {
-      findings.push({
+      sink.push({
         id: `${tool.id}.malformed-file`,
         tool: tool.id,
         failureMode: 'FM5',
@@ -63,52 +98,60 @@ export async function scanRepository(root: string, detectors: readonly Detector[
     return file;
   };
 
-  const agentConfigPaths = [...owned.entries()]
-    .filter(([d]) => d.id !== 'github')
-    .flatMap(([, p]) => p)
-    .sort();
-  const ctx: ScanContext = {
-    candidatePaths,
-    agentConfigPaths,
-    // A path ending in AGENTS.md is a candidate: the codex detector's patterns name it.
-    hasAgentsMd: candidatePaths.some((p) => p === 'AGENTS.md' || p.endsWith('/AGENTS.md')),
-    readText: (path) => {
-      if (!listing.first.has(path) && !rest.has(path)) return { reason: 'not in the repository' };
-      const r = safeRead(path);
-      return r.ok === false ? { reason: r.reason.replace(/: skipped$/, '') } : { text: r.file.text };
-    },
-  };
-  const tools: ScanResult['tools'] = [];
-  for (const d of detectors) {
-    const files = (owned.get(d) ?? []).map((p) => read(p, d)).filter((f): f is ParsedFile => f !== null);
-    if (!owned.get(d)?.length) continue;
-    tools.push({ id: d.id, name: d.name, docsUrl: d.docsUrl, files: owned.get(d)! });
-    const isMarker = d.markers ? picomatch(d.markers, { dot: true }) : () => true;
-    const markers = owned.get(d)!.filter((p) => isMarker(p));
-    if (d.id !== 'github' && markers.length)
-      findings.push({
-        id: `${d.id}.detected`,
-        tool: d.id,
-        failureMode: 'FM5',
-        severity: 'info',
-        kind: 'fact',
-        path: markers[0]!,
-        message: `${d.name} is configured in this repository (${markers.length} file${markers.length > 1 ? 's' : ''})`,
-      });
-    try {
-      for (const f of d.inspect(files, ctx)) findings.push({ ...f, tool: d.id });
-    } catch (err) {
-      findings.push({
-        id: `${d.id}.detector-error`,
-        tool: d.id,
-        failureMode: 'FM5',
-        severity: 'info',
-        kind: 'fact',
-        path: owned.get(d)![0]!,
-        message: `the ${d.name} detector failed: ${(err as Error).message}`,
-      });
+  const detect = (owned: Map<Detector, string[]>, candidatePaths: string[], findings: Finding[]): ScanResult['tools'] => {
+    sink = findings;
+    const agentConfigPaths = [...owned.entries()]
+      .filter(([d]) => d.id !== 'github')
+      .flatMap(([, p]) => p)
+      .sort();
+    const ctx: ScanContext = {
+      candidatePaths,
+      agentConfigPaths,
+      // A path ending in AGENTS.md is a candidate: the codex detector's patterns name it.
+      hasAgentsMd: candidatePaths.some((p) => p === 'AGENTS.md' || p.endsWith('/AGENTS.md')),
+      readText: (path) => {
+        if (!listing.first.has(path) && !rest.has(path)) return { reason: 'not in the repository' };
+        const r = safeRead(path);
+        return r.ok === false ? { reason: r.reason.replace(/: skipped$/, '') } : { text: r.file.text };
+      },
+    };
+    const tools: ScanResult['tools'] = [];
+    for (const d of detectors) {
+      const files = (owned.get(d) ?? []).map((p) => read(p, d)).filter((f): f is ParsedFile => f !== null);
+      if (!owned.get(d)?.length) continue;
+      tools.push({ id: d.id, name: d.name, docsUrl: d.docsUrl, files: owned.get(d)! });
+      const isMarker = d.markers ? picomatch(d.markers, { dot: true }) : () => true;
+      const markers = owned.get(d)!.filter((p) => isMarker(p));
+      if (d.id !== 'github' && markers.length)
+        findings.push({
+          id: `${d.id}.detected`,
+          tool: d.id,
+          failureMode: 'FM5',
+          severity: 'info',
+          kind: 'fact',
+          path: markers[0]!,
+          message: `${d.name} is configured in this repository (${markers.length} file${markers.length > 1 ? 's' : ''})`,
+        });
+      try {
+        for (const f of d.inspect(files, ctx)) findings.push({ ...f, tool: d.id });
+      } catch (err) {
+        findings.push({
+          id: `${d.id}.detector-error`,
+          tool: d.id,
+          failureMode: 'FM5',
+          severity: 'info',
+          kind: 'fact',
+          path: owned.get(d)![0]!,
+          message: `the ${d.name} detector failed: ${(err as Error).message}`,
+        });
+      }
     }
-  }
+    return tools;
+  };
+  const tools = detect(owned, candidatePaths, findings);
+  // The same detectors over what was set aside: counted, shown apart, never weighed.
+  const notActive: Finding[] = [];
+  detect(ownedBy(setAside), setAside, notActive);
   const present = new Set(tools.map((t) => t.id));
   const notObservable = detectors
     .filter((d) => present.has(d.id) || d.id === 'github')
@@ -118,9 +161,36 @@ export async function scanRepository(root: string, detectors: readonly Detector[
     root,
     tools,
     findings: findings.map(mask).sort(compareFindings),
+    notActive: {
+      excludes,
+      findings: notActive.map(mask).sort(compareFindings),
+      unmatched: excludes.filter((x) => {
+        if (!compiles(x)) return true;
+        const m = picomatch(asGlob(x), { dot: true });
+        return !allCandidates.some((p) => m(p));
+      }),
+    },
     notObservable,
     skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)),
   };
+}
+
+/** gitignore's shorthand, for the few forms an ignore file uses: `dir/` is the folder, `name` any depth. */
+function asGlob(pattern: string): string {
+  const p = pattern.replace(/^\.\//, '');
+  if (p.endsWith('/')) return `${p.replace(/^\//, '')}**`;
+  return p.includes('/') ? p.replace(/^\//, '') : `**/${p}`;
+}
+
+/** The ignore file's globs, when the repository has one: bounded and read like any scanned file. */
+function readIgnoreFile(root: string, realRoot: string, listed: boolean): string[] {
+  if (!listed) return [];
+  const r = readCandidate(root, ignoreFile, realRoot);
+  if (r.ok !== true) return [];
+  return r.file.text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#') && !l.startsWith('!'));
 }
 
 /**

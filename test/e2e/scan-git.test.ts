@@ -242,3 +242,49 @@ describe('scan on a real git repository', () => {
     expect(r.stderr.trim()).toBe('error: /nonexistent/repo: not a folder to scan');
   });
 });
+
+describe('configuration counts where the tool reads it (issue 24, item 3)', () => {
+  const bypass = '{ "permissions": { "defaultMode": "bypassPermissions" } }\n';
+  const files = {
+    '.claude/settings.json': '{ "permissions": { "deny": ["Read(./.env)"] } }\n',
+    'test/fixtures/planted/.claude/settings.json': bypass,
+    'vendor/tool/.claude/settings.json': bypass,
+  };
+  type Json = { findings: { path: string }[]; notActive: { excludes: string[]; findings: { path: string; id: string }[]; unmatched: string[] } };
+
+  it('sets aside what .rollout-check-ignore and --exclude name: counted apart, never weighed, warned when they match nothing', () => {
+    const dir = gitRepo({ ...files, '.rollout-check-ignore': '# fixtures are not ours\ntest/fixtures/\n' });
+    const scan = (...extra: string[]) => runCli(['scan', dir, '--format', 'json', ...extra]);
+    const plain = JSON.parse(scan().stdout) as Json;
+    expect(plain.findings.some((f) => f.path.startsWith('test/'))).toBe(false);
+    expect(plain.findings.some((f) => f.path.startsWith('vendor/'))).toBe(true);
+    expect(plain.notActive.excludes).toEqual(['test/fixtures/']);
+    expect(plain.notActive.findings.map((f) => f.id)).toContain('claude-code.bypass-permissions');
+    const both = scan('--exclude', 'vendor/', '--exclude', 'nowhere/');
+    const json = JSON.parse(both.stdout) as Json;
+    expect(json.findings.every((f) => !f.path.startsWith('vendor/') && !f.path.startsWith('test/'))).toBe(true);
+    expect(json.notActive.unmatched).toEqual(['nowhere/']);
+    expect(both.stderr).toBe(`warning: "nowhere/" (--exclude or .rollout-check-ignore) matches no configuration file in ${dir}\n`);
+    expect(runCli(['scan', dir, '--exclude', 'vendor/']).stdout).toMatch(
+      /Not active here: \d+ findings in paths the ignore file or --exclude set aside \(test\/fixtures\/, vendor\/\)/,
+    );
+    // Set aside, a planted bypass mode disputes nothing; in play, it would.
+    const answers = 'examples/scale-ready.yaml';
+    const disputes = (...extra: string[]) =>
+      JSON.parse(runCli(['assess', '--answers', answers, '--scan', dir, '--format', 'json', ...extra]).stdout).evidence.disputes.map(
+        (d: { question: string }) => d.question,
+      );
+    expect(disputes()).toContain('fm1.bypass-modes');
+    expect(disputes('--exclude', 'vendor/')).not.toContain('fm1.bypass-modes');
+    expect(runCli(['assess', '--answers', answers, '--exclude', 'vendor/']).stderr).toBe('error: --exclude only applies with --scan\n');
+  });
+
+  it('this repository, with the ignore file it commits, reports no fixture finding as its own and disputes nothing because of them', () => {
+    const scan = JSON.parse(runCli(['scan', '.', '--format', 'json']).stdout) as Json;
+    expect(scan.findings.filter((f) => f.path.startsWith('test/'))).toEqual([]);
+    expect(scan.notActive.findings.length).toBeGreaterThan(20);
+    const result = JSON.parse(runCli(['assess', '--answers', 'examples/scale-ready.yaml', '--scan', '.', '--format', 'json']).stdout);
+    expect(result.evidence.disputes).toEqual([]);
+    expect(result.verdict.id).toBe('scale');
+  });
+});

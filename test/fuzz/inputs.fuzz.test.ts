@@ -176,7 +176,15 @@ describe('scanned files', () => {
       if (match(path))
         for (const f of detector.inspect([r.file], { candidatePaths: [path], agentConfigPaths: [path], hasAgentsMd: false }))
           findings.push({ ...f, tool: detector.id, message: maskSecrets(f.message) });
-    const scan: ScanResult = { schemaVersion: '1', root: 'repo', tools: [], findings, notObservable: [], skipped: [] };
+    const scan: ScanResult = {
+      schemaVersion: '1',
+      root: 'repo',
+      tools: [],
+      findings,
+      notObservable: [],
+      skipped: [],
+      notActive: { excludes: [], findings: [], unmatched: [] },
+    };
     const weighed = weighEvidence(builtin, scaleAnswers, scan, evidenceMap);
     expect(weighed.evidence.findings).toHaveLength(findings.length);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

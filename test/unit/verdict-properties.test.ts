@@ -25,7 +25,15 @@ const seed = 20261125;
 
 const run = (answers: Answers, findings: Finding[] = []): Report => {
   if (!findings.length) return assess(checklist, answers, '0').report;
-  const scan: ScanResult = { schemaVersion: '1', root: 'repo', tools: [], findings, notObservable: [], skipped: [] };
+  const scan: ScanResult = {
+    schemaVersion: '1',
+    root: 'repo',
+    tools: [],
+    findings,
+    notObservable: [],
+    skipped: [],
+    notActive: { excludes: [], findings: [], unmatched: [] },
+  };
   return assess(checklist, answers, '0', weighEvidence(checklist, answers, scan, map)).report;
 };
 const withAnswer = (a: Answers, id: string, value: ResolvedValue): Answers => ({

@@ -26,6 +26,7 @@ export interface AssessFlags extends GateOptions, EmitFlags {
   policy?: string;
   quiet?: boolean;
   scan?: string;
+  exclude: string[];
   history?: string;
   since: string;
   all?: boolean;
@@ -75,7 +76,7 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   }
   const answers = team?.merged.answers ?? loaded[0]!;
   const answersFile = files[0]!;
-  const weighed = flags.scan ? await collectEvidence(flags.scan, checklist, answers) : undefined;
+  const weighed = flags.scan ? await collectEvidence(flags.scan, checklist, answers, flags.exclude) : undefined;
   // The window ends at the answers file's date when it has one: the report then says what the
   // history showed on the day of the assessment, whenever it is run again.
   const history = flags.history
@@ -107,6 +108,10 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   if (jobSummary) {
     appendFileSync(jobSummary, `${await renderReport(report, 'md', flags.templates)}\n`);
   }
+  for (const x of weighed?.evidence.notActive.unmatched ?? [])
+    output('stderr').write(
+      `${(await errColour()).yellow('warning:')} "${x}" (--exclude or .rollout-check-ignore) matches no configuration file in ${flags.scan}\n`,
+    );
   for (const a of weighed?.evidence.staleAcknowledgements ?? [])
     output('stderr').write(
       `${(await errColour()).yellow('warning:')} ${answersFile}: ${a.question} acknowledges "${a.finding}", which is not a finding in ${flags.scan}: remove it or correct the name\n`,

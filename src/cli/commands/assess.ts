@@ -28,6 +28,12 @@ export function registerAssess(program: Command): void {
     .option('--redact', "drop notes, evidence and people's names from the report")
     .option('--scan <dir>', "read the repository's agent configuration: held against the answers (interactive: suggests answers)")
     .option(
+      '--exclude <glob>',
+      "with --scan: a path that is not this repository's configuration (test fixtures, examples), never weighed against an answer (repeatable; .rollout-check-ignore lists more)",
+      collect,
+      [],
+    )
+    .option(
       '--history <dir>',
       'read the git history of this work tree: agent work, reverts, rework, direct pushes, held against the answers (never changes one)',
     )
@@ -75,7 +81,7 @@ export function registerAssess(program: Command): void {
         }
       }
       refuseInapplicable(command, {
-        needs: { tolerance: 'baseline', since: 'history', all: 'history', attribution: 'history', prs: 'history' },
+        needs: { tolerance: 'baseline', since: 'history', all: 'history', attribution: 'history', prs: 'history', exclude: 'scan' },
         excludes: [['all', 'since']],
       });
       // Loaded on use, so that --help and other commands start fast.
