@@ -241,3 +241,35 @@ describe('listing a large repository', () => {
     expect(searchUntrackedAhead(fixture('repos', 'aider'))).toBeUndefined();
   });
 });
+
+describe('what an MCP server can do is read (issue 24, pattern 5)', () => {
+  const scanServers = async (servers: Record<string, unknown>) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.mcp.json'), JSON.stringify({ mcpServers: servers }, null, 2));
+    return (await scanRepository(dir)).findings.filter((f) => /mcp-(read-only|write-capable)$/.test(f.id)).map((f) => `${f.id}: ${f.message}`);
+  };
+
+  it.each([
+    [
+      "GitHub's read-only endpoint",
+      { type: 'http', url: 'https://api.githubcopilot.com/mcp/readonly' },
+      'its endpoint is read-only (https://api.githubcopilot.com/mcp/readonly)',
+    ],
+    [
+      'the X-MCP-Readonly header',
+      { type: 'http', url: 'https://api.githubcopilot.com/mcp/', headers: { 'X-MCP-Readonly': 'true' } },
+      'it sends X-MCP-Readonly',
+    ],
+    ['a --read-only flag', { command: 'docker', args: ['run', '-i', 'ghcr.io/github/github-mcp-server', '--read-only'] }, 'it runs with --read-only'],
+    ['GITHUB_READ_ONLY', { command: 'github-mcp-server', args: ['stdio'], env: { GITHUB_READ_ONLY: '1' } }, 'GITHUB_READ_ONLY is set'],
+  ])('%s: read-only, not "can act on outside systems"', async (_label, server, because) => {
+    expect(await scanServers({ github: server })).toEqual([`claude-code.mcp-read-only: MCP server "github" can only read: ${because}`]);
+  });
+
+  it('the same server without them can act on outside systems (the control)', async () => {
+    expect(await scanServers({ github: { type: 'http', url: 'https://api.githubcopilot.com/mcp/' } })).toEqual([
+      'claude-code.mcp-write-capable: MCP server "github" can act on outside systems and no tool allowlist limits it',
+    ]);
+    expect(await scanServers({ github: { type: 'http', url: 'https://example.com/readonly-docs/mcp' } })).toHaveLength(1);
+  });
+});

@@ -22,6 +22,22 @@ interface Server {
 const writeCapable =
   /(github|gitlab|bitbucket|filesystem|postgres|mysql|sqlite|mongo|redis|slack|jira|linear|notion|confluence|shell|terminal|kubernetes|k8s|aws|gcp|azure|puppeteer|playwright|browser|stripe|sentry)/i;
 
+/**
+ * Why a server can only read, when its configuration says so: GitHub's read-only endpoint
+ * (`https://api.githubcopilot.com/mcp/readonly`), the `X-MCP-Readonly` header, a `--read-only`
+ * flag, or github-mcp-server's `GITHUB_READ_ONLY` variable. Undefined when nothing says so.
+ */
+function readOnlyBecause(s: Server, args: string[]): string | undefined {
+  const url = text(s.url ?? s.httpUrl);
+  if (/\/readonly(?:[/?#]|$)/i.test(url)) return `its endpoint is read-only (${url})`;
+  const header = Object.entries(obj(s.headers)).find(([k]) => /^x-mcp-readonly$/i.test(k));
+  if (header && /^(true|1|yes)$/i.test(text(header[1]))) return 'it sends X-MCP-Readonly';
+  if (args.some((a) => /^--read-?only(=(true|1))?$/i.test(a))) return `it runs with ${args.find((a) => /^--read-?only/i.test(a))}`;
+  const env = Object.entries(obj(s.env)).find(([k]) => /^GITHUB_READ_ONLY$/i.test(k));
+  if (env && /^(true|1|yes)$/i.test(text(env[1]))) return 'GITHUB_READ_ONLY is set';
+  return undefined;
+}
+
 export function mcpFindings(prefix: string, file: ParsedFile, serversValue: unknown): FindingDraft[] {
   const servers = obj(serversValue);
   const names = keys(servers);
@@ -79,7 +95,18 @@ export function mcpFindings(prefix: string, file: ParsedFile, serversValue: unkn
             message: `MCP server "${name}" has a literal secret in ${key}.${k} (value masked): anyone who can read the repository has it`,
             recommendation: 'Move the secret to an environment variable or secret store, reference it by name, and rotate the exposed one.',
           });
-    if (writeCapable.test(`${name} ${args.join(' ')} ${text(s.url ?? s.httpUrl)}`) && !s.enabled_tools && !s.includeTools)
+    const readOnly = readOnlyBecause(s, args);
+    if (readOnly)
+      out.push({
+        id: `${prefix}.mcp-read-only`,
+        failureMode: 'FM2',
+        severity: 'info',
+        kind: 'protective',
+        path: file.path,
+        line,
+        message: `MCP server "${name}" can only read: ${readOnly}`,
+      });
+    else if (writeCapable.test(`${name} ${args.join(' ')} ${text(s.url ?? s.httpUrl)}`) && !s.enabled_tools && !s.includeTools)
       out.push({
         id: `${prefix}.mcp-write-capable`,
         failureMode: 'FM2',
