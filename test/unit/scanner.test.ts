@@ -273,3 +273,36 @@ describe('what an MCP server can do is read (issue 24, pattern 5)', () => {
     expect(await scanServers({ github: { type: 'http', url: 'https://example.com/readonly-docs/mcp' } })).toHaveLength(1);
   });
 });
+
+describe('a job switched off with if: false (issue 24)', () => {
+  const workflow = (condition: string) =>
+    [
+      'on: issue_comment',
+      'permissions: { contents: write, pull-requests: write }',
+      'jobs:',
+      '  agent:',
+      `    if: ${condition}`,
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with: { anthropic_api_key: "${{ secrets.ANTHROPIC_API_KEY }}" }',
+      '',
+    ].join('\n');
+  const risks = async (condition: string) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+    writeFileSync(join(dir, '.github', 'workflows', 'claude.yml'), workflow(condition));
+    return (await scanRepository(dir)).findings.filter((f) => f.kind === 'risk' && f.path.endsWith('claude.yml')).map((f) => f.id);
+  };
+
+  it.each(["false && contains(github.event.comment.body, '@claude')", "${{ false && github.event_name == 'issue_comment' }}", 'false'])(
+    'if: %s reaches nothing',
+    async (condition) => {
+      expect(await risks(condition)).toEqual([]);
+    },
+  );
+
+  it('the same job when it can run is a risk (the control)', async () => {
+    expect((await risks("contains(github.event.comment.body, '@claude')")).length).toBeGreaterThan(0);
+  });
+});

@@ -103,10 +103,25 @@ function eventsOf(on: unknown): string[] {
   return keys(on);
 }
 
+/**
+ * An `if:` that can never hold: `false`, or `false && ...` (how a job is switched off without
+ * deleting it), with or without `${{ }}`. Such a job or step never runs, so it reaches nothing.
+ */
+export function neverRuns(condition: unknown): boolean {
+  if (condition === false) return true;
+  const c = text(condition)
+    .trim()
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
+    .trim();
+  return /^false\s*(&&|$)/.test(c);
+}
+
 function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   const { f } = ctx;
+  if (neverRuns(job.if)) return;
   const at = (...path: (string | number)[]) => f.lineAt?.(['jobs', jobId, ...path]);
-  const steps = Array.isArray(job.steps) ? job.steps.map(obj) : [];
+  // A step switched off keeps its place (findings cite steps by index) but is never looked at.
+  const steps = Array.isArray(job.steps) ? job.steps.map((s) => (neverRuns(obj(s).if) ? {} : obj(s))) : [];
   const jobIf = text(job.if);
   const perms = permissionsOf(
     job.permissions !== undefined ? job.permissions : wf.permissions,
