@@ -1,8 +1,73 @@
 // Which Claude Code tool grants are broad: a whole interpreter, shell or network tool, rather than
 // one exact command. Shared by the settings file and the GitHub Action's --allowedTools.
-// A general-purpose program with any arguments: the whole of what it can do, not one command.
-const anyArgs =
-  /^Bash\((gh|git|git push|curl|wget|python|python3|node|npx|bunx|bash|sh|zsh|docker|kubectl|aws|az|gcloud|terraform|rm|sudo|ssh)(:\*| \*|\*)?\)$/;
+import { escapeRegExp } from '../../regexp.js';
+
+// Programs that run whatever they are given. Granting one "with any arguments" grants arbitrary
+// code: an interpreter runs any file, a package runner fetches and runs any package, a build tool
+// or package manager runs any target or script (which the agent can also edit). `npm test` or
+// `cargo test` named in full stays narrow: one decision, even though it runs code in the repo.
+const generalPrograms = [
+  // shells and interpreters
+  'bash',
+  'sh',
+  'zsh',
+  'pwsh',
+  'python',
+  'python3',
+  'node',
+  'ruby',
+  'perl',
+  'php',
+  'deno',
+  'bun',
+  // run any package or binary
+  'npx',
+  'bunx',
+  'pnpx',
+  'uvx',
+  'npm exec',
+  'pnpm exec',
+  'pnpm dlx',
+  'yarn dlx',
+  'uv run',
+  'poetry run',
+  'pipx run',
+  'env',
+  'xargs',
+  // any script, target or subcommand
+  'npm',
+  'npm run',
+  'pnpm',
+  'pnpm run',
+  'yarn',
+  'yarn run',
+  'uv',
+  'pip',
+  'pip3',
+  'cargo',
+  'go',
+  'make',
+  'just',
+  'mvn',
+  'gradle',
+  './gradlew',
+  // outside systems and the machine itself
+  'gh',
+  'git',
+  'git push',
+  'curl',
+  'wget',
+  'docker',
+  'kubectl',
+  'aws',
+  'az',
+  'gcloud',
+  'terraform',
+  'rm',
+  'sudo',
+  'ssh',
+];
+const anyArgs = new RegExp(`^Bash\\((${generalPrograms.map(escapeRegExp).join('|')})(:\\*| \\*|\\*)?\\)$`);
 const broad = /^(Bash|Bash\(\*\)|Bash\(\*:\*\)|WebFetch|Edit|Write)$/;
 
 export const broadClaudeTool = (tool: string): boolean => broad.test(tool.trim()) || anyArgs.test(tool.trim());

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { anyShell, broadClaudeTool } from '../../src/detectors/shared/claude-tools.js';
+
+// A grant is broad when it names a program that runs whatever it is given, with any arguments.
+describe('broad Claude Code tool grants', () => {
+  it.each([
+    'Bash(yarn:*)',
+    'Bash(uv run:*)',
+    'Bash(npx:*)',
+    'Bash(npm exec:*)',
+    'Bash(make:*)',
+    'Bash(docker:*)',
+    'Bash(python:*)',
+    'Bash(npm run:*)',
+    'Bash(pnpm dlx *)',
+    'Bash(node)',
+    'Bash(*)',
+    'WebFetch',
+  ])('%s pre-approves arbitrary commands', (tool) => expect(broadClaudeTool(tool)).toBe(true));
+
+  it.each(['Bash(pnpm build:*)', 'Bash(cargo test:*)', 'Bash(npm test:*)', 'Bash(make lint)', 'Bash(git status:*)', 'Read', 'Bash(uvx ruff:*)'])(
+    '%s names one command and stays narrow',
+    (tool) => expect(broadClaudeTool(tool)).toBe(false),
+  );
+
+  it('only a whole shell counts as any command at all', () => {
+    expect(anyShell('Bash')).toBe(true);
+    expect(anyShell('Bash(npx:*)')).toBe(false);
+  });
+});
