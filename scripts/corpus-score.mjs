@@ -45,7 +45,15 @@ export const ruleMap = {
     'gemini-cli.instruction-not-enforced',
     'windsurf.instruction-not-enforced',
   ],
+  'shared-instructions': [
+    'codex.instructions-committed',
+    'claude-code.instructions-committed',
+    'copilot.instructions-committed',
+    'cursor.instructions-committed',
+    'gemini-cli.instructions-committed',
+  ],
   'single-instruction-source': [
+    'codex.instructions-committed',
     'claude-code.instructions-shared',
     'copilot.instructions-shared',
     'cursor.instructions-shared',

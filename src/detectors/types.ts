@@ -53,8 +53,6 @@ export interface ScanContext {
   candidatePaths: readonly string[];
   /** Files owned by agent tools other than github: what CODEOWNERS should cover. */
   agentConfigPaths: readonly string[];
-  /** Whether an AGENTS.md exists anywhere: the shared source other instruction files should use. */
-  hasAgentsMd: boolean;
   /**
    * Reads another file of the repository (a hook script a setting points at), through the same
    * safe reader as every scanned file: never run, never outside the folder, bounded. A reason

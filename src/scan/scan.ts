@@ -107,8 +107,6 @@ export async function scanRepository(
     const ctx: ScanContext = {
       candidatePaths,
       agentConfigPaths,
-      // A path ending in AGENTS.md is a candidate: the codex detector's patterns name it.
-      hasAgentsMd: candidatePaths.some((p) => p === 'AGENTS.md' || p.endsWith('/AGENTS.md')),
       readText: (path) => {
         if (!listing.first.has(path) && !rest.has(path)) return { reason: 'not in the repository' };
         const r = safeRead(path);

@@ -174,7 +174,7 @@ describe('scanned files', () => {
     const findings: Finding[] = [];
     for (const { d: detector, match } of matchers)
       if (match(path))
-        for (const f of detector.inspect([r.file], { candidatePaths: [path], agentConfigPaths: [path], hasAgentsMd: false }))
+        for (const f of detector.inspect([r.file], { candidatePaths: [path], agentConfigPaths: [path] }))
           findings.push({ ...f, tool: detector.id, message: maskSecrets(f.message) });
     const scan: ScanResult = {
       schemaVersion: '1',

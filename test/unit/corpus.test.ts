@@ -25,8 +25,8 @@ describe('real-world corpus', () => {
     expect(s.rows.length).toBeGreaterThanOrEqual(15);
     expect(s.highPrecision).toBeGreaterThanOrEqual(0.9);
     // Measured when the corpus landed (see README): raise these as the scanner improves.
-    expect(s.precision).toBeGreaterThanOrEqual(0.5);
-    expect(s.recall).toBeGreaterThanOrEqual(0.37);
+    expect(s.precision).toBeGreaterThanOrEqual(0.53);
+    expect(s.recall).toBeGreaterThanOrEqual(0.4);
   });
 
   it("credits the agent action's own write-access check instead of calling its trigger open to anyone", () => {

@@ -1,19 +1,71 @@
-// Instruction files (CLAUDE.md, copilot-instructions.md, Cursor rules, ...): whether they share one
-// source (AGENTS.md) and whether the rules they state are enforced by any configuration.
+// Instruction files (AGENTS.md, CLAUDE.md, copilot-instructions.md, Cursor rules, GEMINI.md, ...):
+// whether they share one source, and whether the rules they state are enforced by configuration.
+import { posix } from 'node:path';
 import type { FindingDraft, ParsedFile, ScanContext } from '../types.js';
+import { obj } from './data.js';
 
 // A prohibition about an action a tool can actually block (push, deploy, secrets, ...).
 const prohibition =
   /\b(never|do not|don't|must not|not allowed to|forbidden)\b.*(push|deploy|merge|secret|\.env|credential|token|rm -rf|delet|drop |migrat|install|publish|release|production)/i;
+// Sentences that describe or exempt rather than forbid: "you do not need to push", "don't have to".
+const exemption = /\b(do not|don't|never) (need|have) to\b|\bno need to\b/i;
+// Telling agents to skip the repository's hooks switches off a deterministic gate.
+const skipsHooks = /--no-verify\b/;
+const forbidsIt = /\b(never|do not|don't|must not|avoid|without|not allowed|forbidden|no)\b[^.]*--no-verify/i;
+
+/**
+ * The directory whose agents read this file as their whole-repository instructions: the file's own
+ * folder, above any tool folder (`.github/copilot-instructions.md` speaks for the repository root).
+ */
+const homeOf = (path: string): string => {
+  const dir = posix.dirname(path);
+  const toolFolder = dir.split('/').findIndex((part) => part.startsWith('.'));
+  const home = toolFolder < 0 ? dir : dir.split('/').slice(0, toolFolder).join('/');
+  return home === '' ? '.' : home;
+};
+
+/**
+ * Files that apply to part of the tree only (path-scoped Copilot instructions, rules that apply by
+ * glob or on request) add to the shared source; they cannot drift from it. Cursor applies a rule
+ * only when asked unless it says alwaysApply; other tools' rule folders apply unless scoped.
+ */
+const pathScoped = (file: ParsedFile): boolean => {
+  if (file.path.includes('.github/instructions/')) return true;
+  if (!/(^|\/)\.[a-z]+\/rules\//.test(file.path)) return false;
+  const front = obj(file.data);
+  if (file.path.includes('.cursor/rules/')) return front.alwaysApply !== true;
+  const scopedBy = ['globs', 'paths', 'applyTo'].some((key) => front[key] !== undefined);
+  return scopedBy || front.alwaysApply === false || (front.trigger !== undefined && front.trigger !== 'always_on');
+};
 
 export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanContext, enforced: boolean): FindingDraft[] {
   const out: FindingDraft[] = [];
   const body = file.body ?? file.text;
-  const isAgentsMd = /(^|\/)AGENTS\.md$/.test(file.path);
-  if (!isAgentsMd && ctx.hasAgentsMd) {
-    // A link (or copy) of AGENTS.md is the shared source itself, not a second one.
-    const agents = ctx.readText?.('AGENTS.md');
-    const shares = /AGENTS\.md/.test(body) || (agents !== undefined && 'text' in agents && agents.text === file.text);
+  const home = homeOf(file.path);
+  const agentsPath = home === '.' ? 'AGENTS.md' : `${home}/AGENTS.md`;
+  const isAgentsMd = file.path === agentsPath;
+  const agents = !isAgentsMd && ctx.candidatePaths.includes(agentsPath) ? ctx.readText?.(agentsPath) : undefined;
+  const agentsText = agents && 'text' in agents ? agents.text : undefined;
+  // A symlink or copy of AGENTS.md is the same text: its rules are reported once, at AGENTS.md.
+  const sameAsAgents = agentsText !== undefined && agentsText === file.text;
+  // A committed whole-repository file is the one pattern FM5 asks a team to standardise on; a
+  // personal (.local) file is not shared, and a path-scoped one only adds to it.
+  const whole = !pathScoped(file) && !/\.local\.md$/.test(file.path);
+  if (whole && (isAgentsMd || agentsText === undefined))
+    out.push({
+      id: `${prefix}.instructions-committed`,
+      failureMode: 'FM5',
+      severity: 'info',
+      kind: 'protective',
+      path: file.path,
+      message: isAgentsMd
+        ? 'a committed AGENTS.md: one set of instructions every agent that reads it shares'
+        : 'committed instructions every user of this tool shares (no AGENTS.md beside it for other tools)',
+    });
+  else if (whole && agentsText !== undefined) {
+    // Linking, importing or pointing at AGENTS.md shares it; so does being a file AGENTS.md lists.
+    const relative = posix.relative(home, file.path);
+    const shares = sameAsAgents || /AGENTS\.md/.test(body) || agentsText.includes(relative);
     out.push(
       shares
         ? {
@@ -23,7 +75,7 @@ export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanC
             kind: 'protective',
             path: file.path,
             line: file.lineOf('AGENTS.md'),
-            message: 'imports or links AGENTS.md: one shared source of instructions',
+            message: 'imports, links or is listed by AGENTS.md: one shared source of instructions',
           }
         : {
             id: `${prefix}.instructions-divergent`,
@@ -36,11 +88,24 @@ export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanC
           },
     );
   }
+  if (sameAsAgents) return out;
+  const lines = body.split('\n');
+  const offset = file.text.split('\n').length - lines.length;
+  const hookSkip = lines.findIndex((l) => skipsHooks.test(l) && !forbidsIt.test(l));
+  if (hookSkip >= 0)
+    out.push({
+      id: `${prefix}.instruction-skips-hooks`,
+      failureMode: 'FM1',
+      severity: 'medium',
+      kind: 'risk',
+      path: file.path,
+      line: hookSkip + 1 + offset,
+      message: "tells agents to commit or push with --no-verify: the repository's hooks, a deterministic check, are skipped",
+      recommendation: 'Remove the instruction; if a hook is too slow for agents, make it faster or move the check to CI.',
+    });
   if (!enforced) {
-    const lines = body.split('\n');
-    const hit = lines.findIndex((l) => prohibition.test(l));
-    if (hit >= 0) {
-      const offset = file.text.split('\n').length - lines.length;
+    const hit = lines.findIndex((l) => prohibition.test(l) && !exemption.test(l));
+    if (hit >= 0)
       out.push({
         id: `${prefix}.instruction-not-enforced`,
         failureMode: 'FM1',
@@ -51,7 +116,6 @@ export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanC
         message: `states a rule no configuration enforces ("${lines[hit]!.trim().slice(0, 90)}"): advice to a model, not a control`,
         recommendation: 'Back the rule with a deny or ask rule, a hook or an approval policy in the tool configuration.',
       });
-    }
   }
   return out;
 }
