@@ -110,7 +110,11 @@ export const codex: Detector = {
             },
           ]
         : []),
-      ...skills.flatMap((f) => frontMatterTools('codex', f)),
+      // Codex reads a skill's name and description, never `allowed-tools`: that field is Claude
+      // Code's, and it only applies here when .claude/skills is a link to .agents/skills.
+      ...(ctx.candidatePaths.includes('.claude/skills') ? skills.filter((f) => f.path.startsWith('.agents/skills/')) : []).flatMap((f) =>
+        frontMatterTools('codex', f, 'Claude Code reads this skill through the .claude/skills link: '),
+      ),
       ...rules.map((f) => ({
         id: 'codex.rules',
         failureMode: 'FM1' as const,

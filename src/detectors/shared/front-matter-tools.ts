@@ -8,7 +8,7 @@ import { obj, str, strings } from './data.js';
  * `allowed-tools` in a command's or skill's front matter pre-approves those tools while it runs:
  * exact commands are a boundary, a whole shell or program is not.
  */
-export function frontMatterTools(prefix: string, f: ParsedFile): FindingDraft[] {
+export function frontMatterTools(prefix: string, f: ParsedFile, reader = ''): FindingDraft[] {
   const raw = obj(f.data)['allowed-tools'];
   const tools = (Array.isArray(raw) ? strings(raw) : (str(raw)?.split(/,\s*(?![^(]*\))/) ?? [])).map((t) => t.trim()).filter(Boolean);
   if (!tools.length) return [];
@@ -23,7 +23,7 @@ export function frontMatterTools(prefix: string, f: ParsedFile): FindingDraft[] 
         kind: 'risk',
         path: f.path,
         line,
-        message: `allowed-tools pre-approves ${broad.join(', ')} whenever this runs: far more than one command`,
+        message: `${reader}allowed-tools pre-approves ${broad.join(', ')} whenever this runs: far more than one command`,
         recommendation: 'List the exact commands it needs, for example Bash(gh pr view:*).',
       },
     ];
@@ -35,7 +35,7 @@ export function frontMatterTools(prefix: string, f: ParsedFile): FindingDraft[] 
       kind: 'protective',
       path: f.path,
       line,
-      message: `pre-approves only ${tools.slice(0, 4).join(', ')}${tools.length > 4 ? ', …' : ''} while it runs`,
+      message: `${reader}pre-approves only ${tools.slice(0, 4).join(', ')}${tools.length > 4 ? ', …' : ''} while it runs`,
     },
   ];
 }
