@@ -45,19 +45,23 @@ const controlPaths = [
 ];
 
 function codeownersFindings(f: ParsedFile, ctx: ScanContext): FindingDraft[] {
+  // GitHub takes the last rule that matches a path; a rule with no owners takes ownership away.
   const rules = f.text
     .split('\n')
-    .map((l) => l.replace(/#.*/, '').trim())
-    .filter(Boolean)
-    .map((l) => l.split(/\s+/))
-    .filter((parts) => parts.length >= 2)
-    .map(([pattern]) => ownerMatcher(pattern!));
+    .map((l, i) => ({ line: i + 1, parts: l.replace(/#.*/, '').trim().split(/\s+/).filter(Boolean) }))
+    .filter((r) => r.parts.length > 0)
+    .map((r) => ({ line: r.line, owned: r.parts.length >= 2, matches: ownerMatcher(r.parts[0]!) }));
+  const ruleFor = (path: string) => [...rules].reverse().find((r) => r.matches(path));
   const candidates = [...new Set([...ctx.agentConfigPaths, ...ctx.candidatePaths.filter((p) => p.startsWith('.github/workflows/'))])]
     .filter((p) => controlPaths.some((c) => p === c || p.startsWith(c) || p.endsWith(`/${c}`)))
     .sort();
-  const unowned = candidates.filter((p) => !rules.some((m) => m(p)));
   if (!candidates.length) return [];
-  if (!unowned.length)
+  const unowned = candidates.filter((p) => !ruleFor(p)?.owned);
+  if (!unowned.length) {
+    // Cite the rule that owns most of them: the line a reviewer would point at.
+    const owning = new Map<number, number>();
+    for (const p of candidates) owning.set(ruleFor(p)!.line, (owning.get(ruleFor(p)!.line) ?? 0) + 1);
+    const line = [...owning.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0]![0];
     return [
       {
         id: 'github.codeowners-agent-paths',
@@ -65,9 +69,13 @@ function codeownersFindings(f: ParsedFile, ctx: ScanContext): FindingDraft[] {
         severity: 'info',
         kind: 'protective',
         path: f.path,
+        line,
         message: `code owners cover all ${candidates.length} agent-control and workflow files`,
       },
     ];
+  }
+  // A rule without owners that un-owns one of them is the line to fix; otherwise nothing covers it.
+  const unowning = unowned.map(ruleFor).find((r) => r !== undefined);
   return [
     {
       id: 'github.codeowners-missing-agent-paths',
@@ -75,7 +83,8 @@ function codeownersFindings(f: ParsedFile, ctx: ScanContext): FindingDraft[] {
       severity: 'medium',
       kind: 'risk',
       path: f.path,
-      message: `no code owner for ${unowned.length} agent-control or workflow file(s): ${unowned.slice(0, 5).join(', ')}${unowned.length > 5 ? ', …' : ''}`,
+      line: unowning?.line,
+      message: `no code owner for ${unowned.length} agent-control or workflow file(s): ${unowned.slice(0, 5).join(', ')}${unowned.length > 5 ? ', …' : ''}${unowning ? ` (line ${unowning.line} names no owner, which takes ownership away)` : ''}`,
       recommendation: 'Add CODEOWNERS entries for workflows and agent configuration so a named owner reviews every change.',
     },
   ];

@@ -1,0 +1,26 @@
+// CODEOWNERS as GitHub reads it: the last matching rule wins, and a rule with no owner un-owns.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scanRepository } from '../../src/scan/scan.js';
+import { tempDir } from '../helpers/cli.js';
+
+const scanWith = async (codeowners: string) => {
+  const dir = tempDir();
+  mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+  mkdirSync(join(dir, '.claude'));
+  writeFileSync(join(dir, '.github/workflows/ci.yml'), 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n');
+  writeFileSync(join(dir, '.claude/settings.json'), '{ "permissions": { "deny": ["Read(.env)"] } }\n');
+  writeFileSync(join(dir, '.github/CODEOWNERS'), codeowners);
+  return (await scanRepository(dir)).findings.filter((f) => f.id.startsWith('github.codeowners')).map((f) => `${f.id}:${f.line}`);
+};
+
+describe('CODEOWNERS over agent configuration', () => {
+  it('cites the rule that owns the agent files', async () => {
+    expect(await scanWith('# owners\n*.md @docs\n/.github/ @platform\n/.claude/ @platform\n')).toEqual(['github.codeowners-agent-paths:3']);
+  });
+
+  it('takes a later rule with no owner as taking ownership away, and cites it', async () => {
+    expect(await scanWith('* @everyone\n/.github/workflows/\n')).toEqual(['github.codeowners-missing-agent-paths:2']);
+  });
+});
