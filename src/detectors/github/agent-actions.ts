@@ -75,4 +75,12 @@ export const agentCommands: { name: string; command: RegExp; bypass: string[] }[
   { name: 'OpenAI Codex', command: /^codex$/, bypass: ['--dangerously-bypass-approvals-and-sandbox', '--yolo'] },
   { name: 'Gemini CLI', command: /^gemini$/, bypass: ['--yolo', '-y'] },
   { name: 'Aider', command: /^aider$/, bypass: ['--yes-always'] },
+  { name: 'opencode', command: /^opencode$/, bypass: [] },
 ];
+
+/**
+ * A model provider's API key: an action the scanner does not know by name, handed one of these,
+ * is an agent all the same (an in-house or third-party agent), and is judged like one.
+ */
+export const providerKey =
+  /secrets\.(ANTHROPIC|CLAUDE|OPENAI|AZURE_OPENAI|GEMINI|GOOGLE_AI|GOOGLE_GENERATIVE_AI|MISTRAL|GROQ|DEEPSEEK|OPENROUTER|XAI|COHERE|TOGETHER)_[A-Z_]*(API_)?KEY\b/i;

@@ -7,7 +7,7 @@ import type { FindingDraft, ParsedFile } from '../types.js';
 import { broadClaudeTool } from '../shared/claude-tools.js';
 import { keys, obj, str, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
-import { agentActionOf, agentCommands, type AgentAction } from './agent-actions.js';
+import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
 
 /** Events whose payload (issue text, comments, reviews, a fork's code) any GitHub user controls. */
 const untrustedEvents = [
@@ -135,7 +135,20 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     const run = str(s.run);
     const words = run === undefined ? undefined : shellWords(run);
     const agent = words && agentCommands.find((a) => words.some((w) => a.command.test(w)));
-    return agent ? [{ i, words: words!, agent }] : [];
+    if (agent) return [{ i, words: words!, agent }];
+    // An action not known by name that is handed a model provider's key runs a model on whatever
+    // the job gives it: an agent, with no documented check of who asked.
+    const uses = text(s.uses);
+    const keyed = uses !== '' && !agentActionOf(uses) && [...Object.values(obj(s.with)), ...Object.values(obj(s.env))].some((v) => providerKey.test(text(v)));
+    return keyed
+      ? [
+          {
+            i,
+            words: [] as string[],
+            agent: { name: `an in-house agent (${uses.replace(/@.*/, '')}, given a model provider key)`, command: /$^/, bypass: [] as string[] },
+          },
+        ]
+      : [];
   });
   // A job that calls a reusable workflow running an agent lends it its token.
   const callee = calledPath(text(job.uses));
@@ -190,7 +203,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   for (const i of [...agentSteps.map((a) => a.i), ...commandSteps.map((c) => c.i)]) envTokenFindings(ctx, jobId, job, i, steps[i]!, perms);
   for (const { i, step, action, ref } of agentSteps) actionFindings(ctx, { jobId, i, step, action, ref, untrusted, gated, perms });
   for (const { i, words, agent } of commandSteps) {
-    const line = at('steps', i, 'run');
+    const line = at('steps', i, 'run') ?? at('steps', i, 'uses');
     ctx.out.push({
       id: 'github.agent-workflow',
       failureMode: 'FM1',
@@ -198,12 +211,21 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       kind: 'fact',
       path: f.path,
       line,
-      message: `runs an agent in CI (${agent.name}, from a run: step)`,
+      message: `runs an agent in CI (${agent.name}${words.length ? ', from a run: step' : ''})`,
     });
     const flag = agent.bypass.find((b) => words.includes(b));
     if (flag) ctx.out.push(bypass(f.path, line, `${agent.name} runs with ${flag}`, `Remove ${flag}; grant the exact tools the job needs instead.`));
     if (untrusted.length && !gated)
-      ctx.out.push(untrustedTrigger(ctx, agent.name, untrusted[0]!, 'a run: step has no check of who asked', perms.write.length > 0, line));
+      ctx.out.push(
+        untrustedTrigger(
+          ctx,
+          agent.name,
+          untrusted[0]!,
+          words.length ? 'a run: step has no check of who asked' : 'nothing in it is known to check who asked',
+          perms.write.length > 0,
+          line,
+        ),
+      );
   }
 }
 
