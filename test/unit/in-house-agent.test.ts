@@ -39,4 +39,22 @@ describe('in-house agents', () => {
     expect(gated).toContain('github.agent-member-gate info :8');
     expect(await scanWorkflow(workflow('', 'token: ${{ secrets.NPM_TOKEN }}'))).toEqual([]);
   });
+
+  it('follows a reusable workflow that runs one, with the trigger of the workflow that calls it', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/caller.yml'),
+      'on: issues\npermissions:\n  contents: write\njobs:\n  call:\n    uses: ./.github/workflows/agent.yml\n    secrets: inherit\n',
+    );
+    writeFileSync(
+      join(dir, '.github/workflows/agent.yml'),
+      'on: workflow_call\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: acme/llm-triage@v1\n        env:\n          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n',
+    );
+    const all = (await scanRepository(dir)).findings;
+    const found = all.filter((f) => f.id === 'github.agent-untrusted-trigger').map((f) => `${f.path}:${f.line}`);
+    expect(found).toEqual(['.github/workflows/agent.yml:6']);
+    // The calling job lends the agent its token, so its permissions are the agent's.
+    expect(all.some((f) => f.id === 'github.agent-broad-token' && f.path === '.github/workflows/caller.yml')).toBe(true);
+  });
 });

@@ -85,14 +85,23 @@ function jobGated(jobs: Obj, jobId: string, seen = new Set<string>()): boolean {
 
 const calledPath = (uses: string): string | undefined => (/^\.\/\.github\/workflows\/[^@\s]+$/.test(uses) ? uses.slice(2) : undefined);
 
-/** Whether a workflow runs an agent action or agent command in any job. */
+/**
+ * An action not known by name that is handed a model provider's key runs a model on whatever the
+ * job gives it: an in-house agent, with no documented check of who asked.
+ */
+const keyedAgent = (step: Obj): boolean => {
+  const uses = text(step.uses);
+  return uses !== '' && !agentActionOf(uses) && [...Object.values(obj(step.with)), ...Object.values(obj(step.env))].some((v) => providerKey.test(text(v)));
+};
+
+/** Whether a workflow runs an agent action, agent command or in-house agent in any job. */
 function runsAgent(w: ParsedFile | undefined): boolean {
   if (!w) return false;
   const jobs = obj(obj(w.data).jobs);
   return keys(jobs).some((j) =>
     (Array.isArray(obj(jobs[j]).steps) ? (obj(jobs[j]).steps as unknown[]) : [])
       .map(obj)
-      .some((s) => agentActionOf(text(s.uses)) || agentCommands.some((a) => (shellWords(text(s.run)) ?? []).some((w2) => a.command.test(w2)))),
+      .some((s) => agentActionOf(text(s.uses)) || keyedAgent(s) || agentCommands.some((a) => (shellWords(text(s.run)) ?? []).some((w2) => a.command.test(w2)))),
   );
 }
 
@@ -136,11 +145,8 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     const words = run === undefined ? undefined : shellWords(run);
     const agent = words && agentCommands.find((a) => words.some((w) => a.command.test(w)));
     if (agent) return [{ i, words: words!, agent }];
-    // An action not known by name that is handed a model provider's key runs a model on whatever
-    // the job gives it: an agent, with no documented check of who asked.
     const uses = text(s.uses);
-    const keyed = uses !== '' && !agentActionOf(uses) && [...Object.values(obj(s.with)), ...Object.values(obj(s.env))].some((v) => providerKey.test(text(v)));
-    return keyed
+    return keyedAgent(s)
       ? [
           {
             i,
