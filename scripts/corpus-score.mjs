@@ -1,10 +1,11 @@
 // Scores the scanner against the real-world corpus (test/fixtures/real): reviewer expectations
 // written before the scanner ran, matched to findings by file, rule and line (within 3 lines).
-// `node scripts/corpus-score.mjs` prints precision and recall and every expectation still missed;
+// `node scripts/corpus-score.mjs [--corpus DIR] [--details]` prints precision and recall and every
+// expectation still missed (test/fixtures/scan-heldout is held out: score it only at the end);
 // test/unit/corpus.test.ts holds the same numbers to their floor.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -87,8 +88,8 @@ const samePlace = (f, e) =>
  * `scan(dir)` returns the scanner's findings ({ id, path, line, kind, severity }). Facts are
  * context, not claims, so precision counts risks and protections only.
  */
-export function scoreCorpus(scan) {
-  const repos = readdirSync(corpusRoot, { withFileTypes: true })
+export function scoreCorpus(scan, root = corpusRoot) {
+  const repos = readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
@@ -96,9 +97,13 @@ export function scoreCorpus(scan) {
   const rows = [];
   const missed = [];
   const unexpected = [];
+  // `kind: not` entries (held-out corpora) name tempting false positives: never expected, and a
+  // finding at one is a violation as well as unexpected.
+  const violations = [];
   for (const repo of repos) {
-    const expected = parse(readFileSync(join(corpusRoot, repo, 'EXPECTED.yaml'), 'utf8')) ?? [];
-    const findings = scan(join(corpusRoot, repo)).filter((f) => f.kind !== 'fact' || mapped.has(f.id));
+    const entries = parse(readFileSync(join(root, repo, 'EXPECTED.yaml'), 'utf8')) ?? [];
+    const expected = entries.filter((e) => e.kind !== 'not');
+    const findings = scan(join(root, repo)).filter((f) => f.kind !== 'fact' || mapped.has(f.id));
     const used = new Set();
     let hit = 0;
     for (const e of expected) {
@@ -110,7 +115,10 @@ export function scoreCorpus(scan) {
       } else missed.push({ repo, ...e, covered: ids.length > 0 });
     }
     findings.forEach((f, k) => {
-      if (!used.has(k) && f.kind !== 'fact') unexpected.push({ repo, ...f });
+      if (used.has(k) || f.kind === 'fact') return;
+      unexpected.push({ repo, ...f });
+      const not = entries.find((e) => e.kind === 'not' && (ruleMap[e.rule] ?? []).includes(f.id) && samePlace(f, e) && near(f.line, e.line));
+      if (not) violations.push({ repo, ...f, why: not.why });
     });
     const claims = findings.filter((f, k) => f.kind !== 'fact' || used.has(k));
     rows.push({ repo, expected: expected.length, found: claims.length, matched: hit });
@@ -120,8 +128,14 @@ export function scoreCorpus(scan) {
   const claims = rows.reduce((n, r) => n + r.found, 0);
   const high = (xs) => xs.filter((x) => x.severity === 'high');
   const highClaims = [];
-  for (const repo of repos) highClaims.push(...high(scan(join(corpusRoot, repo)).filter((f) => f.kind === 'risk')).map((f) => ({ repo, ...f })));
+  const mediumClaims = [];
+  for (const repo of repos) {
+    const risks = scan(join(root, repo)).filter((f) => f.kind === 'risk');
+    highClaims.push(...high(risks));
+    mediumClaims.push(...risks.filter((f) => f.severity === 'high' || f.severity === 'medium'));
+  }
   const highWrong = high(unexpected).length;
+  const mediumWrong = unexpected.filter((f) => f.kind === 'risk' && (f.severity === 'high' || f.severity === 'medium')).length;
   return {
     rows,
     expected,
@@ -131,24 +145,31 @@ export function scoreCorpus(scan) {
     recall: expected ? matched / expected : 1,
     highPrecision: highClaims.length ? (highClaims.length - highWrong) / highClaims.length : 1,
     highClaims: highClaims.length,
+    mediumPrecision: mediumClaims.length ? (mediumClaims.length - mediumWrong) / mediumClaims.length : 1,
+    mediumClaims: mediumClaims.length,
     missed,
     unexpected,
+    violations,
   };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const bin = fileURLToPath(new URL('../bin/rollout-check.cjs', import.meta.url));
-  const s = scoreCorpus((dir) => JSON.parse(execFileSync(process.execPath, [bin, 'scan', dir, '--format', 'json'], { encoding: 'utf8' })).findings);
+  const at = process.argv.indexOf('--corpus');
+  const root = at > 0 ? `${resolve(process.argv[at + 1])}/` : corpusRoot;
+  const s = scoreCorpus((dir) => JSON.parse(execFileSync(process.execPath, [bin, 'scan', dir, '--format', 'json'], { encoding: 'utf8' })).findings, root);
   const pct = (x) => `${(x * 100).toFixed(1)}%`;
   console.log(`corpus: ${s.rows.length} repositories, ${s.expected} expectations, ${s.claims} risk and protection findings`);
   console.log(
-    `precision ${pct(s.precision)} (${s.claims - s.unexpected.length}/${s.claims}), recall ${pct(s.recall)} (${s.matched}/${s.expected}), high-severity precision ${pct(s.highPrecision)} (${s.highClaims} high risks)`,
+    `precision ${pct(s.precision)} (${s.claims - s.unexpected.length}/${s.claims}), recall ${pct(s.recall)} (${s.matched}/${s.expected}), high-severity precision ${pct(s.highPrecision)} (${s.highClaims} high risks), medium-or-higher risk precision ${pct(s.mediumPrecision)} (${s.mediumClaims}), must-not-find violated ${s.violations.length}`,
   );
   console.log('\n| repository | expected | findings | matched |\n|---|---:|---:|---:|');
   for (const r of s.rows) console.log(`| ${r.repo} | ${r.expected} | ${r.found} | ${r.matched} |`);
   if (process.argv.includes('--details')) {
     console.log('\nFindings no expectation names:');
     for (const u of s.unexpected) console.log(`  ${u.repo} ${u.path}:${u.line ?? '-'} ${u.id} (${u.severity}) ${u.message.slice(0, 100)}`);
+    console.log('\nMust-not-find entries a finding violates:');
+    for (const v of s.violations) console.log(`  ${v.repo} ${v.path}:${v.line ?? '-'} ${v.id}: ${v.why}`);
     console.log('\nExpectations still missed:');
     for (const m of s.missed) console.log(`  ${m.repo} ${m.path}:${m.line} ${m.rule} (${m.kind}, ${m.severity})${m.covered ? '' : ' [no scanner rule]'}`);
   }

@@ -1,12 +1,14 @@
 // The scanner against real repositories (test/fixtures/real: only their agent configuration,
 // with source commit and licence in each SOURCE.md). Reviewer expectations were written before
 // the scanner ran; `node scripts/corpus-score.mjs --details` prints every one still missed.
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanDirectory } from '../../src/scan/scan-directory.js';
 import type { Finding } from '../../src/detectors/types.js';
 // @ts-expect-error: a plain ES module script, shared with `node scripts/corpus-score.mjs`.
 import { corpusRoot, scoreCorpus } from '../../scripts/corpus-score.mjs';
+import { tempDir } from '../helpers/cli.js';
 
 // Every repository scanned once, up front (the scanner is asynchronous; the scoring is not).
 const repos = readdirSync(corpusRoot, { withFileTypes: true })
@@ -91,5 +93,28 @@ describe('real-world corpus', () => {
 
   it('flags a pull_request_target workflow that checks out the pull request head', () => {
     expect(scan('tiann-hapi').some((x) => x.id === 'github.privileged-checkout' && x.severity === 'high')).toBe(true);
+  });
+});
+
+describe('corpus scoring', () => {
+  it('never expects a must-not-find entry, and counts a finding at one as a violation', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'owner-repo'));
+    writeFileSync(
+      join(root, 'owner-repo', 'EXPECTED.yaml'),
+      [
+        '- { path: a.yml, line: 3, kind: risk, severity: medium, failureMode: FM4, rule: write-token, why: "w" }',
+        '- { path: a.yml, line: 9, kind: not, failureMode: FM4, rule: workflow-untrusted-trigger, why: "job switched off" }',
+      ].join('\n'),
+    );
+    const s = scoreCorpus(
+      () => [
+        { id: 'github.agent-write-token', kind: 'risk', severity: 'medium', path: 'a.yml', line: 3, message: '' },
+        { id: 'github.agent-untrusted-trigger', kind: 'risk', severity: 'high', path: 'a.yml', line: 9, message: '' },
+      ],
+      `${root}/`,
+    );
+    expect(s).toMatchObject({ expected: 1, matched: 1, recall: 1, precision: 0.5, highPrecision: 0, mediumPrecision: 0.5 });
+    expect(s.violations.map((v: { why: string }) => v.why)).toEqual(['job switched off']);
   });
 });
