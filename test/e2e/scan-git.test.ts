@@ -287,4 +287,12 @@ describe('configuration counts where the tool reads it (issue 24, item 3)', () =
     expect(result.evidence.disputes).toEqual([]);
     expect(result.verdict.id).toBe('scale');
   });
+
+  it('an instruction to commit with --no-verify disputes "enforced everywhere", citing the line', () => {
+    const dir = gitRepo({ 'AGENTS.md': '# Working here\n\nIf the hooks are slow, commit with --no-verify.\n' });
+    const result = JSON.parse(runCli(['assess', '--answers', 'examples/scale-ready.yaml', '--scan', dir, '--format', 'json']).stdout);
+    const dispute = result.evidence.disputes.find((d: { question: string }) => d.question === 'fm1.enforced-in-config');
+    expect(JSON.stringify(dispute)).toContain('AGENTS.md:3');
+    expect(result.verdict.id).not.toBe('scale');
+  });
 });
