@@ -4,7 +4,7 @@
 // expectation still missed (test/fixtures/scan-heldout is held out: score it only at the end);
 // test/unit/corpus.test.ts holds the same numbers to their floor.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -156,7 +156,12 @@ export function scoreCorpus(scan, root = corpusRoot) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const bin = fileURLToPath(new URL('../bin/rollout-check.cjs', import.meta.url));
   const at = process.argv.indexOf('--corpus');
-  const root = at > 0 ? `${resolve(process.argv[at + 1])}/` : corpusRoot;
+  const given = at > 0 ? process.argv[at + 1] : undefined;
+  if (at > 0 && (given === undefined || !existsSync(given))) {
+    console.error(`corpus-score: --corpus needs a folder of OWNER-NAME/EXPECTED.yaml directories${given ? ` (no folder ${given})` : ''}`);
+    process.exit(2);
+  }
+  const root = given ? `${resolve(given)}/` : corpusRoot;
   const s = scoreCorpus((dir) => JSON.parse(execFileSync(process.execPath, [bin, 'scan', dir, '--format', 'json'], { encoding: 'utf8' })).findings, root);
   const pct = (x) => `${(x * 100).toFixed(1)}%`;
   console.log(`corpus: ${s.rows.length} repositories, ${s.expected} expectations, ${s.claims} risk and protection findings`);

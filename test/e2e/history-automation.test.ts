@@ -2,6 +2,7 @@
 // markers an agent's app leaves on a person's commit, and partial clones that must not download
 // the past behind the user's back. Through the built binary.
 import { execFileSync } from 'node:child_process';
+import { gitAs } from '../helpers/git.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,21 +20,10 @@ function repo(commits: { author: string; message: string; file?: string }[]): st
   const dir = join(tempDir('rollout-check-auto-'), 'repo');
   execFileSync('git', ['init', '-q', '-b', 'main', dir]);
   commits.forEach((c, i) => {
-    const [, name, email] = /^(.*) <(.*)>$/.exec(c.author)!;
     writeFileSync(join(dir, c.file ?? `f${i}.txt`), `line ${i}\n`.repeat(i + 1));
     execFileSync('git', ['-C', dir, 'add', '-A']);
     const date = `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00Z`;
-    execFileSync('git', ['-C', dir, 'commit', '-q', '-m', c.message], {
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: name,
-        GIT_AUTHOR_EMAIL: email,
-        GIT_COMMITTER_NAME: name,
-        GIT_COMMITTER_EMAIL: email,
-        GIT_AUTHOR_DATE: date,
-        GIT_COMMITTER_DATE: date,
-      },
-    });
+    gitAs(dir, c.author, date, ['commit', '-q', '-m', c.message]);
   });
   return dir;
 }
@@ -89,17 +79,7 @@ describe('automation is its own kind', () => {
       'Dana Lee <dana@example.com> <49699333+dependabot[bot]@users.noreply.github.com>\nDana Lee <dana@example.com> <actions@github.com>\n',
     );
     execFileSync('git', ['-C', dir, 'add', '.mailmap']);
-    execFileSync('git', ['-C', dir, 'commit', '-q', '-m', 'mailmap'], {
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'Dana Lee',
-        GIT_AUTHOR_EMAIL: 'dana@example.com',
-        GIT_COMMITTER_NAME: 'Dana Lee',
-        GIT_COMMITTER_EMAIL: 'dana@example.com',
-        GIT_AUTHOR_DATE: '2026-10-29T12:00:00Z',
-        GIT_COMMITTER_DATE: '2026-10-29T12:00:00Z',
-      },
-    });
+    gitAs(dir, 'Dana Lee <dana@example.com>', '2026-10-29T12:00:00Z', ['commit', '-q', '-m', 'mailmap']);
     expect(history(dir).tools.find((t) => t.id === 'automation')?.commits).toBe(6);
   });
 

@@ -1,5 +1,6 @@
 // `rollout-check history` on real git repositories made in temp folders, through the built binary.
 import { execFileSync } from 'node:child_process';
+import { gitAs } from '../helpers/git.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -111,19 +112,8 @@ describe('history on a small repository whose rework is known exactly', () => {
     const commit = (message: string, files: Record<string, string>, author = 'Ada <ada@example.com>') => {
       for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
       const date = `${1767225600 + day * 86400} +0000`;
-      const [name, email] = author.replace('>', '').split(' <');
       execFileSync('git', ['-C', dir, 'add', '-A']);
-      execFileSync('git', ['-C', dir, 'commit', '-q', '--allow-empty', '-m', message], {
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: name,
-          GIT_AUTHOR_EMAIL: email,
-          GIT_COMMITTER_NAME: name,
-          GIT_COMMITTER_EMAIL: email,
-          GIT_AUTHOR_DATE: date,
-          GIT_COMMITTER_DATE: date,
-        },
-      });
+      gitAs(dir, author, date, ['commit', '-q', '--allow-empty', '-m', message]);
     };
     const lines = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `line ${from + i}`).join('\n') + '\n';
     execFileSync('git', ['init', '-q', '-b', 'main', dir]);

@@ -1,5 +1,6 @@
 // Defects found in review, each pinned by the input that showed it.
 import { execFileSync } from 'node:child_process';
+import { gitAs } from '../helpers/git.js';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,18 +21,7 @@ describe('found in review', () => {
   it('a history ending at the answers date reads the branch as it stood then: a later merge is not a direct push', () => {
     const dir = tempDir();
     const at = (day: number) => `${Date.UTC(2026, 9, day) / 1000} +0000`;
-    const git = (day: number, ...args: string[]) =>
-      execFileSync('git', ['-C', dir, ...args], {
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: 'Ada',
-          GIT_AUTHOR_EMAIL: 'ada@example.com',
-          GIT_COMMITTER_NAME: 'Ada',
-          GIT_COMMITTER_EMAIL: 'ada@example.com',
-          GIT_AUTHOR_DATE: at(day),
-          GIT_COMMITTER_DATE: at(day),
-        },
-      });
+    const git = (day: number, ...args: string[]) => gitAs(dir, 'Ada <ada@example.com>', at(day), args);
     execFileSync('git', ['init', '-q', '-b', 'main', dir]);
     writeFileSync(join(dir, 'a.txt'), '1\n');
     git(1, 'add', '-A');

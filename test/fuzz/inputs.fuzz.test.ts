@@ -26,7 +26,7 @@ import { PathList } from '../../src/scan/path-list.js';
 import { literalKeys } from '../../src/scan/scan.js';
 import { parseFile } from '../../src/scan/read-file.js';
 import { maskSecrets } from '../../src/detectors/shared/secrets.js';
-import type { Finding, ScanResult } from '../../src/detectors/types.js';
+import type { Finding } from '../../src/detectors/types.js';
 import { fixture, repoRoot, runCli, tempDir } from '../helpers/cli.js';
 import { miniChecklist } from '../helpers/mini.js';
 import { mutationsOf } from './mutate.js';
@@ -44,6 +44,7 @@ import { summariseResult } from '../../src/portfolio/summary.js';
 import { serializeAnswers } from '../../src/answers/serialize.js';
 import { csvHeader, importCsv } from '../../src/respondents/import-csv.js';
 import { mergeRespondents } from '../../src/respondents/merge.js';
+import { scanResultOf } from '../helpers/scan-result.js';
 
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261125;
 const scale = Number(process.env.FUZZ_SCALE ?? 0.2);
@@ -176,15 +177,7 @@ describe('scanned files', () => {
       if (match(path))
         for (const f of detector.inspect([r.file], { candidatePaths: [path], agentConfigPaths: [path] }))
           findings.push({ ...f, tool: detector.id, message: maskSecrets(f.message) });
-    const scan: ScanResult = {
-      schemaVersion: '1',
-      root: 'repo',
-      tools: [],
-      findings,
-      notObservable: [],
-      skipped: [],
-      notActive: { excludes: [], findings: [], unmatched: [] },
-    };
+    const scan = scanResultOf(findings);
     const weighed = weighEvidence(builtin, scaleAnswers, scan, evidenceMap);
     expect(weighed.evidence.findings).toHaveLength(findings.length);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

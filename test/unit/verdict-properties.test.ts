@@ -11,8 +11,9 @@ import { weighEvidence } from '../../src/evidence/weigh.js';
 import { validateEvidenceMap } from '../../src/checklist/evidence-map.js';
 import { assess, loadAnswers, loadChecklist } from '../../src/pipeline.js';
 import type { Report } from '../../src/report/model.js';
-import type { Finding, ScanResult, Severity, ToolId } from '../../src/detectors/types.js';
+import type { Finding, Severity, ToolId } from '../../src/detectors/types.js';
 import { repoRoot } from '../helpers/cli.js';
+import { scanResultOf } from '../helpers/scan-result.js';
 
 const checklist = await loadChecklist();
 const mapResult = validateEvidenceMap('map.yaml', readFileSync(`${repoRoot}/policies/evidence/ai-coding-rollout.yaml`, 'utf8'), checklist);
@@ -25,15 +26,7 @@ const seed = 20261125;
 
 const run = (answers: Answers, findings: Finding[] = []): Report => {
   if (!findings.length) return assess(checklist, answers, '0').report;
-  const scan: ScanResult = {
-    schemaVersion: '1',
-    root: 'repo',
-    tools: [],
-    findings,
-    notObservable: [],
-    skipped: [],
-    notActive: { excludes: [], findings: [], unmatched: [] },
-  };
+  const scan = scanResultOf(findings);
   return assess(checklist, answers, '0', weighEvidence(checklist, answers, scan, map)).report;
 };
 const withAnswer = (a: Answers, id: string, value: ResolvedValue): Answers => ({

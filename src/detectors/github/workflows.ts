@@ -521,28 +521,20 @@ function claudeInputs(ctx: Context, input: Obj, at: At): void {
     });
   const raw = text(input.claude_args);
   const line = at('with', 'claude_args');
+  const unreadable = (why: string) =>
+    void ctx.out.push({
+      id: 'github.agent-args-unreadable',
+      failureMode: 'FM1',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      line,
+      message: `claude_args ${why}`,
+    });
   // An expression chooses the arguments at run time: say so rather than guess which branch runs.
-  if (/^\s*\$\{\{[\s\S]*\}\}\s*$/.test(raw))
-    return void ctx.out.push({
-      id: 'github.agent-args-unreadable',
-      failureMode: 'FM1',
-      severity: 'info',
-      kind: 'fact',
-      path: f.path,
-      line,
-      message: 'claude_args is chosen by an expression at run time: its tools are not assessed',
-    });
+  if (/^\s*\$\{\{[\s\S]*\}\}\s*$/.test(raw)) return unreadable('is chosen by an expression at run time: its tools are not assessed');
   const words = raw ? shellWords(raw) : [];
-  if (!words)
-    return void ctx.out.push({
-      id: 'github.agent-args-unreadable',
-      failureMode: 'FM1',
-      severity: 'info',
-      kind: 'fact',
-      path: f.path,
-      line,
-      message: 'claude_args could not be split into words: not assessed',
-    });
+  if (!words) return unreadable('could not be split into words: not assessed');
   if (words.includes('--dangerously-skip-permissions') || flagValues(words, '--permission-mode').includes('bypassPermissions'))
     ctx.out.push(
       bypass(
