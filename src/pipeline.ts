@@ -35,11 +35,19 @@ export function loadAnswers(checklist: LoadedChecklist, file: string, warn: (p: 
   return result.answers;
 }
 
-/** Scans a repository and weighs what it finds against the answers. */
-export async function collectEvidence(dir: string, checklist: LoadedChecklist, answers: Answers, exclude: readonly string[] = []): Promise<Weighed> {
+/** Where the evidence comes from: a repository to scan, a saved platform bundle, or both. */
+export interface EvidenceInputs {
+  scan?: string;
+  exclude?: readonly string[];
+  platform?: string;
+}
+
+/** Scans a repository and reads a platform bundle, and weighs what they show against the answers. */
+export async function collectEvidence(inputs: EvidenceInputs, checklist: LoadedChecklist, answers: Answers): Promise<Weighed> {
   // The scanner (its detectors and parsers) is loaded only by runs that scan.
-  const { scanDirectory } = await import('./scan/scan-directory.js');
-  return weighEvidence(checklist, answers, await scanDirectory(dir, exclude), loadEvidenceMap(checklist));
+  const scan = inputs.scan ? await (await import('./scan/scan-directory.js')).scanDirectory(inputs.scan, inputs.exclude ?? []) : undefined;
+  const platform = inputs.platform ? (await import('./load/platform.js')).loadPlatformEvidence(inputs.platform) : undefined;
+  return weighEvidence(checklist, answers, { scan, platform }, loadEvidenceMap(checklist));
 }
 
 /** Holds the git history against the answers: proposals and disagreements, never a changed answer. */

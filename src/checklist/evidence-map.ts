@@ -6,25 +6,33 @@ import type { Problem } from '../errors.js';
 import { parseLocated } from '../yaml/parse-located.js';
 import { parseTolerantly } from '../yaml/zod-problems.js';
 
+const entrySchema = (finding: RegExp) =>
+  z.strictObject({
+    finding: z.string().check(z.regex(finding)),
+    question: z.string(),
+    /** The answer this finding suggests for an unanswered or unknown question. */
+    proposes: z.optional(z.union([z.string(), z.array(z.string())])),
+    /**
+     * For single-choice questions: the answer the finding shows to be true, scored in place of a
+     * contradicted claim. Multi-select answers are adjusted from `contradicts` itself.
+     */
+    implies: z.optional(z.string()),
+    /** Absent when the finding can only suggest an answer, never dispute one (protections). */
+    contradicts: z.optional(z.union([z.strictObject({ anyOf: z.array(z.string()).check(z.minLength(1)) }), z.strictObject({ missing: z.string() })])),
+    /** The answers the finding bears out: an answer that includes one of these is corroborated. */
+    corroborates: z.optional(z.strictObject({ anyOf: z.array(z.string()).check(z.minLength(1)) })),
+  });
+
 // Built on first use: a run that never reads the YAML map (the build validated it) never builds it.
 const evidenceMapSchema = () =>
   z.strictObject({
     checklist: z.string(),
-    entries: z.array(
-      z.strictObject({
-        finding: z.string().check(z.regex(/^[a-z-]+\.[a-z0-9-]+$/)),
-        question: z.string(),
-        /** The answer this finding suggests for an unanswered or unknown question. */
-        proposes: z.optional(z.union([z.string(), z.array(z.string())])),
-        /**
-         * For single-choice questions: the answer the finding shows to be true, scored in place of a
-         * contradicted claim. Multi-select answers are adjusted from `contradicts` itself.
-         */
-        implies: z.optional(z.string()),
-        /** Absent when the finding can only suggest an answer, never dispute one (protections). */
-        contradicts: z.optional(z.union([z.strictObject({ anyOf: z.array(z.string()).check(z.minLength(1)) }), z.strictObject({ missing: z.string() })])),
-      }),
-    ),
+    entries: z.array(entrySchema(/^[a-z-]+\.[a-z0-9-]+$/)),
+    /**
+     * How platform settings (a bundle saved by `collect github`) bear on answers: the same rules as
+     * the scanner's findings, read from GitHub's answers instead of the repository's files.
+     */
+    platform: z._default(z.array(entrySchema(/^platform\.[a-z0-9-]+$/)), []),
     /**
      * How signals from the git history bear on answers. The history never changes an answer: it
      * proposes one where there is none, and where it disagrees the report shows both side by side.
@@ -58,29 +66,35 @@ export function validateEvidenceMap(
   const { parsed, problems } = parseTolerantly(doc, (built ??= evidenceMapSchema()));
   if (!parsed) return { ok: false, problems };
   const byId = new Map(checklist.questions.map((q) => [q.id, q]));
-  parsed.data.entries.forEach((e, i) => {
+  const checkEntry = (section: 'entries' | 'platform') => (e: EvidenceEntry, i: number) => {
     const q = byId.get(e.question);
-    if (!q) return problems.push(located(doc, ['entries', i, 'question'], `unknown question "${e.question}"`));
+    if (!q) return problems.push(located(doc, [section, i, 'question'], `unknown question "${e.question}"`));
     const ids = new Set([...q.choices.map((c) => c.id)]);
     const contradicted = !e.contradicts ? [] : 'anyOf' in e.contradicts ? e.contradicts.anyOf : [e.contradicts.missing];
-    const named = [...(Array.isArray(e.proposes) ? e.proposes : e.proposes ? [e.proposes] : []), ...contradicted, ...(e.implies ? [e.implies] : [])];
-    for (const id of named) if (!ids.has(id)) problems.push(located(doc, ['entries', i], `"${e.question}" has no choice "${id}"`));
+    const corroborated = e.corroborates?.anyOf ?? [];
+    const named = [
+      ...(Array.isArray(e.proposes) ? e.proposes : e.proposes ? [e.proposes] : []),
+      ...contradicted,
+      ...corroborated,
+      ...(e.implies ? [e.implies] : []),
+    ];
+    for (const id of named) if (!ids.has(id)) problems.push(located(doc, [section, i], `"${e.question}" has no choice "${id}"`));
+    const both = corroborated.filter((id) => contradicted.includes(id));
+    if (both.length) problems.push(located(doc, [section, i], `${both.map((b) => `"${b}"`).join(', ')} both contradicted and corroborated by one finding`));
     if (!e.contradicts) {
       if (e.implies !== undefined)
-        problems.push(located(doc, ['entries', i, 'implies'], `"implies" needs "contradicts": it is what a contradicted answer is scored as`));
+        problems.push(located(doc, [section, i, 'implies'], `"implies" needs "contradicts": it is what a contradicted answer is scored as`));
     } else if (q.type === 'multi') {
       if (e.implies !== undefined)
         problems.push(
-          located(doc, ['entries', i, 'implies'], `"${e.question}" is multi-select: the adjusted answer follows from "contradicts", so leave "implies" out`),
+          located(doc, [section, i, 'implies'], `"${e.question}" is multi-select: the adjusted answer follows from "contradicts", so leave "implies" out`),
         );
     } else if ('missing' in e.contradicts) {
-      problems.push(
-        located(doc, ['entries', i, 'contradicts'], `"missing" only applies to multi-select questions; "${e.question}" takes one answer: use anyOf`),
-      );
+      problems.push(located(doc, [section, i, 'contradicts'], `"missing" only applies to multi-select questions; "${e.question}" takes one answer: use anyOf`));
     } else if (e.implies === undefined) {
-      problems.push(located(doc, ['entries', i], `"${e.question}" takes one answer: say which choice the finding implies ("implies")`));
+      problems.push(located(doc, [section, i], `"${e.question}" takes one answer: say which choice the finding implies ("implies")`));
     } else if (contradicted.includes(e.implies)) {
-      problems.push(located(doc, ['entries', i, 'implies'], `"${e.implies}" is one of the answers this entry contradicts`));
+      problems.push(located(doc, [section, i, 'implies'], `"${e.implies}" is one of the answers this entry contradicts`));
     } else if (!q.context) {
       // A dispute may only lower an answer: evidence against a claim never earns points.
       const score = (id: string) => q.choices.find((c) => c.id === id)?.score ?? 0;
@@ -89,12 +103,14 @@ export function validateEvidenceMap(
         problems.push(
           located(
             doc,
-            ['entries', i, 'implies'],
+            [section, i, 'implies'],
             `"${e.implies}" scores at least as much as the contradicted ${higher.map((h) => `"${h}"`).join(', ')}: a dispute must lower the answer`,
           ),
         );
     }
-  });
+  };
+  parsed.data.entries.forEach(checkEntry('entries'));
+  parsed.data.platform.forEach(checkEntry('platform'));
   parsed.data.history.forEach((e, i) => {
     const q = byId.get(e.question);
     if (!q) return problems.push(located(doc, ['history', i, 'question'], `unknown question "${e.question}"`));

@@ -4,3 +4,10 @@ export const findingKey = (f: { id: string; path: string }): string => `${f.id}@
 
 /** "rule@path": a detector rule ("tool.what"), an at sign, and a path inside the repository. */
 export const findingKeyPattern = /^[a-z-]+\.[a-z0-9-]+@[^\s@][^@]*$/;
+
+/** Who disputes: "the repository", "the platform settings", or both, from where the findings are. */
+export function disputedBy(wheres: readonly string[]): string {
+  const onPlatform = wheres.filter((w) => w.startsWith('platform:')).length;
+  if (!onPlatform) return 'the repository';
+  return onPlatform === wheres.length ? 'the platform settings' : 'the repository and its platform settings';
+}

@@ -84,7 +84,7 @@ async function runLocked(checklist: LoadedChecklist, out: string, options: Sessi
 /** What the repository proposes for questions nobody has answered yet. */
 async function suggestionsFrom(checklist: LoadedChecklist, dir: string): Promise<Record<string, { value: string[]; because: string[] }>> {
   const none = { checklist: { id: checklist.id, version: checklist.version }, metadata: {}, scope: { quick: false }, answers: {}, hash: '', source: '' };
-  const { evidence } = await collectEvidence(dir, checklist, none);
+  const { evidence } = await collectEvidence({ scan: dir }, checklist, none);
   return Object.fromEntries(evidence.proposals.map((p) => [p.question, { value: p.value, because: p.because }]));
 }
 

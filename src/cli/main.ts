@@ -5,6 +5,7 @@ import { ExitCode, formatProblem, InputError } from '../errors.js';
 import { readPackageVersion } from '../io/package.js';
 import { registerAggregate } from './commands/aggregate.js';
 import { registerAssess } from './commands/assess.js';
+import { registerCollect } from './commands/collect.js';
 import { registerCompare } from './commands/compare.js';
 import { registerExplain } from './commands/explain.js';
 import { registerHistory } from './commands/history.js';
@@ -33,6 +34,7 @@ const commands = {
   compare: registerCompare,
   schema: registerSchema,
   scan: registerScan,
+  collect: registerCollect,
   history: registerHistory,
   aggregate: registerAggregate,
   import: registerImport,

@@ -17,6 +17,7 @@ export function formatSummary(report: Report, c: ChalkInstance, width = 80, topS
   const partial = report.scope.partial ? c.yellow(' (partial assessment)') : '';
   lines.push(`${c.bold[verdictColour[v.id]](`Verdict: ${v.id.toUpperCase()}`)}  ${c.dim(v.title)}${partial}`);
   const o = report.overall;
+  if (o.basis) lines.push(...wrap(`Evidence: ${o.basis}`, w, '  '));
   lines.push(...wrap(`Overall ${rangeText(o.score, o.upTo, o.unknown)} · coverage ${percent(o.coverage)} (${o.answered}/${o.applicable} answered)`, w, '  '));
   const claimed = claimedText(o.score, o.claimedScore, report);
   if (claimed) lines.push(...wrap(`The answers score ${claimed}.`, w, '  '));

@@ -10,7 +10,8 @@ const nullableString = z.nullable(z.string());
 const Severity = z.enum(['high', 'medium', 'low', 'info']);
 
 export const ReportEvidence = z.strictObject({
-  root: z.string(),
+  /** The scanned folder, or null when only platform settings were read. */
+  root: z.nullable(z.string()),
   tools: z.array(z.strictObject({ id: z.string(), name: z.string(), files: z.array(z.string()) })),
   findings: z.array(
     z.strictObject({
@@ -35,9 +36,34 @@ export const ReportEvidence = z.strictObject({
     count: 0,
     unmatched: [],
   }),
+  /** The platform bundle read (`--platform`): whose settings, and which parts GitHub did not show. */
+  platform: z._default(
+    z.nullable(
+      z.strictObject({
+        repository: z.string(),
+        branch: nullableString,
+        collectedAt: nullableString,
+        unreadable: z.array(z.strictObject({ path: z.string(), status: z.number(), message: z.string() })),
+      }),
+    ),
+    null,
+  ),
+  /** Answers a finding bears out: the claim and the evidence agree. */
+  corroborations: z._default(
+    z.array(z.strictObject({ question: z.string(), questionText: z.string(), finding: z.string(), where: z.string(), message: z.string() })),
+    [],
+  ),
   /** Answers the evidence suggests for questions left unanswered or unknown (not scored). */
   proposals: z.array(
-    z.strictObject({ question: z.string(), questionText: z.string(), proposed: z.string(), value: z.array(z.string()), because: z.array(z.string()) }),
+    z.strictObject({
+      question: z.string(),
+      questionText: z.string(),
+      proposed: z.string(),
+      value: z.array(z.string()),
+      because: z.array(z.string()),
+      /** Where the evidence is: "file:line" or "platform:<path>". */
+      where: z._default(z.array(z.string()), []),
+    }),
   ),
   /** Answers the repository contradicts, in checklist order: what was claimed, what is scored. */
   disputes: z.array(

@@ -1,7 +1,9 @@
-// Holds repository evidence against the answers. Pure. Where the team said nothing or "unknown",
+// Holds evidence against the answers: the repository's files (scan) and its platform settings (a
+// saved `gh api` bundle), under one set of rules. Pure. Where the team said nothing or "unknown",
 // the evidence proposes an answer (listed, not scored). Where it contradicts an answer, the answer
 // is disputed: the claim is kept for the record and the answer the evidence implies is what gets
-// scored, unless the answer acknowledges that finding with a reason.
+// scored, unless the answer acknowledges that finding with a reason. Where it bears an answer out,
+// the answer is corroborated.
 import type { LoadedChecklist, ResolvedQuestion } from '../checklist/model.js';
 import type { Answers, ResolvedAnswer } from '../answers/model.js';
 import type { ReportEvidence } from './model.js';
@@ -9,6 +11,7 @@ import type { Finding, ScanResult, Severity } from '../detectors/types.js';
 import { findingKey } from '../checklist/finding-key.js';
 import { reopenScope } from './reopen.js';
 import type { EvidenceEntry, EvidenceMap } from '../checklist/evidence-map.js';
+import type { PlatformEvidence } from '../platform/signals.js';
 
 export interface Weighed {
   evidence: ReportEvidence;
@@ -18,25 +21,40 @@ export interface Weighed {
 
 type Dispute = ReportEvidence['disputes'][number];
 type Acknowledgement = ReportEvidence['acknowledged'][number];
+type Corroboration = ReportEvidence['corroborations'][number];
 
 const where = (f: Finding) => (f.line ? `${f.path}:${f.line}` : f.path);
 const severityRank: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3 };
 
-export function weighEvidence(checklist: LoadedChecklist, answers: Answers, scan: ScanResult, map: EvidenceMap | undefined): Weighed {
+/** The evidence to weigh: the repository's files, its platform settings, or both. */
+export interface EvidenceSources {
+  scan?: ScanResult;
+  platform?: PlatformEvidence;
+}
+
+export function weighEvidence(checklist: LoadedChecklist, answers: Answers, sources: EvidenceSources, map: EvidenceMap | undefined): Weighed {
   const byId = new Map(checklist.questions.map((q) => [q.id, q]));
-  const proposals = new Map<string, { ids: string[]; because: string[] }>();
+  const proposals = new Map<string, { ids: string[]; because: string[]; where: string[] }>();
   const against = new Map<string, { entry: EvidenceEntry; finding: Finding }[]>();
   const acknowledged: Acknowledgement[] = [];
-  for (const entry of map?.entries ?? []) {
+  const corroborations: Corroboration[] = [];
+  // Each source is read through its own section of the map; from here on they are alike.
+  const pairs = [
+    ...(map?.entries ?? []).map((entry) => ({ entry, findings: sources.scan?.findings ?? [] })),
+    ...(map?.platform ?? []).map((entry) => ({ entry, findings: sources.platform?.findings ?? [] })),
+  ];
+  for (const { entry, findings: all } of pairs) {
     const q = byId.get(entry.question);
     if (!q) continue;
-    for (const f of scan.findings.filter((x) => x.id === entry.finding)) {
+    for (const f of all.filter((x) => x.id === entry.finding)) {
       const given = answers.answers[q.id];
       const value = given?.value;
       if (!value || value.kind === 'unknown') {
-        if (entry.proposes !== undefined) addProposal(proposals, q, entry.proposes, `${where(f)}: ${f.message}`);
+        if (entry.proposes !== undefined) addProposal(proposals, q, entry.proposes, where(f), f.message);
         continue;
       }
+      if (value.kind === 'choices' && entry.corroborates?.anyOf.some((id) => value.ids.includes(id)))
+        corroborations.push({ question: q.id, questionText: q.text, finding: findingKey(f), where: where(f), message: f.message });
       if (value.kind !== 'choices' || !contradicts(entry, value.ids)) continue;
       const ack = given.acknowledge.find((a) => a.finding === findingKey(f));
       if (ack) {
@@ -83,16 +101,17 @@ export function weighEvidence(checklist: LoadedChecklist, answers: Answers, scan
   // unknown (an answer given to a question the claim hid was never part of the assessment).
   for (const d of disputes.filter((x) => x.context)) d.reopened = reopenScope(checklist, d.question, answers, adjustedAnswers);
 
-  const keys = new Set(scan.findings.map(findingKey));
+  const allFindings = [...(sources.scan?.findings ?? []), ...(sources.platform?.findings ?? [])];
+  const keys = new Set(allFindings.map(findingKey));
   const stale = checklist.questions.flatMap((q) =>
     (answers.answers[q.id]?.acknowledge ?? []).filter((a) => !keys.has(a.finding)).map((a) => ({ question: q.id, finding: a.finding, reason: a.reason })),
   );
   return {
     adjusted,
     evidence: {
-      root: scan.root,
-      tools: scan.tools.map((t) => ({ id: t.id, name: t.name, files: t.files })),
-      findings: scan.findings.map((f) => ({
+      root: sources.scan?.root ?? null,
+      tools: (sources.scan?.tools ?? []).map((t) => ({ id: t.id, name: t.name, files: t.files })),
+      findings: allFindings.map((f) => ({
         key: findingKey(f),
         id: f.id,
         tool: f.tool,
@@ -103,12 +122,33 @@ export function weighEvidence(checklist: LoadedChecklist, answers: Answers, scan
         message: f.message,
         recommendation: f.recommendation ?? null,
       })),
-      notObservable: scan.notObservable.map((n) => ({ failureMode: n.failureMode, message: n.message })),
-      skipped: scan.skipped.map((s) => ({ path: s.path, reason: s.reason })),
-      notActive: { excludes: scan.notActive.excludes, count: scan.notActive.findings.length, unmatched: scan.notActive.unmatched },
+      // What the files cannot show; a platform bundle that shows it takes the line's place.
+      notObservable: (sources.scan?.notObservable ?? [])
+        .filter((n) => !sources.platform?.shows.includes(n.id))
+        .map((n) => ({ failureMode: n.failureMode, message: n.message })),
+      skipped: (sources.scan?.skipped ?? []).map((s) => ({ path: s.path, reason: s.reason })),
+      notActive: sources.scan
+        ? { excludes: sources.scan.notActive.excludes, count: sources.scan.notActive.findings.length, unmatched: sources.scan.notActive.unmatched }
+        : { excludes: [], count: 0, unmatched: [] },
+      platform: sources.platform
+        ? {
+            repository: sources.platform.repository,
+            branch: sources.platform.branch,
+            collectedAt: sources.platform.collectedAt,
+            unreadable: sources.platform.unreadable,
+          }
+        : null,
+      corroborations: dedupeBy(corroborations, (c) => `${c.question}|${c.finding}`),
       proposals: [...proposals.entries()]
         .sort(([a], [b]) => byId.get(a)!.index - byId.get(b)!.index)
-        .map(([id, p]) => ({ question: id, questionText: byId.get(id)!.text, proposed: labels(byId.get(id)!, p.ids), value: p.ids, because: p.because })),
+        .map(([id, p]) => ({
+          question: id,
+          questionText: byId.get(id)!.text,
+          proposed: labels(byId.get(id)!, p.ids),
+          value: p.ids,
+          because: p.because,
+          where: p.where,
+        })),
       disputes,
       acknowledged,
       staleAcknowledgements: stale,
@@ -147,11 +187,18 @@ function impliedAnswer(q: ResolvedQuestion, claimed: string[], entries: Evidence
   return [lowest];
 }
 
-function addProposal(proposals: Map<string, { ids: string[]; because: string[] }>, q: ResolvedQuestion, proposes: string | string[], because: string): void {
-  const p = proposals.get(q.id) ?? { ids: [], because: [] };
+function addProposal(
+  proposals: Map<string, { ids: string[]; because: string[]; where: string[] }>,
+  q: ResolvedQuestion,
+  proposes: string | string[],
+  at: string,
+  message: string,
+): void {
+  const p = proposals.get(q.id) ?? { ids: [], because: [], where: [] };
   const proposed = Array.isArray(proposes) ? proposes : [proposes];
   p.ids = q.type === 'multi' ? [...new Set([...p.ids, ...proposed])] : p.ids.length ? p.ids : proposed;
-  p.because = [...new Set([...p.because, because])];
+  p.because = [...new Set([...p.because, `${at}: ${message}`])];
+  p.where = [...new Set([...p.where, at])];
   proposals.set(q.id, p);
 }
 

@@ -15,6 +15,7 @@ export interface PortfolioTeam {
   verdict: Summary['verdict'];
   score: number | null;
   coverage: number | null;
+  corroborated: number | null;
   scores: (number | null)[];
   high: number;
   previous: { file: string; date: string | null; verdict: Summary['verdict']; score: number | null } | null;
@@ -31,7 +32,7 @@ export interface Portfolio {
   weakest: { id: string; title: string; mean: number | null; belowSixty: number }[];
   recurringSteps: { id: string; text: string; teams: number }[];
   regressed: { team: string; what: string[] }[];
-  coverage: { results: number; teams: number; meanCoverage: number | null; underNinety: string[] };
+  coverage: { results: number; teams: number; meanCoverage: number | null; underNinety: string[]; meanCorroborated: number | null };
   otherVersions: { team: string; file: string; checklist: string }[];
   skipped: { file: string; reason: string }[];
 }
@@ -71,6 +72,7 @@ export function buildPortfolio(summaries: Summary[], skipped: { file: string; re
       verdict: current.verdict,
       score: current.score,
       coverage: current.coverage,
+      corroborated: current.corroborated,
       scores: current.failureModes.map((f) => f.score),
       high: current.failureModes.reduce((s, f) => s + f.high, 0),
       previous: before ? { file: before.file, date: before.date, verdict: before.verdict, score: before.score } : null,
@@ -101,6 +103,7 @@ export function buildPortfolio(summaries: Summary[], skipped: { file: string; re
     }
   }
   const coverages = teams.map((t) => t.coverage).filter((x): x is number => x !== null);
+  const corroborated = teams.map((t) => t.corroborated).filter((x): x is number => x !== null);
   return {
     schemaVersion: portfolioSchemaVersion,
     kind: 'rollout-check-portfolio',
@@ -122,6 +125,8 @@ export function buildPortfolio(summaries: Summary[], skipped: { file: string; re
       results: summaries.length,
       teams: byTeam.size,
       meanCoverage: coverages.length ? round1(coverages.reduce((a, b) => a + b, 0) / coverages.length) : null,
+      // The mean of the teams' shares: how much of the portfolio's answers evidence bears out.
+      meanCorroborated: corroborated.length ? round1(corroborated.reduce((a, b) => a + b, 0) / corroborated.length) : null,
       underNinety: teams
         .filter((t) => t.coverage !== null && t.coverage < 90)
         .map((t) => t.team)

@@ -27,7 +27,14 @@ const resultFields = object({
   checklist: object({ id: string, version: string, title: string }),
   metadata: object({ organization: nullable(string), team: nullable(string), client: nullable(string), date: nullable(string) }),
   verdict: object({ id: (v) => v === 'tighten' || v === 'pilot' || v === 'scale' }),
-  overall: object({ score: nullable(number), coverage: nullable(number), answered: number, applicable: number, unknown: number }),
+  overall: object({
+    score: nullable(number),
+    coverage: nullable(number),
+    answered: number,
+    applicable: number,
+    unknown: number,
+    evidence: (v) => v === undefined || object({ corroborated: nullable(number) })(v),
+  }),
   failureModes: arrayOf(object({ id: string, title: string, score: nullable(number), high: number }), 7),
   nextSteps: arrayOf(object({ id: string, text: string })),
 });

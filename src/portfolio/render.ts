@@ -21,15 +21,15 @@ export function portfolioMarkdown(raw: Portfolio): string {
   const out = [
     `# AI coding rollout portfolio${p.checklist ? `: ${e(p.checklist.title)}` : ''}`,
     '',
-    `${p.teams.length} teams on checklist ${p.checklist ? `${p.checklist.id} ${p.checklist.version}` : 'none'} (${p.coverage.results} results read): ${p.verdicts.tighten} tighten, ${p.verdicts.pilot} pilot, ${p.verdicts.scale} scale. Mean coverage ${percent(p.coverage.meanCoverage)}.`,
+    `${p.teams.length} teams on checklist ${p.checklist ? `${p.checklist.id} ${p.checklist.version}` : 'none'} (${p.coverage.results} results read): ${p.verdicts.tighten} tighten, ${p.verdicts.pilot} pilot, ${p.verdicts.scale} scale. Mean coverage ${percent(p.coverage.meanCoverage)}; mean share of the weight corroborated by evidence ${percent(p.coverage.meanCorroborated)}.`,
     '',
     '## Teams by failure mode',
     '',
-    `| Team | Verdict | Overall | ${p.failureModes.map((f) => f.id).join(' | ')} | High risks | Date |`,
-    `|---|---|---:|${p.failureModes.map(() => '---:').join('|')}|---:|---|`,
+    `| Team | Verdict | Overall | ${p.failureModes.map((f) => f.id).join(' | ')} | High risks | Corroborated | Date |`,
+    `|---|---|---:|${p.failureModes.map(() => '---:').join('|')}|---:|---:|---|`,
     ...p.teams.map(
       (t) =>
-        `| ${e(t.team)} | ${verdictMark[t.verdict]} | ${percent(t.score)} | ${t.scores.map((s) => `${bandMark[bandOf(s)]} ${percent(s)}`).join(' | ')} | ${t.high} | ${t.date ?? 'n/a'} |`,
+        `| ${e(t.team)} | ${verdictMark[t.verdict]} | ${percent(t.score)} | ${t.scores.map((s) => `${bandMark[bandOf(s)]} ${percent(s)}`).join(' | ')} | ${t.high} | ${percent(t.corroborated)} | ${t.date ?? 'n/a'} |`,
     ),
     '',
     'Bands: 🟥 under 40, 🟧 40 to 59, 🟨 60 to 74, 🟩 75 and over.',
@@ -61,9 +61,20 @@ export function portfolioMarkdown(raw: Portfolio): string {
 }
 
 export function portfolioCsv(p: Portfolio): string {
-  const header = ['team', 'verdict', 'overall', ...p.failureModes.map((f) => f.id), 'high_risks', 'coverage', 'date', 'regressed', 'file'];
+  const header = ['team', 'verdict', 'overall', ...p.failureModes.map((f) => f.id), 'high_risks', 'coverage', 'corroborated', 'date', 'regressed', 'file'];
   const rows = p.teams.map((t) =>
-    [t.team, t.verdict, t.score ?? '', ...t.scores.map((s) => s ?? ''), t.high, t.coverage ?? '', t.date ?? '', t.regressed.join('; '), t.file].map(String),
+    [
+      t.team,
+      t.verdict,
+      t.score ?? '',
+      ...t.scores.map((s) => s ?? ''),
+      t.high,
+      t.coverage ?? '',
+      t.corroborated ?? '',
+      t.date ?? '',
+      t.regressed.join('; '),
+      t.file,
+    ].map(String),
   );
   return `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
@@ -121,11 +132,11 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; pad
 </head>
 <body>
 <h1>${html(title)}</h1>
-<p>${p.teams.length} teams on checklist ${html(p.checklist ? `${p.checklist.id} ${p.checklist.version}` : 'none')} (${p.coverage.results} results read): ${p.verdicts.tighten} tighten, ${p.verdicts.pilot} pilot, ${p.verdicts.scale} scale. Mean coverage ${percent(p.coverage.meanCoverage)}.</p>
+<p>${p.teams.length} teams on checklist ${html(p.checklist ? `${p.checklist.id} ${p.checklist.version}` : 'none')} (${p.coverage.results} results read): ${p.verdicts.tighten} tighten, ${p.verdicts.pilot} pilot, ${p.verdicts.scale} scale. Mean coverage ${percent(p.coverage.meanCoverage)}; mean share of the weight corroborated by evidence ${percent(p.coverage.meanCorroborated)}.</p>
 <h2>Teams by failure mode</h2>
 <figure>${heatMapSvg(p)}<figcaption class="muted">Red under 40, orange 40 to 59, yellow 60 to 74, green 75 and over. Weakest teams first.</figcaption></figure>
-<table><thead><tr><th>Team</th><th>Verdict</th><th>Overall</th><th>High risks</th><th>Coverage</th><th>Date</th></tr></thead><tbody>
-${p.teams.map((t) => `<tr><td>${html(t.team)}</td><td class="verdict-${t.verdict}">${t.verdict}</td><td class="n">${percent(t.score)}</td><td class="n">${t.high}</td><td class="n">${percent(t.coverage)}</td><td>${html(t.date ?? 'n/a')}</td></tr>`).join('\n')}
+<table><thead><tr><th>Team</th><th>Verdict</th><th>Overall</th><th>High risks</th><th>Coverage</th><th>Corroborated</th><th>Date</th></tr></thead><tbody>
+${p.teams.map((t) => `<tr><td>${html(t.team)}</td><td class="verdict-${t.verdict}">${t.verdict}</td><td class="n">${percent(t.score)}</td><td class="n">${t.high}</td><td class="n">${percent(t.coverage)}</td><td class="n">${percent(t.corroborated)}</td><td>${html(t.date ?? 'n/a')}</td></tr>`).join('\n')}
 </tbody></table>
 <h2>Weakest failure modes across the portfolio</h2>
 <table><thead><tr><th>Failure mode</th><th>Mean score</th><th>Teams under 60</th></tr></thead><tbody>

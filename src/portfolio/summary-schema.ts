@@ -10,7 +10,15 @@ const ResultSummary = z.object({
   checklist: z.object({ id: z.string(), version: z.string(), title: z.string() }),
   metadata: z.object({ organization: text, team: text, client: text, date: text }),
   verdict: z.object({ id: z.enum(['tighten', 'pilot', 'scale']) }),
-  overall: z.object({ score, coverage: score, answered: z.number(), applicable: z.number(), unknown: z.number() }),
+  // Results before schema 2.3.0 have no evidence shares: read as unknown, not as none.
+  overall: z.object({
+    score,
+    coverage: score,
+    answered: z.number(),
+    applicable: z.number(),
+    unknown: z.number(),
+    evidence: z.optional(z.object({ corroborated: score })),
+  }),
   failureModes: z.array(z.object({ id: z.string(), title: z.string(), score, high: z.number() })).check(z.length(7)),
   nextSteps: z.array(z.object({ id: z.string(), text: z.string() })),
 });

@@ -13,6 +13,8 @@ export interface Summary {
   verdict: 'tighten' | 'pilot' | 'scale';
   score: number | null;
   coverage: number | null;
+  /** Percent of the weight in scope the evidence corroborates; null before results carried it. */
+  corroborated: number | null;
   unknown: number;
   failureModes: { id: string; title: string; score: number | null; high: number }[];
   steps: { id: string; text: string }[];
@@ -55,6 +57,7 @@ export function summariseResult(file: string, text: string, intern: Map<string, 
       verdict: r.verdict.id,
       score: r.overall.score,
       coverage: r.overall.coverage,
+      corroborated: r.overall.evidence?.corroborated ?? null,
       unknown: r.overall.unknown,
       failureModes: r.failureModes.map((f) => ({ id: one(f.id), title: one(f.title), score: f.score, high: f.high })),
       steps: r.nextSteps.map((s) => ({ id: one(s.id), text: one(s.text) })),

@@ -41,6 +41,11 @@ export function reportView(r: Report) {
         ? `Assessment of ${heading}, prepared for ${m.client}${m.assessor ? ` by ${m.assessor}` : ''}${m.date ? `, ${m.date}` : ''}`
         : null,
     verdictBasis: r.verdict.reasons[0] ?? null,
+    // What the verdict rests on: how much of the weight evidence bears out, and how much is the
+    // team's word. Shown in every format, evidence or not: "100% self-reported" is the finding.
+    evidenceBasis: r.overall.basis,
+    // Unlike the basis line, a column of identical cells is noise: only when evidence was read.
+    showEvidence: r.evidence !== null || r.history !== null,
     topSteps: steps.slice(0, 5),
     moreSteps: steps.length > 5 ? steps.length - 5 : null,
     agreementText:
@@ -73,6 +78,8 @@ export function reportView(r: Report) {
       pointsText: `${round(f.points)} / ${round(f.maxAchievable)}`,
       achievableText: `${round(f.maxAchievable)} of ${round(f.totalMax)}`,
       coverageText: f.applicable ? `${f.answered}/${f.applicable}` : 'n/a',
+      corroboratedText:
+        f.evidence.corroborated === null ? 'n/a' : `${f.evidence.corroborated}%${f.evidence.disputed ? ` (${f.evidence.disputed}% disputed)` : ''}`,
     })),
     unmetMusts: r.questions
       .filter((q) => q.obligation === 'must' && q.met === false)
@@ -97,6 +104,8 @@ export function reportView(r: Report) {
       reopenedText: d.reopened.length ? d.reopened.join(', ') : null,
     })),
     acknowledged: r.evidence?.acknowledged ?? [],
+    corroborations: r.evidence?.corroborations ?? [],
+    platform: r.evidence?.platform ?? null,
     staleAcknowledgements: r.evidence?.staleAcknowledgements ?? [],
     notAsked: r.questions.filter((q) => q.status === 'not-asked' || q.status === 'out-of-scope').map(rowOf),
     notApplicable: r.questions.filter((q) => q.status === 'na').map(rowOf),

@@ -13,6 +13,8 @@ import type { RespondentParts } from './respondent-parts.js';
 import type { Report, ReportEvidence, ReportHistory, ReportQuestion } from './model.js';
 import { contradictionLine, type Contradiction } from '../evidence/context-rules.js';
 import { reportSchemaVersion } from '../versions.js';
+import { basisLine, evidenceShares, provenanceOf } from '../evidence/provenance.js';
+import { disputedBy } from '../checklist/finding-key.js';
 
 export interface BuildInput {
   tool: { name: string; version: string };
@@ -57,12 +59,14 @@ export function buildReport(input: BuildInput): Report {
         m.date,
       ),
       reopenedBy: reopenedBy.get(q.id) ?? null,
+      provenance: provenanceOf(q.id, input.evidence, input.history),
       responses: input.respondents?.responses.get(q.id) ?? [],
       dispute: d
         ? { claimed: d.claimed, claimedValue: d.claimedValue, claimedScore: c.score, claimedRisk: c.risk, findings: d.findings.map((f) => f.key) }
         : null,
     };
   });
+  const shares = evidenceShares(questions);
   return {
     schemaVersion: reportSchemaVersion,
     tool: input.tool,
@@ -88,7 +92,7 @@ export function buildReport(input: BuildInput): Report {
     scope: { partial: scored.partial, quick: answers.scope.quick, failureModes: answers.scope.failureModes ?? null },
     verdict: { id: verdict.id, title: verdict.title, description: verdict.description, reasons: input.verdict.reasons },
     disputed: disputedSummary(input.evidence),
-    overall: { ...scored.overall, claimedScore: claimed?.overall.score ?? null },
+    overall: { ...scored.overall, claimedScore: claimed?.overall.score ?? null, evidence: shares, basis: basisLine(shares) },
     failureModes: scored.failureModes.map((f) => {
       const fm = checklist.failureModes.find((x) => x.id === f.id)!;
       return {
@@ -98,6 +102,7 @@ export function buildReport(input: BuildInput): Report {
         short: fm.short ?? null,
         description: fm.description,
         coverage: f.applicable ? Math.round((f.answered / f.applicable) * 1000) / 10 : null,
+        evidence: evidenceShares(questions, f.id),
       };
     }),
     questions,
@@ -135,10 +140,15 @@ const statusLabel: Record<QuestionScore['status'], string> = {
 function disputedSummary(evidence: ReportEvidence | undefined): Report['disputed'] {
   const disputes = evidence?.disputes ?? [];
   const n = disputes.length;
+  const by = disputedBy(disputes.flatMap((d) => d.findings.map((f) => f.where)));
+  // The most severe first (a stable sort keeps checklist order within a severity): the first
+  // screen shows what most needs an answer.
+  const rank = { high: 0, medium: 1, low: 2, info: 3 } as const;
+  const first = [...disputes].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, 3);
   return {
     count: n,
-    summary: n ? `${n} answer${n > 1 ? 's' : ''} disputed by the repository` : null,
-    first: disputes.slice(0, 3).map((d) => ({
+    summary: n ? `${n} answer${n > 1 ? 's' : ''} disputed by ${by}` : null,
+    first: first.map((d) => ({
       question: d.question,
       text: d.questionText,
       where: d.findings[0]!.where,
@@ -161,7 +171,7 @@ function reportQuestion(
   s: QuestionScore,
   a: ResolvedAnswer | undefined,
   date: string | undefined,
-): Omit<ReportQuestion, 'reopenedBy' | 'dispute' | 'responses'> {
+): Omit<ReportQuestion, 'reopenedBy' | 'dispute' | 'responses' | 'provenance'> {
   const v = a?.value;
   return {
     id: q.id,

@@ -63,6 +63,11 @@ export const ReportQuestion = z.strictObject({
   accepted: z._default(z.nullable(z.strictObject({ reason: z.string(), owner: z.string(), until: z.string(), expired: z.boolean() })), null),
   /** Multi-select: the missing practices that carry `risk` (what closes the gap). */
   missing: z._default(z.array(z.string()), []),
+  /** Where the answer's standing comes from (see src/evidence/provenance.ts). */
+  provenance: z._default(z.strictObject({ status: z.enum(['self-reported', 'corroborated', 'disputed', 'proposed']), sources: z.array(z.string()) }), {
+    status: 'self-reported',
+    sources: [],
+  }),
   /** With several respondents: what each answered (the fields above are the merged answer). */
   responses: z._default(
     z.array(z.strictObject({ name: z.string(), role: z.string(), answer: z.string(), value: z._default(z.string(), ''), score: z.nullable(z.number()) })),
@@ -70,6 +75,13 @@ export const ReportQuestion = z.strictObject({
   ),
 });
 export type ReportQuestion = z.infer<typeof ReportQuestion>;
+
+/** Shares of the weight in scope, in percent adding up to 100: what the score rests on. */
+export const EvidenceShares = z._default(z.strictObject({ corroborated: percent, disputed: percent, selfReported: percent }), {
+  corroborated: null,
+  disputed: null,
+  selfReported: null,
+});
 
 export const ReportFailureMode = z.strictObject({
   id: FailureModeId,
@@ -98,6 +110,7 @@ export const ReportFailureMode = z.strictObject({
   unmetMusts: z.array(z.string()),
   unknownMusts: z.array(z.string()),
   unknownHighRisk: z.array(z.string()),
+  evidence: EvidenceShares,
 });
 export type ReportFailureMode = z.infer<typeof ReportFailureMode>;
 
@@ -160,6 +173,9 @@ export const Report = z.strictObject({
     applicable: z.number().check(z.int()),
     coverage: percent,
     unknown: z.number().check(z.int()),
+    evidence: EvidenceShares,
+    /** "64% of the weight corroborated, 36% self-reported": the verdict's basis, for every format. */
+    basis: z._default(nullableString, null),
   }),
   failureModes: z.array(ReportFailureMode).check(z.length(7)),
   questions: z.array(ReportQuestion),

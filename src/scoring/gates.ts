@@ -4,6 +4,7 @@
 // gate on musts fails on it: a freshly written answers file must never pass.
 import type { RiskLevel } from '../checklist/schema.js';
 import { problemOf } from './problem.js';
+import { disputedBy } from '../checklist/finding-key.js';
 import type { Scored } from './score.js';
 
 export const failOnLevels = ['must', 'high', 'medium', 'disputed', 'divergent'] as const;
@@ -15,10 +16,14 @@ export interface GateOptions {
   maxUnknown?: number;
   /** Fail when fewer people answered than this. */
   minRespondents?: number;
+  /** Fail when less than this percent of the weight in scope is corroborated by evidence. */
+  minCorroborated?: number;
 }
 
 /** What the gates read: a saved report has these. */
-export interface Gateable extends Pick<Scored, 'overall' | 'failureModes'> {
+export interface Gateable extends Pick<Scored, 'failureModes'> {
+  /** With the verdict's basis: the share of the weight evidence corroborates (a report has it). */
+  overall: Scored['overall'] & { evidence?: { corroborated: number | null } };
   divergent?: { items: readonly { question: string }[] };
   respondents?: readonly unknown[];
   questions: readonly {
@@ -50,6 +55,14 @@ export function evaluateGates(scored: Gateable, gates: GateOptions): string[] {
   // Accepting a risk is not accepting that the repository contradicts the answer: disputes stand.
   const disputedMusts = scored.questions.filter((q) => q.obligation === 'must' && q.dispute).map((q) => q.id);
   const disputed = scored.questions.filter((q) => q.dispute).map((q) => q.id);
+  // A dispute's findings are keys, "rule@where": the where says which source disputes.
+  const by = (ids: string[]) =>
+    disputedBy(
+      scored.questions
+        .filter((q) => ids.includes(q.id))
+        .flatMap((q) => (q.dispute as { findings?: string[] } | null)?.findings ?? [])
+        .map((k) => k.slice(k.indexOf('@') + 1)),
+    );
   // Count questions, not question-and-failure-mode pairs: one gap is one risk.
   const high = open.filter((q) => q.risk === 'high');
   const medium = open.filter((q) => q.risk === 'medium');
@@ -60,11 +73,11 @@ export function evaluateGates(scored: Gateable, gates: GateOptions): string[] {
     failures.push(`--fail-on ${level}: ${plural(unverified.length, 'must question')} not verified, answered unknown or left blank (${unverified.join(', ')})`);
   const contested = disputedMusts.filter((id) => !unmet.includes(id));
   if (level && contested.length)
-    failures.push(`--fail-on ${level}: ${plural(contested.length, 'must answer')} disputed by the repository (${contested.join(', ')})`);
+    failures.push(`--fail-on ${level}: ${plural(contested.length, 'must answer')} disputed by ${by(contested)} (${contested.join(', ')})`);
   if ((level === 'high' || level === 'medium') && high.length) failures.push(`--fail-on ${level}: ${plural(high.length, 'high risk')} (${described(high)})`);
   if (level === 'medium' && medium.length) failures.push(`--fail-on medium: ${plural(medium.length, 'medium risk')} (${described(medium)})`);
   if (failOn.has('disputed') && disputed.length)
-    failures.push(`--fail-on disputed: ${plural(disputed.length, 'answer')} disputed by the repository and not acknowledged (${disputed.join(', ')})`);
+    failures.push(`--fail-on disputed: ${plural(disputed.length, 'answer')} disputed by ${by(disputed)} and not acknowledged (${disputed.join(', ')})`);
   if ((level || failOn.has('disputed')) && expired.length)
     failures.push(
       `--fail-on: ${plural(expired.length, 'accepted risk')} expired (${expired.map((q) => `${q.id}, owner ${q.accepted!.owner}, until ${q.accepted!.until}`).join('; ')})`,
@@ -75,6 +88,13 @@ export function evaluateGates(scored: Gateable, gates: GateOptions): string[] {
   const respondents = Math.max(1, scored.respondents?.length ?? 0);
   if (gates.minRespondents !== undefined && respondents < gates.minRespondents)
     failures.push(`--min-respondents ${gates.minRespondents}: ${plural(respondents, 'respondent')} answered`);
+  if (gates.minCorroborated !== undefined) {
+    const share = overall.evidence?.corroborated ?? 0;
+    if (share < gates.minCorroborated)
+      failures.push(
+        `--min-corroborated ${gates.minCorroborated}: ${share}% of the weight in scope is corroborated by evidence${overall.evidence?.corroborated == null ? ' (nothing in scope)' : ''}`,
+      );
+  }
   if (gates.maxUnknown !== undefined && overall.unknown > gates.maxUnknown)
     failures.push(`--max-unknown ${gates.maxUnknown}: ${overall.unknown} applicable questions are unknown or unanswered`);
   return failures;

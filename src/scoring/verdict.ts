@@ -2,6 +2,7 @@
 import type { LoadedChecklist } from '../checklist/model.js';
 import type { PreScaleResult } from './readiness.js';
 import type { Scored } from './score.js';
+import { disputedBy } from '../checklist/finding-key.js';
 
 export type VerdictId = 'tighten' | 'pilot' | 'scale';
 export interface VerdictResult {
@@ -75,7 +76,9 @@ export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preSca
   const detail: string[] = [];
   for (const c of contradictions) detail.push(`answers contradict each other: ${c}`);
   for (const d of disputedMusts)
-    detail.push(`must disputed by the repository: "${text(d.question)}" (${d.question}): answered ${d.claimed}, but ${evidenceLine(d)}`);
+    detail.push(
+      `must disputed by ${disputedBy(d.findings.map((f) => f.where))}: "${text(d.question)}" (${d.question}): answered ${d.claimed}, but ${evidenceLine(d)}`,
+    );
   const mustLines = (gaps: typeof pilotGaps, stage: string) => [
     ...gaps.divergent.map((id) => `must ${stage} not verified, the respondents answered it far apart: "${text(id)}" (${id})`),
     ...gaps.unmet.map(([id, fms]) => `must ${stage} not met (${fms.join(', ')}): "${text(id)}" (${id})`),
@@ -108,7 +111,9 @@ export function decideVerdict(checklist: LoadedChecklist, scored: Scored, preSca
   if (blocksPilot) {
     const summary = [
       contradictions.length ? `${plural(contradictions.length, 'context answer')} contradicted by other answers` : '',
-      disputedMusts.length ? `${plural(disputedMusts.length, 'must answer')} disputed by the repository` : '',
+      disputedMusts.length
+        ? `${plural(disputedMusts.length, 'must answer')} disputed by ${disputedBy(disputedMusts.flatMap((d) => d.findings.map((f) => f.where)))}`
+        : '',
       ...counts(pilotGaps, 'to pilot'),
       ...scaleSummary,
     ].filter(Boolean);

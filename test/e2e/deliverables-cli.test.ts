@@ -67,10 +67,12 @@ describe('formats, branding and redaction', () => {
     const r = runCli(['assess', ...mini, '--answers', answers, '--format', 'csv']);
     const lines = r.stdout.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'question_id,question,failure_modes,answer,status,score,risk,obligation,claimed_answer,disputed_by,history_disagrees,accepted,note,owasp_agentic',
+      'question_id,question,failure_modes,answer,status,score,risk,obligation,claimed_answer,disputed_by,history_disagrees,provenance,provenance_sources,accepted,note,owasp_agentic',
     );
     expect(lines).toHaveLength(11);
-    expect(lines.at(-1)).toBe(`q.owner,Is there a named owner for the rollout?,FM7,Yes,answered,100,none,should,,,,,"'=HYPERLINK(""x""), said ""Priya""",`);
+    expect(lines.at(-1)).toBe(
+      `q.owner,Is there a named owner for the rollout?,FM7,Yes,answered,100,none,should,,,,self-reported,,,"'=HYPERLINK(""x""), said ""Priya""",`,
+    );
   });
 
   it('--redact drops notes, evidence and the assessor from every format', () => {

@@ -32,10 +32,10 @@ describe('--quiet', () => {
   it('prints one line and no report without --out; with --out the report is written and stdout still has one line', () => {
     const dir = tempDir();
     const r = runCli(['assess', '--answers', pilot, '--quiet']);
-    expect(r.stdout.split('\n')).toEqual(['Verdict: PILOT · overall 74.2', '']);
+    expect(r.stdout.split('\n')).toEqual(['Verdict: PILOT · overall 74.2 · 100% of the weight self-reported', '']);
     const out = join(dir, 'r.md');
     const w = runCli(['assess', '--answers', pilot, '--quiet', '--out', out]);
-    expect(w.stdout).toBe(`Verdict: PILOT · overall 74.2\nReport written to ${out}\n`);
+    expect(w.stdout).toBe(`Verdict: PILOT · overall 74.2 · 100% of the weight self-reported\nReport written to ${out}\n`);
     expect(readFileSync(out, 'utf8')).toMatch(/^# /);
   });
 });

@@ -166,7 +166,7 @@ describe('interactive assess in a real terminal', () => {
     await s.waitFor(/Review your answers/);
     s.send('Enter');
     const done = await s.waitFor(/EXIT=\d+/);
-    expect(done).toMatch(/Verdict: TIGHTEN · overall [\d.]+\s*\nReport written to r\.json/);
+    expect(done).toMatch(/Verdict: TIGHTEN · overall [\d.]+ · 100% of the weight self-reported\s*\nReport written to r\.json/);
     expect(done).toContain('gate failed: --fail-on must: 1 must question not verified, answered unknown or left blank (q.split)');
     expect(done).toContain('EXIT=1');
     const replay = runCli(['assess', '--policy', policy, '--answers', 'a.yaml', '--format', 'json'], { cwd: dir });

@@ -26,7 +26,7 @@ describe('aggregate', () => {
     expect(team.scores).toEqual(result.failureModes.map((f: { score: number }) => f.score));
     expect(json.weakest.map((w: { mean: number }) => w.mean)).toEqual([...json.weakest.map((w: { mean: number }) => w.mean)].sort((a, b) => a - b));
     const csv = runCli(['aggregate', 'examples/portfolio/results', '--format', 'csv']).stdout.trimEnd().split('\r\n');
-    expect(csv[0]).toBe('team,verdict,overall,FM1,FM2,FM3,FM4,FM5,FM6,FM7,high_risks,coverage,date,regressed,file');
+    expect(csv[0]).toBe('team,verdict,overall,FM1,FM2,FM3,FM4,FM5,FM6,FM7,high_risks,coverage,corroborated,date,regressed,file');
     expect(csv).toHaveLength(11);
   });
 
@@ -81,6 +81,7 @@ describe('the GitHub Action', () => {
       'policy',
       'overlay',
       'scan',
+      'platform',
       'history',
       'since',
       'attribution',
@@ -88,6 +89,7 @@ describe('the GitHub Action', () => {
       'fail-under',
       'max-unknown',
       'min-respondents',
+      'min-corroborated',
       'baseline',
       'tolerance',
       'format',

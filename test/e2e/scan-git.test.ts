@@ -101,7 +101,7 @@ describe('scan on a real git repository', () => {
   it('assess --scan disputes the answers the configuration contradicts, and proposes answers for unknowns', () => {
     const dir = gitRepo(repoFiles);
     const md = runCli(['assess', '--answers', 'examples/pilot-ready.yaml', '--scan', dir]).stdout;
-    expect(md).toContain('## Repository evidence');
+    expect(md).toContain('## Evidence');
     expect(md).toContain('answers disputed by the repository.**');
     expect(md).toContain('Answered: Yes · scored as: No<br>\n  `.github/workflows/automerge.yml:7`: merges or approves pull requests automatically');
     expect(md).toContain('Answered: Disabled in committed settings; allowed only in throwaway sandboxes · scored as: Discouraged');
@@ -131,9 +131,10 @@ describe('scan on a real git repository', () => {
     expect(terminal.code).toBe(0);
     const lines = terminal.stdout.split('\n');
     expect(lines[0]).toMatch(/^Verdict: TIGHTEN/);
-    expect(lines[2]).toMatch(/^The answers score 97\.6% as claimed, before the repository's evidence\.$/);
-    expect(lines[4]).toMatch(/^\d+ answers disputed by the repository:$/);
-    expect(lines[5]).toMatch(/^- \.claude\/settings\.json:2: How are approval-bypass modes/);
+    expect(lines[1]).toMatch(/^Evidence: \d+% of the weight (corroborated|disputed)/);
+    expect(lines[3]).toMatch(/^The answers score 97\.6% as claimed, before the repository's evidence\.$/);
+    expect(lines[5]).toMatch(/^\d+ answers disputed by the repository:$/);
+    expect(lines[6]).toMatch(/^- \.claude\/settings\.json:2: How are approval-bypass modes/);
 
     const md = runCli([...base, '--scan', dir]).stdout;
     const top = md.slice(0, md.indexOf('Why this verdict'));

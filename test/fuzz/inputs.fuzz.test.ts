@@ -178,7 +178,7 @@ describe('scanned files', () => {
         for (const f of detector.inspect([r.file], { candidatePaths: [path], agentConfigPaths: [path] }))
           findings.push({ ...f, tool: detector.id, message: maskSecrets(f.message) });
     const scan = scanResultOf(findings);
-    const weighed = weighEvidence(builtin, scaleAnswers, scan, evidenceMap);
+    const weighed = weighEvidence(builtin, scaleAnswers, { scan }, evidenceMap);
     expect(weighed.evidence.findings).toHaveLength(findings.length);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   }

@@ -27,7 +27,7 @@ describe('evidence map', () => {
     if (r.ok) return;
     expect(r.problems.map(formatProblem).map((l) => l.replace(/^map\.yaml:\d+:\d+: /, ''))).toEqual([
       'unknown question "fm3.agents-may-merge" (at entries.41.question)',
-      '"fm4.egress" has no choice "wide-open" (at entries.49)',
+      '"fm4.egress" has no choice "wide-open" (at entries.50)',
     ]);
   });
 
@@ -43,7 +43,7 @@ describe('evidence map', () => {
     expect(lines).toEqual([
       '"fm1.bypass-modes" has no choice "forbidden" (at entries.15)',
       '"fm3.agents-cannot-merge" takes one answer: say which choice the finding implies ("implies") (at entries.41)',
-      '"allowlist-all" is one of the answers this entry contradicts (at entries.50.implies)',
+      '"allowlist-all" is one of the answers this entry contradicts (at entries.51.implies)',
     ]);
   });
 

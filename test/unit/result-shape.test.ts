@@ -28,7 +28,7 @@ const reports: [string, Report][] = [
   ['plain', plain],
   [
     'with evidence',
-    assess(checklist, pilot, '0', await collectEvidence(`${repoRoot}/test/fixtures/real/anthropics-claude-code-action`, checklist, pilot)).report,
+    assess(checklist, pilot, '0', await collectEvidence({ scan: `${repoRoot}/test/fixtures/real/anthropics-claude-code-action` }, checklist, pilot)).report,
   ],
   ['with history', assess(checklist, pilot, '0', undefined, history).report],
   ['with respondents', assess(checklist, merged.answers, '0', undefined, undefined, { merged, files: team }).report],

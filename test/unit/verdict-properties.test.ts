@@ -27,7 +27,7 @@ const seed = 20261125;
 const run = (answers: Answers, findings: Finding[] = []): Report => {
   if (!findings.length) return assess(checklist, answers, '0').report;
   const scan = scanResultOf(findings);
-  return assess(checklist, answers, '0', weighEvidence(checklist, answers, scan, map)).report;
+  return assess(checklist, answers, '0', weighEvidence(checklist, answers, { scan }, map)).report;
 };
 const withAnswer = (a: Answers, id: string, value: ResolvedValue): Answers => ({
   ...a,

@@ -26,6 +26,7 @@ export interface AssessFlags extends GateOptions, EmitFlags {
   policy?: string;
   quiet?: boolean;
   scan?: string;
+  platform?: string;
   exclude: string[];
   history?: string;
   since: string;
@@ -76,7 +77,7 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   }
   const answers = team?.merged.answers ?? loaded[0]!;
   const answersFile = files[0]!;
-  const weighed = flags.scan ? await collectEvidence(flags.scan, checklist, answers, flags.exclude) : undefined;
+  const weighed = flags.scan || flags.platform ? await collectEvidence(flags, checklist, answers) : undefined;
   // The window ends at the answers file's date when it has one: the report then says what the
   // history showed on the day of the assessment, whenever it is run again.
   const history = flags.history
@@ -101,12 +102,29 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
   const failures = [...evaluateGates(report, flags), ...(regression ? regressionFailures(regression) : [])];
   const c = await colourFor(summaryStream);
   const disputed = report.disputed.count ? ` · ${report.disputed.summary}` : '';
-  if (flags.quiet) summaryStream.write(`Verdict: ${report.verdict.id.toUpperCase()} · overall ${report.overall.score ?? 'n/a'}${disputed}\n`);
+  if (flags.quiet)
+    summaryStream.write(
+      `Verdict: ${report.verdict.id.toUpperCase()} · overall ${report.overall.score ?? 'n/a'}${report.overall.basis ? ` · ${report.overall.basis}` : ''}${disputed}\n`,
+    );
   else summaryStream.write(formatSummary(report, c, summaryStream.columns ?? 80));
   if (flags.out) summaryStream.write(`Report written to ${flags.out}\n`);
   // In GitHub Actions the Markdown report also becomes the job summary, whatever --format says.
   if (jobSummary) {
     appendFileSync(jobSummary, `${await renderReport(report, 'md', flags.templates)}\n`);
+  }
+  const platform = weighed?.evidence.platform;
+  if (platform && flags.platform) {
+    const { platformFitWarnings, githubRepositoryOf } = await import('../../platform/fit.js');
+    // The scanned folder's origin says which repository it is; without one there is nothing to compare.
+    const { gitOutput } = await import('../../history/git.js');
+    let origin: string | undefined;
+    try {
+      origin = flags.scan ? gitOutput(flags.scan, ['config', '--get', 'remote.origin.url']) : undefined;
+    } catch {
+      origin = undefined; // no git here: the scan itself never needed it
+    }
+    const context = { answersDate: answers.metadata.date, scannedRepository: origin ? githubRepositoryOf(origin) : undefined };
+    for (const w of platformFitWarnings(platform, flags.platform, context)) output('stderr').write(`${(await errColour()).yellow('warning:')} ${w}\n`);
   }
   for (const x of weighed?.evidence.notActive.unmatched ?? [])
     output('stderr').write(

@@ -34,6 +34,10 @@ export function registerAssess(program: Command): void {
       [],
     )
     .option(
+      '--platform <bundle>',
+      'read repository settings saved by `rollout-check collect github` (required reviews, who may approve or bypass, environments, push protection): held against the answers like --scan',
+    )
+    .option(
       '--history <dir>',
       'read the git history of this work tree: agent work, reverts, rework, direct pushes, held against the answers (never changes one)',
     )
@@ -53,6 +57,11 @@ export function registerAssess(program: Command): void {
     )
     .option('--tolerance <points>', 'with --baseline: how many points a failure mode may fall', parseNumberIn(0, 100), 0)
     .option('--min-respondents <n>', 'gate: fail when fewer people answered', parseCount)
+    .option(
+      '--min-corroborated <percent>',
+      'gate: fail when less than this share of the weight in scope is corroborated by evidence (--scan, --platform, --history), 0-100',
+      parseNumberIn(0, 100),
+    )
     .option('--max-unknown <n>', 'gate: fail when more than n applicable questions are unknown', parseCount)
     .option(
       '--annotations <on|off>',
@@ -80,6 +89,8 @@ export function registerAssess(program: Command): void {
           throw new InputError(`${names.join(', ')} ${names.length > 1 ? 'apply' : 'applies'} only to the interactive questionnaire, not with --answers`);
         }
       }
+      if (flags.minCorroborated !== undefined && !flags.scan && !flags.platform && !flags.history)
+        throw new InputError('--min-corroborated needs evidence to corroborate answers: add --scan, --platform or --history');
       refuseInapplicable(command, {
         needs: { tolerance: 'baseline', since: 'history', all: 'history', attribution: 'history', prs: 'history', exclude: 'scan' },
         excludes: [['all', 'since']],

@@ -49,14 +49,18 @@ export function junitXml(r: Report): string {
       .ele('properties')
       .ele('property', { name: 'score', value: fm.score === null ? 'n/a' : String(fm.score) })
       .up()
-      .ele('property', { name: 'verdict', value: r.verdict.id });
+      .ele('property', { name: 'verdict', value: r.verdict.id })
+      .up()
+      .ele('property', { name: 'verdict-basis', value: r.overall.basis ?? 'n/a' })
+      .up()
+      .ele('property', { name: 'corroborated', value: fm.evidence.corroborated === null ? 'n/a' : `${fm.evidence.corroborated}%` });
     for (const { q, o } of cases) {
       const tc = suite.ele('testcase', { name: `${q.id}: ${q.text}`, classname: `rollout-check.${fm.id}`, time: '0' });
       if (o.kind === 'failure') tc.ele('failure', { message: o.message, type: o.type }).txt(`${q.text}\nAnswer: ${q.answer}\nWhy it matters: ${q.why}`);
       // junit-4.xsd gives <skipped> text, not a message attribute.
       if (o.kind === 'skipped') tc.ele('skipped').txt(o.message);
       tc.ele('system-out').txt(
-        `Answer: ${q.answer}${q.score === null ? '' : ` (score ${Math.round(q.score * 100)}%)`}\nFailure modes: ${q.failureModes.map((f) => f.id).join(', ')}`,
+        `Answer: ${q.answer}${q.score === null ? '' : ` (score ${Math.round(q.score * 100)}%)`}\nFailure modes: ${q.failureModes.map((f) => f.id).join(', ')}\nProvenance: ${q.provenance.status}${q.provenance.sources.length ? ` (${q.provenance.sources.join(', ')})` : ''}`,
       );
     }
   }

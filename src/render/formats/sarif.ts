@@ -98,6 +98,13 @@ export function assessmentResults(r: Report): SarifResult[] {
   }
   for (const f of r.evidence?.findings ?? []) {
     if (f.kind !== 'risk') continue;
+    // A platform setting is in no file: it is shown at the answer it disputes, or at the top of
+    // the answers file, the file the assessment is about.
+    if (f.where.startsWith('platform:')) {
+      const disputed = r.evidence!.disputes.find((d) => d.findings.some((x) => x.key === f.key));
+      results.push({ ...findingResult({ ...f, path: uri }), line: (disputed && r.answers.lines[disputed.question]) || 1 });
+      continue;
+    }
     results.push(findingResult({ ...f, ...splitWhere(f.where) }));
   }
   return results;
@@ -137,7 +144,7 @@ function splitWhere(where: string): { path: string; line?: number } {
 }
 
 /** Pure: a SARIF log of one run. */
-export function sarifLog(version: string, results: SarifResult[]): string {
+export function sarifLog(version: string, results: SarifResult[], properties?: Record<string, string>): string {
   const rules: SarifRule[] = [];
   const index = new Map<string, number>();
   for (const r of results) if (!index.has(r.rule.id)) index.set(r.rule.id, rules.push(r.rule) - 1);
@@ -181,6 +188,7 @@ export function sarifLog(version: string, results: SarifResult[]): string {
           ...(r.suppression ? { suppressions: [{ kind: 'external', justification: r.suppression }] } : {}),
         })),
         columnKind: 'utf16CodeUnits',
+        ...(properties ? { properties } : {}),
       },
     ],
   };
@@ -191,5 +199,6 @@ export const sarif: ReportFormat = {
   id: 'sarif',
   extension: '.sarif',
   description: 'SARIF 2.1.0 for GitHub code scanning: unmet musts, high risks and disputes at their answer, repository risks at their file and line.',
-  render: (report) => sarifLog(report.tool.version, assessmentResults(report)),
+  // The verdict and what it rests on travel with the run, for a dashboard reading the log.
+  render: (report) => sarifLog(report.tool.version, assessmentResults(report), { verdict: report.verdict.id, verdictBasis: report.overall.basis ?? 'n/a' }),
 };
