@@ -141,9 +141,13 @@ function acknowledgementProblem(
     };
   if (!a.reason) return { key: 'finding', message: `${qid}: acknowledging "${a.finding}" needs a reason: say why the team accepts it` };
   if (!map) return null;
-  const rules = [...new Set(map.entries.filter((e) => e.question === qid && e.contradicts).map((e) => e.finding))];
+  const rules = [...new Set([...map.entries, ...map.platform].filter((e) => e.question === qid && e.contradicts).map((e) => e.finding))];
   const rule = a.finding.slice(0, a.finding.indexOf('@'));
-  if (!rules.length) return { key: 'finding', message: `${qid}: no repository finding can dispute this answer, so there is nothing to acknowledge` };
+  if (!rules.length)
+    return {
+      key: 'finding',
+      message: `${qid}: no finding (in the repository or its platform settings) can dispute this answer, so there is nothing to acknowledge`,
+    };
   if (!rules.includes(rule))
     return { key: 'finding', message: `${qid}: "${rule}" is not a finding that bears on this answer (those that do: ${rules.join(', ')})` };
   return null;

@@ -31,7 +31,7 @@ export function readPlatformBundle(file: string, text: string): BundleRead {
   for (const [path, response] of Object.entries(bundle.responses)) {
     const kind = endpointKind(path);
     if (!kind || response.status < 200 || response.status >= 300) continue;
-    const checked = safeParse(bodySchemas[kind], response.body);
+    const checked = safeParse(bodySchemas[kind], response.body, { reportInput: true });
     if (checked.success) continue;
     // Located under the response's own key, so the line named is the field that is wrong.
     const issues = checked.error.issues.map((i) => ({ ...i, path: ['responses', path, 'body', ...i.path] }));

@@ -277,6 +277,7 @@ export function platformEvidence(bundle: PlatformBundle): PlatformEvidence {
     });
 
   const shows = [...(bothRead ? ['github.branch-protection'] : []), ...(workflow ? ['github.actions-approve'] : [])];
+  unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { repository: bundle.repository, branch: bundle.branch, collectedAt: bundle.collectedAt, findings, unreadable, shows };
 }
 

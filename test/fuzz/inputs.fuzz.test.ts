@@ -45,6 +45,8 @@ import { serializeAnswers } from '../../src/answers/serialize.js';
 import { csvHeader, importCsv } from '../../src/respondents/import-csv.js';
 import { mergeRespondents } from '../../src/respondents/merge.js';
 import { scanResultOf } from '../helpers/scan-result.js';
+import { readPlatformBundle } from '../../src/platform/read-bundle.js';
+import { platformEvidence } from '../../src/platform/signals.js';
 
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261125;
 const scale = Number(process.env.FUZZ_SCALE ?? 0.2);
@@ -150,6 +152,32 @@ describe('user files', () => {
       if (!r.ok) return expectLocated(r.problems, 'r.json');
       renderReport(r.report, cases % 2 ? 'md' : 'csv');
       compareReports(good.report, r.report);
+    });
+  });
+});
+
+describe('platform bundles', () => {
+  it('any bytes give signals weighed against the answers, or located problems, and never echo a token', () => {
+    const scaleAnswers = loadAnswers(builtin, `${repoRoot}/examples/scale-ready.yaml`);
+    const seeds = ['lax', 'strict', 'no-admin', 'bypass'].map((s) =>
+      JSON.stringify({
+        schemaVersion: '1.0.0',
+        source: 'github',
+        repository: 'acme/widgets',
+        branch: 'main',
+        collectedAt: '2026-12-05T09:30:00.000Z',
+        responses: JSON.parse(text(`test/fixtures/platform/${s}/responses.json`)),
+      }),
+    );
+    const token = `ghp_${'Zq9x'.repeat(9)}`;
+    seeds.push(seeds[2]!.replace('Resource not accessible by integration', `Resource not accessible by ${token}`));
+    check(fc.oneof(...seeds.map((s) => mutationsOf(s, 'json'))), 800, (bytes) => {
+      const r = readPlatformBundle('p.json', decoded(bytes));
+      if (!r.ok) return expectLocated(r.problems, 'p.json');
+      const platform = platformEvidence(r.bundle);
+      const { report } = assess(builtin, scaleAnswers, '0', weighEvidence(builtin, scaleAnswers, { platform }, evidenceMap));
+      const rendered = renderReport(report, cases % 2 ? 'md' : 'json');
+      expect(rendered).not.toContain(token);
     });
   });
 });

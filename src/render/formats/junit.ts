@@ -16,6 +16,13 @@ type Outcome = { kind: 'pass' } | { kind: 'failure'; type: string; message: stri
 function outcome(q: ReportQuestion): Outcome {
   if (q.status === 'na') return { kind: 'skipped', message: `N/A: ${q.naReason ?? ''}` };
   if (q.status === 'not-asked' || q.status === 'out-of-scope') return { kind: 'skipped', message: `Not applicable: ${q.notAskedReason ?? q.status}` };
+  // As for the gates: accepting a risk is not accepting that the evidence contradicts the answer.
+  if (q.obligation === 'must' && q.dispute)
+    return {
+      kind: 'failure',
+      type: 'disputed-must',
+      message: `Must disputed by evidence: answered ${q.dispute.claimed}, scored as ${q.answer} (${q.dispute.findings.join(', ')})`,
+    };
   if (q.accepted && !q.accepted.expired && (q.risk === 'high' || (q.obligation === 'must' && q.met === false)))
     return { kind: 'skipped', message: `Accepted risk: ${q.accepted.owner} until ${q.accepted.until}: ${q.accepted.reason}` };
   if (q.obligation === 'must' && q.met === false) return { kind: 'failure', type: 'unmet-must', message: `Must not met: ${problemOf(q)}` };
