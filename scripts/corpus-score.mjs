@@ -74,7 +74,8 @@ export const ruleMap = {
   'bots-allowed': ['github.agent-bots-allowed'],
   'copilot-setup-steps-present': ['copilot.setup-steps'],
   'token-in-agent-env': ['github.agent-token-in-env'],
-  'secret-in-agent-env': ['github.agent-token-in-env'],
+  'secret-in-agent-env': ['github.agent-token-in-env', 'github.agent-secret-in-env'],
+  'secrets-to-agent-env': ['github.agent-secret-in-env'],
   'no-token-in-agent-env': ['github.agent-no-token-in-env'],
 };
 

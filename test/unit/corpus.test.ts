@@ -24,11 +24,12 @@ const has = (findings: Finding[], id: string, where: string) => findings.some((f
 describe('real-world corpus', () => {
   it('meets the floors: precision on high-severity findings at least 0.9; overall figures do not fall', () => {
     const s = scoreCorpus(scanOf);
-    expect(s.rows.length).toBeGreaterThanOrEqual(15);
+    expect(s.rows.length).toBeGreaterThanOrEqual(24);
     expect(s.highPrecision).toBeGreaterThanOrEqual(0.9);
-    // Measured when the corpus landed (see README): raise these as the scanner improves.
-    expect(s.precision).toBeGreaterThanOrEqual(0.53);
-    expect(s.recall).toBeGreaterThanOrEqual(0.39);
+    // Measured on the 24 repositories (the last six scored once before any rule looked at them: see
+    // the README); raise these as the scanner improves.
+    expect(s.precision).toBeGreaterThanOrEqual(0.56);
+    expect(s.recall).toBeGreaterThanOrEqual(0.36);
   });
 
   it("credits the agent action's own write-access check instead of calling its trigger open to anyone", () => {

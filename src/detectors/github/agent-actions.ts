@@ -15,6 +15,12 @@ export interface AgentAction {
   openers: { input: string; who: 'users' | 'bots' }[];
   /** Inputs that carry a long-lived model API key (OIDC/federation is the alternative). */
   apiKeyInputs: string[];
+  /**
+   * Whether the action acts with the job's token itself (comments, commits, its GitHub tools)
+   * whatever the step's environment says; otherwise the agent reaches the token only through
+   * the environment or a checkout's .git/config.
+   */
+  holdsToken: boolean;
   source: string;
 }
 
@@ -31,6 +37,8 @@ export const agentActions: AgentAction[] = [
       { input: 'allowed_bots', who: 'bots' },
     ],
     apiKeyInputs: ['anthropic_api_key'],
+    // Exports GITHUB_TOKEN and GH_TOKEN to the agent's process and acts with it (src/entrypoints/run.ts).
+    holdsToken: true,
     source: 'https://github.com/anthropics/claude-code-action/blob/24dcd50c0568f0fc9e9211213a4fd2d9eb15c4e0/docs/security.md',
   },
   {
@@ -45,6 +53,7 @@ export const agentActions: AgentAction[] = [
       { input: 'allow-bot-users', who: 'bots' },
     ],
     apiKeyInputs: ['openai-api-key'],
+    holdsToken: false,
     source: 'https://github.com/openai/codex-action/blob/9cdb6f3861cdefafeeaec70dfb42687be5ca62d3/README.md',
   },
   {
@@ -56,6 +65,8 @@ export const agentActions: AgentAction[] = [
     checksWriteAccess: false,
     openers: [],
     apiKeyInputs: ['gemini_api_key', 'google_api_key'],
+    // The GitHub MCP server it configures reads GITHUB_TOKEN from the step's environment.
+    holdsToken: false,
     source: 'https://github.com/google-github-actions/run-gemini-cli/blob/3ca2577f2714990269a7378904cf70ae1e01e288/docs/trust-guidance.md',
   },
 ];

@@ -8,6 +8,8 @@ import { broadClaudeTool } from '../shared/claude-tools.js';
 import { keys, obj, str, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
+import { keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
+import { openSeverity, reachOf, reachWords, type Reach } from './reach.js';
 
 /** Events whose payload (issue text, comments, reviews, a fork's code) any GitHub user controls. */
 const untrustedEvents = [
@@ -22,11 +24,6 @@ const untrustedEvents = [
 /** Events that run with the base repository's secrets and write token for someone else's change. */
 const privilegedEvents = ['pull_request_target', 'workflow_run'];
 
-/** An `if:` that lets only members, collaborators or named people through. */
-const memberGate = /author_association|github\.(triggering_)?actor\s*==|(sender|user)\.login\s*==|contains\([^)]*,\s*github\.(triggering_)?actor\s*\)/;
-/** An `if:` that keeps pull requests from forks out. */
-const forkGuard =
-  /head\.repo\.full_name\s*==\s*github\.repository|github\.repository\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/;
 /** A checkout `ref:` that fetches the pull request's own code. */
 const headRef = /head\.(sha|ref)|head_sha|head_branch|refs\/pull\//;
 const fullSha = /^[0-9a-f]{40}$/;
@@ -37,8 +34,10 @@ interface Context {
   events: string[];
   /** The repository's other workflows, for jobs that call one (uses: ./.github/workflows/x.yml). */
   workflows: ReadonlyMap<string, ParsedFile>;
-  /** For a reusable workflow: the untrusted events its callers pass on, and from where. */
-  callers: { event: string; from: string }[];
+  /** Guards already credited (job:line): a dispatcher's check is one protection, however many jobs it gates. */
+  credited?: Set<string>;
+  /** For a reusable workflow: the untrusted events its callers pass on, from where, and whether a dispatcher routes them at run time. */
+  callers: { event: string; from: string; routed: boolean; permissions: unknown }[];
 }
 
 /**
@@ -58,29 +57,85 @@ export function workflowFindings(f: ParsedFile, workflows: ReadonlyMap<string, P
  * The triggers a reusable workflow at `path` runs with: those of every workflow whose job calls it
  * without checking who asked (a caller's `if:` that gates on membership gates the callee too).
  */
-function callerEvents(path: string, workflows: ReadonlyMap<string, ParsedFile>): { event: string; from: string }[] {
+function callerEvents(path: string, workflows: ReadonlyMap<string, ParsedFile>): Context['callers'] {
   return [...workflows.values()].flatMap((w) => {
     const data = obj(w.data);
-    const open = keys(data.jobs).some((j) => calledPath(text(obj(obj(data.jobs)[j]).uses)) === path && !jobGated(obj(data.jobs), j));
-    return open
-      ? eventsOf(data.on ?? data.true)
-          .filter((e) => e !== 'workflow_call')
-          .map((event) => ({ event, from: w.path }))
-      : [];
+    const callers = keys(data.jobs).filter((j) => calledPath(text(obj(obj(data.jobs)[j]).uses)) === path);
+    return eventsOf(data.on ?? data.true)
+      .filter((e) => e !== 'workflow_call')
+      .flatMap((event) => {
+        const open = callers.filter((j) => !jobGated(obj(data.jobs), j, event));
+        // A called workflow's token is the calling job's, unless the callee asks for less.
+        const permissions = open.map((j) => obj(obj(data.jobs)[j]).permissions ?? data.permissions).find((p) => p !== undefined);
+        return open.length ? [{ event, from: w.path, routed: open.every((j) => jobRouted(obj(data.jobs), j)), permissions }] : [];
+      });
   });
+}
+
+/** The job a routed job needs that lets `event` through: the dispatcher. */
+function dispatcherOf(jobs: Obj, jobId: string, event: string): string | undefined {
+  const job = obj(jobs[jobId]);
+  const needs = typeof job.needs === 'string' ? [job.needs] : Array.isArray(job.needs) ? job.needs.filter((n): n is string => typeof n === 'string') : [];
+  return needs.find((n) => !jobGated(jobs, n, event));
+}
+
+/**
+ * The line of the check of who asked that gates a job: in its own if:, or in the if: of a job it
+ * needs, or on the agent step; pointing at the term itself inside a multi-line condition.
+ */
+function gateLine(ctx: Context, wf: Obj, jobId: string, step: number | undefined): { job: string; line: number | undefined } | undefined {
+  const jobs = obj(wf.jobs);
+  const seen = new Set<string>();
+  const visit = (j: string): { job: string; line: number | undefined } | undefined => {
+    if (seen.has(j)) return undefined;
+    seen.add(j);
+    const job = obj(jobs[j]);
+    if (whoAskedTerm.test(text(job.if))) return { job: j, line: lineWithin(ctx.f, ['jobs', j, 'if'], whoAskedTerm) };
+    const needs = typeof job.needs === 'string' ? [job.needs] : Array.isArray(job.needs) ? job.needs.filter((n): n is string => typeof n === 'string') : [];
+    for (const n of needs) {
+      const found = visit(n);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const own = visit(jobId);
+  if (own) return own;
+  if (step === undefined) return undefined;
+  const stepIf = text(obj((Array.isArray(obj(jobs[jobId]).steps) ? (obj(jobs[jobId]).steps as unknown[]) : [])[step]).if);
+  return whoAskedTerm.test(stepIf) ? { job: jobId, line: lineWithin(ctx.f, ['jobs', jobId, 'steps', step, 'if'], whoAskedTerm) } : undefined;
+}
+
+const whoAskedTerm = /author_association|github\.(triggering_)?actor\b|(sender|user)\.login\b/;
+
+/** The line of `term` inside the value at `path` (a block scalar starts on the line after its key). */
+function lineWithin(f: ParsedFile, path: (string | number)[], term: RegExp): number | undefined {
+  const base = f.lineAt?.(path);
+  if (base === undefined) return undefined;
+  const lines = f.text.split('\n');
+  const block = /[|>][-+]?\s*(#.*)?$/.test(lines[base - 1] ?? '');
+  for (let i = block ? base : base - 1; i < lines.length && (i === base - 1 || !block || /^\s*$|^\s{2,}/.test(lines[i]!)); i++) {
+    if (term.test(lines[i]!)) return i + 1;
+    if (!block) break;
+  }
+  return base;
+}
+
+/** A job started through another job's outputs (a dispatcher): which requests reach it is decided at run time. */
+function jobRouted(jobs: Obj, jobId: string): boolean {
+  return routedAtRunTime(obj(jobs[jobId]).if);
 }
 
 /**
  * Whether a job runs only for members: its own `if:` checks who asked, or a job it needs does (a
  * dispatcher job that gates, then hands over through `needs`).
  */
-function jobGated(jobs: Obj, jobId: string, seen = new Set<string>()): boolean {
+function jobGated(jobs: Obj, jobId: string, event?: string, seen = new Set<string>()): boolean {
   if (seen.has(jobId)) return false;
   seen.add(jobId);
   const job = obj(jobs[jobId]);
-  if (memberGate.test(text(job.if))) return true;
+  if (restrictsWho(job.if, event)) return true;
   const needs = typeof job.needs === 'string' ? [job.needs] : Array.isArray(job.needs) ? job.needs.filter((n): n is string => typeof n === 'string') : [];
-  return needs.some((n) => jobGated(jobs, n, seen));
+  return needs.some((n) => jobGated(jobs, n, event, seen));
 }
 
 const calledPath = (uses: string): string | undefined => (/^\.\/\.github\/workflows\/[^@\s]+$/.test(uses) ? uses.slice(2) : undefined);
@@ -128,12 +183,14 @@ export function neverRuns(condition: unknown): boolean {
 function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   const { f } = ctx;
   if (neverRuns(job.if)) return;
+  ctx.credited ??= new Set();
   const at = (...path: (string | number)[]) => f.lineAt?.(['jobs', jobId, ...path]);
   // A step switched off keeps its place (findings cite steps by index) but is never looked at.
   const steps = Array.isArray(job.steps) ? job.steps.map((s) => (neverRuns(obj(s).if) ? {} : obj(s))) : [];
   const jobIf = text(job.if);
+  const inherited = ctx.callers.find((c) => c.permissions !== undefined)?.permissions;
   const perms = permissionsOf(
-    job.permissions !== undefined ? job.permissions : wf.permissions,
+    job.permissions !== undefined ? job.permissions : wf.permissions !== undefined ? wf.permissions : inherited,
     job.permissions !== undefined ? at('permissions') : f.lineAt?.(['permissions']),
   );
   const agentSteps = steps.flatMap((s, i) => {
@@ -178,36 +235,125 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       });
     });
 
-  const guards = [jobIf, ...steps.map((s) => text(s.if))].join('\n');
-  if (forkGuard.test(guards))
+  // A guard counts where it stands: on the job, or on the step it guards, never on a neighbour.
+  const agentIndexes = [...agentSteps.map((a) => a.i), ...commandSteps.map((c) => c.i)];
+  const forksOut = keepsForksOut.test(jobIf) || (agentIndexes.length > 0 && agentIndexes.every((i) => keepsForksOut.test(text(steps[i]!.if))));
+  if (forksOut)
     ctx.out.push({
       id: 'github.fork-guard',
       failureMode: 'FM4',
       severity: 'info',
       kind: 'protective',
       path: f.path,
-      line: forkGuard.test(jobIf) ? at('if') : undefined,
+      line: keepsForksOut.test(jobIf) ? at('if') : at('steps', agentIndexes[0]!, 'if'),
       message: `job "${jobId}" does not run for pull requests from forks`,
     });
   if (!hasAgent) return;
 
-  const untrusted = ctx.events.filter((e) => untrustedEvents.includes(e));
-  const gated = memberGate.test(guards) || jobGated(obj(wf.jobs), jobId);
-  if (gated && untrusted.length)
+  // Evaluated per event: an if: may let anyone through for one event and only members for another.
+  const allUntrusted = ctx.events.filter((e) => untrustedEvents.includes(e));
+  const openFor = (i: number) => allUntrusted.filter((e) => !(jobGated(obj(wf.jobs), jobId, e) || restrictsWho(steps[i]!.if, e)));
+  const jobGatedHere = allUntrusted.every((e) => jobGated(obj(wf.jobs), jobId, e));
+  const gatedStep = (i: number) => openFor(i).length === 0;
+  // A job that only calls an agent workflow is gated where the job is.
+  const gated = agentIndexes.length ? agentIndexes.every(gatedStep) : jobGatedHere;
+  // The events anyone can start some agent step with; the job's findings speak of those.
+  const openJobEvents = allUntrusted.filter((e) => !jobGated(obj(wf.jobs), jobId, e));
+  const untrusted = gated ? allUntrusted : agentIndexes.length ? allUntrusted.filter((e) => agentIndexes.some((i) => openFor(i).includes(e))) : openJobEvents;
+  // A job reached through a dispatcher's outputs, here or in the caller: routing decided at run time.
+  const routed = jobRouted(obj(wf.jobs), jobId) || (ctx.callers.length > 0 && ctx.callers.every((c) => c.routed));
+  // Credit for a check of who asked, where it stands (a dispatcher's if: counts once, for all it gates).
+  const gate = gateLine(ctx, wf, jobId, agentIndexes[0]);
+  const gatedEvents = allUntrusted.filter((e) => !untrusted.includes(e) || gated);
+  if (gatedEvents.length && gate && !ctx.credited.has(`${gate.job}:${gate.line}`)) {
+    ctx.credited.add(`${gate.job}:${gate.line}`);
     ctx.out.push({
       id: 'github.agent-member-gate',
       failureMode: 'FM4',
       severity: 'info',
       kind: 'protective',
       path: f.path,
-      line: memberGate.test(jobIf) ? at('if') : undefined,
-      message: `job "${jobId}" only runs the agent for members or named people (its if: checks who asked)`,
+      line: gate.line,
+      message: `${gate.job === jobId ? `job "${jobId}"` : `job "${gate.job}", which job "${jobId}" needs,`} runs the agent ${gated ? 'only' : `on ${gatedEvents.join(', ')} only`} for members or named people (its if: checks who asked)`,
     });
+  }
+  // What each agent step can reach: the token it really holds, secrets, tools, gates.
+  const persistedBefore = (i: number) =>
+    steps
+      .slice(0, i)
+      .some(
+        (s) =>
+          /^actions\/checkout@/.test(text(s.uses)) && !(obj(s.with)['persist-credentials'] === false || text(obj(s.with)['persist-credentials']) === 'false'),
+      );
+  const reach = new Map<number, Reach>(
+    agentIndexes.map((i) => {
+      const action = agentActionOf(text(steps[i]!.uses))?.action;
+      const words = shellWords(text(steps[i]!.run)) ?? [];
+      const allowed =
+        action?.repo === 'anthropics/claude-code-action'
+          ? claudeAllowed(obj(steps[i]!.with))
+          : flagValues(words, '--allowedTools', '--allowed-tools').flatMap(toolList);
+      return [
+        i,
+        reachOf({
+          job,
+          step: steps[i]!,
+          write: perms.write,
+          idToken: perms.idToken,
+          // An action the scanner does not know may take the job's token as a default input
+          // (github.token), as most actions that touch GitHub do: assume it holds it.
+          actionHoldsToken: action ? action.holdsToken : text(steps[i]!.uses) !== '',
+          credentialsPersisted: persistedBefore(i),
+          narrowTools: allowed !== undefined && allowed.length > 0 && !allowed.some(broadClaudeTool),
+        }),
+      ];
+    }),
+  );
 
-  tokenFindings(ctx, jobId, perms);
+  // A job that calls an agent workflow through a dispatcher's outputs: anyone who reaches the
+  // dispatcher may reach the agent, as routed at run time. Said once per dispatcher and event, here.
+  if (callsAgent && !gated && jobRouted(obj(wf.jobs), jobId))
+    for (const event of untrusted) {
+      const dispatcher = dispatcherOf(obj(wf.jobs), jobId, event);
+      const key = `dispatch:${dispatcher}:${event}`;
+      if (ctx.credited.has(key)) continue;
+      ctx.credited.add(key);
+      const callees = keys(obj(wf.jobs)).filter(
+        (j) => jobRouted(obj(wf.jobs), j) && runsAgent(ctx.workflows.get(calledPath(text(obj(obj(wf.jobs)[j]).uses)) ?? '')),
+      );
+      ctx.out.push({
+        id: 'github.agent-untrusted-trigger',
+        failureMode: 'FM4',
+        severity: 'medium',
+        kind: 'risk',
+        path: f.path,
+        line:
+          (dispatcher === undefined ? undefined : lineWithin(f, ['jobs', dispatcher, 'if'], new RegExp(`event_name\\s*==\\s*'${event}'`))) ??
+          f.lineAt?.(['on', event]),
+        message: `anyone who can fire ${event} reaches the dispatcher${dispatcher ? ` job "${dispatcher}"` : ''}, which hands requests to agent workflows at run time (${callees.map((j) => `"${j}"`).join(', ')}): their text may reach an agent (a prompt-injection path)`,
+        recommendation:
+          "Route only requests from members (check author_association in the dispatcher's if: for every event), and keep the agents' tokens read-only.",
+      });
+    }
+
+  // A called workflow that sets no permissions uses its caller's token, reported on the caller's job.
+  if (job.permissions !== undefined || wf.permissions !== undefined || inherited === undefined) tokenFindings(ctx, jobId, perms);
   checkoutFindings(ctx, jobId, steps, perms);
-  for (const i of [...agentSteps.map((a) => a.i), ...commandSteps.map((c) => c.i)]) envTokenFindings(ctx, jobId, job, i, steps[i]!, perms);
-  for (const { i, step, action, ref } of agentSteps) actionFindings(ctx, { jobId, i, step, action, ref, untrusted, gated, perms });
+  for (const i of agentIndexes) envTokenFindings(ctx, jobId, job, i, steps[i]!, perms);
+  for (const i of agentIndexes) secretFindings(ctx, jobId, i, reach.get(i)!, untrusted.length > 0 && !gatedStep(i));
+  for (const { i, step, action, ref } of agentSteps)
+    actionFindings(ctx, {
+      jobId,
+      i,
+      step,
+      action,
+      ref,
+      untrusted: untrusted.filter((e) => gated || openFor(i).includes(e)),
+      gated: gatedStep(i),
+      perms,
+      reach: reach.get(i)!,
+      routed,
+    });
   for (const { i, words, agent } of commandSteps) {
     const line = at('steps', i, 'run') ?? at('steps', i, 'uses');
     ctx.out.push({
@@ -221,15 +367,16 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     });
     const flag = agent.bypass.find((b) => words.includes(b));
     if (flag) ctx.out.push(bypass(f.path, line, `${agent.name} runs with ${flag}`, `Remove ${flag}; grant the exact tools the job needs instead.`));
-    if (untrusted.length && !gated)
+    if (untrusted.length && !gatedStep(i))
       ctx.out.push(
-        untrustedTrigger(
+        ...untrustedTrigger(
           ctx,
           agent.name,
           untrusted[0]!,
           words.length ? 'a run: step has no check of who asked' : 'nothing in it is known to check who asked',
-          perms.write.length > 0,
+          reach.get(i)!,
           line,
+          routed,
         ),
       );
   }
@@ -335,6 +482,36 @@ function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step
 }
 
 /**
+ * A secret other than the model's key and the job's token, handed to the agent step: whatever the
+ * agent is talked into, it can send that secret anywhere it can reach.
+ */
+function secretFindings(ctx: Context, jobId: string, i: number, reach: Reach, openToAnyone: boolean): void {
+  if (!reach.secrets.length) return;
+  const names = reach.secrets;
+  const step = obj((obj(obj(obj(ctx.f.data).jobs)[jobId]).steps as unknown[] | undefined)?.[i]);
+  const key = [...Object.keys(obj(step.env)).map((k) => ['env', k]), ...Object.keys(obj(step.with)).map((k) => ['with', k])].find(([where, k]) =>
+    names.some((n) => text(obj(step[where!])[k!]).includes(n)),
+  );
+  ctx.out.push({
+    id: 'github.agent-secret-in-env',
+    failureMode: 'FM4',
+    severity: openToAnyone ? 'high' : 'medium',
+    kind: 'risk',
+    path: ctx.f.path,
+    line: (key && ctx.f.lineAt?.(['jobs', jobId, 'steps', i, ...key])) ?? ctx.f.lineAt?.(['jobs', jobId, 'steps', i]),
+    message: `the agent step in job "${jobId}" is handed ${names.join(', ')}: ${openToAnyone ? 'anyone who starts it' : 'text it reads'} can talk it into sending ${names.length > 1 ? 'them' : 'it'} out`,
+    recommendation: 'Give the agent only its model key; let a separate step that runs no agent use the other secrets.',
+  });
+}
+
+/** Claude Code's extra tools in the action's inputs, or undefined when none are listed. */
+function claudeAllowed(input: Obj): string[] | undefined {
+  const words = shellWords(text(input.claude_args)) ?? [];
+  const allowed = [...flagValues(words, '--allowedTools', '--allowed-tools'), text(input.allowed_tools)].flatMap(toolList);
+  return allowed.length ? allowed : undefined;
+}
+
+/**
  * actions/checkout leaves the job's token in .git/config unless told not to: in an agent job, any
  * command the agent runs can read it from there.
  */
@@ -377,6 +554,8 @@ interface ActionUse {
   untrusted: string[];
   gated: boolean;
   perms: Permissions;
+  reach: Reach;
+  routed: boolean;
 }
 
 function actionFindings(ctx: Context, u: ActionUse): void {
@@ -425,18 +604,19 @@ function actionFindings(ctx: Context, u: ActionUse): void {
     const value = text(input[o.input]);
     const anyone = value.trim() === '*' || value === 'true';
     const line = at('with', o.input);
-    if (o.who === 'users' && anyone && u.untrusted.length && !u.gated)
+    // One risk, one finding, at the line that makes it: the action checks who asked, and this input turns that off.
+    if (o.who === 'users' && anyone && u.untrusted.length && !u.gated) {
       ctx.out.push({
         id: 'github.agent-open-to-anyone',
         failureMode: 'FM4',
-        severity: u.perms.write.some((w) => w === 'contents' || w === 'write-all') ? 'high' : 'medium',
+        severity: openSeverity(u.reach),
         kind: 'risk',
         path: f.path,
         line,
-        message: `${o.input}: "*" lets anyone who can ${u.untrusted.includes('issues') ? 'open an issue' : 'comment'} start ${u.action.name} with text they wrote: a prompt-injection path to this job's token${u.perms.write.length ? ` (it can write ${u.perms.write.join(', ')})` : ''}`,
+        message: `${o.input}: "*" lets anyone who can ${u.untrusted.includes('issues') ? 'open an issue' : 'comment'} start ${u.action.name} with text they wrote: a prompt-injection path to ${reachWords(u.reach)}`,
         recommendation: `Remove ${o.input}, or list named users, and keep the job's token read-only.`,
       });
-    else if (o.who === 'bots' && anyone)
+    } else if (o.who === 'bots' && anyone)
       ctx.out.push({
         id: 'github.agent-bots-allowed',
         failureMode: 'FM4',
@@ -460,7 +640,7 @@ function actionFindings(ctx: Context, u: ActionUse): void {
   }
   if (u.untrusted.length && !u.gated) {
     if (!u.action.checksWriteAccess)
-      ctx.out.push(untrustedTrigger(ctx, u.action.name, u.untrusted[0]!, `${u.action.repo} does not check who triggered it`, u.perms.write.length > 0, uses));
+      ctx.out.push(...untrustedTrigger(ctx, u.action.name, u.untrusted[0]!, `${u.action.repo} does not check who triggered it`, u.reach, uses, u.routed));
     else if (!openers.some((o) => o.who === 'users'))
       ctx.out.push({
         id: 'github.agent-write-check-default',
@@ -643,17 +823,24 @@ function bypass(path: string, line: number | undefined, what: string, fix: strin
   };
 }
 
-/** High when the job's token can write; a read-only job still hands the agent someone's text. */
-function untrustedTrigger(ctx: Context, name: string, event: string, why: string, canWrite: boolean, fallbackLine?: number): FindingDraft {
+/** Severity from what the step can reach (reach.ts): anyone's text reaches the agent. */
+function untrustedTrigger(ctx: Context, name: string, event: string, why: string, reach: Reach, fallbackLine?: number, routed = false): FindingDraft[] {
   const caller = ctx.callers.find((c) => c.event === event);
-  return {
-    id: 'github.agent-untrusted-trigger',
-    failureMode: 'FM4',
-    severity: canWrite ? 'high' : 'medium',
-    kind: 'risk',
-    path: ctx.f.path,
-    line: caller ? fallbackLine : (ctx.f.lineAt?.(['on', event]) ?? fallbackLine),
-    message: `anyone who can fire ${event}${caller ? ` (through ${caller.from}, which calls this workflow)` : ''} starts ${name}, and ${why}: their text reaches the agent (a prompt-injection path)${canWrite ? ' in a job whose token can write' : ''}`,
-    recommendation: "Add an if: that checks author_association (OWNER, MEMBER, COLLABORATOR) before the agent runs, and keep the job's token read-only.",
-  };
+  // Reached only through a dispatcher: the caller's finding says so, once.
+  if (caller && ctx.callers.filter((c) => c.event === event).every((c) => c.routed)) return [];
+  // Routed by a dispatcher's outputs: whether this event's requests come here is decided by code
+  // at run time, so the claim is that it may, not that it does: never more than medium.
+  const severity = openSeverity(reach);
+  return [
+    {
+      id: 'github.agent-untrusted-trigger',
+      failureMode: 'FM4',
+      severity: routed && severity === 'high' ? 'medium' : severity,
+      kind: 'risk',
+      path: ctx.f.path,
+      line: caller ? fallbackLine : (ctx.f.lineAt?.(['on', event]) ?? fallbackLine),
+      message: `anyone who can fire ${event}${caller ? ` (through ${caller.from}, which calls this workflow)` : ''} ${routed ? 'may start' : 'starts'} ${name}${routed ? ' (a dispatcher routes requests at run time)' : ''}, and ${why}: their text reaches an agent with ${reachWords(reach)} (a prompt-injection path)`,
+      recommendation: "Add an if: that checks author_association (OWNER, MEMBER, COLLABORATOR) before the agent runs, and keep the job's token read-only.",
+    },
+  ];
 }

@@ -1,0 +1,94 @@
+// Who an `if:` lets through, read as GitHub evaluates it rather than by searching its text: a
+// condition restricts who can start the agent only when every way it can be true does. So an OR
+// needs a guard in each branch (`event_name == 'issues' || author_association == 'MEMBER'` lets
+// any issue author through), an AND needs one guard among its terms, and a negated guard guards
+// nothing. A guard is a check of who asked (author association, a named actor, a permission), a
+// check that keeps forks out, or a restriction to events only the repository's own people fire.
+
+/** A term that checks who asked. */
+const whoAsked = /author_association|github\.(triggering_)?actor\s*==|(sender|user)\.login\s*==|contains\([^)]*,\s*github\.(triggering_)?actor\s*\)/;
+/** A term that keeps pull requests from forks out. `github.repository == 'o/n'` is not one: forks run in the base repository. */
+export const keepsForksOut =
+  /head\.repo\.full_name\s*==\s*github\.repository|github\.repository\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/;
+/** Events only people with write access (or the repository itself) can fire. */
+const trustedEvent = /github\.event_name\s*==\s*'(push|schedule|workflow_dispatch|release|merge_group)'/;
+
+/**
+ * Whether `condition` lets through only people the repository trusts (see above), for a run
+ * started by `event` when given: a branch that requires another event cannot hold for this one,
+ * so it lets nobody through (a dispatcher's `event_name == 'issues' || ...` is open to issues
+ * only).
+ */
+export function restrictsWho(condition: unknown, event?: string): boolean {
+  if (condition === false) return true;
+  if (typeof condition !== 'string') return false;
+  const expr = condition
+    .trim()
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
+    .trim();
+  return expr !== '' && guarded(expr, 0, event);
+}
+
+/** Whether the condition reads another job's outputs: who reaches it is then decided at run time. */
+export const routedAtRunTime = (condition: unknown): boolean => /\bneeds\.[\w-]+\.outputs\./.test(typeof condition === 'string' ? condition : '');
+
+const eventIs = /^github\.event_name\s*(==|!=)\s*'([^']+)'$/;
+
+function guarded(expr: string, depth: number, event: string | undefined): boolean {
+  // Deeper than any workflow a person writes: read as unguarded rather than recurse without end.
+  if (depth > 20) return false;
+  const e = unwrap(expr.trim());
+  const any = split(e, '||');
+  if (any.length > 1) return any.every((x) => guarded(x, depth + 1, event));
+  const all = split(e, '&&');
+  if (all.length > 1) return all.some((x) => guarded(x, depth + 1, event));
+  if (e === 'false') return true;
+  if (keepsForksOut.test(e)) return true;
+  if (e.startsWith('!')) return false;
+  if (e.startsWith('(')) return guarded(e, depth + 1, event);
+  // For a known event, a test of the event name is simply true or false: false lets nobody through.
+  const test = eventIs.exec(e);
+  if (test && event !== undefined) return test[1] === '==' ? test[2] !== event : test[2] === event;
+  return whoAsked.test(e) || trustedEvent.test(e);
+}
+
+/** `(a || b)` to `a || b`, only when the outer parentheses enclose the whole expression. */
+function unwrap(e: string): string {
+  while (e.startsWith('(') && e.endsWith(')') && closing(e, 0) === e.length - 1) e = e.slice(1, -1).trim();
+  return e;
+}
+
+function closing(e: string, open: number): number {
+  let depth = 0;
+  let quote = false;
+  for (let i = open; i < e.length; i++) {
+    const c = e[i];
+    if (c === "'") quote = !quote;
+    if (quote) continue;
+    if (c === '(') depth++;
+    if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Splits at `op` outside parentheses and quoted strings. */
+function split(e: string, op: '||' | '&&'): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = false;
+  let start = 0;
+  for (let i = 0; i < e.length; i++) {
+    const c = e[i];
+    if (c === "'") quote = !quote;
+    if (quote) continue;
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && e.startsWith(op, i)) {
+      parts.push(e.slice(start, i));
+      start = i + 2;
+      i++;
+    }
+  }
+  parts.push(e.slice(start));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}

@@ -1,0 +1,95 @@
+// What a prompt-injected agent step can reach, worked out once per step, and the severity that
+// follows from it. The rule, in the README's severity table: severity grows with who can start the
+// agent with their own text and with what the agent can then do; a gate before it takes a level off.
+//
+//   what the step can reach                                              anyone can start it
+//   a token that writes code, workflows or packages; a stored token;     high
+//   a secret other than the model key
+//   a token that writes comments, labels, reviews or statuses;           medium
+//   cloud credentials it can mint (id-token: write)
+//   nothing it can write with, no secret but the model's key             low
+//
+// A token is in the agent's reach when the action itself acts with it (Claude Code's action
+// does), or when the agent's commands can read it: in the step's or job's environment
+// (GITHUB_TOKEN/GH_TOKEN not blanked) or left in .git/config by a checkout without
+// persist-credentials: false. A tool allowlist that names only fixed tools keeps a talked-into
+// agent from running arbitrary commands: such a step is at most medium. An `environment:` on the
+// job can hold it for a reviewer (whether it does is a platform setting): a level lower.
+import type { Severity } from '../types.js';
+import type { Obj } from '../shared/data.js';
+import { obj, text } from '../shared/data.js';
+import { providerKey } from './agent-actions.js';
+
+export interface Reach {
+  /** Write scopes of the token the agent can use ("write-all" for everything). */
+  writes: string[];
+  /** A stored token (a PAT, an App key) or another secret in the agent's reach. */
+  secrets: string[];
+  idToken: boolean;
+  narrowTools: boolean;
+  environment: string | undefined;
+}
+
+const codeWrites = new Set(['write-all', 'contents', 'actions', 'workflows', 'packages', 'deployments', 'security-events']);
+/** Inputs and variables that carry the agent's own credentials: needed to run it at all. */
+const ownCredential = /^(GITHUB_TOKEN|GH_TOKEN|github_token|anthropic_api_key|claude_code_oauth_token|openai-api-key|gemini_api_key|google_api_key)$/i;
+const tokenVar = /^(GITHUB_TOKEN|GH_TOKEN)$/;
+/** A secret whose name says it is a credential (a base URL or a project id kept in secrets is not). */
+const credentialName = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|PAT$|CREDENTIAL|PRIVATE|AUTH|CERT/i;
+
+export interface StepContext {
+  job: Obj;
+  step: Obj;
+  /** The job's (or workflow's) write scopes and whether it may mint an OIDC token. */
+  write: string[];
+  idToken: boolean;
+  /** The action acts with the job's token itself, whatever the environment says. */
+  actionHoldsToken: boolean;
+  /** A checkout before this step left the token in .git/config. */
+  credentialsPersisted: boolean;
+  narrowTools: boolean;
+}
+
+export function reachOf(c: StepContext): Reach {
+  const env = { ...obj(c.job.env), ...obj(c.step.env) };
+  const tokenInEnv = Object.entries(env).some(([k, v]) => tokenVar.test(k) && text(v).trim() !== '');
+  const inReach = c.actionHoldsToken || tokenInEnv || c.credentialsPersisted;
+  const given = [...Object.entries(obj(c.step.with)), ...Object.entries(env)];
+  // A token given as an input or variable from secrets (not the job's own) is a stored credential.
+  const stored = given.filter(([k, v]) => /^(github_token|GITHUB_TOKEN|GH_TOKEN)$/.test(k) && /secrets\.(?!GITHUB_TOKEN\b)/.test(text(v))).map(([k]) => k);
+  const secrets = given
+    .filter(([k, v]) => !ownCredential.test(k) && /secrets\./.test(text(v)) && !providerKey.test(text(v)) && !/secrets\.GITHUB_TOKEN\b/.test(text(v)))
+    .flatMap(([, v]) => [...text(v).matchAll(/secrets\.([A-Za-z0-9_]+)/g)].map((m) => m[1]!))
+    .filter((s) => !providerKey.test(`secrets.${s}`) && credentialName.test(s));
+  return {
+    writes: inReach ? c.write : [],
+    secrets: [...new Set([...stored, ...secrets])],
+    idToken: c.idToken,
+    narrowTools: c.narrowTools,
+    environment: text(obj(c.job).environment) || text(obj(obj(c.job).environment).name) || undefined,
+  };
+}
+
+const levels: Severity[] = ['low', 'medium', 'high'];
+
+/** The severity of letting anyone start an agent step with this reach. */
+export function openSeverity(r: Reach): Severity {
+  let level = r.writes.some((w) => codeWrites.has(w)) || r.secrets.length ? 2 : r.writes.length || r.idToken ? 1 : 0;
+  if (r.narrowTools) level = Math.min(level, 1);
+  if (r.environment) level = Math.max(0, level - 1);
+  return levels[level]!;
+}
+
+/** What the step can reach, in words, for a finding's message. */
+export function reachWords(r: Reach): string {
+  const parts = [
+    r.writes.length ? `a token that can write ${r.writes.includes('write-all') ? 'everything' : r.writes.join(', ')}` : 'no token it can write with',
+    ...(r.secrets.length ? [`secrets (${r.secrets.join(', ')})`] : []),
+    ...(r.idToken ? ['cloud credentials it can mint (id-token: write)'] : []),
+  ];
+  const gates = [
+    ...(r.narrowTools ? ['only the tools listed'] : []),
+    ...(r.environment ? [`the "${r.environment}" environment, which may hold it for a reviewer`] : []),
+  ];
+  return `${parts.join(', ')}${gates.length ? `; behind ${gates.join(' and ')}` : ''}`;
+}

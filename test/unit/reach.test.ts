@@ -1,0 +1,107 @@
+// Who an if: lets through, evaluated as GitHub evaluates it, and what an agent step can reach:
+// the two halves of a trigger finding's severity.
+import { describe, expect, it } from 'vitest';
+import { restrictsWho, routedAtRunTime } from '../../src/detectors/github/conditions.js';
+import { openSeverity, reachOf } from '../../src/detectors/github/reach.js';
+import { scanRepository } from '../../src/scan/scan.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../helpers/cli.js';
+
+const member = "github.event.comment.author_association == 'MEMBER'";
+
+describe('who an if: lets through', () => {
+  it('an OR needs a guard in every branch; an AND needs one; a negated guard guards nothing', () => {
+    expect(restrictsWho(`\${{ ${member} }}`)).toBe(true);
+    expect(restrictsWho(`github.event_name == 'issues' || ${member}`)).toBe(false);
+    expect(restrictsWho(`startsWith(github.event.comment.body, '@bot') && ${member}`)).toBe(true);
+    expect(restrictsWho(`(${member}) || (github.actor == 'octocat')`)).toBe(true);
+    expect(restrictsWho(`!(${member})`)).toBe(false);
+    expect(restrictsWho("github.repository == 'acme/widgets'")).toBe(false);
+    expect(restrictsWho('github.event.pull_request.head.repo.full_name == github.repository')).toBe(true);
+    expect(restrictsWho(false)).toBe(true);
+    expect(restrictsWho(undefined)).toBe(false);
+  });
+
+  it('for a known event, a test of the event name is true or false', () => {
+    const dispatcher = `(github.event_name == 'pull_request' && github.event.pull_request.head.repo.fork == false) || (github.event_name == 'issues') || (github.event_name == 'issue_comment' && ${member})`;
+    expect(restrictsWho(dispatcher, 'issues')).toBe(false);
+    expect(restrictsWho(dispatcher, 'issue_comment')).toBe(true);
+    expect(restrictsWho(dispatcher, 'discussion')).toBe(true);
+    expect(restrictsWho(`github.event_name != 'issue_comment' || ${member}`, 'issue_comment')).toBe(true);
+    expect(restrictsWho(`github.event_name != 'issue_comment' || ${member}`, 'issues')).toBe(false);
+  });
+
+  it("a job started through another job's outputs is routed at run time", () => {
+    expect(routedAtRunTime("${{ needs.dispatch.outputs.command == 'fix' }}")).toBe(true);
+    expect(routedAtRunTime(member)).toBe(false);
+  });
+});
+
+describe('what an agent step reaches, and the severity of letting anyone start it', () => {
+  const base = { job: {}, step: {}, write: ['contents'], idToken: false, actionHoldsToken: false, credentialsPersisted: false, narrowTools: false };
+  it('a write token the agent cannot read is no reach; in its environment or .git/config it is', () => {
+    expect(openSeverity(reachOf(base))).toBe('low');
+    expect(openSeverity(reachOf({ ...base, step: { env: { GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}' } } }))).toBe('high');
+    expect(openSeverity(reachOf({ ...base, step: { env: { GITHUB_TOKEN: '' } } }))).toBe('low');
+    expect(openSeverity(reachOf({ ...base, credentialsPersisted: true }))).toBe('high');
+    expect(openSeverity(reachOf({ ...base, actionHoldsToken: true, write: ['issues'] }))).toBe('medium');
+  });
+  it('a stored credential is high; a secret that is not a credential is not counted', () => {
+    expect(reachOf({ ...base, step: { with: { settings: '{"env":{"LINEAR_CLIENT_SECRET":"${{ secrets.LINEAR_CLIENT_SECRET }}"}}' } } }).secrets).toEqual([
+      'LINEAR_CLIENT_SECRET',
+    ]);
+    expect(openSeverity(reachOf({ ...base, write: [], step: { env: { DEPLOY_KEY: '${{ secrets.DEPLOY_KEY }}' } } }))).toBe('high');
+    expect(
+      reachOf({ ...base, step: { env: { OPENAI_BASE_URL: '${{ secrets.OPENAI_BASE_URL }}', OPENAI_API_KEY: '${{ secrets.OPENAI_API_KEY }}' } } }).secrets,
+    ).toEqual([]);
+  });
+  it('a fixed tool list caps it at medium; an environment takes a level off', () => {
+    expect(openSeverity(reachOf({ ...base, actionHoldsToken: true, narrowTools: true }))).toBe('medium');
+    expect(openSeverity(reachOf({ ...base, actionHoldsToken: true, job: { environment: 'agents' } }))).toBe('medium');
+    expect(openSeverity(reachOf({ ...base, idToken: true }))).toBe('medium');
+  });
+});
+
+describe('in a workflow', () => {
+  const scan = async (text: string) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(join(dir, '.github/workflows/agent.yml'), text);
+    return (await scanRepository(dir)).findings.filter((f) => f.id.startsWith('github.agent')).map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
+  };
+  const wf = (jobIf: string, stepIf: string, env: string) => `on:
+  issues:
+    types: [opened]
+  issue_comment:
+    types: [created]
+permissions:
+  contents: write
+jobs:
+  agent:
+    runs-on: ubuntu-latest${jobIf}
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          persist-credentials: false
+      - name: lint
+        if: \${{ github.event.comment.author_association == 'OWNER' }}
+        run: npm run lint
+      - name: agent${stepIf}
+        run: claude -p "fix it"${env}
+`;
+  it('a guard on a neighbouring step guards nothing; on the agent step it does', async () => {
+    expect(await scan(wf('', '', ''))).toContain('github.agent-untrusted-trigger low :4');
+    expect(await scan(wf('', `\n        if: \${{ ${member} }}`, ''))).not.toContain('github.agent-untrusted-trigger low :4');
+  });
+  it("an OR with an event anyone fires is open for that event, cited at that event's trigger", async () => {
+    const found = await scan(wf(`\n    if: github.event_name == 'issues' || ${member}`, '', ''));
+    expect(found).toContain('github.agent-untrusted-trigger low :2');
+    // The comment path is gated: credited at the term that checks who asked.
+    expect(found).toContain('github.agent-member-gate info :11');
+  });
+  it('the token in the agent step makes the same trigger high', async () => {
+    const found = await scan(wf('', '', '\n        env:\n          GH_TOKEN: ${{ github.token }}'));
+    expect(found).toContain('github.agent-untrusted-trigger high :4');
+  });
+});
