@@ -13,7 +13,7 @@ export const corpusRoot = fileURLToPath(new URL('../test/fixtures/real/', import
 
 /** Which scanner findings stand for each reviewer rule. */
 export const ruleMap = {
-  'workflow-untrusted-trigger': ['github.agent-untrusted-trigger', 'github.agent-open-to-anyone', 'github.agent-write-check-default'],
+  'workflow-untrusted-trigger': ['github.agent-untrusted-trigger', 'github.agent-open-to-anyone', 'github.agent-write-check-default', 'github.agent-trigger'],
   'actor-write-check-default': ['github.agent-write-check-default'],
   'actor-association-gate': ['github.agent-member-gate'],
   'write-token': ['github.agent-broad-token', 'github.agent-write-token'],

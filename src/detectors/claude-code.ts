@@ -81,7 +81,8 @@ function settingsFindings(f: ParsedFile, hooks: HookJudgement): FindingDraft[] {
     risk(
       'no-secret-deny',
       'FM4',
-      'medium',
+      // A setting left at the tool's default is a gap in hardening, not an opening anyone reaches.
+      'low',
       '"permissions"',
       'no deny rule keeps the agent from reading .env files, keys or other secrets',
       'Add deny rules such as "Read(./.env)", "Read(./.env.*)" and "Read(./secrets/**)".',
@@ -106,7 +107,7 @@ function settingsFindings(f: ParsedFile, hooks: HookJudgement): FindingDraft[] {
       risk(
         'sandbox-off',
         'FM4',
-        'medium',
+        'low',
         '"sandbox"',
         "the sandbox is not enabled: commands run with the user's full access",
         'Enable the sandbox with failIfUnavailable: true.',

@@ -17,6 +17,8 @@ function setupSteps(f: ParsedFile): FindingDraft[] {
         severity: 'info',
         kind: 'fact',
         path: f.path,
+        // Only the job of that name runs: cite it.
+        line: f.lineAt?.(['jobs', 'copilot-setup-steps']),
         message: "the coding agent's environment is prepared by copilot-setup-steps.yml",
       },
     ];

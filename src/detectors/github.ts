@@ -118,7 +118,8 @@ export const github: Detector = {
       out.push({
         id: 'github.no-codeowners',
         failureMode: 'FM3',
-        severity: 'medium',
+        // An absent control: the gap is real, but nothing here opens a path to the agent.
+        severity: 'low',
         kind: 'risk',
         path: '.github/CODEOWNERS',
         message: 'there is no CODEOWNERS file: nobody is required to review changes to agent configuration',

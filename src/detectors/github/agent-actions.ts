@@ -15,6 +15,8 @@ export interface AgentAction {
   openers: { input: string; who: 'users' | 'bots' }[];
   /** Inputs that carry a long-lived model API key (OIDC/federation is the alternative). */
   apiKeyInputs: string[];
+  /** Inputs that name an OIDC federation (workload identity) instead of a key. */
+  oidcInputs: string[];
   /**
    * Whether the action acts with the job's token itself (comments, commits, its GitHub tools)
    * whatever the step's environment says; otherwise the agent reaches the token only through
@@ -37,6 +39,7 @@ export const agentActions: AgentAction[] = [
       { input: 'allowed_bots', who: 'bots' },
     ],
     apiKeyInputs: ['anthropic_api_key'],
+    oidcInputs: ['anthropic_federation_rule_id', 'anthropic_service_account_id'],
     // Exports GITHUB_TOKEN and GH_TOKEN to the agent's process and acts with it (src/entrypoints/run.ts).
     holdsToken: true,
     source: 'https://github.com/anthropics/claude-code-action/blob/24dcd50c0568f0fc9e9211213a4fd2d9eb15c4e0/docs/security.md',
@@ -53,6 +56,7 @@ export const agentActions: AgentAction[] = [
       { input: 'allow-bot-users', who: 'bots' },
     ],
     apiKeyInputs: ['openai-api-key'],
+    oidcInputs: [],
     holdsToken: false,
     source: 'https://github.com/openai/codex-action/blob/9cdb6f3861cdefafeeaec70dfb42687be5ca62d3/README.md',
   },
@@ -65,6 +69,7 @@ export const agentActions: AgentAction[] = [
     checksWriteAccess: false,
     openers: [],
     apiKeyInputs: ['gemini_api_key', 'google_api_key'],
+    oidcInputs: ['gcp_workload_identity_provider'],
     // The GitHub MCP server it configures reads GITHUB_TOKEN from the step's environment.
     holdsToken: false,
     source: 'https://github.com/google-github-actions/run-gemini-cli/blob/3ca2577f2714990269a7378904cf70ae1e01e288/docs/trust-guidance.md',

@@ -34,6 +34,8 @@ interface Context {
   events: string[];
   /** The repository's other workflows, for jobs that call one (uses: ./.github/workflows/x.yml). */
   workflows: ReadonlyMap<string, ParsedFile>;
+  /** Untrusted events that start an agent job of this workflow. */
+  agentEvents?: Set<string>;
   /** Guards already credited (job:line): a dispatcher's check is one protection, however many jobs it gates. */
   credited?: Set<string>;
   /** For a reusable workflow: the untrusted events its callers pass on, from where, and whether a dispatcher routes them at run time. */
@@ -50,6 +52,22 @@ export function workflowFindings(f: ParsedFile, workflows: ReadonlyMap<string, P
   const inherited = own.includes('workflow_call') ? callerEvents(f.path, workflows) : [];
   const ctx: Context = { f, out: [], events: [...new Set([...own, ...inherited.map((c) => c.event)])], workflows, callers: inherited };
   for (const jobId of keys(wf.jobs)) jobFindings(ctx, jobId, obj(obj(wf.jobs)[jobId]), wf);
+  // Who can fire the events that start an agent is context a reader needs even where a check
+  // stands before the agent: said at each such trigger, unless a risk already stands there.
+  const risky = new Set(ctx.out.filter((x) => x.id === 'github.agent-untrusted-trigger').map((x) => x.line));
+  for (const event of [...(ctx.agentEvents ?? [])].sort()) {
+    const line = f.lineAt?.(['on', event]);
+    if (line === undefined || risky.has(line)) continue;
+    ctx.out.push({
+      id: 'github.agent-trigger',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      line,
+      message: `${event} starts an agent here: anyone can fire it, so what stands between them and the agent is the check of who asked`,
+    });
+  }
   return ctx.out;
 }
 
@@ -248,6 +266,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       line: keepsForksOut.test(jobIf) ? at('if') : at('steps', agentIndexes[0]!, 'if'),
       message: `job "${jobId}" does not run for pull requests from forks`,
     });
+  if (/(^|\/)copilot-setup-steps\.ya?ml$/.test(f.path) && jobId === 'copilot-setup-steps') return copilotSetupFindings(ctx, jobId, job, steps, perms);
   if (!hasAgent) return;
 
   // Evaluated per event: an if: may let anyone through for one event and only members for another.
@@ -260,6 +279,8 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   // The events anyone can start some agent step with; the job's findings speak of those.
   const openJobEvents = allUntrusted.filter((e) => !jobGated(obj(wf.jobs), jobId, e));
   const untrusted = gated ? allUntrusted : agentIndexes.length ? allUntrusted.filter((e) => agentIndexes.some((i) => openFor(i).includes(e))) : openJobEvents;
+  ctx.agentEvents ??= new Set();
+  for (const e of allUntrusted) if (!ctx.callers.some((c) => c.event === e)) ctx.agentEvents.add(e);
   // A job reached through a dispatcher's outputs, here or in the caller: routing decided at run time.
   const routed = jobRouted(obj(wf.jobs), jobId) || (ctx.callers.length > 0 && ctx.callers.every((c) => c.routed));
   // Credit for a check of who asked, where it stands (a dispatcher's if: counts once, for all it gates).
@@ -338,7 +359,10 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
 
   // A called workflow that sets no permissions uses its caller's token, reported on the caller's job.
   if (job.permissions !== undefined || wf.permissions !== undefined || inherited === undefined) tokenFindings(ctx, jobId, perms);
-  checkoutFindings(ctx, jobId, steps, perms);
+  // Where every agent step already holds the token (the action acts with it, or it is in the
+  // environment), the copy a checkout leaves in .git/config adds no reach.
+  const held = agentIndexes.length > 0 && agentIndexes.every((i) => agentActionOf(text(steps[i]!.uses))?.action.holdsToken || tokenInEnv(job, steps[i]!));
+  checkoutFindings(ctx, jobId, steps, perms, held);
   for (const i of agentIndexes) envTokenFindings(ctx, jobId, job, i, steps[i]!, perms);
   for (const i of agentIndexes) secretFindings(ctx, jobId, i, reach.get(i)!, untrusted.length > 0 && !gatedStep(i));
   for (const { i, step, action, ref } of agentSteps)
@@ -356,6 +380,8 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     });
   for (const { i, words, agent } of commandSteps) {
     const line = at('steps', i, 'run') ?? at('steps', i, 'uses');
+    const inHouse = actionRef(text(steps[i]!.uses));
+    if (inHouse) pinFindings(ctx, inHouse.repo, inHouse.ref, at('steps', i, 'uses'), perms);
     ctx.out.push({
       id: 'github.agent-workflow',
       failureMode: 'FM1',
@@ -443,6 +469,11 @@ function tokenFindings(ctx: Context, jobId: string, perms: Permissions): void {
     });
 }
 
+/** Whether GITHUB_TOKEN or GH_TOKEN is set, not blanked, for the step. */
+function tokenInEnv(job: Obj, step: Obj): boolean {
+  return Object.entries({ ...obj(job.env), ...obj(step.env) }).some(([k, v]) => /^(GITHUB_TOKEN|GH_TOKEN)$/.test(k) && text(v).trim() !== '');
+}
+
 /** A GitHub token or key the agent's own process can read: what a prompt-injected command can use. */
 const tokenVar = /^(GITHUB_TOKEN|GH_TOKEN|GITHUB_PAT|GH_PAT|.*_GITHUB_TOKEN|.*_PAT)$/;
 
@@ -492,6 +523,7 @@ function secretFindings(ctx: Context, jobId: string, i: number, reach: Reach, op
   const key = [...Object.keys(obj(step.env)).map((k) => ['env', k]), ...Object.keys(obj(step.with)).map((k) => ['with', k])].find(([where, k]) =>
     names.some((n) => text(obj(step[where!])[k!]).includes(n)),
   );
+  const setup = jobId === 'copilot-setup-steps';
   ctx.out.push({
     id: 'github.agent-secret-in-env',
     failureMode: 'FM4',
@@ -499,7 +531,9 @@ function secretFindings(ctx: Context, jobId: string, i: number, reach: Reach, op
     kind: 'risk',
     path: ctx.f.path,
     line: (key && ctx.f.lineAt?.(['jobs', jobId, 'steps', i, ...key])) ?? ctx.f.lineAt?.(['jobs', jobId, 'steps', i]),
-    message: `the agent step in job "${jobId}" is handed ${names.join(', ')}: ${openToAnyone ? 'anyone who starts it' : 'text it reads'} can talk it into sending ${names.length > 1 ? 'them' : 'it'} out`,
+    message: setup
+      ? `a setup step of Copilot's coding agent is handed ${names.join(', ')}: what it leaves in the environment (files, caches, configuration) is in the agent's reach`
+      : `the agent step in job "${jobId}" is handed ${names.join(', ')}: ${openToAnyone ? 'anyone who starts it' : 'text it reads'} can talk it into sending ${names.length > 1 ? 'them' : 'it'} out`,
     recommendation: 'Give the agent only its model key; let a separate step that runs no agent use the other secrets.',
   });
 }
@@ -515,7 +549,7 @@ function claudeAllowed(input: Obj): string[] | undefined {
  * actions/checkout leaves the job's token in .git/config unless told not to: in an agent job, any
  * command the agent runs can read it from there.
  */
-function checkoutFindings(ctx: Context, jobId: string, steps: Obj[], perms: Permissions): void {
+function checkoutFindings(ctx: Context, jobId: string, steps: Obj[], perms: Permissions, held = false): void {
   const { f } = ctx;
   steps.forEach((s, i) => {
     if (!/^actions\/checkout@/.test(text(s.uses))) return;
@@ -535,11 +569,11 @@ function checkoutFindings(ctx: Context, jobId: string, steps: Obj[], perms: Perm
       ctx.out.push({
         id: 'github.agent-checkout-credentials',
         failureMode: 'FM4',
-        severity: perms.write.length ? 'medium' : 'low',
+        severity: perms.write.length && !held ? 'medium' : 'low',
         kind: 'risk',
         path: f.path,
         line,
-        message: `the checkout in agent job "${jobId}" keeps the job's token in .git/config${perms.write.length ? ` (it can write ${perms.write.join(', ')})` : ''}: any command the agent runs can read it`,
+        message: `the checkout in agent job "${jobId}" keeps the job's token in .git/config${perms.write.length ? ` (it can write ${perms.write.join(', ')})` : ''}: any command the agent runs can read it${held ? ' (the agent holds that token already, so this adds no reach)' : ''}`,
         recommendation: 'Add persist-credentials: false to actions/checkout in jobs that run an agent.',
       });
   });
@@ -573,30 +607,7 @@ function actionFindings(ctx: Context, u: ActionUse): void {
     message: `runs an agent in CI (${u.action.repo})`,
   });
 
-  // Taken from a moving ref, the action's next commit runs with this job's token.
-  if (fullSha.test(u.ref))
-    ctx.out.push({
-      id: 'github.action-pinned',
-      failureMode: 'FM2',
-      severity: 'info',
-      kind: 'protective',
-      path: f.path,
-      line: uses,
-      message: `${u.action.repo} is pinned to a full commit SHA`,
-    });
-  else {
-    const tag = /^v?\d+(\.\d+)*$/.test(u.ref);
-    ctx.out.push({
-      id: 'github.action-unpinned',
-      failureMode: 'FM2',
-      severity: tag ? 'low' : 'medium',
-      kind: 'risk',
-      path: f.path,
-      line: uses,
-      message: `${u.action.repo} is taken from ${tag ? `the tag @${u.ref}, which its owner can move` : `the moving branch @${u.ref}`}${u.perms.write.length ? ` in a job that can write ${u.perms.write.join(', ')}` : ''}: whatever is pushed there next runs with this job's token and secrets`,
-      recommendation: `Pin ${u.action.repo} to a full commit SHA (uses: ${u.action.repo}@<40-character SHA> # ${tag ? u.ref : 'vX.Y.Z'}) and update it through reviewed pull requests.`,
-    });
-  }
+  pinFindings(ctx, u.action.repo, u.ref, uses, u.perms);
 
   // Who can start it: the action's own default, opened up by an input, or nothing at all.
   const openers = u.action.openers.filter((o) => input[o.input] !== undefined && input[o.input] !== false && text(input[o.input]) !== '');
@@ -665,16 +676,19 @@ function actionFindings(ctx: Context, u: ActionUse): void {
       line: at('with', key),
       message: `${u.action.name} authenticates with a long-lived API key (${key})`,
     });
-  else if (u.perms.idToken)
+  else if (u.perms.idToken) {
+    // Cited at the input that names the federation, when there is one; otherwise at the action.
+    const federation = u.action.oidcInputs.find((k) => input[k] !== undefined);
     ctx.out.push({
       id: 'github.agent-oidc',
       failureMode: 'FM4',
       severity: 'info',
       kind: 'protective',
       path: f.path,
-      line: uses,
+      line: (federation === undefined ? undefined : at('with', federation)) ?? uses,
       message: `${u.action.name} authenticates through OIDC federation (id-token: write), not a stored API key`,
     });
+  }
 
   if (u.action.repo === 'anthropics/claude-code-action') claudeInputs(ctx, input, at);
   if (u.action.repo === 'openai/codex-action') codexInputs(ctx, input, at);
@@ -683,6 +697,54 @@ function actionFindings(ctx: Context, u: ActionUse): void {
 }
 
 type At = (...path: (string | number)[]) => number | undefined;
+
+/** Taken from a moving ref, an action's next commit runs with this job's token and secrets. */
+function pinFindings(ctx: Context, repo: string, ref: string, line: number | undefined, perms: Permissions): void {
+  const { f } = ctx;
+  if (fullSha.test(ref))
+    return void ctx.out.push({
+      id: 'github.action-pinned',
+      failureMode: 'FM2',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line,
+      message: `${repo} is pinned to a full commit SHA`,
+    });
+  const tag = /^v?\d+(\.\d+)*$/.test(ref);
+  ctx.out.push({
+    id: 'github.action-unpinned',
+    failureMode: 'FM2',
+    severity: tag ? 'low' : 'medium',
+    kind: 'risk',
+    path: f.path,
+    line,
+    message: `${repo} is taken from ${tag ? `the tag @${ref}, which its owner can move` : `the moving branch @${ref}`}${perms.write.length ? ` in a job that can write ${perms.write.join(', ')}` : ''}: whatever is pushed there next runs with this job's token and secrets`,
+    recommendation: `Pin ${repo} to a full commit SHA (uses: ${repo}@<40-character SHA> # ${tag ? ref : 'vX.Y.Z'}) and update it through reviewed pull requests.`,
+  });
+}
+
+/** owner/repo and ref of a `uses:` that names another repository's action; not a local one (./) or a container (docker://). */
+function actionRef(uses: string): { repo: string; ref: string } | undefined {
+  const m = /^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)(?:\/[^@\s]*)?@(\S+)$/.exec(uses.trim());
+  return m ? { repo: m[1]!, ref: m[2]! } : undefined;
+}
+
+/**
+ * Copilot's coding agent runs the job named copilot-setup-steps before it starts: whatever those
+ * steps install, fetch or are handed is the agent's environment. The agent gets its own token, so
+ * the job's permissions bound the setup steps only.
+ */
+function copilotSetupFindings(ctx: Context, jobId: string, job: Obj, steps: Obj[], perms: Permissions): void {
+  const at = (...path: (string | number)[]) => ctx.f.lineAt?.(['jobs', jobId, ...path]);
+  tokenFindings(ctx, jobId, perms);
+  steps.forEach((s, i) => {
+    const ref = actionRef(text(s.uses));
+    if (ref) pinFindings(ctx, ref.repo, ref.ref, at('steps', i, 'uses'), perms);
+    const reach = reachOf({ job, step: s, write: [], idToken: false, actionHoldsToken: false, credentialsPersisted: false, narrowTools: false });
+    if (reach.secrets.length) secretFindings(ctx, jobId, i, reach, false);
+  });
+}
 
 function claudeInputs(ctx: Context, input: Obj, at: At): void {
   const { f } = ctx;

@@ -109,7 +109,8 @@ export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanC
       out.push({
         id: `${prefix}.instruction-not-enforced`,
         failureMode: 'FM1',
-        severity: 'medium',
+        // A rule stated only in prose is a decision nobody enforces (FM1), not a path anyone reaches.
+        severity: 'low',
         kind: 'risk',
         path: file.path,
         line: hit + 1 + offset,
