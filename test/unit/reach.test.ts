@@ -105,3 +105,19 @@ jobs:
     expect(found).toContain('github.agent-untrusted-trigger high :4');
   });
 });
+
+describe('what counts as a control', () => {
+  const scanClaude = async (args: string) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/claude.yml'),
+      `on: push\npermissions:\n  contents: read\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          claude_args: ${args}\n`,
+    );
+    return (await scanRepository(dir)).findings.map((f) => f.id);
+  };
+  it('denying a harmless tool is not a control; denying one that runs, writes or sends is', async () => {
+    expect(await scanClaude('--disallowedTools "Read,Glob"')).not.toContain('github.agent-disallowed-tools');
+    expect(await scanClaude('--disallowedTools "Bash(git push:*)"')).toContain('github.agent-disallowed-tools');
+  });
+});

@@ -810,7 +810,10 @@ function claudeInputs(ctx: Context, input: Obj, at: At): void {
       line: allowedLine,
       message: `the agent's extra tools are listed one by one (${allowed.slice(0, 4).join(', ')}${allowed.length > 4 ? ', …' : ''})`,
     });
-  if (flagValues(words, '--disallowedTools', '--disallowed-tools').length || text(input.disallowed_tools))
+  // Denying a tool that could change or send nothing is not a control: only denials that take
+  // away running commands, writing, fetching or a write-capable MCP tool are credited.
+  const denied = [...flagValues(words, '--disallowedTools', '--disallowed-tools'), text(input.disallowed_tools)].flatMap(toolList).filter(consequentialTool);
+  if (denied.length)
     ctx.out.push({
       id: 'github.agent-disallowed-tools',
       failureMode: 'FM4',
@@ -818,7 +821,7 @@ function claudeInputs(ctx: Context, input: Obj, at: At): void {
       kind: 'protective',
       path: f.path,
       line: line ?? at('with', 'disallowed_tools'),
-      message: 'some tools are explicitly denied to the agent (--disallowedTools)',
+      message: `tools that could change or send something are denied to the agent (${denied.slice(0, 4).join(', ')}${denied.length > 4 ? ', …' : ''})`,
     });
   if (flagValues(words, '--mcp-config').length)
     ctx.out.push({
@@ -854,6 +857,10 @@ function codexInputs(ctx: Context, input: Obj, at: At): void {
       bypass(f.path, at('with', 'safety-strategy'), 'Codex runs with safety-strategy: unsafe (sudo kept)', 'Use the default safety-strategy (drop-sudo).'),
     );
 }
+
+/** A tool that runs commands, writes, fetches, or acts through an MCP server's write tools. */
+const consequentialTool = (tool: string): boolean =>
+  /^(Bash|Write|Edit|MultiEdit|NotebookEdit|WebFetch|WebSearch)\b/.test(tool) || /^mcp__.*(push|merge|create|delete|update|write|approve|comment|edit)/i.test(tool);
 
 /** "Bash(git add:*),Read Edit" into its tools; commas and spaces inside parentheses stay. */
 function toolList(value: string): string[] {
