@@ -860,7 +860,8 @@ function codexInputs(ctx: Context, input: Obj, at: At): void {
 
 /** A tool that runs commands, writes, fetches, or acts through an MCP server's write tools. */
 const consequentialTool = (tool: string): boolean =>
-  /^(Bash|Write|Edit|MultiEdit|NotebookEdit|WebFetch|WebSearch)\b/.test(tool) || /^mcp__.*(push|merge|create|delete|update|write|approve|comment|edit)/i.test(tool);
+  /^(Bash|Write|Edit|MultiEdit|NotebookEdit|WebFetch|WebSearch)\b/.test(tool) ||
+  /^mcp__.*(push|merge|create|delete|update|write|approve|comment|edit)/i.test(tool);
 
 /** "Bash(git add:*),Read Edit" into its tools; commas and spaces inside parentheses stay. */
 function toolList(value: string): string[] {
