@@ -18,7 +18,9 @@ export const ruleMap = {
   'actor-association-gate': ['github.agent-member-gate'],
   'write-token': ['github.agent-broad-token', 'github.agent-write-token'],
   'least-privilege-token': ['github.agent-read-only-token'],
-  'allowed-tools-narrow': ['github.agent-narrow-tools', 'claude-code.command-narrow-tools', 'codex.command-narrow-tools'],
+  'allowed-tools-narrow': ['github.agent-narrow-tools', 'claude-code.command-narrow-tools', 'codex.command-narrow-tools', 'github.agent-mcp-tool-allowlist'],
+  'mcp-write-tools-allowed': ['github.agent-mcp-write-tools'],
+  'mcp-tool-allowlist': ['github.agent-mcp-tool-allowlist'],
   'allowed-tools-broad': [
     'github.agent-broad-tools',
     'claude-code.broad-allow',

@@ -26,8 +26,8 @@ describe('evidence map', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map(formatProblem).map((l) => l.replace(/^map\.yaml:\d+:\d+: /, ''))).toEqual([
-      'unknown question "fm3.agents-may-merge" (at entries.41.question)',
-      '"fm4.egress" has no choice "wide-open" (at entries.50)',
+      'unknown question "fm3.agents-may-merge" (at entries.42.question)',
+      '"fm4.egress" has no choice "wide-open" (at entries.51)',
     ]);
   });
 
@@ -42,8 +42,8 @@ describe('evidence map', () => {
     const lines = r.problems.map(formatProblem).map((l) => l.replace(/^map\.yaml:\d+:\d+: /, ''));
     expect(lines).toEqual([
       '"fm1.bypass-modes" has no choice "forbidden" (at entries.15)',
-      '"fm3.agents-cannot-merge" takes one answer: say which choice the finding implies ("implies") (at entries.41)',
-      '"allowlist-all" is one of the answers this entry contradicts (at entries.51.implies)',
+      '"fm3.agents-cannot-merge" takes one answer: say which choice the finding implies ("implies") (at entries.42)',
+      '"allowlist-all" is one of the answers this entry contradicts (at entries.52.implies)',
     ]);
   });
 

@@ -5,7 +5,13 @@ import { parseJsonc } from '../../parse-boundary/jsonc.js';
 import type { FindingDraft } from '../types.js';
 import { obj, strings } from '../shared/data.js';
 
-export function findingsOfSettings(path: string, settings: string, line: number | undefined): FindingDraft[] {
+/** `lineOf` finds a term's line inside the settings input (it may be a multi-line block). */
+export function findingsOfSettings(
+  path: string,
+  settings: string,
+  line: number | undefined,
+  lineOf: (term: RegExp) => number | undefined = () => line,
+): FindingDraft[] {
   // Expressions (${{ vars.X }}) are filled in at run time: read each as an unknown value.
   const json = settings.replace(/\$\{\{[\s\S]*?\}\}/g, 'null');
   const parsed = json.trim() ? parseJsonc(json) : { ok: true as const, data: {} };
@@ -23,8 +29,26 @@ export function findingsOfSettings(path: string, settings: string, line: number 
     ];
   const s = obj(parsed.data);
   const core = strings(obj(s.tools).core ?? s.coreTools);
+  const out = mcpToolFindings(path, obj(s.mcpServers), lineOf(/"includeTools"/) ?? line);
+  // An allowlist is credited for what it allows: a shell tool without a command runs anything.
+  const broad = core.filter((t) => /^(run_shell_command|ShellTool)$/.test(t.trim()));
+  if (broad.length)
+    return [
+      ...out,
+      {
+        id: 'github.agent-broad-tools',
+        failureMode: 'FM4',
+        severity: 'medium',
+        kind: 'risk',
+        path,
+        line,
+        message: `tools.core grants ${broad.join(', ')} with no command: the agent can run any shell command, unattended (--yolo)`,
+        recommendation: 'Name the commands: "run_shell_command(gh issue view)", "run_shell_command(echo)".',
+      },
+    ];
   if (core.length)
     return [
+      ...out,
       {
         id: 'github.agent-narrow-tools',
         failureMode: 'FM4',
@@ -36,6 +60,7 @@ export function findingsOfSettings(path: string, settings: string, line: number 
       },
     ];
   return [
+    ...out,
     {
       id: 'github.agent-all-tools',
       failureMode: 'FM4',
@@ -47,4 +72,44 @@ export function findingsOfSettings(path: string, settings: string, line: number 
       recommendation: 'List the tools the workflow needs in the settings input: {"tools": {"core": ["run_shell_command(echo)", ...]}}.',
     },
   ];
+}
+
+/** Tools of the GitHub MCP server (and its kin) that change the repository or its pull requests. */
+const writeTool = /push|merge|create_branch|delete|update_file|create_or_update|fork|approve|update_pull_request_branch/i;
+
+/**
+ * An MCP server's `includeTools` is an allowlist: credited when it grants only reading and
+ * commenting, a risk when it grants tools that change the repository (what `excludeTools` takes
+ * away leaves everything else granted, so it is no allowlist).
+ */
+function mcpToolFindings(path: string, servers: Record<string, unknown>, line: number | undefined): FindingDraft[] {
+  return Object.entries(servers).flatMap(([name, server]): FindingDraft[] => {
+    const include = strings(obj(server).includeTools);
+    if (!include.length) return [];
+    const writes = include.filter((t) => writeTool.test(t));
+    return writes.length
+      ? [
+          {
+            id: 'github.agent-mcp-write-tools',
+            failureMode: 'FM2',
+            severity: 'medium',
+            kind: 'risk',
+            path,
+            line,
+            message: `MCP server "${name}" gives the agent tools that change the repository (${writes.slice(0, 4).join(', ')}${writes.length > 4 ? ', …' : ''})`,
+            recommendation: 'Leave push, merge and delete tools out of includeTools; let a step that runs no agent act on its output.',
+          },
+        ]
+      : [
+          {
+            id: 'github.agent-mcp-tool-allowlist',
+            failureMode: 'FM2',
+            severity: 'info',
+            kind: 'protective',
+            path,
+            line,
+            message: `MCP server "${name}" gives the agent only the tools it lists (${include.slice(0, 4).join(', ')}${include.length > 4 ? ', …' : ''}), none that push, merge or delete`,
+          },
+        ];
+  });
 }

@@ -693,7 +693,11 @@ function actionFindings(ctx: Context, u: ActionUse): void {
   if (u.action.repo === 'anthropics/claude-code-action') claudeInputs(ctx, input, at);
   if (u.action.repo === 'openai/codex-action') codexInputs(ctx, input, at);
   if (u.action.repo === 'google-github-actions/run-gemini-cli')
-    ctx.out.push(...geminiSettingsFindings(f.path, text(input.settings), at('with', 'settings') ?? uses));
+    ctx.out.push(
+      ...geminiSettingsFindings(f.path, text(input.settings), at('with', 'settings') ?? uses, (term) =>
+        lineWithin(f, ['jobs', u.jobId, 'steps', u.i, 'with', 'settings'], term),
+      ),
+    );
 }
 
 type At = (...path: (string | number)[]) => number | undefined;

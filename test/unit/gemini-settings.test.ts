@@ -1,0 +1,20 @@
+// run-gemini-cli's settings input: an allowlist is credited for what it allows.
+import { describe, expect, it } from 'vitest';
+import { findingsOfSettings } from '../../src/detectors/github/gemini-settings.js';
+
+const ids = (settings: object) => findingsOfSettings('w.yml', JSON.stringify(settings), 5).map((f) => `${f.id} ${f.severity}`);
+
+describe('Gemini CLI settings in a workflow', () => {
+  it('a shell tool with no command runs anything; one with a command is narrow', () => {
+    expect(ids({ tools: { core: ['run_shell_command'] } })).toEqual(['github.agent-broad-tools medium']);
+    expect(ids({ tools: { core: ['run_shell_command(echo)', 'read_file'] } })).toEqual(['github.agent-narrow-tools info']);
+    expect(ids({})).toEqual(['github.agent-all-tools medium']);
+  });
+  it("an MCP server's includeTools is an allowlist: a risk when it grants push, merge or delete tools", () => {
+    const server = (includeTools: string[]) => ({ tools: { core: ['read_file'] }, mcpServers: { github: { command: 'docker', includeTools } } });
+    expect(ids(server(['issue_read', 'add_issue_comment']))).toEqual(['github.agent-mcp-tool-allowlist info', 'github.agent-narrow-tools info']);
+    expect(ids(server(['create_branch', 'push_files']))).toEqual(['github.agent-mcp-write-tools medium', 'github.agent-narrow-tools info']);
+    // excludeTools takes some away and leaves everything else: no allowlist, no credit.
+    expect(ids({ tools: { core: ['read_file'] }, mcpServers: { github: { excludeTools: ['push_files'] } } })).toEqual(['github.agent-narrow-tools info']);
+  });
+});
