@@ -121,3 +121,28 @@ describe('what counts as a control', () => {
     expect(await scanClaude('--disallowedTools "Bash(git push:*)"')).toContain('github.agent-disallowed-tools');
   });
 });
+
+describe('agents run inside wrappers', () => {
+  it('finds Copilot CLI run by path inside bash -c after a comment line, as compiled agentic workflows do; a bypass on a schedule with a read-only token is medium', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/report.lock.yml'),
+      `"on":\n  schedule:\n  - cron: "0 9 * * *"\npermissions: {}\njobs:\n  agent:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n      - run: |\n          set -o pipefail\n          # shellcheck disable=SC1003\n          sudo -E awf --env-all \\\n            -- /bin/bash -c '/usr/local/bin/copilot --allow-all-tools --prompt "$(cat p.txt)"\${MODEL:+ --model "$MODEL"}'\n        env:\n          COPILOT_GITHUB_TOKEN: \${{ secrets.COPILOT_GITHUB_TOKEN }}\n`,
+    );
+    const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity}`);
+    expect(found).toContain('github.agent-workflow info');
+    expect(found).toContain('github.agent-bypass-flag medium');
+    // Copilot CLI's own credential is its model access, not a secret handed to it.
+    expect(found.some((f) => f.startsWith('github.agent-secret-in-env') || f.startsWith('github.agent-token-in-env'))).toBe(false);
+  });
+  it('a package name is not the program (npm install -g @github/copilot runs no agent)', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/i.yml'),
+      `on: push\njobs:\n  i:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm install -g @github/copilot\n`,
+    );
+    expect((await scanRepository(dir)).findings.map((f) => f.id)).not.toContain('github.agent-workflow');
+  });
+});

@@ -85,13 +85,20 @@ export function agentActionOf(uses: string): { action: AgentAction; ref: string 
   return action && { action, ref: m[2]! };
 }
 
+/** A program run by name or by path (/usr/local/bin/claude), never a package name (@github/copilot). */
+function program(name: string): RegExp {
+  return new RegExp(`^(?:[.\\w-]*/)*${name}$`);
+}
+
 /** Command-line agents started from `run:` steps, and the flags that switch their guards off. */
 export const agentCommands: { name: string; command: RegExp; bypass: string[] }[] = [
-  { name: 'Claude Code', command: /^claude$/, bypass: ['--dangerously-skip-permissions'] },
-  { name: 'OpenAI Codex', command: /^codex$/, bypass: ['--dangerously-bypass-approvals-and-sandbox', '--yolo'] },
-  { name: 'Gemini CLI', command: /^gemini$/, bypass: ['--yolo', '-y'] },
-  { name: 'Aider', command: /^aider$/, bypass: ['--yes-always'] },
-  { name: 'opencode', command: /^opencode$/, bypass: [] },
+  { name: 'Claude Code', command: program('claude'), bypass: ['--dangerously-skip-permissions'] },
+  { name: 'OpenAI Codex', command: program('codex'), bypass: ['--dangerously-bypass-approvals-and-sandbox', '--yolo'] },
+  { name: 'Gemini CLI', command: program('gemini'), bypass: ['--yolo', '-y'] },
+  { name: 'Aider', command: program('aider'), bypass: ['--yes-always'] },
+  { name: 'opencode', command: program('opencode'), bypass: [] },
+  // Copilot CLI (npm @github/copilot), also what compiled agentic workflows (gh-aw .lock.yml) run.
+  { name: 'Copilot CLI', command: program('copilot'), bypass: ['--allow-all-tools', '--yolo'] },
 ];
 
 /**

@@ -14,7 +14,8 @@
 // (GITHUB_TOKEN/GH_TOKEN not blanked) or left in .git/config by a checkout without
 // persist-credentials: false. A tool allowlist that names only fixed tools keeps a talked-into
 // agent from running arbitrary commands: such a step is at most medium. An `environment:` on the
-// job can hold it for a reviewer (whether it does is a platform setting): a level lower.
+// job can hold it for a reviewer (whether it does is a platform setting): a level lower. So does
+// a run that starts only once a pull request is merged: someone with write access let the text in.
 import type { Severity } from '../types.js';
 import type { Obj } from '../shared/data.js';
 import { obj, text } from '../shared/data.js';
@@ -28,11 +29,14 @@ export interface Reach {
   idToken: boolean;
   narrowTools: boolean;
   environment: string | undefined;
+  /** The run starts only after a person with write access merged the pull request it reads. */
+  reviewedFirst: boolean;
 }
 
 const codeWrites = new Set(['write-all', 'contents', 'actions', 'workflows', 'packages', 'deployments', 'security-events']);
 /** Inputs and variables that carry the agent's own credentials: needed to run it at all. */
-const ownCredential = /^(GITHUB_TOKEN|GH_TOKEN|github_token|anthropic_api_key|claude_code_oauth_token|openai-api-key|gemini_api_key|google_api_key)$/i;
+const ownCredential =
+  /^(GITHUB_TOKEN|GH_TOKEN|github_token|anthropic_api_key|claude_code_oauth_token|openai-api-key|gemini_api_key|google_api_key|COPILOT_GITHUB_TOKEN)$/i;
 const tokenVar = /^(GITHUB_TOKEN|GH_TOKEN)$/;
 /** A secret whose name says it is a credential (a base URL or a project id kept in secrets is not). */
 const credentialName = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|PAT$|CREDENTIAL|PRIVATE|AUTH|CERT/i;
@@ -48,6 +52,7 @@ export interface StepContext {
   /** A checkout before this step left the token in .git/config. */
   credentialsPersisted: boolean;
   narrowTools: boolean;
+  reviewedFirst?: boolean;
 }
 
 export function reachOf(c: StepContext): Reach {
@@ -67,6 +72,7 @@ export function reachOf(c: StepContext): Reach {
     idToken: c.idToken,
     narrowTools: c.narrowTools,
     environment: text(obj(c.job).environment) || text(obj(obj(c.job).environment).name) || undefined,
+    reviewedFirst: c.reviewedFirst ?? false,
   };
 }
 
@@ -77,6 +83,7 @@ export function openSeverity(r: Reach): Severity {
   let level = r.writes.some((w) => codeWrites.has(w)) || r.secrets.length ? 2 : r.writes.length || r.idToken ? 1 : 0;
   if (r.narrowTools) level = Math.min(level, 1);
   if (r.environment) level = Math.max(0, level - 1);
+  if (r.reviewedFirst) level = Math.max(0, level - 1);
   return levels[level]!;
 }
 

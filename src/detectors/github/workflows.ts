@@ -167,6 +167,18 @@ const keyedAgent = (step: Obj): boolean => {
   return uses !== '' && !agentActionOf(uses) && [...Object.values(obj(step.with)), ...Object.values(obj(step.env))].some((v) => providerKey.test(text(v)));
 };
 
+/** A condition that runs only once a pull request is merged: someone with write access let it in. */
+const mergedFirst = /pull_request\.merged\s*(==\s*true|&&|\)|$)/m;
+
+/** A run: script's words, with the script a `bash -c '...'` (or sh, or a sandbox wrapper) runs read in too. */
+function commandWords(run: string, depth = 0): string[] | undefined {
+  const words = shellWords(run);
+  if (!words || depth > 2) return words;
+  // A nested script shell-quote cannot split (${VAR:+ ...}) is still read word by word for the program it runs.
+  const nested = words.flatMap((w, k) => (words[k - 1] === '-c' && /\s/.test(w) ? (commandWords(w, depth + 1) ?? w.split(/\s+/)) : []));
+  return [...words, ...nested];
+}
+
 /** Whether a workflow runs an agent action, agent command or in-house agent in any job. */
 function runsAgent(w: ParsedFile | undefined): boolean {
   if (!w) return false;
@@ -174,7 +186,9 @@ function runsAgent(w: ParsedFile | undefined): boolean {
   return keys(jobs).some((j) =>
     (Array.isArray(obj(jobs[j]).steps) ? (obj(jobs[j]).steps as unknown[]) : [])
       .map(obj)
-      .some((s) => agentActionOf(text(s.uses)) || keyedAgent(s) || agentCommands.some((a) => (shellWords(text(s.run)) ?? []).some((w2) => a.command.test(w2)))),
+      .some(
+        (s) => agentActionOf(text(s.uses)) || keyedAgent(s) || agentCommands.some((a) => (commandWords(text(s.run)) ?? []).some((w2) => a.command.test(w2))),
+      ),
   );
 }
 
@@ -217,7 +231,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   });
   const commandSteps = steps.flatMap((s, i) => {
     const run = str(s.run);
-    const words = run === undefined ? undefined : shellWords(run);
+    const words = run === undefined ? undefined : commandWords(run);
     const agent = words && agentCommands.find((a) => words.some((w) => a.command.test(w)));
     if (agent) return [{ i, words: words!, agent }];
     const uses = text(s.uses);
@@ -326,6 +340,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
           actionHoldsToken: action ? action.holdsToken : text(steps[i]!.uses) !== '',
           credentialsPersisted: persistedBefore(i),
           narrowTools: allowed !== undefined && allowed.length > 0 && !allowed.some(broadClaudeTool),
+          reviewedFirst: mergedFirst.test(`${jobIf}\n${text(steps[i]!.if)}`),
         }),
       ];
     }),
@@ -392,7 +407,18 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       message: `runs an agent in CI (${agent.name}${words.length ? ', from a run: step' : ''})`,
     });
     const flag = agent.bypass.find((b) => words.includes(b));
-    if (flag) ctx.out.push(bypass(f.path, line, `${agent.name} runs with ${flag}`, `Remove ${flag}; grant the exact tools the job needs instead.`));
+    if (flag) {
+      // Unchecked tool calls are as grave as what they can reach and who can steer them: high when
+      // anyone can start the run or it holds a code-writing token or a credential, medium when only
+      // the repository's own people or schedule start it and it can write nothing that lasts.
+      const r = reach.get(i)!;
+      const grave =
+        !gatedStep(i) && untrusted.length > 0 ? true : openSeverity({ ...r, narrowTools: false, environment: undefined, reviewedFirst: false }) === 'high';
+      ctx.out.push({
+        ...bypass(f.path, line, `${agent.name} runs with ${flag}`, `Remove ${flag}; grant the exact tools the job needs instead.`),
+        severity: grave ? 'high' : 'medium',
+      });
+    }
     if (untrusted.length && !gatedStep(i))
       ctx.out.push(
         ...untrustedTrigger(
@@ -475,7 +501,8 @@ function tokenInEnv(job: Obj, step: Obj): boolean {
 }
 
 /** A GitHub token or key the agent's own process can read: what a prompt-injected command can use. */
-const tokenVar = /^(GITHUB_TOKEN|GH_TOKEN|GITHUB_PAT|GH_PAT|.*_GITHUB_TOKEN|.*_PAT)$/;
+// COPILOT_GITHUB_TOKEN is Copilot CLI's own credential (its model access), like a provider key.
+const tokenVar = /^(?!COPILOT_GITHUB_TOKEN$)(GITHUB_TOKEN|GH_TOKEN|GITHUB_PAT|GH_PAT|.*_GITHUB_TOKEN|.*_PAT)$/;
 
 function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step: Obj, perms: Permissions): void {
   const { f } = ctx;

@@ -7,7 +7,12 @@ import { parse } from 'shell-quote';
 export function shellWords(line: string): string[] | undefined {
   const expressions: string[] = [];
   // A backslash at the end of a line continues it.
-  const plain = line.replace(/\\\r?\n/g, ' ').replace(/\$\{\{[\s\S]*?\}\}/g, (m) => `__gh_expr_${expressions.push(m) - 1}__`);
+  // A comment ends at its line (shell-quote would run it to the end of the script): whole-line
+  // comments are dropped before parsing.
+  const plain = line
+    .replace(/^[ \t]*#.*$/gm, '')
+    .replace(/\\\r?\n/g, ' ')
+    .replace(/\$\{\{[\s\S]*?\}\}/g, (m) => `__gh_expr_${expressions.push(m) - 1}__`);
   let entries: ReturnType<typeof parse>;
   try {
     // Variables stay as written ($FOO), never expanded from our environment.
