@@ -30,6 +30,8 @@ export function findingsOfSettings(
   const s = obj(parsed.data);
   const core = strings(obj(s.tools).core ?? s.coreTools);
   const out = mcpToolFindings(path, obj(s.mcpServers), lineOf(/"includeTools"/) ?? line);
+  // The tool list is cited where it is written inside the settings block.
+  const coreLine = core.length ? (lineOf(/"(core|coreTools)"/) ?? line) : line;
   // An allowlist is credited for what it allows: a shell tool without a command runs anything.
   const broad = core.filter((t) => /^(run_shell_command|ShellTool)$/.test(t.trim()));
   if (broad.length)
@@ -41,7 +43,7 @@ export function findingsOfSettings(
         severity: 'medium',
         kind: 'risk',
         path,
-        line,
+        line: coreLine,
         message: `tools.core grants ${broad.join(', ')} with no command: the agent can run any shell command, unattended (--yolo)`,
         recommendation: 'Name the commands: "run_shell_command(gh issue view)", "run_shell_command(echo)".',
       },
@@ -55,7 +57,7 @@ export function findingsOfSettings(
         severity: 'info',
         kind: 'protective',
         path,
-        line,
+        line: coreLine,
         message: `Gemini CLI may use only the tools in tools.core (${core.slice(0, 4).join(', ')}${core.length > 4 ? ', …' : ''})`,
       },
     ];
