@@ -11,6 +11,9 @@ import { parse } from 'yaml';
 
 export const corpusRoot = fileURLToPath(new URL('../test/fixtures/real/', import.meta.url));
 
+/** Rules stated only in prose, whichever tool's instruction file states them. */
+const proseRules = ['claude-code', 'copilot', 'cursor', 'codex', 'gemini-cli', 'windsurf'].map((t) => `${t}.instruction-not-enforced`);
+
 /** Which scanner findings stand for each reviewer rule. */
 export const ruleMap = {
   'workflow-untrusted-trigger': ['github.agent-untrusted-trigger', 'github.agent-open-to-anyone', 'github.agent-write-check-default', 'github.agent-trigger'],
@@ -40,14 +43,7 @@ export const ruleMap = {
   'fork-guard': ['github.fork-guard'],
   'oidc-vs-api-key': ['github.agent-oidc', 'github.agent-api-key'],
   'privileged-checkout': ['github.privileged-checkout'],
-  'instruction-only-prohibition': [
-    'claude-code.instruction-not-enforced',
-    'copilot.instruction-not-enforced',
-    'cursor.instruction-not-enforced',
-    'codex.instruction-not-enforced',
-    'gemini-cli.instruction-not-enforced',
-    'windsurf.instruction-not-enforced',
-  ],
+  'instruction-only-prohibition': proseRules,
   'shared-instructions': [
     'codex.instructions-committed',
     'claude-code.instructions-committed',
@@ -111,14 +107,7 @@ export const ruleMap = {
   'posttooluse-logger': ['claude-code.hook-after'],
   'agent-can-merge': ['github.auto-merge-agent-prs'],
   'allow-all-tools-in-sandbox': ['github.agent-bypass-flag'],
-  'instruction-only-approval': [
-    'claude-code.instruction-not-enforced',
-    'copilot.instruction-not-enforced',
-    'cursor.instruction-not-enforced',
-    'codex.instruction-not-enforced',
-    'gemini-cli.instruction-not-enforced',
-    'windsurf.instruction-not-enforced',
-  ],
+  'instruction-only-approval': proseRules,
 };
 
 // A finding without a line is about the whole file; a shared-pattern finding about its folder.

@@ -57,6 +57,15 @@ export function platformEvidence(bundle: PlatformBundle): PlatformEvidence {
   const branch = bundle.branch === null ? 'the default branch' : `"${clean(bundle.branch)}"`;
   const findings: Finding[] = [];
   const add = (read: Read, f: Omit<Finding, 'tool' | 'path'>) => findings.push({ ...f, tool: 'github', path: `platform:${read.path}` });
+  // A setting that is either a protection or a risk: one finding, its kind and severity from which.
+  type Side = { id: string; message: string };
+  const either = (
+    read: Read,
+    good: boolean,
+    failureMode: Finding['failureMode'],
+    risk: Side & { severity: Finding['severity']; recommendation: string },
+    protection: Side,
+  ) => add(read, good ? { ...protection, failureMode, severity: 'info', kind: 'protective' } : { ...risk, failureMode, kind: 'risk' });
 
   const protection = one('branch-protection');
   const rules = one('branch-rules');
@@ -139,18 +148,18 @@ export function platformEvidence(bundle: PlatformBundle): PlatformEvidence {
       recommendation: 'Turn off "Allow GitHub Actions to create and approve pull requests" (Settings > Actions > General).',
     });
   if (workflow && token)
-    add(workflow, {
-      id: token.default_workflow_permissions === 'write' ? 'platform.default-token-write' : 'platform.default-token-read',
-      failureMode: 'FM2',
-      severity: token.default_workflow_permissions === 'write' ? 'medium' : 'info',
-      kind: token.default_workflow_permissions === 'write' ? 'risk' : 'protective',
-      message:
-        token.default_workflow_permissions === 'write'
-          ? 'Workflows get a read and write GITHUB_TOKEN unless they ask for less: an agent step inherits write access it may not need'
-          : 'Workflows get a read-only GITHUB_TOKEN unless they ask for more',
-      recommendation:
-        token.default_workflow_permissions === 'write' ? 'Set the default workflow permissions to read (Settings > Actions > General).' : undefined,
-    });
+    either(
+      workflow,
+      token.default_workflow_permissions === 'read',
+      'FM2',
+      {
+        id: 'platform.default-token-write',
+        severity: 'medium',
+        message: 'Workflows get a read and write GITHUB_TOKEN unless they ask for less: an agent step inherits write access it may not need',
+        recommendation: 'Set the default workflow permissions to read (Settings > Actions > General).',
+      },
+      { id: 'platform.default-token-read', message: 'Workflows get a read-only GITHUB_TOKEN unless they ask for more' },
+    );
 
   const repo = one('repository');
   const repoBody = repo?.body as RepositoryBody | undefined;
@@ -223,47 +232,58 @@ export function platformEvidence(bundle: PlatformBundle): PlatformEvidence {
   const deployments = ((envs?.body as EnvironmentsBody | undefined)?.environments ?? []).filter((e) => !agentEnvironments.has(e.name));
   if (envs && deployments.length) {
     const open = deployments.filter((e) => !(e.protection_rules ?? []).some((r) => r.type === 'required_reviewers' && (r.reviewers?.length ?? 0) > 0));
-    add(envs, {
-      id: open.length ? 'platform.environment-without-reviewers' : 'platform.environment-reviewers',
-      failureMode: 'FM1',
-      severity: open.length ? 'medium' : 'info',
-      kind: open.length ? 'risk' : 'protective',
-      message: open.length
-        ? `Deployment environments without required reviewers: ${open.map((e) => clean(e.name)).join(', ')}: a workflow can deploy to them with no person's approval`
-        : `Every deployment environment (${deployments.map((e) => clean(e.name)).join(', ')}) needs a reviewer's approval`,
-      recommendation: open.length ? 'Add required reviewers to every environment a workflow deploys to.' : undefined,
-    });
+    either(
+      envs,
+      open.length === 0,
+      'FM1',
+      {
+        id: 'platform.environment-without-reviewers',
+        severity: 'medium',
+        message: `Deployment environments without required reviewers: ${open.map((e) => clean(e.name)).join(', ')}: a workflow can deploy to them with no person's approval`,
+        recommendation: 'Add required reviewers to every environment a workflow deploys to.',
+      },
+      {
+        id: 'platform.environment-reviewers',
+        message: `Every deployment environment (${deployments.map((e) => clean(e.name)).join(', ')}) needs a reviewer's approval`,
+      },
+    );
   }
 
   const push = repoBody?.security_and_analysis?.secret_scanning_push_protection?.status;
   if (repo && push)
-    add(repo, {
-      id: push === 'enabled' ? 'platform.push-protection' : 'platform.push-protection-off',
-      failureMode: 'FM4',
-      severity: push === 'enabled' ? 'info' : 'medium',
-      kind: push === 'enabled' ? 'protective' : 'risk',
-      message:
-        push === 'enabled'
-          ? 'Secret scanning push protection is on: a push holding a known secret is blocked'
-          : 'Secret scanning push protection is off: an agent that copies a secret into a commit is not stopped',
-      recommendation: push === 'enabled' ? undefined : 'Turn on secret scanning push protection.',
-    });
+    either(
+      repo,
+      push === 'enabled',
+      'FM4',
+      {
+        id: 'platform.push-protection-off',
+        severity: 'medium',
+        message: 'Secret scanning push protection is off: an agent that copies a secret into a commit is not stopped',
+        recommendation: 'Turn on secret scanning push protection.',
+      },
+      { id: 'platform.push-protection', message: 'Secret scanning push protection is on: a push holding a known secret is blocked' },
+    );
   else if (repo)
     unreadable.push({ path: repo.path, status: 200, message: 'push protection: not shown to this token (security_and_analysis needs admin access)' });
 
   const actions = one('actions-permissions');
   const allowed = (actions?.body as { enabled: boolean; allowed_actions?: string } | undefined)?.allowed_actions;
   if (actions && allowed)
-    add(actions, {
-      id: allowed === 'all' ? 'platform.any-action-allowed' : 'platform.actions-restricted',
-      failureMode: 'FM2',
-      severity: allowed === 'all' ? 'low' : 'info',
-      kind: allowed === 'all' ? 'risk' : 'protective',
-      message:
-        allowed === 'all'
-          ? 'Workflows may use any action from any publisher, including agent actions nobody reviewed'
-          : `Workflows may use only ${allowed === 'local_only' ? "this repository's own actions" : 'the actions the organisation allows'}`,
-    });
+    either(
+      actions,
+      allowed !== 'all',
+      'FM2',
+      {
+        id: 'platform.any-action-allowed',
+        severity: 'low',
+        message: 'Workflows may use any action from any publisher, including agent actions nobody reviewed',
+        recommendation: 'Allow only the actions the organisation has reviewed (Settings > Actions > General).',
+      },
+      {
+        id: 'platform.actions-restricted',
+        message: `Workflows may use only ${allowed === 'local_only' ? "this repository's own actions" : 'the actions the organisation allows'}`,
+      },
+    );
 
   const codeowners = one('codeowners-errors');
   const errors = (codeowners?.body as { errors: { line: number; kind?: string }[] } | undefined)?.errors ?? [];
