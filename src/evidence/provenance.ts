@@ -54,9 +54,18 @@ export function evidenceShares(
     if (q.provenance.status === 'disputed') disputed += weight;
   }
   if (!total) return { corroborated: null, disputed: null, selfReported: null };
-  const c = Math.round((corroborated / total) * 100);
-  const d = Math.round((disputed / total) * 100);
-  return { corroborated: c, disputed: d, selfReported: 100 - c - d };
+  const [c, d, r] = wholePercents([corroborated, disputed, total - corroborated - disputed], total);
+  return { corroborated: c!, disputed: d!, selfReported: r! };
+}
+
+/** Whole percents that add up to 100: each part rounded down, the rest to the largest remainders. */
+function wholePercents(parts: number[], total: number): number[] {
+  const exact = parts.map((p) => (p / total) * 100);
+  const floors = exact.map(Math.floor);
+  const order = exact.map((x, i) => ({ i, rest: x - floors[i]! })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const missing = 100 - floors.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < missing; k++) floors[order[k]!.i]!++;
+  return floors;
 }
 
 /** "64% of the weight corroborated, 36% self-reported": what the verdict rests on. */

@@ -2,7 +2,7 @@
 // `collect github` saved them. Raw, so that it can be audited and replayed; every signal is
 // derived from it when it is read, never stored in it. Published with `rollout-check schema platform`.
 import * as z from '../zod-mini.js';
-import type { EndpointKind } from './endpoints.js';
+import { repositoryPattern, type EndpointKind } from './endpoints.js';
 
 export const platformSchemaVersion = '1.0.0';
 
@@ -18,12 +18,12 @@ export const PlatformBundle = z.strictObject({
   schemaVersion: z.string().check(z.regex(/^1\.\d+\.\d+$/, 'a platform bundle of schema 1.x')),
   source: z.literal('github'),
   /** "owner/name". */
-  repository: z.string().check(z.regex(/^[^/\s]+\/[^/\s]+$/, 'owner/name')),
-  branch: z.nullable(z.string()),
+  repository: z.string().check(z.regex(repositoryPattern, 'owner/name, as GitHub spells them')),
+  branch: z.nullable(z.string().check(z.regex(/^[^\u0000-\u001f\u007f\s]{1,255}$/, 'a branch name: no spaces or control characters'))),
   /** When GitHub answered (the first response's Date header, ISO 8601), or null when unknown. */
-  collectedAt: z.nullable(z.string()),
-  /** Keyed by the path as given to `gh api`, without a leading slash. */
-  responses: z.record(z.string(), PlatformResponse),
+  collectedAt: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'an ISO 8601 time in UTC'))),
+  /** Keyed by the path as given to `gh api`, without a leading slash: printable, no spaces. */
+  responses: z.record(z.string().check(z.regex(/^[\u0021-\u007e]{1,500}$/, 'a path as given to gh api')), PlatformResponse),
 });
 export type PlatformBundle = z.infer<typeof PlatformBundle>;
 

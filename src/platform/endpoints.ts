@@ -32,7 +32,7 @@ export function endpointKind(path: string): EndpointKind | undefined {
 }
 
 /** "owner/name", checked: the only repository names `collect` accepts. */
-export const repositoryPattern = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
+export const repositoryPattern = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
 
 /** A branch name as one path segment: slashes and other reserved characters percent-encoded. */
 export const branchSegment = (branch: string): string => encodeURIComponent(branch);

@@ -14,7 +14,7 @@
 import type { Finding } from '../detectors/types.js';
 import { maskSecrets } from '../detectors/shared/secrets.js';
 import type { PlatformBundle } from './bundle.js';
-import { endpointKind, type EndpointKind } from './endpoints.js';
+import { branchSegment, endpointKind, type EndpointKind } from './endpoints.js';
 
 export interface PlatformEvidence {
   repository: string;
@@ -34,9 +34,15 @@ export function platformEvidence(bundle: PlatformBundle): PlatformEvidence {
   const entries = Object.entries(bundle.responses).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const unreadable: PlatformEvidence['unreadable'] = [];
   const reads = new Map<EndpointKind, Read[]>();
+  // Only this repository's answers, and for the branch reads only this branch's: a bundle edited
+  // or merged by hand must not lend one repository's settings to another.
+  const own = `repos/${bundle.repository}`.toLowerCase();
+  const branchPart = bundle.branch === null ? undefined : `/branches/${branchSegment(bundle.branch)}`.toLowerCase();
   for (const [path, r] of entries) {
     const kind = endpointKind(path);
-    if (!kind) continue;
+    const lower = path.toLowerCase();
+    if (!kind || !(lower === own || lower.startsWith(`${own}/`))) continue;
+    if ((kind === 'branch-protection' || kind === 'branch-rules') && (branchPart === undefined || !lower.includes(branchPart))) continue;
     // GitHub answers 404 "Branch not protected" to someone allowed to see protection: an answer.
     if (kind === 'branch-protection' && r.status === 404 && /branch not protected/i.test(errorMessage(r.body))) {
       reads.set(kind, [{ path, body: {} }]);
@@ -45,7 +51,7 @@ export function platformEvidence(bundle: PlatformBundle): PlatformEvidence {
     if (ok(r.status)) reads.set(kind, [...(reads.get(kind) ?? []), { path, body: r.body }]);
     else
       unreadable.push({
-        path,
+        path: clean(path),
         status: r.status,
         message:
           r.status === 0
@@ -56,7 +62,7 @@ export function platformEvidence(bundle: PlatformBundle): PlatformEvidence {
   const one = (k: EndpointKind) => reads.get(k)?.[0];
   const branch = bundle.branch === null ? 'the default branch' : `"${clean(bundle.branch)}"`;
   const findings: Finding[] = [];
-  const add = (read: Read, f: Omit<Finding, 'tool' | 'path'>) => findings.push({ ...f, tool: 'github', path: `platform:${read.path}` });
+  const add = (read: Read, f: Omit<Finding, 'tool' | 'path'>) => findings.push({ ...f, tool: 'github', path: `platform:${clean(read.path)}` });
   // A setting that is either a protection or a risk: one finding, its kind and severity from which.
   type Side = { id: string; message: string };
   const either = (
@@ -108,7 +114,8 @@ export function platformEvidence(bundle: PlatformBundle): PlatformEvidence {
         message: `Pull requests into ${branch} do not need the last push approved by someone else: a person who pushes to an agent's branch can approve their own change`,
         recommendation: 'Require approval of the most recent reviewable push (branch protection or a ruleset pull_request rule).',
       });
-  } else if (bothRead) {
+  } else if (bothRead && !codeOwners) {
+    // Code-owner review with no approval count still needs the owners' approval on what they own.
     add(protection!, {
       id: 'platform.no-review-required',
       failureMode: 'FM3',
@@ -118,7 +125,7 @@ export function platformEvidence(bundle: PlatformBundle): PlatformEvidence {
       recommendation: 'Require at least one approving review on the default branch, with a branch protection rule or a ruleset.',
     });
   }
-  if (codeOwners && approvals > 0)
+  if (codeOwners)
     add(reviewSource!, {
       id: 'platform.code-owner-review',
       failureMode: 'FM3',
@@ -219,7 +226,10 @@ export function platformEvidence(bundle: PlatformBundle): PlatformEvidence {
       message: `Administrators are not held to the branch protection of ${branch}`,
       recommendation: 'Turn on "Do not allow bypassing the above settings".',
     });
-  if (workflow && token && !token.can_approve_pull_request_reviews && approvals > 0 && !apps.length)
+  // "No app may bypass" is a claim only when every ruleset the branch's rules come from was read.
+  const rulesetIds = new Set(((rules?.body as Rule[] | undefined) ?? []).map((r) => r.ruleset_id).filter((id): id is number => id !== undefined));
+  const rulesetsRead = [...rulesetIds].every((id) => (reads.get('ruleset') ?? []).some((r) => (r.body as { id?: number }).id === id));
+  if (workflow && token && !token.can_approve_pull_request_reviews && approvals > 0 && !apps.length && rulesetsRead)
     add(workflow, {
       id: 'platform.agents-cannot-approve',
       failureMode: 'FM3',
@@ -264,7 +274,7 @@ export function platformEvidence(bundle: PlatformBundle): PlatformEvidence {
       { id: 'platform.push-protection', message: 'Secret scanning push protection is on: a push holding a known secret is blocked' },
     );
   else if (repo)
-    unreadable.push({ path: repo.path, status: 200, message: 'push protection: not shown to this token (security_and_analysis needs admin access)' });
+    unreadable.push({ path: clean(repo.path), status: 200, message: 'push protection: not shown to this token (security_and_analysis needs admin access)' });
 
   const actions = one('actions-permissions');
   const allowed = (actions?.body as { enabled: boolean; allowed_actions?: string } | undefined)?.allowed_actions;
@@ -298,7 +308,14 @@ export function platformEvidence(bundle: PlatformBundle): PlatformEvidence {
 
   const shows = [...(bothRead ? ['github.branch-protection'] : []), ...(workflow ? ['github.actions-approve'] : [])];
   unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { repository: bundle.repository, branch: bundle.branch, collectedAt: bundle.collectedAt, findings, unreadable, shows };
+  return {
+    repository: clean(bundle.repository),
+    branch: bundle.branch === null ? null : clean(bundle.branch),
+    collectedAt: bundle.collectedAt,
+    findings,
+    unreadable,
+    shows,
+  };
 }
 
 /** Environments agents use for their own secrets, not deployment targets (Copilot's "copilot"). */

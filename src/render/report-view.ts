@@ -1,6 +1,7 @@
 // The view of a report that templates print: grouped sections, display labels, chart numbers.
 // Templates stay free of logic; everything they print is prepared here. Escaping is the format's
 // business (Markdown escapes the report's strings first, HTML lets Handlebars escape).
+import { disputedBy } from '../checklist/finding-key.js';
 import type { Report, ReportQuestion } from '../report/model.js';
 import { historyView } from './history-view.js';
 import { bandFill, bandOf } from './score-bands.js';
@@ -234,7 +235,9 @@ function row(q: ReportQuestion, contradicted: ReadonlySet<string>, divergent: Re
     obligationText: q.obligation ?? 'context',
     failureModesText: q.failureModes.map((f) => f.id).join(', ') || 'context',
     evidenceText: q.evidence.length ? q.evidence.join('; ') : null,
-    disputeText: q.dispute ? `claimed ${q.dispute.claimed}; the repository says otherwise (${q.dispute.findings.join(', ')})` : null,
+    disputeText: q.dispute
+      ? `claimed ${q.dispute.claimed}; ${disputedBy(q.dispute.findings.map((k) => k.slice(k.indexOf('@') + 1)))} says otherwise (${q.dispute.findings.join(', ')})`
+      : null,
     reopenedText: q.reopenedBy
       ? `brought back into scope: the ${contradicted.has(q.reopenedBy) ? 'other answers contradict' : 'repository disputes'} the answer to ${q.reopenedBy}`
       : null,

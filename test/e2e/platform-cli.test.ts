@@ -70,12 +70,31 @@ describe('collect github', () => {
     expect(r.stderr).toMatch(/3 of 7 reads were refused or not reached; they are recorded as not readable/);
   });
 
-  it('without gh, every read is recorded as not reached, never as absent', () => {
-    const r = runCli(['collect', 'github', 'acme/widgets', '--branch', 'main'], { env: { PATH: '/nonexistent' } });
-    expect(r.code).toBe(0);
-    const b = JSON.parse(r.stdout);
-    expect(Object.values(b.responses).every((x) => (x as { status: number }).status === 0)).toBe(true);
-    expect(b.responses['repos/acme/widgets'].body.message).toMatch(/gh \(the GitHub CLI\) was not found on PATH/);
+  it('without gh nothing reaches GitHub: said in one line, exit 2, and no bundle that would pass for one', () => {
+    const out = join(tempDir(), 'p.json');
+    const r = runCli(['collect', 'github', 'acme/widgets', '--branch', 'main', '--out', out], { env: { PATH: '/nonexistent' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(
+      /^error: nothing was read from GitHub for acme\/widgets: gh \(the GitHub CLI\) was not found on PATH \(install and sign in to gh, or use --print-commands\)$/,
+    );
+    expect(() => readFileSync(out)).toThrow();
+  });
+
+  it('--from takes only the repository named (acme/widgets-old is another), and refuses another branch than the saved one', () => {
+    const work = tempDir();
+    writeFileSync(join(tempDir(), 'x'), '');
+    const script = runCli(['collect', 'github', 'acme/widgets', '--print-commands'], { env: ghEnv('strict') }).stdout;
+    writeFileSync(join(work, 'reads.sh'), script);
+    execFileSync('sh', ['reads.sh'], { cwd: work, env: { ...process.env, ...ghEnv('strict') } });
+    const saved = join(work, 'rollout-check-responses');
+    writeFileSync(join(saved, 'zz.http'), 'repos/acme/widgets-old/actions/permissions/workflow\nHTTP/2.0 200 OK\r\n\r\n{}');
+    const other = runCli(['collect', 'github', 'acme/widgets', '--from', saved]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/zz\.http:1: the first line should be the path read for acme\/widgets/);
+    execFileSync('rm', [join(saved, 'zz.http')]);
+    const branch = runCli(['collect', 'github', 'acme/widgets', '--from', saved, '--branch', 'release']);
+    expect(branch.code).toBe(2);
+    expect(branch.stderr).toMatch(/the saved answers are for branch "main", not "release"/);
   });
 
   it('--print-commands prints a script that, run as printed, saves what --from turns into the same bundle', () => {
@@ -182,7 +201,7 @@ describe('assess --platform', () => {
     expect(runCli([...scale, '--platform', bundles.strict!, '--quiet', '--min-corroborated', '10']).code).toBe(0);
     const none = runCli([...scale, '--min-corroborated', '10']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/--min-corroborated needs evidence to corroborate answers: add --scan, --platform or --history/);
+    expect(none.stderr).toMatch(/--min-corroborated needs evidence that can corroborate answers: add --scan or --platform/);
   });
 
   it('an acknowledgement names a setting as rule@platform:<path>, and settles it', () => {

@@ -130,3 +130,37 @@ describe('reading a bundle', () => {
     expect(read.ok).toBe(true);
   });
 });
+
+describe('what the review found', () => {
+  it("another repository's answers, or another branch's, lend it nothing", () => {
+    const b = bundleOf('strict', (r) => {
+      r['repos/acme/widgets-old/actions/permissions/workflow'] = {
+        status: 200,
+        body: { default_workflow_permissions: 'write', can_approve_pull_request_reviews: true },
+      };
+      delete r['repos/acme/widgets/actions/permissions/workflow'];
+      r['repos/acme/widgets/branches/dev/protection'] = { status: 404, body: { message: 'Branch not protected' } };
+    });
+    const found = signals(b);
+    expect(found.some((f) => f.includes('actions-can-approve') || f.includes('widgets-old'))).toBe(false);
+    expect(found).toContain('platform.review-required protective info platform:repos/acme/widgets/branches/main/protection');
+  });
+  it('code-owner review with no approval count is not "no review", and an unread ruleset withholds "no app may bypass"', () => {
+    const ownersOnly = bundleOf('strict', (r) => {
+      const p = r['repos/acme/widgets/branches/main/protection']!.body as { required_pull_request_reviews: { required_approving_review_count: number } };
+      p.required_pull_request_reviews.required_approving_review_count = 0;
+      r['repos/acme/widgets/rules/branches/main'] = { status: 200, body: [] };
+      delete r['repos/acme/widgets/rulesets/4242'];
+    });
+    expect(signals(ownersOnly).some((f) => f.startsWith('platform.no-review-required'))).toBe(false);
+    expect(signals(ownersOnly).some((f) => f.startsWith('platform.code-owner-review'))).toBe(true);
+    const unread = bundleOf('strict', (r) => void delete r['repos/acme/widgets/rulesets/4242']);
+    expect(signals(unread).some((f) => f.startsWith('platform.agents-cannot-approve'))).toBe(false);
+  });
+  it('refuses control characters and malformed names at the boundary', () => {
+    const hostile = { ...bundleOf('lax'), repository: 'acme/\u001b[31mwidgets', collectedAt: 'yesterday' };
+    const read = readPlatformBundle('p.json', JSON.stringify(hostile, null, 2));
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.problems.map((p) => p.message)).toEqual(['owner/name, as GitHub spells them', 'an ISO 8601 time in UTC']);
+  });
+});

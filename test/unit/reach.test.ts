@@ -1,7 +1,7 @@
 // Who an if: lets through, evaluated as GitHub evaluates it, and what an agent step can reach:
 // the two halves of a trigger finding's severity.
 import { describe, expect, it } from 'vitest';
-import { restrictsWho, routedAtRunTime } from '../../src/detectors/github/conditions.js';
+import { alwaysRequires, restrictsWho, routedAtRunTime } from '../../src/detectors/github/conditions.js';
 import { openSeverity, reachOf } from '../../src/detectors/github/reach.js';
 import { scanRepository } from '../../src/scan/scan.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -144,5 +144,30 @@ describe('agents run inside wrappers', () => {
       `on: push\njobs:\n  i:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm install -g @github/copilot\n`,
     );
     expect((await scanRepository(dir)).findings.map((f) => f.id)).not.toContain('github.agent-workflow');
+  });
+});
+
+describe('what the review found', () => {
+  it('a negated fork check and an association that lets everyone else through guard nothing', () => {
+    expect(restrictsWho('!(github.event.pull_request.head.repo.fork == false)')).toBe(false);
+    expect(restrictsWho("github.event.comment.author_association != 'OWNER'")).toBe(false);
+    expect(restrictsWho('contains(fromJSON(\'["OWNER","MEMBER"]\'), github.event.comment.author_association)')).toBe(true);
+  });
+  it('a run after a merge is one where every branch needs the merge', () => {
+    const merged = /^github\.event\.pull_request\.merged(\s*==\s*true)?$/;
+    expect(alwaysRequires('github.event.pull_request.merged == true && github.base_ref == main', merged)).toBe(true);
+    expect(alwaysRequires('!github.event.pull_request.merged && github.event.action == closed', merged)).toBe(false);
+    expect(alwaysRequires("github.event.pull_request.merged || github.event_name == 'issues'", merged)).toBe(false);
+  });
+  it("a stored token in the workflow's env: is in every agent step's reach", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/a.yml'),
+      `on:\n  issues:\n    types: [opened]\nenv:\n  GH_TOKEN: \${{ secrets.BOT_PAT }}\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "triage"\n`,
+    );
+    const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
+    expect(found).toContain('github.agent-token-in-env medium :5');
+    expect(found).toContain('github.agent-untrusted-trigger high :2');
   });
 });

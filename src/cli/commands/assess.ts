@@ -59,7 +59,7 @@ export function registerAssess(program: Command): void {
     .option('--min-respondents <n>', 'gate: fail when fewer people answered', parseCount)
     .option(
       '--min-corroborated <percent>',
-      'gate: fail when less than this share of the weight in scope is corroborated by evidence (--scan, --platform, --history), 0-100',
+      'gate: fail when less than this share of the weight in scope is corroborated by evidence (--scan or --platform), 0-100',
       parseNumberIn(0, 100),
     )
     .option('--max-unknown <n>', 'gate: fail when more than n applicable questions are unknown', parseCount)
@@ -89,8 +89,9 @@ export function registerAssess(program: Command): void {
           throw new InputError(`${names.join(', ')} ${names.length > 1 ? 'apply' : 'applies'} only to the interactive questionnaire, not with --answers`);
         }
       }
-      if (flags.minCorroborated !== undefined && !flags.scan && !flags.platform && !flags.history)
-        throw new InputError('--min-corroborated needs evidence to corroborate answers: add --scan, --platform or --history');
+      // The history proposes and disagrees but never corroborates: only files and settings can.
+      if (flags.minCorroborated !== undefined && !flags.scan && !flags.platform)
+        throw new InputError('--min-corroborated needs evidence that can corroborate answers: add --scan or --platform');
       refuseInapplicable(command, {
         needs: { tolerance: 'baseline', since: 'history', all: 'history', attribution: 'history', prs: 'history', exclude: 'scan' },
         excludes: [['all', 'since']],

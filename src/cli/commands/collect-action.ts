@@ -29,6 +29,19 @@ export async function runCollect(repository: string, flags: CollectFlags): Promi
   }
   if (flags.out) refuseInputAsOutput(flags.out);
   const answers = flags.from ? readSaved(flags.from, repository) : await readLive(repository, flags.branch);
+  // Nothing reached GitHub (no gh, not signed in, no network): a bundle of nothing would only
+  // pass for one; say why and write none.
+  const reached = [...answers.values()].filter((a) => a.status !== 0);
+  if (!reached.length) {
+    const why = ((answers.values().next().value?.body as { message?: string } | undefined)?.message ?? 'no answer').split('\n')[0];
+    throw new InputError(`nothing was read from GitHub for ${repository}: ${why}${flags.from ? '' : ' (install and sign in to gh, or use --print-commands)'}`);
+  }
+  // With saved answers, the branch is the one they were read for: a different --branch is refused.
+  if (flags.from && flags.branch !== undefined) {
+    const saved = [...answers.keys()].map((p) => /\/branches\/([^/]+)\/protection$/.exec(p)?.[1]).find((b) => b !== undefined);
+    if (saved !== undefined && decodeURIComponent(saved) !== flags.branch)
+      throw new InputError(`${flags.from}: the saved answers are for branch "${decodeURIComponent(saved)}", not "${flags.branch}"`);
+  }
   const repo = answers.get(repositoryPath(repository));
   const defaultBranch = (repo?.body as { default_branch?: unknown } | undefined)?.default_branch;
   const branch = flags.branch ?? (typeof defaultBranch === 'string' ? defaultBranch : null);
@@ -77,13 +90,14 @@ function readSaved(dir: string, repository: string): Map<string, HttpAnswer> {
   if (!names.length) throw new InputError(`${dir}: no .http files (run the commands --print-commands prints first)`);
   const answers = new Map<string, HttpAnswer>();
   const problems: Problem[] = [];
-  const prefix = `${repositoryPath(repository)}`.toLowerCase();
+  const prefix = repositoryPath(repository).toLowerCase();
   for (const name of names) {
     const file = join(dir, name);
     const text = readUserFile(file);
     const newline = text.indexOf('\n');
     const path = (newline < 0 ? text : text.slice(0, newline)).trim();
-    if (!path.toLowerCase().startsWith(prefix) || /\s/.test(path)) {
+    const lower = path.toLowerCase();
+    if (!(lower === prefix || lower.startsWith(`${prefix}/`)) || /\s/.test(path)) {
       problems.push({ file, line: 1, message: `the first line should be the path read for ${repository}, found "${path.slice(0, 80)}"` });
       continue;
     }

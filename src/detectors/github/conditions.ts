@@ -5,8 +5,14 @@
 // nothing. A guard is a check of who asked (author association, a named actor, a permission), a
 // check that keeps forks out, or a restriction to events only the repository's own people fire.
 
-/** A term that checks who asked. */
-const whoAsked = /author_association|github\.(triggering_)?actor\s*==|(sender|user)\.login\s*==|contains\([^)]*,\s*github\.(triggering_)?actor\s*\)/;
+/**
+ * A term that checks who asked: an association equal to, or one of, a list (`!=` lets everyone
+ * else through, so it is no check), a named actor or login, or a list of actors.
+ */
+const whoAsked =
+  /author_association\s*==|contains\(.*,\s*[\w.]*author_association|github\.(triggering_)?actor\s*==|(sender|user)\.login\s*==|contains\([^)]*,\s*github\.(triggering_)?actor\s*\)/;
+/** The one negated term that keeps forks out. */
+const notAFork = /^!\s*github\.event\.pull_request\.head\.repo\.fork$/;
 /** A term that keeps pull requests from forks out. `github.repository == 'o/n'` is not one: forks run in the base repository. */
 export const keepsForksOut =
   /head\.repo\.full_name\s*==\s*github\.repository|github\.repository\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/;
@@ -26,7 +32,20 @@ export function restrictsWho(condition: unknown, event?: string): boolean {
     .trim()
     .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
     .trim();
-  return expr !== '' && guarded(expr, 0, event);
+  return expr !== '' && guarded(expr, 0, (e) => guardTerm(e, event));
+}
+
+/**
+ * Whether every way `condition` can hold includes a term `term` matches (not negated): the run
+ * happens only when that term holds. (`merged == true && x` does; `merged || x` does not.)
+ */
+export function alwaysRequires(condition: unknown, term: RegExp): boolean {
+  if (typeof condition !== 'string') return false;
+  const expr = condition
+    .trim()
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
+    .trim();
+  return expr !== '' && guarded(expr, 0, (e) => !e.startsWith('!') && term.test(e));
 }
 
 /** Whether the condition reads another job's outputs: who reaches it is then decided at run time. */
@@ -34,18 +53,24 @@ export const routedAtRunTime = (condition: unknown): boolean => /\bneeds\.[\w-]+
 
 const eventIs = /^github\.event_name\s*(==|!=)\s*'([^']+)'$/;
 
-function guarded(expr: string, depth: number, event: string | undefined): boolean {
+/** Every OR branch needs a term `isTerm` accepts; an AND needs one among its parts. */
+function guarded(expr: string, depth: number, isTerm: (term: string) => boolean): boolean {
   // Deeper than any workflow a person writes: read as unguarded rather than recurse without end.
   if (depth > 20) return false;
   const e = unwrap(expr.trim());
   const any = split(e, '||');
-  if (any.length > 1) return any.every((x) => guarded(x, depth + 1, event));
+  if (any.length > 1) return any.every((x) => guarded(x, depth + 1, isTerm));
   const all = split(e, '&&');
-  if (all.length > 1) return all.some((x) => guarded(x, depth + 1, event));
+  if (all.length > 1) return all.some((x) => guarded(x, depth + 1, isTerm));
+  // A negated group, or anything that still opens with a parenthesis, is one term.
+  return isTerm(e);
+}
+
+/** One term of an `if:`: does it, alone, keep out everyone the repository does not trust? */
+function guardTerm(e: string, event: string | undefined): boolean {
   if (e === 'false') return true;
+  if (e.startsWith('!')) return notAFork.test(e);
   if (keepsForksOut.test(e)) return true;
-  if (e.startsWith('!')) return false;
-  if (e.startsWith('(')) return guarded(e, depth + 1, event);
   // For a known event, a test of the event name is simply true or false: false lets nobody through.
   const test = eventIs.exec(e);
   if (test && event !== undefined) return test[1] === '==' ? test[2] !== event : test[2] === event;

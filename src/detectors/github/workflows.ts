@@ -8,7 +8,7 @@ import { broadClaudeTool } from '../shared/claude-tools.js';
 import { keys, obj, str, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
-import { keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
+import { alwaysRequires, keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
 import { openSeverity, reachOf, reachWords, type Reach } from './reach.js';
 
 /** Events whose payload (issue text, comments, reviews, a fork's code) any GitHub user controls. */
@@ -167,8 +167,8 @@ const keyedAgent = (step: Obj): boolean => {
   return uses !== '' && !agentActionOf(uses) && [...Object.values(obj(step.with)), ...Object.values(obj(step.env))].some((v) => providerKey.test(text(v)));
 };
 
-/** A condition that runs only once a pull request is merged: someone with write access let it in. */
-const mergedFirst = /pull_request\.merged\s*(==\s*true|&&|\)|$)/m;
+/** A term that holds only once a pull request is merged: someone with write access let it in. */
+const mergedTerm = /^github\.event\.pull_request\.merged(\s*==\s*true)?$/;
 
 /** A run: script's words, with the script a `bash -c '...'` (or sh, or a sandbox wrapper) runs read in too. */
 function commandWords(run: string, depth = 0): string[] | undefined {
@@ -216,6 +216,8 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   const { f } = ctx;
   if (neverRuns(job.if)) return;
   ctx.credited ??= new Set();
+  // What every step of the job has in its environment: the workflow's env:, then the job's.
+  const withWorkflowEnv: Obj = { ...job, env: { ...obj(wf.env), ...obj(job.env) } };
   const at = (...path: (string | number)[]) => f.lineAt?.(['jobs', jobId, ...path]);
   // A step switched off keeps its place (findings cite steps by index) but is never looked at.
   const steps = Array.isArray(job.steps) ? job.steps.map((s) => (neverRuns(obj(s).if) ? {} : obj(s))) : [];
@@ -280,7 +282,8 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       line: keepsForksOut.test(jobIf) ? at('if') : at('steps', agentIndexes[0]!, 'if'),
       message: `job "${jobId}" does not run for pull requests from forks`,
     });
-  if (/(^|\/)copilot-setup-steps\.ya?ml$/.test(f.path) && jobId === 'copilot-setup-steps') return copilotSetupFindings(ctx, jobId, job, steps, perms);
+  if (/(^|\/)copilot-setup-steps\.ya?ml$/.test(f.path) && jobId === 'copilot-setup-steps')
+    return copilotSetupFindings(ctx, jobId, withWorkflowEnv, steps, perms);
   if (!hasAgent) return;
 
   // Evaluated per event: an if: may let anyone through for one event and only members for another.
@@ -331,7 +334,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       return [
         i,
         reachOf({
-          job,
+          job: withWorkflowEnv,
           step: steps[i]!,
           write: perms.write,
           idToken: perms.idToken,
@@ -340,7 +343,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
           actionHoldsToken: action ? action.holdsToken : text(steps[i]!.uses) !== '',
           credentialsPersisted: persistedBefore(i),
           narrowTools: allowed !== undefined && allowed.length > 0 && !allowed.some(broadClaudeTool),
-          reviewedFirst: mergedFirst.test(`${jobIf}\n${text(steps[i]!.if)}`),
+          reviewedFirst: alwaysRequires(job.if, mergedTerm) || alwaysRequires(steps[i]!.if, mergedTerm),
         }),
       ];
     }),
@@ -376,9 +379,10 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   if (job.permissions !== undefined || wf.permissions !== undefined || inherited === undefined) tokenFindings(ctx, jobId, perms);
   // Where every agent step already holds the token (the action acts with it, or it is in the
   // environment), the copy a checkout leaves in .git/config adds no reach.
-  const held = agentIndexes.length > 0 && agentIndexes.every((i) => agentActionOf(text(steps[i]!.uses))?.action.holdsToken || tokenInEnv(job, steps[i]!));
+  const held =
+    agentIndexes.length > 0 && agentIndexes.every((i) => agentActionOf(text(steps[i]!.uses))?.action.holdsToken || tokenInEnv(withWorkflowEnv, steps[i]!));
   checkoutFindings(ctx, jobId, steps, perms, held);
-  for (const i of agentIndexes) envTokenFindings(ctx, jobId, job, i, steps[i]!, perms);
+  for (const i of agentIndexes) envTokenFindings(ctx, jobId, job, i, steps[i]!, perms, obj(wf.env));
   for (const i of agentIndexes) secretFindings(ctx, jobId, i, reach.get(i)!, untrusted.length > 0 && !gatedStep(i));
   for (const { i, step, action, ref } of agentSteps)
     actionFindings(ctx, {
@@ -504,10 +508,12 @@ function tokenInEnv(job: Obj, step: Obj): boolean {
 // COPILOT_GITHUB_TOKEN is Copilot CLI's own credential (its model access), like a provider key.
 const tokenVar = /^(?!COPILOT_GITHUB_TOKEN$)(GITHUB_TOKEN|GH_TOKEN|GITHUB_PAT|GH_PAT|.*_GITHUB_TOKEN|.*_PAT)$/;
 
-function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step: Obj, perms: Permissions): void {
+function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step: Obj, perms: Permissions, workflowEnv: Obj = {}): void {
   const { f } = ctx;
   const stepEnv = obj(step.env);
+  // The workflow's env:, then the job's, then the step's: each a place the agent's process reads.
   const env: [string, unknown, (string | number)[]][] = [
+    ...Object.entries(workflowEnv).map(([k, v]) => [k, v, ['env', k]] as [string, unknown, (string | number)[]]),
     ...Object.entries(obj(job.env)).map(([k, v]) => [k, v, ['jobs', jobId, 'env', k]] as [string, unknown, (string | number)[]]),
     ...Object.entries(stepEnv).map(([k, v]) => [k, v, ['jobs', jobId, 'steps', i, 'env', k]] as [string, unknown, (string | number)[]]),
   ];

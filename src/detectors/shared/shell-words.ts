@@ -7,10 +7,7 @@ import { parse } from 'shell-quote';
 export function shellWords(line: string): string[] | undefined {
   const expressions: string[] = [];
   // A backslash at the end of a line continues it.
-  // A comment ends at its line (shell-quote would run it to the end of the script): whole-line
-  // comments are dropped before parsing.
-  const plain = line
-    .replace(/^[ \t]*#.*$/gm, '')
+  const plain = withoutComments(line)
     .replace(/\\\r?\n/g, ' ')
     .replace(/\$\{\{[\s\S]*?\}\}/g, (m) => `__gh_expr_${expressions.push(m) - 1}__`);
   let entries: ReturnType<typeof parse>;
@@ -22,8 +19,41 @@ export function shellWords(line: string): string[] | undefined {
   }
   return entries.map((e) => {
     const word = typeof e === 'string' ? e : 'op' in e ? e.op : 'comment' in e ? `#${e.comment}` : String((e as { pattern?: string }).pattern ?? '');
-    return word.replace(/__gh_expr_(\d+)__/g, (_, i: string) => expressions[Number(i)]!);
+    return word.replace(/__gh_expr_(\d+)__/g, (_, i: string) => expressions[Number(i)]!).replaceAll(hash, '#');
   });
+}
+
+/**
+ * A script without its comments. shell-quote runs a comment to the end of the input, but a shell
+ * ends it at the line: a `#` that starts a word, outside quotes, drops the rest of its line only.
+ */
+const hash = '__sh_hash__';
+
+function withoutComments(script: string): string {
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i]!;
+    // An escaped character is kept as it is, whatever it is (outside single quotes).
+    if (c === '\\' && quote !== "'") {
+      out += c + (script[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(script[i - 1]!))) {
+      while (i + 1 < script.length && script[i + 1] !== '\n') i++;
+      continue;
+    } else if (c === '#') {
+      // Inside a word: a plain character, which shell-quote would take for a comment.
+      out += hash;
+      continue;
+    }
+    out += c;
+  }
+  return out;
 }
 
 /** The value of `--flag value` or `--flag=value` among the words (the last one wins). */
