@@ -17,4 +17,8 @@ describe('Gemini CLI settings in a workflow', () => {
     // excludeTools takes some away and leaves everything else: no allowlist, no credit.
     expect(ids({ tools: { core: ['read_file'] }, mcpServers: { github: { excludeTools: ['push_files'] } } })).toEqual(['github.agent-narrow-tools info']);
   });
+  it('a tool list chosen by an expression is said to be decided at run time, not reported as missing', () => {
+    const found = findingsOfSettings('w.yml', '{"tools": {"core": ${{ fromJSON(vars.TOOLS) }}}}', 5).map((f) => f.id);
+    expect(found).toEqual(['github.agent-settings-unreadable']);
+  });
 });

@@ -10,7 +10,7 @@ export function findingsOfSettings(
   path: string,
   settings: string,
   line: number | undefined,
-  lineOf: (term: RegExp) => number | undefined = () => line,
+  lineOf: (term: RegExp, after?: number) => number | undefined = () => line,
 ): FindingDraft[] {
   // Expressions (${{ vars.X }}) are filled in at run time: read each as an unknown value.
   const json = settings.replace(/\$\{\{[\s\S]*?\}\}/g, 'null');
@@ -28,8 +28,25 @@ export function findingsOfSettings(
       },
     ];
   const s = obj(parsed.data);
+  // A tool list chosen by an expression is decided at run time: said, not guessed.
+  if (/"(core|coreTools)"\s*:\s*\$\{\{/.test(settings))
+    return [
+      {
+        id: 'github.agent-settings-unreadable',
+        failureMode: 'FM1',
+        severity: 'info',
+        kind: 'fact',
+        path,
+        line: lineOf(/"(core|coreTools)"/) ?? line,
+        message: "Gemini CLI's tool list (tools.core) is chosen by an expression at run time: its tools are not assessed",
+      },
+    ];
   const core = strings(obj(s.tools).core ?? s.coreTools);
-  const out = mcpToolFindings(path, obj(s.mcpServers), lineOf(/"includeTools"/) ?? line);
+  // Each server's list is cited where it is written: the first includeTools after the server's name.
+  const out = mcpToolFindings(path, obj(s.mcpServers), (name) => {
+    const at = lineOf(new RegExp(`"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`));
+    return (at === undefined ? undefined : lineOf(/"includeTools"/, at)) ?? line;
+  });
   // The tool list is cited where it is written inside the settings block.
   const coreLine = core.length ? (lineOf(/"(core|coreTools)"/) ?? line) : line;
   // An allowlist is credited for what it allows: a shell tool without a command runs anything.
@@ -84,11 +101,13 @@ const writeTool = /push|merge|create_branch|delete|update_file|create_or_update|
  * commenting, a risk when it grants tools that change the repository (what `excludeTools` takes
  * away leaves everything else granted, so it is no allowlist).
  */
-function mcpToolFindings(path: string, servers: Record<string, unknown>, line: number | undefined): FindingDraft[] {
+/** `lineOf` gives the line of a server's entry inside the settings block. */
+function mcpToolFindings(path: string, servers: Record<string, unknown>, lineOf: (name: string) => number | undefined): FindingDraft[] {
   return Object.entries(servers).flatMap(([name, server]): FindingDraft[] => {
     const include = strings(obj(server).includeTools);
     if (!include.length) return [];
     const writes = include.filter((t) => writeTool.test(t));
+    const line = lineOf(name);
     return writes.length
       ? [
           {

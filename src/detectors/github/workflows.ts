@@ -93,7 +93,7 @@ function callerEvents(path: string, workflows: ReadonlyMap<string, ParsedFile>):
 /** The job a routed job needs that lets `event` through: the dispatcher. */
 function dispatcherOf(jobs: Obj, jobId: string, event: string): string | undefined {
   const job = obj(jobs[jobId]);
-  const needs = typeof job.needs === 'string' ? [job.needs] : Array.isArray(job.needs) ? job.needs.filter((n): n is string => typeof n === 'string') : [];
+  const needs = needsOf(job);
   return needs.find((n) => !jobGated(jobs, n, event));
 }
 
@@ -109,7 +109,7 @@ function gateLine(ctx: Context, wf: Obj, jobId: string, step: number | undefined
     seen.add(j);
     const job = obj(jobs[j]);
     if (whoAskedTerm.test(text(job.if))) return { job: j, line: lineWithin(ctx.f, ['jobs', j, 'if'], whoAskedTerm) };
-    const needs = typeof job.needs === 'string' ? [job.needs] : Array.isArray(job.needs) ? job.needs.filter((n): n is string => typeof n === 'string') : [];
+    const needs = needsOf(job);
     for (const n of needs) {
       const found = visit(n);
       if (found) return found;
@@ -126,16 +126,25 @@ function gateLine(ctx: Context, wf: Obj, jobId: string, step: number | undefined
 const whoAskedTerm = /author_association|github\.(triggering_)?actor\b|(sender|user)\.login\b/;
 
 /** The line of `term` inside the value at `path` (a block scalar starts on the line after its key). */
-function lineWithin(f: ParsedFile, path: (string | number)[], term: RegExp): number | undefined {
+function lineWithin(f: ParsedFile, path: (string | number)[], term: RegExp, after = 0): number | undefined {
   const base = f.lineAt?.(path);
   if (base === undefined) return undefined;
   const lines = f.text.split('\n');
-  const block = /[|>][-+]?\s*(#.*)?$/.test(lines[base - 1] ?? '');
-  for (let i = block ? base : base - 1; i < lines.length && (i === base - 1 || !block || /^\s*$|^\s{2,}/.test(lines[i]!)); i++) {
-    if (term.test(lines[i]!)) return i + 1;
-    if (!block) break;
+  const first = lines[base - 1] ?? '';
+  if (!/[|>][-+]?\s*(#.*)?$/.test(first)) return base;
+  // A block scalar runs while its lines are blank or indented deeper than its key.
+  const keyIndent = /^\s*/.exec(first)![0].length;
+  for (let i = base; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() && /^\s*/.exec(line)![0].length <= keyIndent) break;
+    if (i + 1 > after && term.test(line)) return i + 1;
   }
   return base;
+}
+
+/** The jobs a job `needs`: a name or a list of names. */
+function needsOf(job: Obj): string[] {
+  return typeof job.needs === 'string' ? [job.needs] : Array.isArray(job.needs) ? job.needs.filter((n): n is string => typeof n === 'string') : [];
 }
 
 /** A job started through another job's outputs (a dispatcher): which requests reach it is decided at run time. */
@@ -152,7 +161,7 @@ function jobGated(jobs: Obj, jobId: string, event?: string, seen = new Set<strin
   seen.add(jobId);
   const job = obj(jobs[jobId]);
   if (restrictsWho(job.if, event)) return true;
-  const needs = typeof job.needs === 'string' ? [job.needs] : Array.isArray(job.needs) ? job.needs.filter((n): n is string => typeof n === 'string') : [];
+  const needs = needsOf(job);
   return needs.some((n) => jobGated(jobs, n, event, seen));
 }
 
@@ -222,7 +231,14 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   // A step switched off keeps its place (findings cite steps by index) but is never looked at.
   const steps = Array.isArray(job.steps) ? job.steps.map((s) => (neverRuns(obj(s).if) ? {} : obj(s))) : [];
   const jobIf = text(job.if);
-  const inherited = ctx.callers.find((c) => c.permissions !== undefined)?.permissions;
+  // A called workflow runs with its callers' tokens: the broadest of them is what it may hold.
+  const callerPerms = ctx.callers.filter((c) => c.permissions !== undefined).map((c) => permissionsOf(c.permissions, undefined));
+  const inherited = callerPerms.length
+    ? {
+        'id-token': callerPerms.some((p) => p.idToken) ? 'write' : 'none',
+        ...Object.fromEntries([...new Set(callerPerms.flatMap((p) => p.write))].map((w) => [w, 'write'])),
+      }
+    : undefined;
   const perms = permissionsOf(
     job.permissions !== undefined ? job.permissions : wf.permissions !== undefined ? wf.permissions : inherited,
     job.permissions !== undefined ? at('permissions') : f.lineAt?.(['permissions']),
@@ -727,8 +743,8 @@ function actionFindings(ctx: Context, u: ActionUse): void {
   if (u.action.repo === 'openai/codex-action') codexInputs(ctx, input, at);
   if (u.action.repo === 'google-github-actions/run-gemini-cli')
     ctx.out.push(
-      ...geminiSettingsFindings(f.path, text(input.settings), at('with', 'settings') ?? uses, (term) =>
-        lineWithin(f, ['jobs', u.jobId, 'steps', u.i, 'with', 'settings'], term),
+      ...geminiSettingsFindings(f.path, text(input.settings), at('with', 'settings') ?? uses, (term, after) =>
+        lineWithin(f, ['jobs', u.jobId, 'steps', u.i, 'with', 'settings'], term, after),
       ),
     );
 }
