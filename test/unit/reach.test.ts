@@ -171,3 +171,22 @@ describe('what the review found', () => {
     expect(found).toContain('github.agent-untrusted-trigger high :2');
   });
 });
+
+describe('a bypass is as grave as who steers it and what it reaches', () => {
+  const scanOne = async (text: string) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(join(dir, '.github/workflows/w.yml'), text);
+    return (await scanRepository(dir)).findings.filter((f) => f.id === 'github.agent-bypass-flag').map((f) => f.severity);
+  };
+  it('Codex with danger-full-access behind its own write check, on a read-only pull_request job: medium; opened to anyone: high', async () => {
+    const wf = (extra: string) =>
+      `on:\n  issue_comment:\n    types: [created]\npermissions:\n  contents: read\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: openai/codex-action@v1\n        with:\n          sandbox: danger-full-access\n${extra}`;
+    expect(await scanOne(wf(''))).toEqual(['medium']);
+    expect(await scanOne(wf('          allow-users: "*"\n'))).toEqual(['high']);
+  });
+  it('inside a firewall that allows only listed domains, a level lower', async () => {
+    const text = `on: workflow_dispatch\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: sudo -E awf --allow-domains api.github.com -- /bin/bash -c 'copilot --allow-all-tools --prompt x'\n`;
+    expect(await scanOne(text)).toEqual(['low']);
+  });
+});

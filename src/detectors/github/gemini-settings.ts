@@ -11,6 +11,8 @@ export function findingsOfSettings(
   settings: string,
   line: number | undefined,
   lineOf: (term: RegExp, after?: number) => number | undefined = () => line,
+  /** Whether the token the step's tools use can write the repository's contents. */
+  canWriteCode = true,
 ): FindingDraft[] {
   // Expressions (${{ vars.X }}) are filled in at run time: read each as an unknown value.
   const json = settings.replace(/\$\{\{[\s\S]*?\}\}/g, 'null');
@@ -43,7 +45,7 @@ export function findingsOfSettings(
     ];
   const core = strings(obj(s.tools).core ?? s.coreTools);
   // Each server's list is cited where it is written: the first includeTools after the server's name.
-  const out = mcpToolFindings(path, obj(s.mcpServers), (name) => {
+  const out = mcpToolFindings(path, obj(s.mcpServers), canWriteCode, (name) => {
     const at = lineOf(new RegExp(`"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`));
     return (at === undefined ? undefined : lineOf(/"includeTools"/, at)) ?? line;
   });
@@ -102,7 +104,7 @@ const writeTool = /push|merge|create_branch|delete|update_file|create_or_update|
  * away leaves everything else granted, so it is no allowlist).
  */
 /** `lineOf` gives the line of a server's entry inside the settings block. */
-function mcpToolFindings(path: string, servers: Record<string, unknown>, lineOf: (name: string) => number | undefined): FindingDraft[] {
+function mcpToolFindings(path: string, servers: Record<string, unknown>, canWriteCode: boolean, lineOf: (name: string) => number | undefined): FindingDraft[] {
   return Object.entries(servers).flatMap(([name, server]): FindingDraft[] => {
     const include = strings(obj(server).includeTools);
     if (!include.length) return [];
@@ -113,11 +115,12 @@ function mcpToolFindings(path: string, servers: Record<string, unknown>, lineOf:
           {
             id: 'github.agent-mcp-write-tools',
             failureMode: 'FM2',
-            severity: 'medium',
+            // A push tool with a token that cannot write fails: granted, but nothing it can do yet.
+            severity: canWriteCode ? 'medium' : 'low',
             kind: 'risk',
             path,
             line,
-            message: `MCP server "${name}" gives the agent tools that change the repository (${writes.slice(0, 4).join(', ')}${writes.length > 4 ? ', …' : ''})`,
+            message: `MCP server "${name}" gives the agent tools that change the repository (${writes.slice(0, 4).join(', ')}${writes.length > 4 ? ', …' : ''})${canWriteCode ? '' : ", though the job's token cannot write its contents"}`,
             recommendation: 'Leave push, merge and delete tools out of includeTools; let a step that runs no agent act on its output.',
           },
         ]

@@ -3,7 +3,7 @@
 // whether a fork's code is checked out with privileges. Every finding cites the line that creates
 // it. Parsed YAML only: nothing is guessed from a file that could not be read.
 import { findingsOfSettings as geminiSettingsFindings } from './gemini-settings.js';
-import type { FindingDraft, ParsedFile } from '../types.js';
+import type { FindingDraft, ParsedFile, Severity } from '../types.js';
 import { broadClaudeTool } from '../shared/claude-tools.js';
 import { keys, obj, str, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
@@ -428,16 +428,18 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     });
     const flag = agent.bypass.find((b) => words.includes(b));
     if (flag) {
-      // Unchecked tool calls are as grave as what they can reach and who can steer them: high when
-      // anyone can start the run or it holds a code-writing token or a credential, medium when only
-      // the repository's own people or schedule start it and it can write nothing that lasts.
-      const r = reach.get(i)!;
-      const grave =
-        !gatedStep(i) && untrusted.length > 0 ? true : openSeverity({ ...r, narrowTools: false, environment: undefined, reviewedFirst: false }) === 'high';
-      ctx.out.push({
-        ...bypass(f.path, line, `${agent.name} runs with ${flag}`, `Remove ${flag}; grant the exact tools the job needs instead.`),
-        severity: grave ? 'high' : 'medium',
-      });
+      // gh-aw's firewall (awf --allow-domains) runs the agent where it can reach only listed hosts.
+      const egressLimited = words.includes('awf') && words.some((w) => w.startsWith('--allow-domains'));
+      const severity = bypassSeverity(!gatedStep(i) && untrusted.length > 0, reach.get(i)!, egressLimited);
+      ctx.out.push(
+        bypass(
+          f.path,
+          line,
+          `${agent.name} runs with ${flag}${egressLimited ? ' (inside a firewall that allows only listed domains)' : ''}`,
+          `Remove ${flag}; grant the exact tools the job needs instead.`,
+          severity,
+        ),
+      );
     }
     if (untrusted.length && !gatedStep(i))
       ctx.out.push(
@@ -739,12 +741,19 @@ function actionFindings(ctx: Context, u: ActionUse): void {
     });
   }
 
-  if (u.action.repo === 'anthropics/claude-code-action') claudeInputs(ctx, input, at);
-  if (u.action.repo === 'openai/codex-action') codexInputs(ctx, input, at);
+  // Who can steer it: anyone, when the action checks no one or an input opened it to everyone.
+  const openToAnyone = u.untrusted.length > 0 && !u.gated && (!u.action.checksWriteAccess || openers.some((o) => o.who === 'users'));
+  const bypassLevel = bypassSeverity(openToAnyone, u.reach);
+  if (u.action.repo === 'anthropics/claude-code-action') claudeInputs(ctx, input, at, bypassLevel);
+  if (u.action.repo === 'openai/codex-action') codexInputs(ctx, input, at, bypassLevel);
   if (u.action.repo === 'google-github-actions/run-gemini-cli')
     ctx.out.push(
-      ...geminiSettingsFindings(f.path, text(input.settings), at('with', 'settings') ?? uses, (term, after) =>
-        lineWithin(f, ['jobs', u.jobId, 'steps', u.i, 'with', 'settings'], term, after),
+      ...geminiSettingsFindings(
+        f.path,
+        text(input.settings),
+        at('with', 'settings') ?? uses,
+        (term, after) => lineWithin(f, ['jobs', u.jobId, 'steps', u.i, 'with', 'settings'], term, after),
+        u.reach.secrets.length > 0 || u.reach.writes.some((w) => w === 'contents' || w === 'write-all'),
       ),
     );
 }
@@ -799,7 +808,7 @@ function copilotSetupFindings(ctx: Context, jobId: string, job: Obj, steps: Obj[
   });
 }
 
-function claudeInputs(ctx: Context, input: Obj, at: At): void {
+function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity): void {
   const { f } = ctx;
   // Full output puts every tool result (files read, command output) in the job log.
   const full = text(input.show_full_output);
@@ -837,6 +846,7 @@ function claudeInputs(ctx: Context, input: Obj, at: At): void {
         line,
         'claude_args switch permission checks off',
         'Remove --dangerously-skip-permissions / --permission-mode bypassPermissions and list the tools the job needs with --allowedTools.',
+        bypassLevel,
       ),
     );
   const allowed = [...flagValues(words, '--allowedTools', '--allowed-tools'), text(input.allowed_tools)].flatMap(toolList);
@@ -888,12 +898,18 @@ function claudeInputs(ctx: Context, input: Obj, at: At): void {
     });
 }
 
-function codexInputs(ctx: Context, input: Obj, at: At): void {
+function codexInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity): void {
   const { f } = ctx;
   const sandbox = text(input.sandbox);
   if (sandbox === 'danger-full-access')
     ctx.out.push(
-      bypass(f.path, at('with', 'sandbox'), 'Codex runs with sandbox: danger-full-access', 'Use sandbox: workspace-write (the default) or read-only.'),
+      bypass(
+        f.path,
+        at('with', 'sandbox'),
+        'Codex runs with sandbox: danger-full-access',
+        'Use sandbox: workspace-write (the default) or read-only.',
+        bypassLevel,
+      ),
     );
   else if (sandbox === 'read-only')
     ctx.out.push({
@@ -907,7 +923,13 @@ function codexInputs(ctx: Context, input: Obj, at: At): void {
     });
   if (text(input['safety-strategy']) === 'unsafe')
     ctx.out.push(
-      bypass(f.path, at('with', 'safety-strategy'), 'Codex runs with safety-strategy: unsafe (sudo kept)', 'Use the default safety-strategy (drop-sudo).'),
+      bypass(
+        f.path,
+        at('with', 'safety-strategy'),
+        'Codex runs with safety-strategy: unsafe (sudo kept)',
+        'Use the default safety-strategy (drop-sudo).',
+        bypassLevel,
+      ),
     );
 }
 
@@ -933,11 +955,22 @@ function toolList(value: string): string[] {
   return out;
 }
 
-function bypass(path: string, line: number | undefined, what: string, fix: string): FindingDraft {
+/**
+ * Unchecked tool calls are as grave as who can steer them and what they can reach: high when
+ * anyone can start the run or it holds a code-writing token or a credential; medium when only the
+ * repository's own people or a schedule start it and it can write nothing that lasts; a level
+ * lower inside a sandbox that limits where it can send anything (an egress allowlist).
+ */
+function bypassSeverity(openToAnyone: boolean, reach: Reach, egressLimited = false): Severity {
+  const grave = openToAnyone || openSeverity({ ...reach, narrowTools: false, environment: undefined, reviewedFirst: false }) === 'high';
+  return egressLimited ? (grave ? 'medium' : 'low') : grave ? 'high' : 'medium';
+}
+
+function bypass(path: string, line: number | undefined, what: string, fix: string, severity: Severity = 'high'): FindingDraft {
   return {
     id: 'github.agent-bypass-flag',
     failureMode: 'FM4',
-    severity: 'high',
+    severity,
     kind: 'risk',
     path,
     line,
