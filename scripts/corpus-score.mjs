@@ -14,6 +14,9 @@ export const corpusRoot = fileURLToPath(new URL('../test/fixtures/real/', import
 /** Rules stated only in prose, whichever tool's instruction file states them. */
 const proseRules = ['claude-code', 'copilot', 'cursor', 'codex', 'gemini-cli', 'windsurf'].map((t) => `${t}.instruction-not-enforced`);
 
+/** One MCP rule, whichever tool's configuration holds the server. */
+const mcpRule = (what) => ['claude-code', 'cursor', 'vscode', 'codex', 'gemini-cli', 'continue'].map((t) => `${t}.${what}`);
+
 /** Which scanner findings stand for each reviewer rule. */
 export const ruleMap = {
   'workflow-untrusted-trigger': ['github.agent-untrusted-trigger', 'github.agent-open-to-anyone', 'github.agent-write-check-default', 'github.agent-trigger'],
@@ -75,6 +78,15 @@ export const ruleMap = {
   'secret-in-agent-env': ['github.agent-token-in-env', 'github.agent-secret-in-env'],
   'secrets-to-agent-env': ['github.agent-secret-in-env'],
   'no-token-in-agent-env': ['github.agent-no-token-in-env'],
+  'setup-action-unpinned': ['github.action-unpinned'],
+  'sandbox-read-only': ['github.agent-read-only-sandbox'],
+  'drop-sudo': ['github.agent-drop-sudo'],
+  'scheduled-trigger': ['github.agent-trigger'],
+  'manual-trigger-only': ['github.agent-trigger'],
+  'trusted-trigger': ['github.agent-trigger'],
+  'mcp-local-server': mcpRule('mcp-transport'),
+  'mcp-remote-server': mcpRule('mcp-transport'),
+  'mcp-pinned': mcpRule('mcp-pinned'),
   // Names the held-out reviewer used (test/fixtures/scan-heldout), mapped by name only, before scoring.
   'divergent-instruction-files': [
     'claude-code.instructions-divergent',

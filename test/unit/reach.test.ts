@@ -190,3 +190,17 @@ describe('a bypass is as grave as who steers it and what it reaches', () => {
     expect(await scanOne(text)).toEqual(['low']);
   });
 });
+
+describe('credit and context', () => {
+  it("Codex's default drop-sudo is credited; a schedule that starts an agent is said as a fact", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/c.yml'),
+      `on:\n  schedule:\n    - cron: "0 3 * * 1"\npermissions:\n  contents: read\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: openai/codex-action@v1\n        with:\n          prompt: audit\n`,
+    );
+    const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.kind} :${f.line ?? ''}`);
+    expect(found, found.join('\n')).toContain('github.agent-drop-sudo protective :10');
+    expect(found).toContain('github.agent-trigger fact :2');
+  });
+});

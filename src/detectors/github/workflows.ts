@@ -58,6 +58,7 @@ export function workflowFindings(f: ParsedFile, workflows: ReadonlyMap<string, P
   for (const event of [...(ctx.agentEvents ?? [])].sort()) {
     const line = f.lineAt?.(['on', event]);
     if (line === undefined || risky.has(line)) continue;
+    const trusted = !untrustedEvents.includes(event);
     ctx.out.push({
       id: 'github.agent-trigger',
       failureMode: 'FM4',
@@ -65,7 +66,9 @@ export function workflowFindings(f: ParsedFile, workflows: ReadonlyMap<string, P
       kind: 'fact',
       path: f.path,
       line,
-      message: `${event} starts an agent here: anyone can fire it, so what stands between them and the agent is the check of who asked`,
+      message: trusted
+        ? `${event} starts an agent here: only a schedule or people with write access start it`
+        : `${event} starts an agent here: anyone can fire it, so what stands between them and the agent is the check of who asked`,
     });
   }
   return ctx.out;
@@ -314,6 +317,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   const untrusted = gated ? allUntrusted : agentIndexes.length ? allUntrusted.filter((e) => agentIndexes.some((i) => openFor(i).includes(e))) : openJobEvents;
   ctx.agentEvents ??= new Set();
   for (const e of allUntrusted) if (!ctx.callers.some((c) => c.event === e)) ctx.agentEvents.add(e);
+  for (const e of ctx.events) if (e === 'schedule' || e === 'workflow_dispatch') ctx.agentEvents.add(e);
   // A job reached through a dispatcher's outputs, here or in the caller: routing decided at run time.
   const routed = jobRouted(obj(wf.jobs), jobId) || (ctx.callers.length > 0 && ctx.callers.every((c) => c.routed));
   // Credit for a check of who asked, where it stands (a dispatcher's if: counts once, for all it gates).
@@ -900,6 +904,17 @@ function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity): 
 
 function codexInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity): void {
   const { f } = ctx;
+  // codex-action drops sudo before Codex runs unless told otherwise (README, safety-strategy).
+  if (text(input['safety-strategy']) !== 'unsafe')
+    ctx.out.push({
+      id: 'github.agent-drop-sudo',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: input['safety-strategy'] !== undefined ? at('with', 'safety-strategy') : at('uses'),
+      message: 'Codex runs without sudo (safety-strategy drop-sudo, the default): it cannot change the runner outside its sandbox',
+    });
   const sandbox = text(input.sandbox);
   if (sandbox === 'danger-full-access')
     ctx.out.push(

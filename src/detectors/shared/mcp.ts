@@ -68,7 +68,18 @@ export function mcpFindings(prefix: string, file: ParsedFile, serversValue: unkn
     });
     const pkgIndex = text(s.command) === 'npx' ? args.findIndex((a) => !a.startsWith('-')) : -1;
     const pkg = pkgIndex >= 0 ? args[pkgIndex]! : undefined;
-    if (pkg && !/@\d|@v?\d|@[\^~]?\d/.test(pkg.replace(/^@[^/]+\//, '')))
+    const pinned = pkg !== undefined && /@\d|@v?\d|@[\^~]?\d/.test(pkg.replace(/^@[^/]+\//, ''));
+    if (pinned)
+      out.push({
+        id: `${prefix}.mcp-pinned`,
+        failureMode: 'FM2',
+        severity: 'info',
+        kind: 'protective',
+        path: file.path,
+        line,
+        message: `MCP server "${name}" runs a pinned package version (${pkg})`,
+      });
+    else if (pkg)
       out.push({
         id: `${prefix}.mcp-unpinned`,
         failureMode: 'FM2',
