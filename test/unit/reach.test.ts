@@ -204,3 +204,20 @@ describe('credit and context', () => {
     expect(found).toContain('github.agent-trigger fact :2');
   });
 });
+
+describe('agents and gates the scanner infers', () => {
+  it('an action told which model to run is an agent; a step that fails the job for non-members gates it', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    const wf = (check: string) =>
+      `on:\n  issue_comment:\n    types: [created]\npermissions:\n  contents: write\njobs:\n  bot:\n    runs-on: ubuntu-latest\n    steps:\n${check}      - uses: example/ai-bot@v2\n        with:\n          model: anthropic/claude-sonnet\n`;
+    writeFileSync(join(dir, '.github/workflows/bot.yml'), wf(''));
+    const open = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity}`);
+    expect(open).toContain('github.agent-workflow info');
+    expect(open).toContain('github.agent-untrusted-trigger high');
+    writeFileSync(join(dir, '.github/workflows/bot.yml'), wf(`      - run: |\n          gh api "/orgs/example/members/$AUTHOR" || exit 1\n`));
+    const gated = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity}`);
+    expect(gated).not.toContain('github.agent-untrusted-trigger high');
+    expect(gated).toContain('github.agent-member-gate info');
+  });
+});

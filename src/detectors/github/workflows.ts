@@ -176,8 +176,30 @@ const calledPath = (uses: string): string | undefined => (/^\.\/\.github\/workfl
  */
 const keyedAgent = (step: Obj): boolean => {
   const uses = text(step.uses);
-  return uses !== '' && !agentActionOf(uses) && [...Object.values(obj(step.with)), ...Object.values(obj(step.env))].some((v) => providerKey.test(text(v)));
+  if (uses === '' || agentActionOf(uses)) return false;
+  // Handed a model provider's key, or told which model to run: either way it runs a model.
+  return (
+    [...Object.values(obj(step.with)), ...Object.values(obj(step.env))].some((v) => providerKey.test(text(v))) || modelName.test(text(obj(step.with).model))
+  );
 };
+
+/** A model named as an action's `model` input. */
+const modelName = /\b(claude|anthropic|gpt-?\d|o[1-9](-mini)?\b|openai|gemini|llama|mistral|deepseek|qwen|grok)/i;
+
+/**
+ * A step that checks who asked and fails the job otherwise, before the agent runs: a membership or
+ * permission lookup followed by a failing exit. A deterministic gate, like an if:.
+ */
+function failsForOutsiders(step: Obj): boolean {
+  if (step['continue-on-error'] === true || text(step['continue-on-error']) === 'true') return false;
+  const script = `${text(step.run)}\n${text(obj(step.with).script)}`;
+  const looksUp =
+    /\/members\/|orgs\/[^\s/]+\/members|collaborators\/[^\s]+\/permission|getCollaboratorPermissionLevel|checkMembershipForUser|author_association/.test(
+      script,
+    );
+  const fails = /\bexit\s+[1-9]|core\.setFailed|process\.exit\(\s*[1-9]/.test(script);
+  return looksUp && fails;
+}
 
 /** A term that holds only once a pull request is merged: someone with write access let it in. */
 const mergedTerm = /^github\.event\.pull_request\.merged(\s*==\s*true)?$/;
@@ -307,7 +329,9 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
 
   // Evaluated per event: an if: may let anyone through for one event and only members for another.
   const allUntrusted = ctx.events.filter((e) => untrustedEvents.includes(e));
-  const openFor = (i: number) => allUntrusted.filter((e) => !(jobGated(obj(wf.jobs), jobId, e) || restrictsWho(steps[i]!.if, e)));
+  // A step before the agent that fails the job for people outside the team gates it like an if:.
+  const checkedBefore = (i: number) => steps.slice(0, i).some((s) => failsForOutsiders(s) && !text(s.if));
+  const openFor = (i: number) => (checkedBefore(i) ? [] : allUntrusted.filter((e) => !(jobGated(obj(wf.jobs), jobId, e) || restrictsWho(steps[i]!.if, e))));
   const jobGatedHere = allUntrusted.every((e) => jobGated(obj(wf.jobs), jobId, e));
   const gatedStep = (i: number) => openFor(i).length === 0;
   // A job that only calls an agent workflow is gated where the job is.
@@ -321,7 +345,12 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   // A job reached through a dispatcher's outputs, here or in the caller: routing decided at run time.
   const routed = jobRouted(obj(wf.jobs), jobId) || (ctx.callers.length > 0 && ctx.callers.every((c) => c.routed));
   // Credit for a check of who asked, where it stands (a dispatcher's if: counts once, for all it gates).
-  const gate = gateLine(ctx, wf, jobId, agentIndexes[0]);
+  const checkStep = agentIndexes.length ? steps.slice(0, agentIndexes[0]).findIndex((x) => failsForOutsiders(x) && !text(x.if)) : -1;
+  const gate =
+    gateLine(ctx, wf, jobId, agentIndexes[0]) ??
+    (checkStep >= 0
+      ? { job: jobId, line: lineWithin(f, ['jobs', jobId, 'steps', checkStep, 'run'], /members|permission|author_association/) ?? at('steps', checkStep) }
+      : undefined);
   const gatedEvents = allUntrusted.filter((e) => !untrusted.includes(e) || gated);
   if (gatedEvents.length && gate && !ctx.credited.has(`${gate.job}:${gate.line}`)) {
     ctx.credited.add(`${gate.job}:${gate.line}`);
