@@ -87,6 +87,12 @@ export const ruleMap = {
   'mcp-local-server': mcpRule('mcp-transport'),
   'mcp-remote-server': mcpRule('mcp-transport'),
   'mcp-pinned': mcpRule('mcp-pinned'),
+  'shared-custom-agents': ['copilot.shared-agents', 'claude-code.shared-subagents'],
+  'path-scoped-rules': ['copilot.scoped-instructions', 'cursor.scoped-rules'],
+  'github-token-not-pat': ['github.agent-job-token'],
+  'setup-runs-repo-script': ['github.setup-runs-repo-script'],
+  'sandbox-network-off': ['codex.network-off'],
+  'skill-manual-only': ['claude-code.skill-manual-only'],
   // Names the held-out reviewer used (test/fixtures/scan-heldout), mapped by name only, before scoring.
   'divergent-instruction-files': [
     'claude-code.instructions-divergent',

@@ -159,20 +159,39 @@ function sharedPatterns(files: ParsedFile[]): FindingDraft[] {
     ['commands', 'shared-commands', 'slash commands'],
     ['skills', 'shared-skills', 'skills'],
   ] as const;
-  return kinds.flatMap(([dir, id, what]) => {
-    const mine = files.filter((f) => new RegExp(`(^|/)\\.claude/${dir}/`).test(f.path) && (dir !== 'skills' || /SKILL\.md$/i.test(f.path)));
-    if (!mine.length) return [];
-    return [
-      {
-        id: `claude-code.${id}`,
-        failureMode: 'FM5' as const,
-        severity: 'info' as const,
-        kind: 'protective' as const,
-        path: mine[0]!.path,
-        message: `${mine.length} shared Claude Code ${what} committed: one reviewed way of working, repeatable across the team`,
-      },
-    ];
-  });
+  // A skill only a person can start (disable-model-invocation) never runs on the model's own say.
+  const manual = files
+    .filter(
+      (f) =>
+        /(^|\/)\.claude\/skills\/.*SKILL\.md$/i.test(f.path) &&
+        (f.data as { 'disable-model-invocation'?: unknown } | undefined)?.['disable-model-invocation'] === true,
+    )
+    .map((f) => ({
+      id: 'claude-code.skill-manual-only',
+      failureMode: 'FM1' as const,
+      severity: 'info' as const,
+      kind: 'protective' as const,
+      path: f.path,
+      line: f.lineOf('disable-model-invocation'),
+      message: 'this skill runs only when a person invokes it (disable-model-invocation: true)',
+    }));
+  return [
+    ...manual,
+    ...kinds.flatMap(([dir, id, what]) => {
+      const mine = files.filter((f) => new RegExp(`(^|/)\\.claude/${dir}/`).test(f.path) && (dir !== 'skills' || /SKILL\.md$/i.test(f.path)));
+      if (!mine.length) return [];
+      return [
+        {
+          id: `claude-code.${id}`,
+          failureMode: 'FM5' as const,
+          severity: 'info' as const,
+          kind: 'protective' as const,
+          path: mine[0]!.path,
+          message: `${mine.length} shared Claude Code ${what} committed: one reviewed way of working, repeatable across the team`,
+        },
+      ];
+    }),
+  ];
 }
 
 export const claudeCode: Detector = {

@@ -48,6 +48,17 @@ function configFindings(f: ParsedFile): FindingDraft[] {
       },
       'approval_policy',
     );
+  if (obj(c.sandbox_workspace_write).network_access === false)
+    add(
+      {
+        id: 'codex.network-off',
+        failureMode: 'FM4',
+        severity: 'info',
+        kind: 'protective',
+        message: 'sandboxed commands have no network access (network_access = false)',
+      },
+      'network_access',
+    );
   if (obj(c.sandbox_workspace_write).network_access === true)
     add(
       {

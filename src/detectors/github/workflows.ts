@@ -777,6 +777,17 @@ function actionFindings(ctx: Context, u: ActionUse): void {
   // Who can steer it: anyone, when the action checks no one or an input opened it to everyone.
   const openToAnyone = u.untrusted.length > 0 && !u.gated && (!u.action.checksWriteAccess || openers.some((o) => o.who === 'users'));
   const bypassLevel = bypassSeverity(openToAnyone, u.reach);
+  // The job's own short-lived token handed over explicitly, rather than a stored PAT.
+  if (/^\$\{\{\s*(secrets\.GITHUB_TOKEN|github\.token)\s*\}\}$/.test(text(input.github_token).trim()))
+    ctx.out.push({
+      id: 'github.agent-job-token',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: at('with', 'github_token'),
+      message: `${u.action.name} acts with the job's own short-lived token, not a stored personal token`,
+    });
   if (u.action.repo === 'anthropics/claude-code-action') claudeInputs(ctx, input, at, bypassLevel);
   if (u.action.repo === 'openai/codex-action') codexInputs(ctx, input, at, bypassLevel);
   if (u.action.repo === 'google-github-actions/run-gemini-cli')
@@ -834,6 +845,18 @@ function copilotSetupFindings(ctx: Context, jobId: string, job: Obj, steps: Obj[
   const at = (...path: (string | number)[]) => ctx.f.lineAt?.(['jobs', jobId, ...path]);
   tokenFindings(ctx, jobId, perms);
   steps.forEach((s, i) => {
+    // The repository's own script prepares the agent's machine: its changes go through review, or not.
+    const script = (shellWords(text(s.run)) ?? []).find((w) => /^\.{0,2}\/[\w./-]+\.(sh|ps1|py|js|mjs)$|^[\w./-]+\.(sh|ps1)$/.test(w));
+    if (script)
+      ctx.out.push({
+        id: 'github.setup-runs-repo-script',
+        failureMode: 'FM4',
+        severity: 'info',
+        kind: 'fact',
+        path: ctx.f.path,
+        line: at('steps', i, 'run'),
+        message: `the agent's setup runs the repository's own ${script}: whoever can change it changes the agent's environment`,
+      });
     const ref = actionRef(text(s.uses));
     if (ref) pinFindings(ctx, ref.repo, ref.ref, at('steps', i, 'uses'), perms);
     const reach = reachOf({ job, step: s, write: [], idToken: false, actionHoldsToken: false, credentialsPersisted: false, narrowTools: false });
