@@ -93,6 +93,12 @@ export const ruleMap = {
   'setup-runs-repo-script': ['github.setup-runs-repo-script'],
   'sandbox-network-off': ['codex.network-off'],
   'skill-manual-only': ['claude-code.skill-manual-only'],
+  // Names the second held-out reviewer (test/fixtures/scan-heldout-2) used, mapped by name before scoring.
+  'hardcoded-secret': ['claude-code.literal-secret', ...mcpRule('mcp-literal-secret')],
+  'pat-instead-of-github-token': ['github.agent-secret-in-env', 'github.agent-token-in-env'],
+  'cursor-cloud-agent': ['cursor.cloud-agents'],
+  'deny-list-empty': ['claude-code.no-secret-deny'],
+  'mcp-all-tools': mcpRule('mcp-write-capable'),
   // Names the held-out reviewer used (test/fixtures/scan-heldout), mapped by name only, before scoring.
   'divergent-instruction-files': [
     'claude-code.instructions-divergent',
