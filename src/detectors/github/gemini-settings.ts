@@ -17,32 +17,17 @@ export function findingsOfSettings(
   // Expressions (${{ vars.X }}) are filled in at run time: read each as an unknown value.
   const json = settings.replace(/\$\{\{[\s\S]*?\}\}/g, 'null');
   const parsed = json.trim() ? parseJsonc(json) : { ok: true as const, data: {} };
-  if (!parsed.ok)
-    return [
-      {
-        id: 'github.agent-settings-unreadable',
-        failureMode: 'FM1',
-        severity: 'info',
-        kind: 'fact',
-        path,
-        line,
-        message: 'the Gemini CLI settings input is not JSON the scanner can read: not assessed',
-      },
-    ];
+  const notAssessed = (at: number | undefined, message: string): FindingDraft[] => [
+    { id: 'github.agent-settings-unreadable', failureMode: 'FM1', severity: 'info', kind: 'fact', path, line: at, message },
+  ];
+  if (!parsed.ok) return notAssessed(line, 'the Gemini CLI settings input is not JSON the scanner can read: not assessed');
   const s = obj(parsed.data);
   // A tool list chosen by an expression is decided at run time: said, not guessed.
   if (/"(core|coreTools)"\s*:\s*\$\{\{/.test(settings))
-    return [
-      {
-        id: 'github.agent-settings-unreadable',
-        failureMode: 'FM1',
-        severity: 'info',
-        kind: 'fact',
-        path,
-        line: lineOf(/"(core|coreTools)"/) ?? line,
-        message: "Gemini CLI's tool list (tools.core) is chosen by an expression at run time: its tools are not assessed",
-      },
-    ];
+    return notAssessed(
+      lineOf(/"(core|coreTools)"/) ?? line,
+      "Gemini CLI's tool list (tools.core) is chosen by an expression at run time: its tools are not assessed",
+    );
   const core = strings(obj(s.tools).core ?? s.coreTools);
   // Each server's list is cited where it is written: the first includeTools after the server's name.
   const out = mcpToolFindings(path, obj(s.mcpServers), canWriteCode, (name) => {
