@@ -221,3 +221,20 @@ describe('agents and gates the scanner infers', () => {
     expect(gated).toContain('github.agent-member-gate info');
   });
 });
+
+describe('inputs an action no longer reads', () => {
+  it('claude-code-action v1 ignores allowed_tools: said, and nothing granted from it; @beta still reads it', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    const wf = (ref: string) =>
+      `on: push\npermissions:\n  contents: read\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@${ref}\n        with:\n          allowed_tools: "Bash(git push:*)"\n`;
+    writeFileSync(join(dir, '.github/workflows/c.yml'), wf('v1'));
+    const v1 = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
+    expect(v1).toContain('github.agent-input-ignored low :10');
+    expect(v1.some((f) => f.startsWith('github.agent-broad-tools'))).toBe(false);
+    writeFileSync(join(dir, '.github/workflows/c.yml'), wf('beta'));
+    const beta = (await scanRepository(dir)).findings.map((f) => f.id);
+    expect(beta).toContain('github.agent-broad-tools');
+    expect(beta).not.toContain('github.agent-input-ignored');
+  });
+});

@@ -378,7 +378,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       const words = shellWords(text(steps[i]!.run)) ?? [];
       const allowed =
         action?.repo === 'anthropics/claude-code-action'
-          ? claudeAllowed(obj(steps[i]!.with))
+          ? claudeAllowed(obj(steps[i]!.with), agentActionOf(text(steps[i]!.uses))!.ref)
           : flagValues(words, '--allowedTools', '--allowed-tools').flatMap(toolList);
       return [
         i,
@@ -623,9 +623,9 @@ function secretFindings(ctx: Context, jobId: string, i: number, reach: Reach, op
 }
 
 /** Claude Code's extra tools in the action's inputs, or undefined when none are listed. */
-function claudeAllowed(input: Obj): string[] | undefined {
+function claudeAllowed(input: Obj, ref: string): string[] | undefined {
   const words = shellWords(text(input.claude_args)) ?? [];
-  const allowed = [...flagValues(words, '--allowedTools', '--allowed-tools'), text(input.allowed_tools)].flatMap(toolList);
+  const allowed = [...flagValues(words, '--allowedTools', '--allowed-tools'), ...(readsToolInputs(ref) ? [text(input.allowed_tools)] : [])].flatMap(toolList);
   return allowed.length ? allowed : undefined;
 }
 
@@ -788,7 +788,7 @@ function actionFindings(ctx: Context, u: ActionUse): void {
       line: at('with', 'github_token'),
       message: `${u.action.name} acts with the job's own short-lived token, not a stored personal token`,
     });
-  if (u.action.repo === 'anthropics/claude-code-action') claudeInputs(ctx, input, at, bypassLevel);
+  if (u.action.repo === 'anthropics/claude-code-action') claudeInputs(ctx, input, at, bypassLevel, u.ref);
   if (u.action.repo === 'openai/codex-action') codexInputs(ctx, input, at, bypassLevel);
   if (u.action.repo === 'google-github-actions/run-gemini-cli')
     ctx.out.push(
@@ -864,8 +864,29 @@ function copilotSetupFindings(ctx: Context, jobId: string, job: Obj, steps: Obj[
   });
 }
 
-function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity): void {
+/**
+ * claude-code-action v1 took `allowed_tools` and `disallowed_tools` out of its inputs (docs/
+ * migration-guide.md: use claude_args --allowedTools); @beta and v0 still read them. A full SHA is
+ * read as v1, the version the defaults here are documented at.
+ */
+const readsToolInputs = (ref: string): boolean => /^(beta|v0(\.|$))/.test(ref);
+
+function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, ref: string): void {
   const { f } = ctx;
+  // A tool list the action no longer reads limits nothing: said, so nobody counts on it.
+  if (!readsToolInputs(ref))
+    for (const key of ['allowed_tools', 'disallowed_tools'] as const)
+      if (text(input[key]).trim())
+        ctx.out.push({
+          id: 'github.agent-input-ignored',
+          failureMode: 'FM1',
+          severity: 'low',
+          kind: 'risk',
+          path: f.path,
+          line: at('with', key),
+          message: `${key} is not an input of claude-code-action v1: the action ignores it, so the tools it lists are neither granted nor denied (use claude_args: --${key === 'allowed_tools' ? 'allowedTools' : 'disallowedTools'})`,
+          recommendation: `Move the list to claude_args: --${key === 'allowed_tools' ? 'allowedTools' : 'disallowedTools'} "..."`,
+        });
   // Full output puts every tool result (files read, command output) in the job log.
   const full = text(input.show_full_output);
   if (full === 'true' || /\$\{\{/.test(full))
@@ -905,7 +926,7 @@ function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity): 
         bypassLevel,
       ),
     );
-  const allowed = [...flagValues(words, '--allowedTools', '--allowed-tools'), text(input.allowed_tools)].flatMap(toolList);
+  const allowed = [...flagValues(words, '--allowedTools', '--allowed-tools'), ...(readsToolInputs(ref) ? [text(input.allowed_tools)] : [])].flatMap(toolList);
   const allowedLine = line ?? at('with', 'allowed_tools');
   const broad = allowed.filter(broadClaudeTool);
   if (broad.length)
@@ -931,7 +952,9 @@ function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity): 
     });
   // Denying a tool that could change or send nothing is not a control: only denials that take
   // away running commands, writing, fetching or a write-capable MCP tool are credited.
-  const denied = [...flagValues(words, '--disallowedTools', '--disallowed-tools'), text(input.disallowed_tools)].flatMap(toolList).filter(consequentialTool);
+  const denied = [...flagValues(words, '--disallowedTools', '--disallowed-tools'), ...(readsToolInputs(ref) ? [text(input.disallowed_tools)] : [])]
+    .flatMap(toolList)
+    .filter(consequentialTool);
   if (denied.length)
     ctx.out.push({
       id: 'github.agent-disallowed-tools',
