@@ -64,7 +64,7 @@ export const ruleMap = {
   'codeowners-covers-agent-config': ['github.codeowners-agent-paths'],
   'codeowners-missing-agent-paths': ['github.codeowners-missing-agent-paths', 'github.no-codeowners'],
   'mcp-unpinned-package': ['claude-code.mcp-unpinned', 'cursor.mcp-unpinned', 'vscode.mcp-unpinned', 'codex.mcp-unpinned', 'gemini-cli.mcp-unpinned'],
-  'shared-skills': ['claude-code.shared-skills', 'codex.shared-skills'],
+  'shared-skills': ['claude-code.shared-skills', 'codex.shared-skills', 'copilot.shared-skills'],
   'shared-subagents': ['claude-code.shared-subagents', 'copilot.shared-agents'],
   'shared-commands': ['claude-code.shared-commands'],
   'pretooluse-hook-blocks': ['claude-code.hook-blocks'],

@@ -61,6 +61,8 @@ export const copilot: Detector = {
     '.github/copilot-instructions.md',
     '.github/instructions/**/*.instructions.md',
     '.github/agents/*.md',
+    // Agent skills Copilot's coding agent loads from the repository.
+    '.github/skills/**/SKILL.md',
     '.github/hooks/*.json',
     '.github/workflows/copilot-setup-steps.y?(a)ml',
   ],
@@ -68,6 +70,7 @@ export const copilot: Detector = {
     const hooks = files.filter((f) => f.path.startsWith('.github/hooks/'));
     const scoped = files.filter((f) => f.path.startsWith('.github/instructions/'));
     const agents = files.filter((f) => f.path.startsWith('.github/agents/'));
+    const skills = files.filter((f) => f.path.startsWith('.github/skills/'));
     const shared: FindingDraft[] = [
       ...(scoped.length
         ? [
@@ -90,6 +93,18 @@ export const copilot: Detector = {
               kind: 'protective' as const,
               path: agents[0]!.path,
               message: `${agents.length} shared custom agent(s) (.github/agents): one reviewed way of working`,
+            },
+          ]
+        : []),
+      ...(skills.length
+        ? [
+            {
+              id: 'copilot.shared-skills',
+              failureMode: 'FM5' as const,
+              severity: 'info' as const,
+              kind: 'protective' as const,
+              path: skills[0]!.path,
+              message: `${skills.length} shared agent skill(s) (.github/skills): one reviewed way of working`,
             },
           ]
         : []),

@@ -29,7 +29,7 @@ describe('real-world corpus', () => {
     // Measured on the 24 repositories (the last six scored once before any rule looked at them: see
     // the README); raise these as the scanner improves.
     expect(s.precision).toBeGreaterThanOrEqual(0.63);
-    expect(s.recall).toBeGreaterThanOrEqual(0.5);
+    expect(s.recall).toBeGreaterThanOrEqual(0.51);
   });
 
   it("credits the agent action's own write-access check instead of calling its trigger open to anyone", () => {

@@ -238,3 +238,19 @@ describe('inputs an action no longer reads', () => {
     expect(beta).not.toContain('github.agent-input-ignored');
   });
 });
+
+describe('more agents the scanner recognises', () => {
+  it('an action handed the job token in a job allowed to call GitHub Models runs a model; Copilot skills are a shared pattern', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    mkdirSync(join(dir, '.github/skills/triage'), { recursive: true });
+    writeFileSync(join(dir, '.github/skills/triage/SKILL.md'), '---\nname: triage\ndescription: triage issues\n---\nSteps.\n');
+    writeFileSync(
+      join(dir, '.github/workflows/a.yml'),
+      `on:\n  issues:\n    types: [opened]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      issues: write\n      models: read\n    steps:\n      - uses: example/labeler@v1\n        with:\n          token: \${{ secrets.GITHUB_TOKEN }}\n`,
+    );
+    const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity}`);
+    expect(found).toContain('github.agent-untrusted-trigger medium');
+    expect(found).toContain('copilot.shared-skills info');
+  });
+});

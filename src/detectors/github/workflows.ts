@@ -174,9 +174,13 @@ const calledPath = (uses: string): string | undefined => (/^\.\/\.github\/workfl
  * An action not known by name that is handed a model provider's key runs a model on whatever the
  * job gives it: an in-house agent, with no documented check of who asked.
  */
-const keyedAgent = (step: Obj): boolean => {
+const keyedAgent = (step: Obj, job: Obj = {}): boolean => {
   const uses = text(step.uses);
   if (uses === '' || agentActionOf(uses)) return false;
+  // In a job allowed to call GitHub Models (permissions: models), an action handed the job's
+  // token runs a model with it.
+  const models = obj(job.permissions).models === 'read' || obj(job.permissions).models === 'write';
+  if (models && Object.values(obj(step.with)).some((v) => /\$\{\{\s*(secrets\.GITHUB_TOKEN|github\.token)\s*\}\}/.test(text(v)))) return true;
   // Handed a model provider's key, or told which model to run: either way it runs a model.
   return (
     [...Object.values(obj(step.with)), ...Object.values(obj(step.env))].some((v) => providerKey.test(text(v))) || modelName.test(text(obj(step.with).model))
@@ -221,7 +225,10 @@ function runsAgent(w: ParsedFile | undefined): boolean {
     (Array.isArray(obj(jobs[j]).steps) ? (obj(jobs[j]).steps as unknown[]) : [])
       .map(obj)
       .some(
-        (s) => agentActionOf(text(s.uses)) || keyedAgent(s) || agentCommands.some((a) => (commandWords(text(s.run)) ?? []).some((w2) => a.command.test(w2))),
+        (s) =>
+          agentActionOf(text(s.uses)) ||
+          keyedAgent(s, obj(jobs[j])) ||
+          agentCommands.some((a) => (commandWords(text(s.run)) ?? []).some((w2) => a.command.test(w2))),
       ),
   );
 }
@@ -278,12 +285,12 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     const agent = words && agentCommands.find((a) => words.some((w) => a.command.test(w)));
     if (agent) return [{ i, words: words!, agent }];
     const uses = text(s.uses);
-    return keyedAgent(s)
+    return keyedAgent(s, job)
       ? [
           {
             i,
             words: [] as string[],
-            agent: { name: `an in-house agent (${uses.replace(/@.*/, '')}, given a model provider key)`, command: /$^/, bypass: [] as string[] },
+            agent: { name: `an in-house agent (${uses.replace(/@.*/, '')}, which runs a model)`, command: /$^/, bypass: [] as string[] },
           },
         ]
       : [];
@@ -387,9 +394,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
           step: steps[i]!,
           write: perms.write,
           idToken: perms.idToken,
-          // An action the scanner does not know may take the job's token as a default input
-          // (github.token), as most actions that touch GitHub do: assume it holds it.
-          actionHoldsToken: action ? action.holdsToken : text(steps[i]!.uses) !== '',
+          actionHoldsToken: actionHolds(steps[i]!),
           credentialsPersisted: persistedBefore(i),
           narrowTools: allowed !== undefined && allowed.length > 0 && !allowed.some(broadClaudeTool),
           reviewedFirst: alwaysRequires(job.if, mergedTerm) || alwaysRequires(steps[i]!.if, mergedTerm),
@@ -428,8 +433,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   if (job.permissions !== undefined || wf.permissions !== undefined || inherited === undefined) tokenFindings(ctx, jobId, perms);
   // Where every agent step already holds the token (the action acts with it, or it is in the
   // environment), the copy a checkout leaves in .git/config adds no reach.
-  const held =
-    agentIndexes.length > 0 && agentIndexes.every((i) => agentActionOf(text(steps[i]!.uses))?.action.holdsToken || tokenInEnv(withWorkflowEnv, steps[i]!));
+  const held = agentIndexes.length > 0 && agentIndexes.every((i) => actionHolds(steps[i]!) || tokenInEnv(withWorkflowEnv, steps[i]!));
   checkoutFindings(ctx, jobId, steps, perms, held);
   for (const i of agentIndexes) envTokenFindings(ctx, jobId, job, i, steps[i]!, perms, obj(wf.env));
   for (const i of agentIndexes) secretFindings(ctx, jobId, i, reach.get(i)!, untrusted.length > 0 && !gatedStep(i));
@@ -548,6 +552,16 @@ function tokenFindings(ctx: Context, jobId: string, perms: Permissions): void {
       line: perms.line,
       message: `the agent job "${jobId}" has a read-only token`,
     });
+}
+
+/**
+ * Whether the step's action acts with the job's token itself: as documented for a known agent
+ * action; assumed for one the scanner does not know, since most actions that touch GitHub take
+ * the token as a default input (github.token).
+ */
+function actionHolds(step: Obj): boolean {
+  const known = agentActionOf(text(step.uses));
+  return known ? known.action.holdsToken : text(step.uses) !== '';
 }
 
 /** Whether GITHUB_TOKEN or GH_TOKEN is set, not blanked, for the step. */
