@@ -16,7 +16,7 @@ export function registerCollect(program: Command): void {
     .option('--from <dir>', 'build the bundle from the answers the printed commands saved in this folder; with --print-commands, the folder they save into')
     .addHelpText(
       'after',
-      '\nRuns `gh api` (GET only) with your own sign-in; no token is stored, only what GitHub answers.\nA part this token may not read (403, 404) is recorded as not readable, never as absent.',
+      '\nRuns `gh api` (GET only) with your own sign-in; no token is stored, only what GitHub answers.\nA part this token may not read (403, 404) is recorded as not readable, never as absent.\nWhen no read reaches GitHub at all (no gh, not signed in), nothing is written: exit 2.',
     )
     .action(async (_source: 'github', repository: string, flags: CollectFlags, command: Command) => {
       refuseInapplicable(command, { excludes: [['printCommands', 'out']] });
