@@ -71,43 +71,17 @@ export const copilot: Detector = {
     const scoped = files.filter((f) => f.path.startsWith('.github/instructions/'));
     const agents = files.filter((f) => f.path.startsWith('.github/agents/'));
     const skills = files.filter((f) => f.path.startsWith('.github/skills/'));
+    // A committed, shared pattern (FM5): one finding per kind, at its first file.
+    const sharedPattern = (found: ParsedFile[], id: string, message: string): FindingDraft[] =>
+      found.length ? [{ id, failureMode: 'FM5', severity: 'info', kind: 'protective', path: found[0]!.path, message }] : [];
     const shared: FindingDraft[] = [
-      ...(scoped.length
-        ? [
-            {
-              id: 'copilot.scoped-instructions',
-              failureMode: 'FM5' as const,
-              severity: 'info' as const,
-              kind: 'protective' as const,
-              path: scoped[0]!.path,
-              message: `${scoped.length} path-scoped instruction file(s) (.github/instructions): standards applied where they belong`,
-            },
-          ]
-        : []),
-      ...(agents.length
-        ? [
-            {
-              id: 'copilot.shared-agents',
-              failureMode: 'FM5' as const,
-              severity: 'info' as const,
-              kind: 'protective' as const,
-              path: agents[0]!.path,
-              message: `${agents.length} shared custom agent(s) (.github/agents): one reviewed way of working`,
-            },
-          ]
-        : []),
-      ...(skills.length
-        ? [
-            {
-              id: 'copilot.shared-skills',
-              failureMode: 'FM5' as const,
-              severity: 'info' as const,
-              kind: 'protective' as const,
-              path: skills[0]!.path,
-              message: `${skills.length} shared agent skill(s) (.github/skills): one reviewed way of working`,
-            },
-          ]
-        : []),
+      ...sharedPattern(
+        scoped,
+        'copilot.scoped-instructions',
+        `${scoped.length} path-scoped instruction file(s) (.github/instructions): standards applied where they belong`,
+      ),
+      ...sharedPattern(agents, 'copilot.shared-agents', `${agents.length} shared custom agent(s) (.github/agents): one reviewed way of working`),
+      ...sharedPattern(skills, 'copilot.shared-skills', `${skills.length} shared agent skill(s) (.github/skills): one reviewed way of working`),
     ];
     return [
       ...shared,

@@ -28,10 +28,7 @@ const trustedEvent = /github\.event_name\s*==\s*'(push|schedule|workflow_dispatc
 export function restrictsWho(condition: unknown, event?: string): boolean {
   if (condition === false) return true;
   if (typeof condition !== 'string') return false;
-  const expr = condition
-    .trim()
-    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
-    .trim();
+  const expr = expressionOf(condition);
   return expr !== '' && guarded(expr, 0, (e) => guardTerm(e, event));
 }
 
@@ -41,11 +38,16 @@ export function restrictsWho(condition: unknown, event?: string): boolean {
  */
 export function alwaysRequires(condition: unknown, term: RegExp): boolean {
   if (typeof condition !== 'string') return false;
-  const expr = condition
+  const expr = expressionOf(condition);
+  return expr !== '' && guarded(expr, 0, (e) => !e.startsWith('!') && term.test(e));
+}
+
+/** An `if:` without its optional `${{ }}`: the expression GitHub evaluates. */
+export function expressionOf(condition: unknown): string {
+  return (typeof condition === 'string' ? condition : '')
     .trim()
     .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
     .trim();
-  return expr !== '' && guarded(expr, 0, (e) => !e.startsWith('!') && term.test(e));
 }
 
 /** Whether the condition reads another job's outputs: who reaches it is then decided at run time. */

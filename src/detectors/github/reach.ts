@@ -55,10 +55,14 @@ export interface StepContext {
   reviewedFirst?: boolean;
 }
 
+/** Whether GITHUB_TOKEN or GH_TOKEN is set, not blanked, for the step (its job's env: included). */
+export function tokenInEnv(job: Obj, step: Obj): boolean {
+  return Object.entries({ ...obj(job.env), ...obj(step.env) }).some(([k, v]) => tokenVar.test(k) && text(v).trim() !== '');
+}
+
 export function reachOf(c: StepContext): Reach {
   const env = { ...obj(c.job.env), ...obj(c.step.env) };
-  const tokenInEnv = Object.entries(env).some(([k, v]) => tokenVar.test(k) && text(v).trim() !== '');
-  const inReach = c.actionHoldsToken || tokenInEnv || c.credentialsPersisted;
+  const inReach = c.actionHoldsToken || tokenInEnv(c.job, c.step) || c.credentialsPersisted;
   const given = [...Object.entries(obj(c.step.with)), ...Object.entries(env)];
   // A token given as an input or variable from secrets (not the job's own) is a stored credential.
   const stored = given.filter(([k, v]) => /^(github_token|GITHUB_TOKEN|GH_TOKEN)$/.test(k) && /secrets\.(?!GITHUB_TOKEN\b)/.test(text(v))).map(([k]) => k);

@@ -8,8 +8,8 @@ import { broadClaudeTool } from '../shared/claude-tools.js';
 import { keys, obj, str, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
-import { alwaysRequires, keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
-import { openSeverity, reachOf, reachWords, type Reach } from './reach.js';
+import { alwaysRequires, expressionOf, keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
+import { openSeverity, reachOf, reachWords, tokenInEnv, type Reach } from './reach.js';
 
 /** Events whose payload (issue text, comments, reviews, a fork's code) any GitHub user controls. */
 const untrustedEvents = [
@@ -245,12 +245,7 @@ function eventsOf(on: unknown): string[] {
  * deleting it), with or without `${{ }}`. Such a job or step never runs, so it reaches nothing.
  */
 export function neverRuns(condition: unknown): boolean {
-  if (condition === false) return true;
-  const c = text(condition)
-    .trim()
-    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
-    .trim();
-  return /^false\s*(&&|$)/.test(c);
+  return condition === false || /^false\s*(&&|$)/.test(expressionOf(condition));
 }
 
 function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
@@ -454,15 +449,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     const line = at('steps', i, 'run') ?? at('steps', i, 'uses');
     const inHouse = actionRef(text(steps[i]!.uses));
     if (inHouse) pinFindings(ctx, inHouse.repo, inHouse.ref, at('steps', i, 'uses'), perms);
-    ctx.out.push({
-      id: 'github.agent-workflow',
-      failureMode: 'FM1',
-      severity: 'info',
-      kind: 'fact',
-      path: f.path,
-      line,
-      message: `runs an agent in CI (${agent.name}${words.length ? ', from a run: step' : ''})`,
-    });
+    ctx.out.push(agentRuns(f.path, line, `${agent.name}${words.length ? ', from a run: step' : ''}`));
     const flag = agent.bypass.find((b) => words.includes(b));
     if (flag) {
       // gh-aw's firewall (awf --allow-domains) runs the agent where it can reach only listed hosts.
@@ -562,11 +549,6 @@ function tokenFindings(ctx: Context, jobId: string, perms: Permissions): void {
 function actionHolds(step: Obj): boolean {
   const known = agentActionOf(text(step.uses));
   return known ? known.action.holdsToken : text(step.uses) !== '';
-}
-
-/** Whether GITHUB_TOKEN or GH_TOKEN is set, not blanked, for the step. */
-function tokenInEnv(job: Obj, step: Obj): boolean {
-  return Object.entries({ ...obj(job.env), ...obj(step.env) }).some(([k, v]) => /^(GITHUB_TOKEN|GH_TOKEN)$/.test(k) && text(v).trim() !== '');
 }
 
 /** A GitHub token or key the agent's own process can read: what a prompt-injected command can use. */
@@ -690,20 +672,17 @@ interface ActionUse {
   routed: boolean;
 }
 
+/** The fact every agent step is reported with: which agent runs, where. */
+function agentRuns(path: string, line: number | undefined, what: string): FindingDraft {
+  return { id: 'github.agent-workflow', failureMode: 'FM1', severity: 'info', kind: 'fact', path, line, message: `runs an agent in CI (${what})` };
+}
+
 function actionFindings(ctx: Context, u: ActionUse): void {
   const { f } = ctx;
   const at = (...path: (string | number)[]) => f.lineAt?.(['jobs', u.jobId, 'steps', u.i, ...path]);
   const uses = at('uses');
   const input = obj(u.step.with);
-  ctx.out.push({
-    id: 'github.agent-workflow',
-    failureMode: 'FM1',
-    severity: 'info',
-    kind: 'fact',
-    path: f.path,
-    line: uses,
-    message: `runs an agent in CI (${u.action.repo})`,
-  });
+  ctx.out.push(agentRuns(f.path, uses, u.action.repo));
 
   pinFindings(ctx, u.action.repo, u.ref, uses, u.perms);
 
