@@ -123,7 +123,7 @@ export const ruleMap = {
   'mcp-tools-narrow': ['github.agent-mcp-tool-allowlist'],
   'custom-agent-tools-unrestricted': ['copilot.agent-all-tools'],
   'blank-github-token': ['github.agent-no-token-in-env'],
-  'webfetch-unrestricted': ['claude-code.broad-egress'],
+  'webfetch-unrestricted': ['claude-code.broad-egress', 'claude-code.open-egress', 'github.agent-open-egress'],
   'allowed-bots-wildcard': ['github.agent-bots-allowed'],
   'sandbox-disabled': ['claude-code.sandbox-off'],
   'deny-missing': ['claude-code.no-secret-deny'],
@@ -156,6 +156,10 @@ export function scoreCorpus(scan, root = corpusRoot) {
   // `kind: not` entries (held-out corpora) name tempting false positives: never expected, and a
   // finding at one is a violation as well as unexpected.
   const violations = [];
+  // Medium-or-higher risks a reviewer expects, and how many of them the scanner reports (at any
+  // severity: a graver risk found at the wrong level is still found; precision judges the level).
+  let mediumExpected = 0;
+  let mediumFound = 0;
   for (const repo of repos) {
     const entries = parse(readFileSync(join(root, repo, 'EXPECTED.yaml'), 'utf8')) ?? [];
     const expected = entries.filter((e) => e.kind !== 'not');
@@ -165,9 +169,12 @@ export function scoreCorpus(scan, root = corpusRoot) {
     for (const e of expected) {
       const ids = ruleMap[e.rule] ?? [];
       const i = findings.findIndex((f, k) => !used.has(k) && ids.includes(f.id) && samePlace(f, e) && near(f.line, e.line));
+      const grave = e.kind === 'risk' && (e.severity === 'high' || e.severity === 'medium');
+      if (grave) mediumExpected++;
       if (i >= 0) {
         used.add(i);
         hit++;
+        if (grave) mediumFound++;
       } else missed.push({ repo, ...e, covered: ids.length > 0 });
     }
     findings.forEach((f, k) => {
@@ -203,6 +210,9 @@ export function scoreCorpus(scan, root = corpusRoot) {
     highClaims: highClaims.length,
     mediumPrecision: mediumClaims.length ? (mediumClaims.length - mediumWrong) / mediumClaims.length : 1,
     mediumClaims: mediumClaims.length,
+    mediumRecall: mediumExpected ? mediumFound / mediumExpected : 1,
+    mediumExpected,
+    mediumFound,
     missed,
     unexpected,
     violations,
@@ -222,7 +232,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const pct = (x) => `${(x * 100).toFixed(1)}%`;
   console.log(`corpus: ${s.rows.length} repositories, ${s.expected} expectations, ${s.claims} risk and protection findings`);
   console.log(
-    `precision ${pct(s.precision)} (${s.claims - s.unexpected.length}/${s.claims}), recall ${pct(s.recall)} (${s.matched}/${s.expected}), high-severity precision ${pct(s.highPrecision)} (${s.highClaims} high risks), medium-or-higher risk precision ${pct(s.mediumPrecision)} (${s.mediumClaims}), must-not-find violated ${s.violations.length}`,
+    `precision ${pct(s.precision)} (${s.claims - s.unexpected.length}/${s.claims}), recall ${pct(s.recall)} (${s.matched}/${s.expected}), high-severity precision ${pct(s.highPrecision)} (${s.highClaims} high risks), medium-or-higher risk precision ${pct(s.mediumPrecision)} (${s.mediumClaims}) and recall ${pct(s.mediumRecall)} (${s.mediumFound}/${s.mediumExpected}), must-not-find violated ${s.violations.length}`,
   );
   console.log('\n| repository | expected | findings | matched |\n|---|---:|---:|---:|');
   for (const r of s.rows) console.log(`| ${r.repo} | ${r.expected} | ${r.found} | ${r.matched} |`);

@@ -1,7 +1,7 @@
 // Claude Code: https://docs.anthropic.com/en/docs/claude-code/settings
 import type { FindingDraft, ParsedFile } from './types.js';
 import { isLiteralSecret } from './shared/secrets.js';
-import { anyShell, broadClaudeTool } from './shared/claude-tools.js';
+import { anyShell, broadClaudeTool, openFetch } from './shared/claude-tools.js';
 import { obj, str, strings } from './shared/data.js';
 import { frontMatterTools } from './shared/front-matter-tools.js';
 import { hookFindings, type HookJudgement } from './shared/hooks.js';
@@ -70,6 +70,16 @@ function settingsFindings(f: ParsedFile, hooks: HookJudgement): FindingDraft[] {
         `permissions.allow has "${rule}": a broad grant that covers far more than one workflow needs`,
         'Allow exact commands (for example "Bash(npm run test *)") instead.',
       );
+  const fetch = p.allow.filter(openFetch);
+  if (fetch.length)
+    risk(
+      'open-egress',
+      'FM4',
+      'low',
+      fetch[0]!,
+      `permissions.allow has "${fetch.join('", "')}" for any address: a fetched page can carry instructions in, and what the agent read can go out without a prompt`,
+      'Allow the domains the team needs, for example "WebFetch(domain:docs.example.com)".',
+    );
   if (p.deny.length || p.ask.length)
     good(
       'deny-ask-rules',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anyShell, broadClaudeTool } from '../../src/detectors/shared/claude-tools.js';
+import { anyShell, broadClaudeTool, openFetch } from '../../src/detectors/shared/claude-tools.js';
 
 // A grant is broad when it names a program that runs whatever it is given, with any arguments.
 describe('broad Claude Code tool grants', () => {
@@ -15,13 +15,20 @@ describe('broad Claude Code tool grants', () => {
     'Bash(pnpm dlx *)',
     'Bash(node)',
     'Bash(*)',
-    'WebFetch',
   ])('%s pre-approves arbitrary commands', (tool) => expect(broadClaudeTool(tool)).toBe(true));
 
   it.each(['Bash(pnpm build:*)', 'Bash(cargo test:*)', 'Bash(npm test:*)', 'Bash(make lint)', 'Bash(git status:*)', 'Read', 'Bash(uvx ruff:*)'])(
     '%s names one command and stays narrow',
     (tool) => expect(broadClaudeTool(tool)).toBe(false),
   );
+
+  // Fetching any address is an egress grant, judged apart: it runs no command.
+  it.each(['WebFetch', 'WebFetch(*)', 'WebSearch', 'WebFetch(domain:*)'])('%s fetches any address and is no command grant', (tool) => {
+    expect(openFetch(tool)).toBe(true);
+    expect(broadClaudeTool(tool)).toBe(false);
+  });
+
+  it.each(['WebFetch(domain:docs.python.org)', 'Read', 'Bash(curl:*)'])('%s is not an open fetch', (tool) => expect(openFetch(tool)).toBe(false));
 
   it('only a whole shell counts as any command at all', () => {
     expect(anyShell('Bash')).toBe(true);

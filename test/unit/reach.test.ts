@@ -254,3 +254,21 @@ describe('more agents the scanner recognises', () => {
     expect(found).toContain('copilot.shared-skills info');
   });
 });
+
+describe('fetching any address', () => {
+  it('is an egress risk apart from the command grants, graver when the agent holds something worth sending', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    const wf = (write: string, env: string) =>
+      `on:\n  pull_request:\npermissions:\n  contents: ${write}\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n${env}        with:\n          claude_args: --allowedTools "Bash(gh pr view:*),Read,WebFetch"\n`;
+    writeFileSync(join(dir, '.github/workflows/c.yml'), wf('read', ''));
+    const reading = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity}`);
+    expect(reading).toContain('github.agent-open-egress low');
+    expect(reading).toContain('github.agent-narrow-tools info');
+    expect(reading.some((f) => f.startsWith('github.agent-broad-tools'))).toBe(false);
+    writeFileSync(join(dir, '.github/workflows/c.yml'), wf('read', '        env:\n          DEPLOY_KEY: ${{ secrets.DEPLOY_KEY }}\n'));
+    expect((await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity}`)).toContain('github.agent-open-egress medium');
+    writeFileSync(join(dir, '.github/workflows/c.yml'), wf('write', ''));
+    expect((await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity}`)).toContain('github.agent-open-egress medium');
+  });
+});

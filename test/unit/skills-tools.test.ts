@@ -28,7 +28,7 @@ describe('allowed-tools in a shared skills folder', () => {
 
   it('is a broad grant when Claude Code reads the folder through a .claude/skills link', async () => {
     expect(await toolGrants(withSkill(true))).toEqual([
-      '.agents/skills/review/SKILL.md:4 Claude Code reads this skill through the .claude/skills link: allowed-tools pre-approves Bash, WebFetch whenever this runs: far more than one command',
+      '.agents/skills/review/SKILL.md:4 Claude Code reads this skill through the .claude/skills link: allowed-tools pre-approves Bash whenever this runs: far more than one command',
     ]);
   });
 });

@@ -65,6 +65,8 @@ export function findingsOfSettings(
         message: `Gemini CLI may use only the tools in tools.core (${core.slice(0, 4).join(', ')}${core.length > 4 ? ', …' : ''})`,
       },
     ];
+  // A `tools` block without `core` is where a reader would expect the allowlist: cited there.
+  const toolsLine = s.tools === undefined ? line : (lineOf(/"tools"\s*:/) ?? line);
   return [
     ...out,
     {
@@ -73,7 +75,7 @@ export function findingsOfSettings(
       severity: 'medium',
       kind: 'risk',
       path,
-      line,
+      line: toolsLine,
       message: 'Gemini CLI runs with --yolo and no tools.core: every tool call, shell commands included, is approved without a check',
       recommendation: 'List the tools the workflow needs in the settings input: {"tools": {"core": ["run_shell_command(echo)", ...]}}.',
     },

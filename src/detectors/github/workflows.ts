@@ -4,7 +4,7 @@
 // it. Parsed YAML only: nothing is guessed from a file that could not be read.
 import { findingsOfSettings as geminiSettingsFindings } from './gemini-settings.js';
 import type { FindingDraft, ParsedFile, Severity } from '../types.js';
-import { broadClaudeTool } from '../shared/claude-tools.js';
+import { broadClaudeTool, openFetch } from '../shared/claude-tools.js';
 import { keys, obj, str, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
@@ -781,7 +781,7 @@ function actionFindings(ctx: Context, u: ActionUse): void {
       line: at('with', 'github_token'),
       message: `${u.action.name} acts with the job's own short-lived token, not a stored personal token`,
     });
-  if (u.action.repo === 'anthropics/claude-code-action') claudeInputs(ctx, input, at, bypassLevel, u.ref);
+  if (u.action.repo === 'anthropics/claude-code-action') claudeInputs(ctx, input, at, bypassLevel, u.ref, u.reach);
   if (u.action.repo === 'openai/codex-action') codexInputs(ctx, input, at, bypassLevel);
   if (u.action.repo === 'google-github-actions/run-gemini-cli')
     ctx.out.push(
@@ -864,7 +864,7 @@ function copilotSetupFindings(ctx: Context, jobId: string, job: Obj, steps: Obj[
  */
 const readsToolInputs = (ref: string): boolean => /^(beta|v0(\.|$))/.test(ref);
 
-function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, ref: string): void {
+function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, ref: string, reach: Reach): void {
   const { f } = ctx;
   // A tool list the action no longer reads limits nothing: said, so nobody counts on it.
   if (!readsToolInputs(ref))
@@ -922,6 +922,21 @@ function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, r
   const allowed = [...flagValues(words, '--allowedTools', '--allowed-tools'), ...(readsToolInputs(ref) ? [text(input.allowed_tools)] : [])].flatMap(toolList);
   const allowedLine = line ?? at('with', 'allowed_tools');
   const broad = allowed.filter(broadClaudeTool);
+  const fetch = allowed.filter(openFetch);
+  const commands = allowed.filter((t) => !openFetch(t));
+  if (fetch.length)
+    ctx.out.push({
+      id: 'github.agent-open-egress',
+      failureMode: 'FM4',
+      // What can leave is what the agent holds: a stored secret or a token that writes code is
+      // worth taking; with neither, a fetched page can still steer it, which is less.
+      severity: reach.secrets.length || reach.writes.some((w) => w === 'contents' || w === 'write-all') ? 'medium' : 'low',
+      kind: 'risk',
+      path: f.path,
+      line: allowedLine,
+      message: `--allowedTools grants ${fetch.join(', ')} for any address: a fetched page can carry instructions in, and the agent can send what it holds out`,
+      recommendation: 'Name the domains it needs, for example WebFetch(domain:docs.example.com).',
+    });
   if (broad.length)
     ctx.out.push({
       id: 'github.agent-broad-tools',
@@ -933,7 +948,7 @@ function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, r
       message: `--allowedTools grants ${broad.join(', ')}: the agent can run far more than the workflow needs, unattended`,
       recommendation: 'Allow exact commands instead, for example --allowedTools "Bash(npm test:*),Read".',
     });
-  else if (allowed.length)
+  else if (commands.length)
     ctx.out.push({
       id: 'github.agent-narrow-tools',
       failureMode: 'FM4',
@@ -941,7 +956,7 @@ function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, r
       kind: 'protective',
       path: f.path,
       line: allowedLine,
-      message: `the agent's extra tools are listed one by one (${allowed.slice(0, 4).join(', ')}${allowed.length > 4 ? ', …' : ''})`,
+      message: `the agent's extra tools are listed one by one (${commands.slice(0, 4).join(', ')}${commands.length > 4 ? ', …' : ''})`,
     });
   // Denying a tool that could change or send nothing is not a control: only denials that take
   // away running commands, writing, fetching or a write-capable MCP tool are credited.

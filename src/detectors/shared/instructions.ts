@@ -7,6 +7,9 @@ import { obj } from './data.js';
 // A prohibition about an action a tool can actually block (push, deploy, secrets, ...).
 const prohibition =
   /\b(never|do not|don't|must not|not allowed to|forbidden)\b.*(push|deploy|merge|secret|\.env|credential|token|rm -rf|delet|drop |migrat|install|publish|release|production)/i;
+// A rule given as an order ("- Never push ...", "**Do not** merge ...") rather than mentioned
+// inside a sentence: the line a reader would point at when several lines forbid something.
+const imperative = /^\s*([-*+]|\d+\.)?\s*(\*\*|__)?\s*(never|do not|don't|must not)\b/i;
 // Sentences that describe or exempt rather than forbid: "you do not need to push", "don't have to".
 const exemption = /\b(do not|don't|never) (need|have) to\b|\bno need to\b/i;
 // Telling agents to skip the repository's hooks switches off a deterministic gate.
@@ -104,7 +107,8 @@ export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanC
       recommendation: 'Remove the instruction; if a hook is too slow for agents, make it faster or move the check to CI.',
     });
   if (!enforced) {
-    const hit = lines.findIndex((l) => prohibition.test(l) && !exemption.test(l));
+    const rules = lines.flatMap((l, k) => (prohibition.test(l) && !exemption.test(l) ? [k] : []));
+    const hit = rules.find((k) => imperative.test(lines[k]!)) ?? rules[0] ?? -1;
     if (hit >= 0)
       out.push({
         id: `${prefix}.instruction-not-enforced`,
