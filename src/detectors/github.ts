@@ -3,6 +3,7 @@
 // https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/customizing-your-repository/about-code-owners
 import picomatch from 'picomatch';
 import type { FindingDraft, ParsedFile, ScanContext } from './types.js';
+import { agenticSourceFindings, isAgenticSource } from './github/agentic-source.js';
 import { workflowFindings } from './github/workflows.js';
 import type { Detector } from './types.js';
 
@@ -108,6 +109,8 @@ export const github: Detector = {
     '{,.github/,docs/}{pull_request_template,PULL_REQUEST_TEMPLATE}.md',
     '{,.github/,docs/}PULL_REQUEST_TEMPLATE/*.md',
     '.github/workflows/*.{yml,yaml}',
+    // GitHub Agentic Workflows' sources (front matter compiled into NAME.lock.yml).
+    '.github/workflows/*.md',
     '.github/settings.yml',
   ],
   inspect(files, ctx) {
@@ -124,7 +127,7 @@ export const github: Detector = {
         path: '.github/CODEOWNERS',
         message: 'there is no CODEOWNERS file: nobody is required to review changes to agent configuration',
       });
-    const workflows = new Map(files.filter((f) => f.path.startsWith('.github/workflows/')).map((f) => [f.path, f]));
+    const workflows = new Map(files.filter((f) => /^\.github\/workflows\/.*\.ya?ml$/.test(f.path)).map((f) => [f.path, f]));
     for (const f of files) {
       if (/pull_request_template/i.test(f.path))
         out.push(
@@ -147,7 +150,8 @@ export const github: Detector = {
                 message: 'the pull request template does not ask whether an agent contributed',
               },
         );
-      if (f.path.startsWith('.github/workflows/')) out.push(...mergeFindings(f), ...workflowFindings(f, workflows));
+      if (workflows.has(f.path)) out.push(...mergeFindings(f), ...workflowFindings(f, workflows));
+      if (isAgenticSource(f)) out.push(...agenticSourceFindings(f));
       if (f.path === '.github/settings.yml' && /branches:|required_pull_request_reviews|rulesets?:/.test(f.text))
         out.push({
           id: 'github.branch-protection-as-code',

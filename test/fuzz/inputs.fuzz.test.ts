@@ -218,6 +218,7 @@ describe('scanned files', () => {
     ['.codex/config.toml', 'test/fixtures/repos/codex/.codex/config.toml', 'toml', 1000],
     ['.github/workflows/claude.yml', 'test/fixtures/repos/github/.github/workflows/claude.yml', 'yaml', 1600],
     ['.github/workflows/copilot-setup-steps.yml', 'test/fixtures/repos/copilot/.github/workflows/copilot-setup-steps.yml', 'yaml', 600],
+    ['.github/workflows/triage.md', 'test/fixtures/repos/github/.github/workflows/triage.md', 'text', 600],
     ['CLAUDE.md', 'test/fixtures/repos/claude-code/CLAUDE.md', 'text', 600],
     ['.cursor/rules/style.mdc', 'test/fixtures/repos/cursor/.cursor/rules/style.mdc', 'text', 600],
   ] as const)('%s: any bytes give findings or a reason, never an exception', (path, seedFile, format, n) => {

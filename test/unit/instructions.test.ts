@@ -20,7 +20,7 @@ describe('instruction files', () => {
   it('credits a committed AGENTS.md, and reports a rule once when CLAUDE.md is a link to it', async () => {
     const found = await ids(repo({ 'AGENTS.md': '# Rules\n\nNever push to main.\n' }, { 'CLAUDE.md': 'AGENTS.md' }));
     expect(found).toContain('codex.instructions-committed AGENTS.md');
-    expect(found).toContain('claude-code.instructions-shared CLAUDE.md');
+    expect(found).toContain('claude-code.instructions-shared CLAUDE.md:1');
     expect(found.filter((f) => f.includes('instruction-not-enforced'))).toEqual(['codex.instruction-not-enforced AGENTS.md:3']);
   });
 
@@ -37,10 +37,25 @@ describe('instruction files', () => {
         '.github/instructions/tests.instructions.md': '---\napplyTo: "test/**"\n---\nUse vitest.\n',
         '.cursor/rules/ui.mdc': '---\nglobs: src/ui/**\n---\nUse the design system.\n',
         '.cursor/rules/all.mdc': '---\nalwaysApply: true\n---\nBe brief.\n',
+        '.github/skills/triage/SKILL.md': '---\nname: triage\ndescription: triage issues\n---\nLabel it.\n',
+        'GEMINI.md': '# Gemini\n\nUse pnpm.\n',
       }),
     );
     expect(found).toContain('copilot.instructions-shared .github/copilot-instructions.md');
-    expect(found.filter((f) => f.includes('instructions-divergent'))).toEqual(['cursor.instructions-divergent .cursor/rules/all.mdc']);
+    // A card in a rules folder or a skill adds to the shared source; a second whole-repository file drifts.
+    expect(found.filter((f) => f.includes('instructions-divergent'))).toEqual(['gemini-cli.instructions-divergent GEMINI.md']);
+    expect(found.some((f) => f.includes('SKILL.md') && f.includes('instructions-'))).toBe(false);
+  });
+
+  it('takes a file that only points at another document as shared, and drift as a low risk', async () => {
+    const dir = repo({
+      'AGENTS.md': '# Rules\n\nUse pnpm.\n',
+      '.github/copilot-instructions.md': 'Use the review instructions in .claude/skills/review/SKILL.md\n',
+      'GEMINI.md': '# Gemini\n\nUse npm.\n',
+    });
+    const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} ${f.path}`);
+    expect(found).toContain('copilot.instructions-shared info .github/copilot-instructions.md');
+    expect(found).toContain('gemini-cli.instructions-divergent low GEMINI.md');
   });
 
   it('reads a sentence that exempts as no rule, and one that tells agents to skip hooks as a risk', async () => {

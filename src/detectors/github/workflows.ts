@@ -430,7 +430,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   // environment), the copy a checkout leaves in .git/config adds no reach.
   const held = agentIndexes.length > 0 && agentIndexes.every((i) => actionHolds(steps[i]!) || tokenInEnv(withWorkflowEnv, steps[i]!));
   checkoutFindings(ctx, jobId, steps, perms, held);
-  for (const i of agentIndexes) envTokenFindings(ctx, jobId, job, i, steps[i]!, perms, obj(wf.env));
+  for (const i of agentIndexes) envTokenFindings(ctx, jobId, job, i, steps[i]!, perms, untrusted.length > 0 && !gatedStep(i), obj(wf.env));
   for (const i of agentIndexes) secretFindings(ctx, jobId, i, reach.get(i)!, untrusted.length > 0 && !gatedStep(i));
   for (const { i, step, action, ref } of agentSteps)
     actionFindings(ctx, {
@@ -454,7 +454,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     if (flag) {
       // gh-aw's firewall (awf --allow-domains) runs the agent where it can reach only listed hosts.
       const egressLimited = words.includes('awf') && words.some((w) => w.startsWith('--allow-domains'));
-      const severity = bypassSeverity(!gatedStep(i) && untrusted.length > 0, reach.get(i)!, egressLimited);
+      const severity = bypassSeverity(!gatedStep(i) && untrusted.length > 0, egressLimited);
       ctx.out.push(
         bypass(
           f.path,
@@ -555,7 +555,7 @@ function actionHolds(step: Obj): boolean {
 // COPILOT_GITHUB_TOKEN is Copilot CLI's own credential (its model access), like a provider key.
 const tokenVar = /^(?!COPILOT_GITHUB_TOKEN$)(GITHUB_TOKEN|GH_TOKEN|GITHUB_PAT|GH_PAT|.*_GITHUB_TOKEN|.*_PAT)$/;
 
-function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step: Obj, perms: Permissions, workflowEnv: Obj = {}): void {
+function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step: Obj, perms: Permissions, openToAnyone: boolean, workflowEnv: Obj = {}): void {
   const { f } = ctx;
   const stepEnv = obj(step.env);
   // The workflow's env:, then the job's, then the step's: each a place the agent's process reads.
@@ -583,7 +583,8 @@ function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step
   ctx.out.push({
     id: 'github.agent-token-in-env',
     failureMode: 'FM4',
-    severity: broad ? 'high' : perms.write.length || personal ? 'medium' : 'low',
+    // What the token can do, a level lower when only the repository's own people can steer the agent.
+    severity: lower(broad ? 'high' : perms.write.length || personal ? 'medium' : 'low', !openToAnyone),
     kind: 'risk',
     path: f.path,
     line: f.lineAt?.(exposed[0]![2]),
@@ -591,6 +592,8 @@ function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step
     recommendation: `Leave ${names.join(' and ')} out of the agent step (set ${names.length > 1 ? 'them' : 'it'} to '') and give the token to a separate step that acts on the agent's output.`,
   });
 }
+
+const lower = (severity: Severity, by: boolean): Severity => (!by ? severity : severity === 'high' ? 'medium' : 'low');
 
 /**
  * A secret other than the model's key and the job's token, handed to the agent step: whatever the
@@ -769,7 +772,7 @@ function actionFindings(ctx: Context, u: ActionUse): void {
 
   // Who can steer it: anyone, when the action checks no one or an input opened it to everyone.
   const openToAnyone = u.untrusted.length > 0 && !u.gated && (!u.action.checksWriteAccess || openers.some((o) => o.who === 'users'));
-  const bypassLevel = bypassSeverity(openToAnyone, u.reach);
+  const bypassLevel = bypassSeverity(openToAnyone);
   // The job's own short-lived token handed over explicitly, rather than a stored PAT.
   if (/^\$\{\{\s*(secrets\.GITHUB_TOKEN|github\.token)\s*\}\}$/.test(text(input.github_token).trim()))
     ctx.out.push({
@@ -1054,14 +1057,14 @@ function toolList(value: string): string[] {
 }
 
 /**
- * Unchecked tool calls are as grave as who can steer them and what they can reach: high when
- * anyone can start the run or it holds a code-writing token or a credential; medium when only the
- * repository's own people or a schedule start it and it can write nothing that lasts; a level
- * lower inside a sandbox that limits where it can send anything (an egress allowlist).
+ * Unchecked tool calls are as grave as who can steer them: high when anyone can start the run
+ * (unchecked, it can reach whatever the runner holds, the model's key at least); medium when only
+ * the repository's own people or a schedule start it, since whoever steers it could reach what it
+ * holds already; a level lower inside a sandbox that limits where it can send anything (an egress
+ * allowlist).
  */
-function bypassSeverity(openToAnyone: boolean, reach: Reach, egressLimited = false): Severity {
-  const grave = openToAnyone || openSeverity({ ...reach, narrowTools: false, environment: undefined, reviewedFirst: false }) === 'high';
-  return egressLimited ? (grave ? 'medium' : 'low') : grave ? 'high' : 'medium';
+function bypassSeverity(openToAnyone: boolean, egressLimited = false): Severity {
+  return egressLimited ? (openToAnyone ? 'medium' : 'low') : openToAnyone ? 'high' : 'medium';
 }
 
 function bypass(path: string, line: number | undefined, what: string, fix: string, severity: Severity = 'high'): FindingDraft {

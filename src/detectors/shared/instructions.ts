@@ -34,11 +34,25 @@ const homeOf = (path: string): string => {
  */
 const pathScoped = (file: ParsedFile): boolean => {
   if (file.path.includes('.github/instructions/')) return true;
+  // A skill or a prompt file applies when it is invoked: part of the pattern, never its copy.
+  if (/(^|\/)(skills|prompts)\//.test(file.path)) return true;
   if (!/(^|\/)\.[a-z]+\/rules\//.test(file.path)) return false;
   const front = obj(file.data);
   if (file.path.includes('.cursor/rules/')) return front.alwaysApply !== true;
   const scopedBy = ['globs', 'paths', 'applyTo'].some((key) => front[key] !== undefined);
   return scopedBy || front.alwaysApply === false || (front.trigger !== undefined && front.trigger !== 'always_on');
+};
+
+/**
+ * A rules folder (.cursor/rules, .claude/rules, .windsurf/rules) holds one card per topic by
+ * design: a card adds to the shared instructions, it is not a second copy of them to drift.
+ */
+const inRulesFolder = (path: string): boolean => /(^|\/)\.[a-z]+\/rules\//.test(path);
+
+/** A file whose whole text is a line or two sending the reader to another document. */
+const pointer = (body: string): boolean => {
+  const lines = body.split('\n').filter((l) => l.trim() !== '');
+  return lines.length > 0 && lines.length <= 3 && /\]\([^)]+\)|\bmdc:|(^|\s)@[\w./-]+|[\w./-]+\.(md|mdc|txt)\b/.test(lines.join('\n'));
 };
 
 export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanContext, enforced: boolean): FindingDraft[] {
@@ -65,10 +79,11 @@ export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanC
         ? 'a committed AGENTS.md: one set of instructions every agent that reads it shares'
         : 'committed instructions every user of this tool shares (no AGENTS.md beside it for other tools)',
     });
-  else if (whole && agentsText !== undefined) {
-    // Linking, importing or pointing at AGENTS.md shares it; so does being a file AGENTS.md lists.
+  else if (whole && agentsText !== undefined && (!inRulesFolder(file.path) || pointer(body))) {
+    // Linking, importing or pointing at AGENTS.md shares it; so does being a file AGENTS.md lists,
+    // or a line or two that sends the reader to another committed document.
     const relative = posix.relative(home, file.path);
-    const shares = sameAsAgents || /AGENTS\.md/.test(body) || agentsText.includes(relative);
+    const shares = sameAsAgents || /AGENTS\.md/.test(body) || agentsText.includes(relative) || pointer(body);
     out.push(
       shares
         ? {
@@ -77,13 +92,15 @@ export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanC
             severity: 'info',
             kind: 'protective',
             path: file.path,
-            line: file.lineOf('AGENTS.md'),
+            // A link or copy is the same text throughout: cited at its top.
+            line: sameAsAgents ? 1 : file.lineOf('AGENTS.md'),
             message: 'imports, links or is listed by AGENTS.md: one shared source of instructions',
           }
         : {
             id: `${prefix}.instructions-divergent`,
             failureMode: 'FM5',
-            severity: 'medium',
+            // Two sources drifting apart costs consistency, not control: nobody reaches anything by it.
+            severity: 'low',
             kind: 'risk',
             path: file.path,
             message: 'is maintained separately from AGENTS.md: the tools will drift apart',

@@ -1,0 +1,125 @@
+// The source of a GitHub Agentic Workflow (gh-aw): `.github/workflows/NAME.md`, whose front matter
+// `gh aw compile` turns into NAME.lock.yml. The front matter is what the team writes and reviews,
+// so its decisions are cited there; the compiled lock file is read as any other workflow.
+// What the keys mean, from gh-aw's documentation (github.github.com/gh-aw/reference/):
+// - `permissions` are the agent job's token; writes are meant to go through `safe-outputs`, which
+//   a separate job applies after the agent has finished, each kind of output capped (`max`);
+// - `network.allowed` lists the hosts gh-aw's firewall lets the agent reach (`defaults` is a
+//   fixed list of package registries and the like), so egress is an allowlist;
+// - `tools.github.toolsets` narrows the GitHub tools; `min-integrity: none` (formerly
+//   `lockdown: false`) lets them hand the agent text from any author, unfiltered;
+// - `checkout: false` keeps the pull request's files out of the runner altogether.
+import type { FindingDraft, ParsedFile } from '../types.js';
+import { keys, obj, strings, text } from '../shared/data.js';
+
+/** Scopes that let the agent write where people look, or push code. `copilot-requests` is the engine's own credential. */
+const codeWrites = new Set(['contents', 'actions', 'workflows', 'packages']);
+
+/** Whether a Markdown file under .github/workflows is an agentic workflow's source: front matter with triggers. */
+export const isAgenticSource = (f: ParsedFile): boolean => /^\.github\/workflows\/[^/]+\.md$/.test(f.path) && obj(f.data).on !== undefined;
+
+export function agenticSourceFindings(f: ParsedFile): FindingDraft[] {
+  const fm = obj(f.data);
+  const out: FindingDraft[] = [];
+  const at = (key: RegExp) => f.lineOf(key);
+  const finding = (d: Omit<FindingDraft, 'path'>) => out.push({ ...d, path: f.path });
+
+  // The agent job's token, as written. A string ("read-all", "write-all") or a map of scopes.
+  if (fm.permissions !== undefined) {
+    const p = fm.permissions;
+    const writes =
+      typeof p === 'string'
+        ? p === 'write-all'
+          ? ['write-all']
+          : []
+        : keys(p).filter((k) => text(obj(p)[k]) === 'write' && k !== 'id-token' && k !== 'copilot-requests');
+    const line = at(/^permissions\s*:/m);
+    if (writes.some((w) => w === 'write-all' || codeWrites.has(w)))
+      finding({
+        id: 'github.agent-broad-token',
+        failureMode: 'FM2',
+        severity: 'medium',
+        kind: 'risk',
+        line,
+        message: `the agentic workflow's agent job can write ${writes.join(', ')}: a prompt-injected run can push code or change workflows with it, past safe-outputs`,
+        recommendation: 'Keep the agent job read-only and let safe-outputs make the change in their own job.',
+      });
+    else if (writes.length)
+      finding({
+        id: 'github.agent-write-token',
+        failureMode: 'FM2',
+        severity: 'low',
+        kind: 'risk',
+        line,
+        message: `the agentic workflow's agent job can write ${writes.join(', ')} itself, not only through safe-outputs`,
+        recommendation: 'Move the write to a safe-output and keep the agent job read-only.',
+      });
+    else
+      finding({
+        id: 'github.agent-read-only-token',
+        failureMode: 'FM2',
+        severity: 'info',
+        kind: 'protective',
+        line,
+        message: "the agentic workflow's agent job has a read-only token",
+      });
+  }
+
+  const outputs = keys(fm['safe-outputs']).filter((k) => !['github-token', 'staged', 'env', 'app', 'threat-detection', 'jobs'].includes(k));
+  if (outputs.length)
+    finding({
+      id: 'github.aw-safe-outputs',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      line: at(/^safe-outputs\s*:/m),
+      message: `the agent asks for changes and a separate job makes only these (${outputs.slice(0, 4).join(', ')}${outputs.length > 4 ? ', …' : ''}): it holds no write access itself`,
+    });
+
+  const network = fm.network;
+  const allowed = strings(obj(network).allowed);
+  if (network === 'defaults' || (allowed.length && !allowed.includes('*')))
+    finding({
+      id: 'github.aw-egress-allowlist',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      line: (allowed.length ? at(/^\s+allowed\s*:/m) : undefined) ?? at(/^network\s*:/m),
+      message: `the agent can reach only the listed hosts (${(allowed.length ? allowed : ['defaults']).slice(0, 4).join(', ')}), enforced by gh-aw's firewall`,
+    });
+
+  const gh = obj(obj(fm.tools).github);
+  const integrity = text(gh['min-integrity']);
+  if (integrity === 'none' || gh.lockdown === false)
+    finding({
+      id: 'github.aw-any-author-content',
+      failureMode: 'FM2',
+      severity: 'low',
+      kind: 'risk',
+      line: at(integrity === 'none' ? /^\s+min-integrity\s*:/m : /^\s+lockdown\s*:/m),
+      message: "the GitHub tools hand the agent issues, comments and pull requests from any author, unfiltered (min-integrity: none): anyone's text reaches it",
+      recommendation: 'Use min-integrity: approved (the default on public repositories) unless the workflow exists to read outsiders.',
+    });
+  const toolsets = strings(gh.toolsets);
+  if (toolsets.length && !toolsets.includes('all') && !toolsets.includes('default'))
+    finding({
+      id: 'github.aw-github-toolsets',
+      failureMode: 'FM2',
+      severity: 'info',
+      kind: 'protective',
+      line: at(/^\s+toolsets\s*:/m),
+      message: `the agent's GitHub tools are limited to ${toolsets.join(', ')}`,
+    });
+
+  const events = keys(fm.on);
+  if (fm.checkout === false && events.some((e) => e === 'pull_request' || e === 'pull_request_target'))
+    finding({
+      id: 'github.aw-no-checkout',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      line: at(/^checkout\s*:/m),
+      message: "no checkout: the pull request's files never reach the runner the agent works in",
+    });
+  return out;
+}

@@ -1,0 +1,40 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scanRepository } from '../../src/scan/scan.js';
+import { tempDir } from '../helpers/cli.js';
+
+const scanSource = async (front: string): Promise<string[]> => {
+  const dir = tempDir();
+  mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+  writeFileSync(join(dir, '.github/workflows/triage.md'), `---\n${front}---\n\nTriage the issue.\n`);
+  return (await scanRepository(dir)).findings
+    .filter((f) => f.path.endsWith('.md') && f.path.includes('workflows'))
+    .map((f) => `${f.id} ${f.severity} :${f.line}`);
+};
+
+describe("a GitHub Agentic Workflow's source", () => {
+  it('credits a read-only agent job, safe outputs, a firewall allowlist and narrowed toolsets, each at its key', async () => {
+    const found = await scanSource(
+      'on:\n  issues:\n    types: [opened]\npermissions:\n  contents: read\n  issues: read\ntools:\n  github:\n    toolsets: [issues, labels]\n    min-integrity: none\nnetwork:\n  allowed:\n    - defaults\nsafe-outputs:\n  add-comment:\n    max: 1\n',
+    );
+    expect(found).toEqual([
+      'github.agent-read-only-token info :5',
+      'github.aw-github-toolsets info :10',
+      'github.aw-any-author-content low :11',
+      'github.aw-egress-allowlist info :13',
+      'github.aw-safe-outputs info :15',
+    ]);
+  });
+
+  it('reports an agent job that writes itself, code writes graver than comments; copilot-requests is the engine credential', async () => {
+    expect(await scanSource('on: workflow_dispatch\npermissions:\n  contents: write\n')).toEqual(['github.agent-broad-token medium :3']);
+    expect(await scanSource('on: workflow_dispatch\npermissions:\n  issues: write\n  copilot-requests: write\n')).toEqual(['github.agent-write-token low :3']);
+    expect(await scanSource('on: workflow_dispatch\npermissions:\n  copilot-requests: write\n')).toEqual(['github.agent-read-only-token info :3']);
+  });
+
+  it('ignores Markdown in the workflows folder that has no triggers, and a toolset list of all or default', async () => {
+    expect(await scanSource('title: notes\n')).toEqual([]);
+    expect(await scanSource('on: workflow_dispatch\ntools:\n  github:\n    toolsets: [default]\n')).toEqual([]);
+  });
+});
