@@ -272,3 +272,23 @@ describe('fetching any address', () => {
     expect((await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity}`)).toContain('github.agent-open-egress medium');
   });
 });
+
+describe('an App token minted in the job', () => {
+  const wf = (scopes: string, check = '') =>
+    `on:\n  issues:\n    types: [opened]\npermissions:\n  contents: read\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - id: app\n        uses: actions/create-github-app-token@v2\n        with:\n          app-id: \${{ vars.APP_ID }}\n          private-key: \${{ secrets.APP_KEY }}\n${scopes}      - uses: example/triage-agent@v1\n        with:\n          model: claude-sonnet\n          github-token: \${{ steps.app.outputs.token }}\n${check}`;
+  const scanOne = async (text: string) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(join(dir, '.github/workflows/t.yml'), text);
+    return (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
+  };
+  it('is what the agent acts with: unscoped it carries the installation, scoped to comments it is credited', async () => {
+    const unscoped = await scanOne(wf(''));
+    expect(unscoped).toContain('github.app-token-unscoped high :11');
+    expect(unscoped).toContain('github.agent-untrusted-trigger high :2');
+    const scoped = await scanOne(wf('          permission-contents: read\n          permission-issues: write\n'));
+    expect(scoped).toContain('github.app-token-scoped info :15');
+    expect(scoped.some((f) => f.startsWith('github.app-token-unscoped'))).toBe(false);
+    expect(scoped).toContain('github.agent-untrusted-trigger medium :2');
+  });
+});

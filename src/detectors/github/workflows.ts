@@ -9,6 +9,7 @@ import { keys, obj, str, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
 import { alwaysRequires, expressionOf, keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
+import { mintedTokens, tokenHanded, type MintedToken } from './app-token.js';
 import { openSeverity, reachOf, reachWords, tokenInEnv, type Reach } from './reach.js';
 
 /** Events whose payload (issue text, comments, reviews, a fork's code) any GitHub user controls. */
@@ -374,8 +375,19 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
         (s) =>
           /^actions\/checkout@/.test(text(s.uses)) && !(obj(s.with)['persist-credentials'] === false || text(obj(s.with)['persist-credentials']) === 'false'),
       );
+  // An App token minted in the job and handed to the agent is what it acts with, in place of the job's.
+  const minted = mintedTokens(steps);
+  for (const m of new Set(agentIndexes.map((i) => tokenHanded(steps[i]!, withWorkflowEnv, minted)).filter((m) => m !== undefined)))
+    appTokenFindings(
+      ctx,
+      jobId,
+      m,
+      perms,
+      agentIndexes.some((i) => tokenHanded(steps[i]!, withWorkflowEnv, minted) === m && !gatedStep(i) && untrusted.length > 0 && !actionChecksWho(steps[i]!)),
+    );
   const reach = new Map<number, Reach>(
     agentIndexes.map((i) => {
+      const handed = tokenHanded(steps[i]!, withWorkflowEnv, minted);
       const action = agentActionOf(text(steps[i]!.uses))?.action;
       const words = shellWords(text(steps[i]!.run)) ?? [];
       const allowed =
@@ -387,9 +399,9 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
         reachOf({
           job: withWorkflowEnv,
           step: steps[i]!,
-          write: perms.write,
+          write: handed ? (handed.writes ?? ['write-all']) : perms.write,
           idToken: perms.idToken,
-          actionHoldsToken: actionHolds(steps[i]!),
+          actionHoldsToken: handed !== undefined || actionHolds(steps[i]!),
           credentialsPersisted: persistedBefore(i),
           narrowTools: allowed !== undefined && allowed.length > 0 && !allowed.some(broadClaudeTool),
           reviewedFirst: alwaysRequires(job.if, mergedTerm) || alwaysRequires(steps[i]!.if, mergedTerm),
@@ -539,6 +551,46 @@ function tokenFindings(ctx: Context, jobId: string, perms: Permissions): void {
       line: perms.line,
       message: `the agent job "${jobId}" has a read-only token`,
     });
+}
+
+/** Code and workflows are what an App token must not let an agent write; comments and labels it may. */
+function appTokenFindings(ctx: Context, jobId: string, m: MintedToken, perms: Permissions, openToAnyone: boolean): void {
+  const { f } = ctx;
+  const at = (...path: (string | number)[]) => f.lineAt?.(['jobs', jobId, 'steps', m.index, ...path]);
+  const code = m.writes?.filter((w) => ['contents', 'actions', 'workflows', 'packages', 'administration'].includes(w)) ?? [];
+  // Code writes the job's own permissions grant as well are reported there, once.
+  if (code.length && code.every((w) => perms.write.includes(w) || perms.write.includes('write-all'))) return;
+  if (m.writes === undefined || code.length)
+    ctx.out.push({
+      id: 'github.app-token-unscoped',
+      failureMode: 'FM2',
+      severity: openToAnyone ? 'high' : 'medium',
+      kind: 'risk',
+      path: f.path,
+      line: m.writes === undefined ? at('uses') : at('with', m.firstScope!),
+      message:
+        m.writes === undefined
+          ? `the App token handed to the agent in job "${jobId}" names no permission-* scope: it carries everything the App's installation may do`
+          : `the App token handed to the agent in job "${jobId}" is minted to write ${code.join(', ')}: a prompt-injected run can push code with it`,
+      recommendation: 'Mint it with permission-contents: read and only the write scopes the agent needs (permission-issues: write).',
+    });
+  else
+    ctx.out.push({
+      id: 'github.app-token-scoped',
+      failureMode: 'FM2',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: at('with', m.firstScope!),
+      message: `the App token handed to the agent in job "${jobId}" is minted with named scopes${m.writes.length ? ` (writes ${m.writes.join(', ')} only)` : ' (read-only)'}: it cannot push code`,
+    });
+}
+
+/** A known agent action that refuses people without write access, unless an input opens it to users. */
+function actionChecksWho(step: Obj): boolean {
+  const action = agentActionOf(text(step.uses))?.action;
+  const input = obj(step.with);
+  return !!action?.checksWriteAccess && !action.openers.some((o) => o.who === 'users' && input[o.input] !== undefined && text(input[o.input]) !== '');
 }
 
 /**
