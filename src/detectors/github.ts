@@ -113,6 +113,7 @@ export const github: Detector = {
     '.github/workflows/*.md',
     '.github/settings.yml',
   ],
+  reportsAbsence: true,
   inspect(files, ctx) {
     const out: FindingDraft[] = [];
     const owners = files.find((f) => /(^|\/)CODEOWNERS$/.test(f.path));

@@ -90,8 +90,13 @@ export interface Detector {
    * read by many tools, does not by itself mean that Codex is in use.
    */
   markers?: string[];
-  /** Pure: the tool's parsed files in, findings out. Called only when the tool has files. */
+  /**
+   * Pure: the tool's parsed files in, findings out. Called only when the tool has files, or, for a
+   * detector that reports what is missing (`reportsAbsence`), whenever any agent tool has files.
+   */
   inspect(files: ParsedFile[], ctx: ScanContext): FindingDraft[];
+  /** It reports files that should exist and do not (no CODEOWNERS beside agent configuration). */
+  reportsAbsence?: boolean;
   /** Facts about this tool that live outside the repository. */
   notObservable?: Omit<NotObservable, 'tool'>[];
 }

@@ -98,7 +98,24 @@ export async function scanRepository(
     return file;
   };
 
-  const detect = (owned: Map<Detector, string[]>, candidatePaths: string[], findings: Finding[]): ScanResult['tools'] => {
+  // One detector's findings; a detector that throws is reported, and the scan goes on.
+  const inspect = (d: Detector, files: ParsedFile[], ctx: ScanContext, findings: Finding[], at = '.'): void => {
+    try {
+      for (const f of d.inspect(files, ctx)) findings.push({ ...f, tool: d.id });
+    } catch (err) {
+      findings.push({
+        id: `${d.id}.detector-error`,
+        tool: d.id,
+        failureMode: 'FM5',
+        severity: 'info',
+        kind: 'fact',
+        path: at,
+        message: `the ${d.name} detector failed: ${(err as Error).message}`,
+      });
+    }
+  };
+
+  const detect = (owned: Map<Detector, string[]>, candidatePaths: string[], findings: Finding[], active = true): ScanResult['tools'] => {
     sink = findings;
     const agentConfigPaths = [...owned.entries()]
       .filter(([d]) => d.id !== 'github')
@@ -116,7 +133,11 @@ export async function scanRepository(
     const tools: ScanResult['tools'] = [];
     for (const d of detectors) {
       const files = (owned.get(d) ?? []).map((p) => read(p, d)).filter((f): f is ParsedFile => f !== null);
-      if (!owned.get(d)?.length) continue;
+      if (!owned.get(d)?.length) {
+        // What is missing is missing from the repository, not from what was set aside.
+        if (d.reportsAbsence && active && agentConfigPaths.length) inspect(d, [], ctx, findings);
+        continue;
+      }
       tools.push({ id: d.id, name: d.name, docsUrl: d.docsUrl, files: owned.get(d)! });
       const isMarker = d.markers ? picomatch(d.markers, { dot: true }) : () => true;
       const markers = owned.get(d)!.filter((p) => isMarker(p));
@@ -130,26 +151,14 @@ export async function scanRepository(
           path: markers[0]!,
           message: `${d.name} is configured in this repository (${markers.length} file${markers.length > 1 ? 's' : ''})`,
         });
-      try {
-        for (const f of d.inspect(files, ctx)) findings.push({ ...f, tool: d.id });
-      } catch (err) {
-        findings.push({
-          id: `${d.id}.detector-error`,
-          tool: d.id,
-          failureMode: 'FM5',
-          severity: 'info',
-          kind: 'fact',
-          path: owned.get(d)![0]!,
-          message: `the ${d.name} detector failed: ${(err as Error).message}`,
-        });
-      }
+      inspect(d, files, ctx, findings, owned.get(d)![0]!);
     }
     return tools;
   };
   const tools = detect(owned, candidatePaths, findings);
   // The same detectors over what was set aside: counted, shown apart, never weighed.
   const notActive: Finding[] = [];
-  detect(ownedBy(setAside), setAside, notActive);
+  detect(ownedBy(setAside), setAside, notActive, false);
   const present = new Set(tools.map((t) => t.id));
   const notObservable = detectors
     .filter((d) => present.has(d.id) || d.id === 'github')

@@ -306,3 +306,14 @@ describe('a job switched off with if: false (issue 24)', () => {
     expect((await risks("contains(github.event.comment.body, '@claude')")).length).toBeGreaterThan(0);
   });
 });
+
+describe('what is missing', () => {
+  it('no CODEOWNERS beside agent configuration is reported even when nothing else of GitHub is there; not for set-aside files', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'AGENTS.md'), '# Rules\n');
+    expect((await scanRepository(dir)).findings.map((f) => f.id)).toContain('github.no-codeowners');
+    const empty = tempDir();
+    writeFileSync(join(empty, 'README.md'), '# Nothing for agents\n');
+    expect((await scanRepository(empty)).findings).toEqual([]);
+  });
+});

@@ -180,7 +180,8 @@ export function sarifLog(version: string, results: SarifResult[], properties?: R
             {
               physicalLocation: {
                 artifactLocation: { uri: r.uri.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
-                ...(r.line ? { region: { startLine: r.line } } : {}),
+                // A finding about a whole file (or one that should exist and does not) is shown at its top.
+                region: { startLine: r.line || 1 },
               },
             },
           ],
