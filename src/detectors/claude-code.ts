@@ -60,16 +60,17 @@ function settingsFindings(f: ParsedFile, hooks: HookJudgement): FindingDraft[] {
     );
   if (p.defaultMode === 'acceptEdits')
     risk('accept-edits', 'FM1', 'medium', 'acceptEdits', 'permissions.defaultMode is acceptEdits: file edits and common file commands run without asking');
-  for (const rule of p.allow)
-    if (broadClaudeTool(rule))
-      risk(
-        'broad-allow',
-        'FM4',
-        anyShell(rule) ? 'high' : 'medium',
-        rule,
-        `permissions.allow has "${rule}": a broad grant that covers far more than one workflow needs`,
-        'Allow exact commands (for example "Bash(npm run test *)") instead.',
-      );
+  // One decision, one finding: every broad grant of the list named, cited at the first.
+  const broad = p.allow.filter(broadClaudeTool);
+  if (broad.length)
+    risk(
+      'broad-allow',
+      'FM4',
+      broad.some(anyShell) ? 'high' : 'medium',
+      broad[0]!,
+      `permissions.allow has ${broad.map((r) => `"${r}"`).join(', ')}: ${broad.length > 1 ? 'broad grants that cover' : 'a broad grant that covers'} far more than one workflow needs`,
+      'Allow exact commands (for example "Bash(npm run test *)") instead.',
+    );
   const fetch = p.allow.filter(openFetch);
   if (fetch.length)
     risk(
@@ -93,7 +94,8 @@ function settingsFindings(f: ParsedFile, hooks: HookJudgement): FindingDraft[] {
       'FM4',
       // A setting left at the tool's default is a gap in hardening, not an opening anyone reaches.
       'low',
-      '"permissions"',
+      // Cited at the deny list when there is one (it is where the rule belongs), else at permissions.
+      f.lineOf('"deny"') === undefined ? '"permissions"' : '"deny"',
       'no deny rule keeps the agent from reading .env files, keys or other secrets',
       'Add deny rules such as "Read(./.env)", "Read(./.env.*)" and "Read(./secrets/**)".',
     );

@@ -10,17 +10,18 @@ const broadShell = /^Shell\((bash|sh|zsh|curl|wget|python|python3|node|npx|\*)\)
 function cliFindings(f: ParsedFile): FindingDraft[] {
   const p = obj(obj(f.data).permissions);
   const out: FindingDraft[] = [];
-  for (const rule of strings(p.allow))
-    if (broadShell.test(rule))
-      out.push({
-        id: 'cursor.broad-allow',
-        failureMode: 'FM4',
-        severity: 'high',
-        kind: 'risk',
-        path: f.path,
-        line: f.lineOf(rule),
-        message: `CLI permissions allow "${rule}": a broad grant`,
-      });
+  // One decision, one finding: every broad grant named, cited at the first.
+  const broad = strings(p.allow).filter((rule) => broadShell.test(rule));
+  if (broad.length)
+    out.push({
+      id: 'cursor.broad-allow',
+      failureMode: 'FM4',
+      severity: 'high',
+      kind: 'risk',
+      path: f.path,
+      line: f.lineOf(broad[0]!),
+      message: `CLI permissions allow ${broad.map((r) => `"${r}"`).join(', ')}: ${broad.length > 1 ? 'broad grants' : 'a broad grant'}`,
+    });
   if (strings(p.deny).some((r) => /Read\(.*(\.env|secret|key)/i.test(r)))
     out.push({
       id: 'cursor.secret-deny',

@@ -10,17 +10,18 @@ function settingsFindings(f: ParsedFile): FindingDraft[] {
   const out: FindingDraft[] = [...mcpFindings('gemini-cli', f, s.mcpServers)];
   const tools = obj(s.tools);
   const allowed = strings(tools.allowed !== undefined ? tools.allowed : s.allowedTools);
-  for (const t of allowed)
-    if (/^(run_shell_command|ShellTool)$|\(\s*\*?\s*\)$/.test(t))
-      out.push({
-        id: 'gemini-cli.broad-allow',
-        failureMode: 'FM4',
-        severity: 'high',
-        kind: 'risk',
-        path: f.path,
-        line: f.lineOf(t),
-        message: `"${t}" runs without confirmation`,
-      });
+  // One decision, one finding: every broad grant named, cited at the first.
+  const broad = allowed.filter((t) => /^(run_shell_command|ShellTool)$|\(\s*\*?\s*\)$/.test(t));
+  if (broad.length)
+    out.push({
+      id: 'gemini-cli.broad-allow',
+      failureMode: 'FM4',
+      severity: 'high',
+      kind: 'risk',
+      path: f.path,
+      line: f.lineOf(broad[0]!),
+      message: `${broad.map((t) => `"${t}"`).join(', ')} ${broad.length > 1 ? 'run' : 'runs'} without confirmation`,
+    });
   if (obj(s.general).defaultApprovalMode === 'auto_edit')
     out.push({
       id: 'gemini-cli.auto-edit',

@@ -15,6 +15,8 @@ describe('broad Claude Code tool grants', () => {
     'Bash(pnpm dlx *)',
     'Bash(node)',
     'Bash(*)',
+    'Bash(find:*)',
+    'Bash(awk *)',
   ])('%s pre-approves arbitrary commands', (tool) => expect(broadClaudeTool(tool)).toBe(true));
 
   it.each(['Bash(pnpm build:*)', 'Bash(cargo test:*)', 'Bash(npm test:*)', 'Bash(make lint)', 'Bash(git status:*)', 'Read', 'Bash(uvx ruff:*)'])(

@@ -317,3 +317,19 @@ describe('what is missing', () => {
     expect((await scanRepository(empty)).findings).toEqual([]);
   });
 });
+
+describe('Claude Code settings', () => {
+  it('name every broad grant in one finding, at the first; the missing secret deny at the deny list', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.claude'), { recursive: true });
+    writeFileSync(
+      join(dir, '.claude/settings.json'),
+      '{\n  "permissions": {\n    "allow": [\n      "Bash(find:*)",\n      "Bash(git status)",\n      "Bash(yarn:*)"\n    ],\n    "deny": []\n  }\n}\n',
+    );
+    const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''} ${f.message}`);
+    expect(found.filter((f) => f.startsWith('claude-code.broad-allow'))).toEqual([
+      'claude-code.broad-allow medium :4 permissions.allow has "Bash(find:*)", "Bash(yarn:*)": broad grants that cover far more than one workflow needs',
+    ]);
+    expect(found.some((f) => f.startsWith('claude-code.no-secret-deny low :8'))).toBe(true);
+  });
+});

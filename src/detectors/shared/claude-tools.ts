@@ -34,6 +34,9 @@ const generalPrograms = [
   'pipx run',
   'env',
   'xargs',
+  // run a command of their own choosing: find -exec, awk's system()
+  'find',
+  'awk',
   // any script, target or subcommand
   'npm',
   'npm run',
