@@ -135,7 +135,7 @@ export const ruleMap = {
   'deny-empty': ['claude-code.no-secret-deny'],
   'posttooluse-logger': ['claude-code.hook-after'],
   'agent-can-merge': ['github.auto-merge-agent-prs'],
-  'allow-all-tools-in-sandbox': ['github.agent-bypass-flag'],
+  'allow-all-tools-in-sandbox': ['github.agent-bypass-flag', 'github.agent-bypass-in-sandbox'],
   'instruction-only-approval': proseRules,
 };
 

@@ -185,9 +185,11 @@ describe('a bypass is as grave as who steers it and what it reaches', () => {
     expect(await scanOne(wf(''))).toEqual(['medium']);
     expect(await scanOne(wf('          allow-users: "*"\n'))).toEqual(['high']);
   });
-  it('inside a firewall that allows only listed domains, a level lower', async () => {
-    const text = `on: workflow_dispatch\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: sudo -E awf --allow-domains api.github.com -- /bin/bash -c 'copilot --allow-all-tools --prompt x'\n`;
-    expect(await scanOne(text)).toEqual(['low']);
+  it('inside a firewall that allows only listed domains: a level lower when anyone starts it, no risk when only the team does', async () => {
+    const wf = (on: string) =>
+      `on: ${on}\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: sudo -E awf --allow-domains api.github.com -- /bin/bash -c 'copilot --allow-all-tools --prompt x'\n`;
+    expect(await scanOne(wf('workflow_dispatch'))).toEqual([]);
+    expect(await scanOne(wf('issues'))).toEqual(['medium']);
   });
 });
 
@@ -290,5 +292,58 @@ describe('an App token minted in the job', () => {
     expect(scoped).toContain('github.app-token-scoped info :15');
     expect(scoped.some((f) => f.startsWith('github.app-token-unscoped'))).toBe(false);
     expect(scoped).toContain('github.agent-untrusted-trigger medium :2');
+  });
+});
+
+describe('a compiled agentic workflow (gh-aw .lock.yml)', () => {
+  const lock = (roles: string) =>
+    [
+      'on:',
+      '  issues:',
+      '    types: [opened]',
+      'permissions: {}',
+      'jobs:',
+      '  pre_activation:',
+      '    runs-on: ubuntu-slim',
+      '    outputs:',
+      "      activated: ${{ steps.check_membership.outputs.is_team_member == 'true' }}",
+      '    steps:',
+      '      - id: check_membership',
+      '        uses: actions/github-script@v9',
+      '        env:',
+      `          GH_AW_REQUIRED_ROLES: "${roles}"`,
+      '  activation:',
+      '    needs: pre_activation',
+      "    if: needs.pre_activation.outputs.activated == 'true'",
+      '    runs-on: ubuntu-slim',
+      '    steps:',
+      '      - run: echo ok',
+      '  agent:',
+      '    needs: activation',
+      '    runs-on: ubuntu-latest',
+      '    permissions:',
+      '      contents: read',
+      '    steps:',
+      '      - run: |',
+      `          printf '%s\\n' "{\\"network\\":{\\"allowDomains\\":[\\"api.github.com\\"]}}" > awf-config.json`,
+      '          sudo -E awf --config awf-config.json ${EXTRA:+--mount "$EXTRA"} \\',
+      "            -- /bin/bash -c 'copilot --add-dir /tmp --allow-all-tools --prompt x'",
+    ].join('\n') + '\n';
+  const scanOne = async (text: string) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(join(dir, '.github/workflows/triage.lock.yml'), text);
+    return (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
+  };
+  it('is gated by its role check, and --allow-all-tools inside its firewall is said, not held against it', async () => {
+    const gated = await scanOne(lock('admin,maintainer,write'));
+    expect(gated).toContain('github.agent-workflow info :27');
+    expect(gated).toContain('github.agent-bypass-in-sandbox info :30');
+    expect(gated.some((f) => f.startsWith('github.agent-untrusted-trigger') || f.startsWith('github.agent-bypass-flag'))).toBe(false);
+  });
+  it('with roles: all, anyone starts it: the bypass is a risk even inside the firewall', async () => {
+    const open = await scanOne(lock('all'));
+    expect(open).toContain('github.agent-bypass-flag medium :30');
+    expect(open.some((f) => f.startsWith('github.agent-untrusted-trigger'))).toBe(true);
   });
 });

@@ -11,3 +11,16 @@ describe('shell comments', () => {
     expect(shellWords(`echo "a # b" 'c # d' e#f \\# g`)).toEqual(['echo', 'a # b', 'c # d', 'e#f', '#', 'g']);
   });
 });
+
+describe('parameter expansions', () => {
+  it('one with an operator is kept as its variable, and the rest of the line is still read', () => {
+    expect(shellWords('awf ${EXTRA:+--mount "$X"} ${DIR:-/tmp} -- copilot --allow-all-tools')).toEqual([
+      'awf',
+      '$EXTRA',
+      '$DIR',
+      '--',
+      'copilot',
+      '--allow-all-tools',
+    ]);
+  });
+});

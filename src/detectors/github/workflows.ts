@@ -5,6 +5,7 @@
 import { findingsOfSettings as geminiSettingsFindings } from './gemini-settings.js';
 import type { FindingDraft, ParsedFile, Severity } from '../types.js';
 import { broadClaudeTool, openFetch } from '../shared/claude-tools.js';
+import { escapeRegExp } from '../../regexp.js';
 import { keys, obj, str, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
@@ -166,7 +167,34 @@ function jobGated(jobs: Obj, jobId: string, event?: string, seen = new Set<strin
   const job = obj(jobs[jobId]);
   if (restrictsWho(job.if, event)) return true;
   const needs = needsOf(job);
+  if (needs.some((n) => roleGateOutputs(obj(jobs[n])).some((o) => alwaysRequires(job.if, outputIsTrue(n, o))))) return true;
   return needs.some((n) => jobGated(jobs, n, event, seen));
+}
+
+const outputIsTrue = (job: string, output: string): RegExp =>
+  new RegExp(`^needs\\.${escapeRegExp(job)}\\.outputs\\.${escapeRegExp(output)}\\s*==\\s*'?true'?$`);
+
+/**
+ * The outputs of a job that say whether the person who started the run holds a role: set from a
+ * step that checks membership. gh-aw's compiled workflows do this in `pre_activation`
+ * (GH_AW_REQUIRED_ROLES, by default admin, maintainer and write; `all` checks no one), and every
+ * later job runs only when its `activated` output is true.
+ */
+function roleGateOutputs(job: Obj): string[] {
+  const steps = Array.isArray(job.steps) ? job.steps.map(obj) : [];
+  const checks = new Set(
+    steps
+      .filter((st) => {
+        const roles = text(obj(st.env).GH_AW_REQUIRED_ROLES);
+        return (roles !== '' && !/\ball\b/.test(roles)) || failsForOutsiders(st);
+      })
+      .map((st) => text(st.id))
+      .filter(Boolean),
+  );
+  return keys(job.outputs).filter((o) => {
+    const from = /steps\.([\w-]+)\.outputs\./.exec(text(obj(job.outputs)[o]));
+    return from !== null && checks.has(from[1]!);
+  });
 }
 
 const calledPath = (uses: string): string | undefined => (/^\.\/\.github\/workflows\/[^@\s]+$/.test(uses) ? uses.slice(2) : undefined);
@@ -464,18 +492,39 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     ctx.out.push(agentRuns(f.path, line, `${agent.name}${words.length ? ', from a run: step' : ''}`));
     const flag = agent.bypass.find((b) => words.includes(b));
     if (flag) {
-      // gh-aw's firewall (awf --allow-domains) runs the agent where it can reach only listed hosts.
-      const egressLimited = words.includes('awf') && words.some((w) => w.startsWith('--allow-domains'));
-      const severity = bypassSeverity(!gatedStep(i) && untrusted.length > 0, egressLimited);
-      ctx.out.push(
-        bypass(
-          f.path,
-          line,
-          `${agent.name} runs with ${flag}${egressLimited ? ' (inside a firewall that allows only listed domains)' : ''}`,
-          `Remove ${flag}; grant the exact tools the job needs instead.`,
-          severity,
-        ),
-      );
+      // gh-aw's firewall (awf) runs the agent in a throwaway container that reaches only listed
+      // hosts: given as --allow-domains, or in the config file the step writes (allowDomains).
+      const run = text(steps[i]!.run);
+      // The config is JSON, written as is or inside a double-quoted string (\"allowDomains\").
+      const listed =
+        words.some((w) => w.startsWith('--allow-domains')) ||
+        (/allowDomains\\?"\s*:\s*\[\s*\\?"/.test(run) && !/allowDomains\\?"\s*:\s*\[[^\]]*\\?"\*\\?"/.test(run));
+      const egressLimited = words.includes('awf') && listed;
+      const openToAnyone = !gatedStep(i) && untrusted.length > 0;
+      // Cited where the flag is written, inside a long script.
+      const flagLine = lineWithin(f, ['jobs', jobId, 'steps', i, 'run'], new RegExp(`(^|\\s)${escapeRegExp(flag)}(\\s|$|')`)) ?? line;
+      // Unchecked calls inside a disposable, firewalled sandbox, started only by the team: what a
+      // sandbox is for, and what "blocked outside disposable sandboxes" allows. Said, not held against.
+      if (egressLimited && !openToAnyone)
+        ctx.out.push({
+          id: 'github.agent-bypass-in-sandbox',
+          failureMode: 'FM4',
+          severity: 'info',
+          kind: 'fact',
+          path: f.path,
+          line: flagLine,
+          message: `${agent.name} runs with ${flag} inside gh-aw's firewall: a throwaway container that reaches only listed hosts, started only by the team`,
+        });
+      else
+        ctx.out.push(
+          bypass(
+            f.path,
+            flagLine,
+            `${agent.name} runs with ${flag}${egressLimited ? ' (inside a firewall that allows only listed domains)' : ''}`,
+            `Remove ${flag}; grant the exact tools the job needs instead.`,
+            bypassSeverity(openToAnyone, egressLimited),
+          ),
+        );
     }
     if (untrusted.length && !gatedStep(i))
       ctx.out.push(

@@ -9,7 +9,10 @@ export function shellWords(line: string): string[] | undefined {
   // A backslash at the end of a line continues it.
   const plain = withoutComments(line)
     .replace(/\\\r?\n/g, ' ')
-    .replace(/\$\{\{[\s\S]*?\}\}/g, (m) => `__gh_expr_${expressions.push(m) - 1}__`);
+    .replace(/\$\{\{[\s\S]*?\}\}/g, (m) => `__gh_expr_${expressions.push(m) - 1}__`)
+    // A parameter expansion with an operator (${VAR:+--flag x}, ${VAR:-default}, ${VAR:?message})
+    // is decided at run time, and shell-quote refuses it: kept as the variable it starts from.
+    .replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+?=])[^{}]*\}/g, (_, name: string) => `$${name}`);
   let entries: ReturnType<typeof parse>;
   try {
     // Variables stay as written ($FOO), never expanded from our environment.
