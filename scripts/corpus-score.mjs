@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 export const corpusRoot = fileURLToPath(new URL('../test/fixtures/real/', import.meta.url));
 
 /** Rules stated only in prose, whichever tool's instruction file states them. */
-const proseRules = ['claude-code', 'copilot', 'cursor', 'codex', 'gemini-cli', 'windsurf'].map((t) => `${t}.instruction-not-enforced`);
+const proseRules = ['claude-code', 'copilot', 'cursor', 'codex', 'gemini-cli', 'windsurf', 'github'].map((t) => `${t}.instruction-not-enforced`);
 
 /** One MCP rule, whichever tool's configuration holds the server. */
 const mcpRule = (what) => ['claude-code', 'cursor', 'vscode', 'codex', 'gemini-cli', 'continue'].map((t) => `${t}.${what}`);

@@ -347,3 +347,35 @@ describe('a compiled agentic workflow (gh-aw .lock.yml)', () => {
     expect(open.some((f) => f.startsWith('github.agent-untrusted-trigger'))).toBe(true);
   });
 });
+
+describe('a dispatcher and the prompt', () => {
+  it('a dispatcher is as grave as the most its callees can reach: low when every routed agent holds nothing', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/dispatch.yml'),
+      `on:\n  issues:\n    types: [opened]\njobs:\n  dispatch:\n    runs-on: ubuntu-latest\n    outputs:\n      command: \${{ steps.c.outputs.command }}\n    steps:\n      - id: c\n        run: echo "command=triage" >> "$GITHUB_OUTPUT"\n  triage:\n    needs: dispatch\n    if: needs.dispatch.outputs.command == 'triage'\n    uses: ./.github/workflows/triage.yml\n`,
+    );
+    const callee = (write: string) =>
+      `on: workflow_call\npermissions:\n  contents: read\n  issues: ${write}\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        env:\n          GITHUB_TOKEN: ''\n`;
+    writeFileSync(join(dir, '.github/workflows/triage.yml'), callee('read'));
+    const severity = async () => (await scanRepository(dir)).findings.filter((f) => f.id === 'github.agent-untrusted-trigger').map((f) => f.severity);
+    expect(await severity()).toEqual(['low']);
+    writeFileSync(
+      join(dir, '.github/workflows/triage.yml'),
+      callee('read').replace("          GITHUB_TOKEN: ''\n", '          GITHUB_TOKEN: ${{ github.token }}\n').replace('issues: read', 'issues: write'),
+    );
+    expect(await severity()).toEqual(['medium']);
+  });
+
+  it("a rule written into the agent's prompt is reported as prose, at its line", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/c.yml'),
+      `on: workflow_dispatch\npermissions:\n  contents: read\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          prompt: |\n            Triage the issue.\n            Never push to any branch.\n`,
+    );
+    const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
+    expect(found).toContain('github.instruction-not-enforced low :12');
+  });
+});

@@ -5,6 +5,7 @@
 import { findingsOfSettings as geminiSettingsFindings } from './gemini-settings.js';
 import type { FindingDraft, ParsedFile, Severity } from '../types.js';
 import { broadClaudeTool, openFetch } from '../shared/claude-tools.js';
+import { proseRuleLine } from '../shared/instructions.js';
 import { escapeRegExp } from '../../regexp.js';
 import { keys, obj, str, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
@@ -246,19 +247,58 @@ function commandWords(run: string, depth = 0): string[] | undefined {
   return [...words, ...nested];
 }
 
+/** A checkout before step `i` left the job's token in .git/config (no persist-credentials: false). */
+function credentialsLeftBefore(steps: Obj[], i: number): boolean {
+  return steps
+    .slice(0, i)
+    .some(
+      (s) =>
+        /^actions\/checkout@/.test(text(s.uses)) && !(obj(s.with)['persist-credentials'] === false || text(obj(s.with)['persist-credentials']) === 'false'),
+    );
+}
+
+/** Whether a step runs an agent: a known action, an in-house one handed a model, or an agent command. */
+function isAgentStep(s: Obj, job: Obj): boolean {
+  return !!agentActionOf(text(s.uses)) || keyedAgent(s, job) || agentCommands.some((a) => (commandWords(text(s.run)) ?? []).some((w) => a.command.test(w)));
+}
+
+/**
+ * What each agent step of a called workflow can reach: its own token, or its caller's where it
+ * sets none. A dispatcher's finding is as grave as the most a routed request can reach.
+ */
+function calleeReaches(w: ParsedFile, callerPermissions: unknown): Reach[] {
+  const data = obj(w.data);
+  const jobs = obj(data.jobs);
+  return keys(jobs).flatMap((j) => {
+    const job = obj(jobs[j]);
+    if (neverRuns(job.if)) return [];
+    const steps = (Array.isArray(job.steps) ? job.steps : []).map(obj);
+    const perms = permissionsOf(job.permissions ?? data.permissions ?? callerPermissions, undefined);
+    const withEnv = { ...job, env: { ...obj(data.env), ...obj(job.env) } };
+    return steps.flatMap((s, i) =>
+      isAgentStep(s, job) && !neverRuns(s.if)
+        ? [
+            reachOf({
+              job: withEnv,
+              step: s,
+              write: perms.write,
+              idToken: perms.idToken,
+              actionHoldsToken: actionHolds(s),
+              credentialsPersisted: credentialsLeftBefore(steps, i),
+              narrowTools: false,
+            }),
+          ]
+        : [],
+    );
+  });
+}
+
 /** Whether a workflow runs an agent action, agent command or in-house agent in any job. */
 function runsAgent(w: ParsedFile | undefined): boolean {
   if (!w) return false;
   const jobs = obj(obj(w.data).jobs);
   return keys(jobs).some((j) =>
-    (Array.isArray(obj(jobs[j]).steps) ? (obj(jobs[j]).steps as unknown[]) : [])
-      .map(obj)
-      .some(
-        (s) =>
-          agentActionOf(text(s.uses)) ||
-          keyedAgent(s, obj(jobs[j])) ||
-          agentCommands.some((a) => (commandWords(text(s.run)) ?? []).some((w2) => a.command.test(w2))),
-      ),
+    (Array.isArray(obj(jobs[j]).steps) ? (obj(jobs[j]).steps as unknown[]) : []).map(obj).some((s) => isAgentStep(s, obj(jobs[j]))),
   );
 }
 
@@ -396,13 +436,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     });
   }
   // What each agent step can reach: the token it really holds, secrets, tools, gates.
-  const persistedBefore = (i: number) =>
-    steps
-      .slice(0, i)
-      .some(
-        (s) =>
-          /^actions\/checkout@/.test(text(s.uses)) && !(obj(s.with)['persist-credentials'] === false || text(obj(s.with)['persist-credentials']) === 'false'),
-      );
+  const persistedBefore = (i: number) => credentialsLeftBefore(steps, i);
   // An App token minted in the job and handed to the agent is what it acts with, in place of the job's.
   const minted = mintedTokens(steps);
   for (const m of new Set(agentIndexes.map((i) => tokenHanded(steps[i]!, withWorkflowEnv, minted)).filter((m) => m !== undefined)))
@@ -449,10 +483,16 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       const callees = keys(obj(wf.jobs)).filter(
         (j) => jobRouted(obj(wf.jobs), j) && runsAgent(ctx.workflows.get(calledPath(text(obj(obj(wf.jobs)[j]).uses)) ?? '')),
       );
+      // As grave as the most a routed request can reach, and medium at most: routing is decided at run time.
+      const reaches = callees.flatMap((j) => {
+        const callee = obj(obj(wf.jobs)[j]);
+        return calleeReaches(ctx.workflows.get(calledPath(text(callee.uses))!)!, callee.permissions ?? wf.permissions);
+      });
+      const worst = reaches.some((r) => openSeverity(r) !== 'low') ? 'medium' : 'low';
       ctx.out.push({
         id: 'github.agent-untrusted-trigger',
         failureMode: 'FM4',
-        severity: 'medium',
+        severity: reaches.length ? worst : 'medium',
         kind: 'risk',
         path: f.path,
         line:
@@ -776,6 +816,34 @@ interface ActionUse {
   routed: boolean;
 }
 
+/** The inputs that hand an agent action its instructions. */
+const promptInputs = ['prompt', 'direct_prompt', 'override_prompt', 'custom_instructions', 'system_prompt', 'append_system_prompt'];
+
+/**
+ * A rule written into the agent's prompt ("never push", "do not merge") is advice to the model:
+ * nothing in the workflow makes it hold. Said once per step, at the rule a reader would cite.
+ */
+function promptRuleFindings(ctx: Context, jobId: string, i: number, input: Obj): void {
+  for (const key of promptInputs) {
+    const lines = text(input[key]).split('\n');
+    const hit = proseRuleLine(lines);
+    if (hit < 0) continue;
+    const rule = lines[hit]!.trim();
+    ctx.out.push({
+      id: 'github.instruction-not-enforced',
+      failureMode: 'FM1',
+      severity: 'low',
+      kind: 'risk',
+      path: ctx.f.path,
+      line: lineWithin(ctx.f, ['jobs', jobId, 'steps', i, 'with', key], new RegExp(escapeRegExp(rule.slice(0, 60)))),
+      message: `the agent's ${key} states a rule nothing in the workflow enforces ("${rule.slice(0, 90)}"): advice to a model, not a control`,
+      recommendation:
+        "Enforce it where the agent cannot talk its way past it: the token's permissions, the tool list, or a step that checks the agent's output.",
+    });
+    return;
+  }
+}
+
 /** The fact every agent step is reported with: which agent runs, where. */
 function agentRuns(path: string, line: number | undefined, what: string): FindingDraft {
   return { id: 'github.agent-workflow', failureMode: 'FM1', severity: 'info', kind: 'fact', path, line, message: `runs an agent in CI (${what})` };
@@ -789,6 +857,7 @@ function actionFindings(ctx: Context, u: ActionUse): void {
   ctx.out.push(agentRuns(f.path, uses, u.action.repo));
 
   pinFindings(ctx, u.action.repo, u.ref, uses, u.perms);
+  promptRuleFindings(ctx, u.jobId, u.i, input);
 
   // Who can start it: the action's own default, opened up by an input, or nothing at all.
   const openers = u.action.openers.filter((o) => input[o.input] !== undefined && input[o.input] !== false && text(input[o.input]) !== '');

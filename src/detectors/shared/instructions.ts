@@ -55,6 +55,12 @@ const pointer = (body: string): boolean => {
   return lines.length > 0 && lines.length <= 3 && /\]\([^)]+\)|\bmdc:|(^|\s)@[\w./-]+|[\w./-]+\.(md|mdc|txt)\b/.test(lines.join('\n'));
 };
 
+/** The line (0-based) of the rule a reader would cite among those stated in prose, or -1: an order first. */
+export function proseRuleLine(lines: readonly string[]): number {
+  const rules = lines.flatMap((l, k) => (prohibition.test(l) && !exemption.test(l) ? [k] : []));
+  return rules.find((k) => imperative.test(lines[k]!)) ?? rules[0] ?? -1;
+}
+
 export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanContext, enforced: boolean): FindingDraft[] {
   const out: FindingDraft[] = [];
   const body = file.body ?? file.text;
@@ -124,8 +130,7 @@ export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanC
       recommendation: 'Remove the instruction; if a hook is too slow for agents, make it faster or move the check to CI.',
     });
   if (!enforced) {
-    const rules = lines.flatMap((l, k) => (prohibition.test(l) && !exemption.test(l) ? [k] : []));
-    const hit = rules.find((k) => imperative.test(lines[k]!)) ?? rules[0] ?? -1;
+    const hit = proseRuleLine(lines);
     if (hit >= 0)
       out.push({
         id: `${prefix}.instruction-not-enforced`,
