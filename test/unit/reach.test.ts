@@ -379,3 +379,22 @@ describe('a dispatcher and the prompt', () => {
     expect(found).toContain('github.instruction-not-enforced low :12');
   });
 });
+
+describe('claude_args chosen by an expression', () => {
+  it('every argument set written in the expression is possible: what any grants is reported; one built from a variable is not assessed', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    const wf = (args: string) =>
+      `on: workflow_dispatch\npermissions:\n  contents: read\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          claude_args: ${args}\n`;
+    writeFileSync(
+      join(dir, '.github/workflows/c.yml'),
+      wf(`\${{ inputs.mode == 'read' && '--allowed-tools "Read,Bash(gh issue view:*)"' || '--allowed-tools "Read,Edit,Bash(gh api:*)"' }}`),
+    );
+    const found = (await scanRepository(dir)).findings.filter((f) => f.id === 'github.agent-broad-tools').map((f) => f.message);
+    expect(found).toEqual([
+      'an --allowedTools the expression can choose grants Edit, Bash(gh api:*): the agent can run far more than the workflow needs, unattended',
+    ]);
+    writeFileSync(join(dir, '.github/workflows/c.yml'), wf('${{ vars.CLAUDE_ARGS }}'));
+    expect((await scanRepository(dir)).findings.map((f) => f.id)).toContain('github.agent-args-unreadable');
+  });
+});

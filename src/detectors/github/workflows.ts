@@ -764,9 +764,31 @@ function secretFindings(ctx: Context, jobId: string, i: number, reach: Reach, op
 
 /** Claude Code's extra tools in the action's inputs, or undefined when none are listed. */
 function claudeAllowed(input: Obj, ref: string): string[] | undefined {
-  const words = shellWords(text(input.claude_args)) ?? [];
-  const allowed = [...flagValues(words, '--allowedTools', '--allowed-tools'), ...(readsToolInputs(ref) ? [text(input.allowed_tools)] : [])].flatMap(toolList);
+  const words = claudeArgWords(text(input.claude_args))?.words ?? [];
+  const allowed = allowedTools(words, input, ref);
   return allowed.length ? allowed : undefined;
+}
+
+/** The tools --allowedTools grants (and allowed_tools, where the action still reads it), each once. */
+function allowedTools(words: string[], input: Obj, ref: string): string[] {
+  return [
+    ...new Set([...flagValues(words, '--allowedTools', '--allowed-tools'), ...(readsToolInputs(ref) ? [text(input.allowed_tools)] : [])].flatMap(toolList)),
+  ];
+}
+
+/**
+ * claude_args as words. An expression chooses the arguments at run time; when every value it can
+ * choose is written in it ('...' literals), each is possible, so all are read together (`chosen`).
+ * Undefined when it cannot be read: the caller says so rather than guess.
+ */
+function claudeArgWords(raw: string): { words: string[]; chosen: boolean } | undefined {
+  if (!/^\s*\$\{\{[\s\S]*\}\}\s*$/.test(raw)) {
+    const words = raw ? shellWords(raw) : [];
+    return words && { words, chosen: false };
+  }
+  const branches = expressionLiterals(raw);
+  if (!branches?.some((b) => /--(allowed|disallowed)-?[tT]ools|--dangerously|--permission-mode/.test(b))) return undefined;
+  return { words: branches.flatMap((b) => shellWords(b) ?? []), chosen: true };
 }
 
 /**
@@ -970,6 +992,12 @@ function actionFindings(ctx: Context, u: ActionUse): void {
 
 type At = (...path: (string | number)[]) => number | undefined;
 
+/** The string literals of a `${{ }}` expression ('it''s' unescaped), or undefined when there are none. */
+function expressionLiterals(raw: string): string[] | undefined {
+  const found = [...raw.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replaceAll("''", "'"));
+  return found.length ? found : undefined;
+}
+
 /** Taken from a moving ref, an action's next commit runs with this job's token and secrets. */
 function pinFindings(ctx: Context, repo: string, ref: string, line: number | undefined, perms: Permissions): void {
   const { f } = ctx;
@@ -1078,10 +1106,12 @@ function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, r
       line,
       message: `claude_args ${why}`,
     });
-  // An expression chooses the arguments at run time: say so rather than guess which branch runs.
-  if (/^\s*\$\{\{[\s\S]*\}\}\s*$/.test(raw)) return unreadable('is chosen by an expression at run time: its tools are not assessed');
-  const words = raw ? shellWords(raw) : [];
-  if (!words) return unreadable('could not be split into words: not assessed');
+  const args = claudeArgWords(raw);
+  if (!args)
+    return unreadable(
+      /^\s*\$\{\{/.test(raw) ? 'is chosen by an expression at run time: its tools are not assessed' : 'could not be split into words: not assessed',
+    );
+  const { words, chosen } = args;
   if (words.includes('--dangerously-skip-permissions') || flagValues(words, '--permission-mode').includes('bypassPermissions'))
     ctx.out.push(
       bypass(
@@ -1092,7 +1122,8 @@ function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, r
         bypassLevel,
       ),
     );
-  const allowed = [...flagValues(words, '--allowedTools', '--allowed-tools'), ...(readsToolInputs(ref) ? [text(input.allowed_tools)] : [])].flatMap(toolList);
+  const allowed = allowedTools(words, input, ref);
+  const grants = chosen ? 'an --allowedTools the expression can choose grants' : '--allowedTools grants';
   const allowedLine = line ?? at('with', 'allowed_tools');
   const broad = allowed.filter(broadClaudeTool);
   const fetch = allowed.filter(openFetch);
@@ -1107,7 +1138,7 @@ function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, r
       kind: 'risk',
       path: f.path,
       line: allowedLine,
-      message: `--allowedTools grants ${fetch.join(', ')} for any address: a fetched page can carry instructions in, and the agent can send what it holds out`,
+      message: `${grants} ${fetch.join(', ')} for any address: a fetched page can carry instructions in, and the agent can send what it holds out`,
       recommendation: 'Name the domains it needs, for example WebFetch(domain:docs.example.com).',
     });
   if (broad.length)
@@ -1118,7 +1149,7 @@ function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, r
       kind: 'risk',
       path: f.path,
       line: allowedLine,
-      message: `--allowedTools grants ${broad.join(', ')}: the agent can run far more than the workflow needs, unattended`,
+      message: `${grants} ${broad.join(', ')}: the agent can run far more than the workflow needs, unattended`,
       recommendation: 'Allow exact commands instead, for example --allowedTools "Bash(npm test:*),Read".',
     });
   else if (commands.length)

@@ -56,6 +56,8 @@ const generalPrograms = [
   './gradlew',
   // outside systems and the machine itself
   'gh',
+  // a general authenticated client: any call the token allows
+  'gh api',
   'git',
   'git push',
   'curl',
