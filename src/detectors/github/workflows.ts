@@ -417,11 +417,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   const routed = jobRouted(obj(wf.jobs), jobId) || (ctx.callers.length > 0 && ctx.callers.every((c) => c.routed));
   // Credit for a check of who asked, where it stands (a dispatcher's if: counts once, for all it gates).
   const checkStep = agentIndexes.length ? steps.slice(0, agentIndexes[0]).findIndex((x) => failsForOutsiders(x) && !text(x.if)) : -1;
-  const gate =
-    gateLine(ctx, wf, jobId, agentIndexes[0]) ??
-    (checkStep >= 0
-      ? { job: jobId, line: lineWithin(f, ['jobs', jobId, 'steps', checkStep, 'run'], /members|permission|author_association/) ?? at('steps', checkStep) }
-      : undefined);
+  const gate = gateLine(ctx, wf, jobId, agentIndexes[0]);
   const gatedEvents = allUntrusted.filter((e) => !untrusted.includes(e) || gated);
   if (gatedEvents.length && gate && !ctx.credited.has(`${gate.job}:${gate.line}`)) {
     ctx.credited.add(`${gate.job}:${gate.line}`);
@@ -433,6 +429,20 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       path: f.path,
       line: gate.line,
       message: `${gate.job === jobId ? `job "${jobId}"` : `job "${gate.job}", which job "${jobId}" needs,`} runs the agent ${gated ? 'only' : `on ${gatedEvents.join(', ')} only`} for members or named people (its if: checks who asked)`,
+    });
+  }
+  // A step that fails the job for outsiders is a gate of its own, whatever the if: already does.
+  const stepLine = checkStep >= 0 ? at('steps', checkStep) : undefined;
+  if (stepLine !== undefined && !ctx.credited.has(`${jobId}:${stepLine}`)) {
+    ctx.credited.add(`${jobId}:${stepLine}`);
+    ctx.out.push({
+      id: 'github.agent-member-gate',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: stepLine,
+      message: `in job "${jobId}", a step checks who asked and fails the job for anyone outside the team before the agent runs`,
     });
   }
   // What each agent step can reach: the token it really holds, secrets, tools, gates.
