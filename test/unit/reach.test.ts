@@ -398,3 +398,34 @@ describe('claude_args chosen by an expression', () => {
     expect((await scanRepository(dir)).findings.map((f) => f.id)).toContain('github.agent-args-unreadable');
   });
 });
+
+describe("claude-code-action's settings and claude_env inputs", () => {
+  it('settings pre-approve tools like --allowedTools, cited at the entry; every secret in claude_env is in the agent’s reach', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/c.yml'),
+      [
+        'on: workflow_dispatch',
+        'permissions:',
+        '  contents: read',
+        'jobs:',
+        '  c:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: anthropics/claude-code-action@v1',
+        '        with:',
+        '          claude_env: |',
+        '            OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
+        '          settings: |',
+        '            {"permissions": {"allow": [',
+        '              "Read",',
+        '              "Bash(python:*)"',
+        '            ]}}',
+      ].join('\n') + '\n',
+    );
+    const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
+    expect(found).toContain('github.agent-broad-tools medium :15');
+    expect(found).toContain('github.agent-secret-in-env medium :11');
+  });
+});

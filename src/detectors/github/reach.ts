@@ -70,9 +70,12 @@ export function reachOf(c: StepContext): Reach {
     .filter(([k, v]) => !ownCredential.test(k) && /secrets\./.test(text(v)) && !providerKey.test(text(v)) && !/secrets\.GITHUB_TOKEN\b/.test(text(v)))
     .flatMap(([, v]) => [...text(v).matchAll(/secrets\.([A-Za-z0-9_]+)/g)].map((m) => m[1]!))
     .filter((s) => !providerKey.test(`secrets.${s}`) && credentialName.test(s));
+  // claude_env (claude-code-action) puts each line in the agent's own environment: there a model
+  // provider's key is not the agent's credential but one more secret it can be talked into sending.
+  const agentEnv = [...text(obj(c.step.with).claude_env).matchAll(/secrets\.([A-Za-z0-9_]+)/g)].map((m) => m[1]!).filter((s) => credentialName.test(s));
   return {
     writes: inReach ? c.write : [],
-    secrets: [...new Set([...stored, ...secrets])],
+    secrets: [...new Set([...stored, ...secrets, ...agentEnv])],
     idToken: c.idToken,
     narrowTools: c.narrowTools,
     environment: text(obj(c.job).environment) || text(obj(obj(c.job).environment).name) || undefined,

@@ -6,8 +6,9 @@ import { findingsOfSettings as geminiSettingsFindings } from './gemini-settings.
 import type { FindingDraft, ParsedFile, Severity } from '../types.js';
 import { broadClaudeTool, openFetch } from '../shared/claude-tools.js';
 import { proseRuleLine } from '../shared/instructions.js';
+import { parseJsonc } from '../../parse-boundary/jsonc.js';
 import { escapeRegExp } from '../../regexp.js';
-import { keys, obj, str, text, type Obj } from '../shared/data.js';
+import { keys, obj, str, strings, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
 import { alwaysRequires, expressionOf, keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
@@ -521,7 +522,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   const held = agentIndexes.length > 0 && agentIndexes.every((i) => actionHolds(steps[i]!) || tokenInEnv(withWorkflowEnv, steps[i]!));
   checkoutFindings(ctx, jobId, steps, perms, held);
   for (const i of agentIndexes) envTokenFindings(ctx, jobId, job, i, steps[i]!, perms, untrusted.length > 0 && !gatedStep(i), obj(wf.env));
-  for (const i of agentIndexes) secretFindings(ctx, jobId, i, reach.get(i)!, untrusted.length > 0 && !gatedStep(i));
+  for (const i of agentIndexes) secretFindings(ctx, jobId, i, reach.get(i)!, untrusted.length > 0 && !gatedStep(i) && !actionChecksWho(steps[i]!));
   for (const { i, step, action, ref } of agentSteps)
     actionFindings(ctx, {
       jobId,
@@ -755,7 +756,7 @@ function secretFindings(ctx: Context, jobId: string, i: number, reach: Reach, op
   const names = reach.secrets;
   const step = obj((obj(obj(obj(ctx.f.data).jobs)[jobId]).steps as unknown[] | undefined)?.[i]);
   const key = [...Object.keys(obj(step.env)).map((k) => ['env', k]), ...Object.keys(obj(step.with)).map((k) => ['with', k])].find(([where, k]) =>
-    names.some((n) => text(obj(step[where!])[k!]).includes(n)),
+    new RegExp(`secrets\\.${escapeRegExp(names[0]!)}\\b`).test(text(obj(step[where!])[k!])),
   );
   const setup = jobId === 'copilot-setup-steps';
   ctx.out.push({
@@ -764,7 +765,10 @@ function secretFindings(ctx: Context, jobId: string, i: number, reach: Reach, op
     severity: openToAnyone ? 'high' : 'medium',
     kind: 'risk',
     path: ctx.f.path,
-    line: (key && ctx.f.lineAt?.(['jobs', jobId, 'steps', i, ...key])) ?? ctx.f.lineAt?.(['jobs', jobId, 'steps', i]),
+    // Cited at the first secret's own line, inside a block such as claude_env.
+    line:
+      (key && lineWithin(ctx.f, ['jobs', jobId, 'steps', i, ...key], new RegExp(`secrets\\.${escapeRegExp(names[0]!)}\\b`))) ??
+      ctx.f.lineAt?.(['jobs', jobId, 'steps', i]),
     message: setup
       ? `a setup step of Copilot's coding agent is handed ${names.join(', ')}: what it leaves in the environment (files, caches, configuration) is in the agent's reach`
       : `the agent step in job "${jobId}" is handed ${names.join(', ')}: ${openToAnyone ? 'anyone who starts it' : 'text it reads'} can talk it into sending ${names.length > 1 ? 'them' : 'it'} out`,
@@ -775,8 +779,52 @@ function secretFindings(ctx: Context, jobId: string, i: number, reach: Reach, op
 /** Claude Code's extra tools in the action's inputs, or undefined when none are listed. */
 function claudeAllowed(input: Obj, ref: string): string[] | undefined {
   const words = claudeArgWords(text(input.claude_args))?.words ?? [];
-  const allowed = allowedTools(words, input, ref);
+  const allowed = [...allowedTools(words, input, ref), ...settingsAllow(text(input.settings))];
   return allowed.length ? allowed : undefined;
+}
+
+/**
+ * `permissions.allow` of the action's `settings` input (Claude Code settings, given inline as
+ * JSON): tools pre-approved for the run, like --allowedTools. A path to a file, or JSON the
+ * scanner cannot read, gives none (expressions are read as unknown values).
+ */
+function settingsAllow(raw: string): string[] {
+  if (!raw.trim().startsWith('{')) return [];
+  const parsed = parseJsonc(raw.replace(/\$\{\{[\s\S]*?\}\}/g, 'null'));
+  return parsed.ok ? strings(obj(obj(parsed.data).permissions).allow) : [];
+}
+
+/**
+ * The tools the `settings` input pre-approves, judged like --allowedTools and cited at the entry;
+ * those the arguments grant as well are reported there, once.
+ */
+function claudeSettingsInput(ctx: Context, input: Obj, within: (term: RegExp) => number | undefined, reach: Reach, granted: string[]): void {
+  const allowed = settingsAllow(text(input.settings)).filter((t) => !granted.includes(t));
+  const at = (tool: string) => within(new RegExp(`"${escapeRegExp(tool)}"`));
+  const broad = allowed.filter(broadClaudeTool);
+  const fetch = allowed.filter(openFetch);
+  if (broad.length)
+    ctx.out.push({
+      id: 'github.agent-broad-tools',
+      failureMode: 'FM4',
+      severity: 'medium',
+      kind: 'risk',
+      path: ctx.f.path,
+      line: at(broad[0]!),
+      message: `the settings input pre-approves ${broad.join(', ')}: the agent can run far more than the workflow needs, unattended`,
+      recommendation: 'Allow exact commands instead, for example "Bash(npm test:*)".',
+    });
+  if (fetch.length)
+    ctx.out.push({
+      id: 'github.agent-open-egress',
+      failureMode: 'FM4',
+      severity: reach.secrets.length || reach.writes.some((w) => w === 'contents' || w === 'write-all') ? 'medium' : 'low',
+      kind: 'risk',
+      path: ctx.f.path,
+      line: at(fetch[0]!),
+      message: `the settings input pre-approves ${fetch.join(', ')} for any address: a fetched page can carry instructions in, and the agent can send what it holds out`,
+      recommendation: 'Name the domains it needs, for example "WebFetch(domain:docs.example.com)".',
+    });
 }
 
 /** The tools --allowedTools grants (and allowed_tools, where the action still reads it), each once. */
@@ -986,7 +1034,16 @@ function actionFindings(ctx: Context, u: ActionUse): void {
       line: at('with', 'github_token'),
       message: `${u.action.name} acts with the job's own short-lived token, not a stored personal token`,
     });
-  if (u.action.repo === 'anthropics/claude-code-action') claudeInputs(ctx, input, at, bypassLevel, u.ref, u.reach);
+  if (u.action.repo === 'anthropics/claude-code-action') {
+    claudeInputs(ctx, input, at, bypassLevel, u.ref, u.reach);
+    claudeSettingsInput(
+      ctx,
+      input,
+      (term) => lineWithin(f, ['jobs', u.jobId, 'steps', u.i, 'with', 'settings'], term),
+      u.reach,
+      allowedTools(claudeArgWords(text(input.claude_args))?.words ?? [], input, u.ref),
+    );
+  }
   if (u.action.repo === 'openai/codex-action') codexInputs(ctx, input, at, bypassLevel);
   if (u.action.repo === 'google-github-actions/run-gemini-cli')
     ctx.out.push(
@@ -1105,7 +1162,8 @@ function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, r
       recommendation: 'Leave show_full_output off; turn on debug logging for one run when you need it.',
     });
   const raw = text(input.claude_args);
-  const line = at('with', 'claude_args');
+  // at() of a missing key gives its parent's line: only an input that is there is cited.
+  const line = input.claude_args === undefined ? undefined : at('with', 'claude_args');
   const unreadable = (why: string) =>
     void ctx.out.push({
       id: 'github.agent-args-unreadable',
