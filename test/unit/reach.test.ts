@@ -429,3 +429,24 @@ describe("claude-code-action's settings and claude_env inputs", () => {
     expect(found).toContain('github.agent-secret-in-env medium :11');
   });
 });
+
+describe('which run: steps start an agent', () => {
+  const agents = async (run: string) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/w.yml'),
+      `on: workflow_dispatch\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n${run
+        .split('\n')
+        .map((l) => `          ${l}`)
+        .join('\n')}\n`,
+    );
+    return (await scanRepository(dir)).findings.filter((f) => f.id === 'github.agent-workflow').map((f) => f.message);
+  };
+  it('a program in command position, past wrappers, or named by its path in a bin folder; never an argument that names one', async () => {
+    expect(await agents('sudo adduser --system --home /home/codex --group codex\nsudo pkill -KILL -u codex')).toEqual([]);
+    expect(await agents('echo start && sudo -E timeout 10m codex exec "fix it"')).toEqual(['runs an agent in CI (OpenAI Codex, from a run: step)']);
+    expect(await agents('node harness.cjs /usr/local/bin/copilot --prompt x')).toEqual(['runs an agent in CI (Copilot CLI, from a run: step)']);
+    expect(await agents("bash -c 'cd app; claude -p review'")).toEqual(['runs an agent in CI (Claude Code, from a run: step)']);
+  });
+});

@@ -260,7 +260,43 @@ function credentialsLeftBefore(steps: Obj[], i: number): boolean {
 
 /** Whether a step runs an agent: a known action, an in-house one handed a model, or an agent command. */
 function isAgentStep(s: Obj, job: Obj): boolean {
-  return !!agentActionOf(text(s.uses)) || keyedAgent(s, job) || agentCommands.some((a) => (commandWords(text(s.run)) ?? []).some((w) => a.command.test(w)));
+  return !!agentActionOf(text(s.uses)) || keyedAgent(s, job) || agentCommandOf(text(s.run)) !== undefined;
+}
+
+/** The agent command a run: script starts, if any. */
+function agentCommandOf(run: string): (typeof agentCommands)[number] | undefined {
+  const programs = programsOf(run);
+  return agentCommands.find((a) => programs.some((w) => a.command.test(w)));
+}
+
+/** Words that end one command and start the next. */
+const separators = new Set([';', '&&', '||', '|', '|&', '&', '(', ')', '{', '}', 'then', 'do', 'else', '!']);
+/** Programs that run the command after them (with their own options, assignments or a duration first). */
+const wrappers = new Set(['sudo', 'env', 'nohup', 'time', 'timeout', 'exec', 'command', 'stdbuf', 'nice', 'xargs', 'npx', 'bunx', 'pnpx', 'uvx']);
+
+/**
+ * The programs a script runs: each line's first word, past wrappers (`sudo -E`, `env A=b`,
+ * `timeout 10m`), and after every separator; the script a `bash -c '...'` runs, read the same way;
+ * and a program named by its path in a bin folder among the arguments (a harness handed
+ * /usr/local/bin/copilot). An argument that merely names an agent (`adduser --group codex`,
+ * `--home /home/codex`) is no program.
+ */
+function programsOf(run: string, depth = 0): string[] {
+  const out: string[] = [];
+  for (const line of run.replace(/\\\r?\n/g, ' ').split('\n')) {
+    const words = shellWords(line) ?? line.trim().split(/\s+/).filter(Boolean);
+    let start = true;
+    words.forEach((w, k) => {
+      if (separators.has(w)) return void (start = true);
+      if (words[k - 1] === '-c' && /\s/.test(w) && depth < 2) out.push(...programsOf(w, depth + 1));
+      if (/(^|\/)\.?bin\/[^/]+$/.test(w)) out.push(w);
+      if (!start) return;
+      if (wrappers.has(w) || w.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || /^\d+[smhd]?$/.test(w)) return;
+      out.push(w);
+      start = false;
+    });
+  }
+  return out;
 }
 
 /**
@@ -347,7 +383,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   const commandSteps = steps.flatMap((s, i) => {
     const run = str(s.run);
     const words = run === undefined ? undefined : commandWords(run);
-    const agent = words && agentCommands.find((a) => words.some((w) => a.command.test(w)));
+    const agent = words && agentCommandOf(run!);
     if (agent) return [{ i, words: words!, agent }];
     const uses = text(s.uses);
     return keyedAgent(s, job)
