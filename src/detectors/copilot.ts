@@ -1,6 +1,7 @@
 // GitHub Copilot (coding agent, instructions, custom agents):
 // https://docs.github.com/en/copilot/customizing-copilot/adding-repository-custom-instructions-for-github-copilot
 import type { FindingDraft, ParsedFile } from './types.js';
+import { obj, strings } from './shared/data.js';
 import { instructionFindings } from './shared/instructions.js';
 import type { Detector } from './types.js';
 
@@ -36,21 +37,37 @@ function setupSteps(f: ParsedFile): FindingDraft[] {
   ];
 }
 
+/** Tools that run commands: a shell is a shell whichever alias names it. */
+const shellTool =
+  /^(execute|shell|bash|powershell|terminal|runCommands|runInTerminal|runTasks)(\/.*)?$|\/(runInTerminal|runCommands|runTask|createAndRunTask)$/i;
+/** Every tool of an MCP server (`github/*`): its write tools included. Built-in tool sets are not servers. */
+const wholeServer = /^(?!(read|search|edit|web|agent|todo|vscode|execute)\/)[\w.-]+\/\*$/;
+
+/**
+ * A custom agent (.github/agents/*.md) gets the tools its front matter lists; with no list, or
+ * "*", every tool the session has. A list without a shell or a whole MCP server is a boundary
+ * written in configuration. The person who picks the agent still approves what it runs in the
+ * editor, so each of these is low, not more.
+ */
 function customAgent(f: ParsedFile): FindingDraft[] {
-  const tools = (f.data as { tools?: unknown } | undefined)?.tools;
-  if (Array.isArray(tools) && tools.includes('*'))
-    return [
-      {
-        id: 'copilot.agent-all-tools',
-        failureMode: 'FM2',
-        severity: 'medium',
-        kind: 'risk',
-        path: f.path,
-        line: f.lineOf('tools'),
-        message: 'custom agent is given every tool (tools: ["*"])',
-      },
-    ];
-  return [];
+  const data = obj(f.data);
+  const tools = strings(data.tools);
+  const line = f.lineOf(/^tools\s*:/m) ?? 1;
+  const finding = (id: string, kind: FindingDraft['kind'], severity: FindingDraft['severity'], message: string, at = line): FindingDraft[] => [
+    { id: `copilot.${id}`, failureMode: 'FM2', severity, kind, path: f.path, line: at, message },
+  ];
+  if (data.tools === undefined) return finding('agent-all-tools', 'risk', 'low', 'custom agent lists no tools: it gets every tool the session has', 1);
+  if (tools.includes('*')) return finding('agent-all-tools', 'risk', 'low', 'custom agent is given every tool (tools: ["*"])');
+  const shell = tools.filter((t) => shellTool.test(t));
+  if (shell.length) return finding('agent-shell', 'risk', 'low', `custom agent can run commands (${shell.join(', ')})`);
+  const servers = tools.filter((t) => wholeServer.test(t));
+  if (servers.length) return finding('agent-all-tools', 'risk', 'low', `custom agent gets every tool of ${servers.join(', ')}, write tools included`);
+  return finding(
+    'agent-narrow-tools',
+    'protective',
+    'info',
+    `custom agent may use only ${tools.slice(0, 5).join(', ')}${tools.length > 5 ? ', …' : ''}: no shell`,
+  );
 }
 
 export const copilot: Detector = {

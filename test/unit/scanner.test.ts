@@ -333,3 +333,23 @@ describe('Claude Code settings', () => {
     expect(found.some((f) => f.startsWith('claude-code.no-secret-deny low :8'))).toBe(true);
   });
 });
+
+describe('Copilot custom agents', () => {
+  it('are judged by the tools their front matter lists', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/agents'), { recursive: true });
+    const agent = (name: string, front: string) =>
+      writeFileSync(join(dir, `.github/agents/${name}.agent.md`), `---\ndescription: ${name}\n${front}---\nDo the work.\n`);
+    agent('a-reader', 'tools: [read, search, web/fetch]\n');
+    agent('b-runner', "tools: ['read', 'execute/runInTerminal']\n");
+    agent('c-unlisted', '');
+    agent('d-server', "tools: ['read', 'github/*']\n");
+    const found = (await scanRepository(dir)).findings.filter((f) => f.path.includes('.agent.md') && f.id.startsWith('copilot.agent-'));
+    expect(found.map((f) => `${f.id} ${f.severity} ${f.path.split('/').pop()}:${f.line}`)).toEqual([
+      'copilot.agent-narrow-tools info a-reader.agent.md:3',
+      'copilot.agent-shell low b-runner.agent.md:3',
+      'copilot.agent-all-tools low c-unlisted.agent.md:1',
+      'copilot.agent-all-tools low d-server.agent.md:3',
+    ]);
+  });
+});

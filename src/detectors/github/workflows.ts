@@ -56,6 +56,7 @@ export function workflowFindings(f: ParsedFile, workflows: ReadonlyMap<string, P
   const inherited = own.includes('workflow_call') ? callerEvents(f.path, workflows) : [];
   const ctx: Context = { f, out: [], events: [...new Set([...own, ...inherited.map((c) => c.event)])], workflows, callers: inherited };
   for (const jobId of keys(wf.jobs)) jobFindings(ctx, jobId, obj(obj(wf.jobs)[jobId]), wf);
+  if (runsAgent(f)) roleCheckFindings(ctx, obj(wf.jobs));
   // Who can fire the events that start an agent is context a reader needs even where a check
   // stands before the agent: said at each such trigger, unless a risk already stands there.
   const risky = new Set(ctx.out.filter((x) => x.id === 'github.agent-untrusted-trigger').map((x) => x.line));
@@ -175,6 +176,27 @@ function jobGated(jobs: Obj, jobId: string, event?: string, seen = new Set<strin
 
 const outputIsTrue = (job: string, output: string): RegExp =>
   new RegExp(`^needs\\.${escapeRegExp(job)}\\.outputs\\.${escapeRegExp(output)}\\s*==\\s*'?true'?$`);
+
+/** gh-aw's role check, credited where the roles are named: every agent job waits for it. */
+function roleCheckFindings(ctx: Context, jobs: Obj): void {
+  for (const jobId of keys(jobs)) {
+    const job = obj(jobs[jobId]);
+    if (!roleGateOutputs(job).length) continue;
+    (Array.isArray(job.steps) ? job.steps.map(obj) : []).forEach((st, k) => {
+      const roles = text(obj(st.env).GH_AW_REQUIRED_ROLES);
+      if (!roles || /\ball\b/.test(roles)) return;
+      ctx.out.push({
+        id: 'github.agent-member-gate',
+        failureMode: 'FM4',
+        severity: 'info',
+        kind: 'protective',
+        path: ctx.f.path,
+        line: ctx.f.lineAt?.(['jobs', jobId, 'steps', k, 'env', 'GH_AW_REQUIRED_ROLES']),
+        message: `job "${jobId}" checks that whoever started the run holds a role (${roles}) before any agent job runs`,
+      });
+    });
+  }
+}
 
 /**
  * The outputs of a job that say whether the person who started the run holds a role: set from a
