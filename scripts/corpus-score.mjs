@@ -130,6 +130,7 @@ export const ruleMap = {
   'custom-agent-no-tools-list': ['copilot.agent-all-tools'],
   'custom-agent-shell': ['copilot.agent-shell'],
   'custom-agent-tools-narrow': ['copilot.agent-narrow-tools'],
+  'subagent-tools-unrestricted': ['claude-code.subagent-tools-exceed-role'],
   'blank-github-token': ['github.agent-no-token-in-env'],
   'webfetch-unrestricted': ['claude-code.broad-egress', 'claude-code.open-egress', 'github.agent-open-egress'],
   'allowed-bots-wildcard': ['github.agent-bots-allowed'],

@@ -206,6 +206,44 @@ function sharedPatterns(files: ParsedFile[]): FindingDraft[] {
   ];
 }
 
+/** A subagent whose name or description gives it a reading role. */
+const readingRole =
+  /\breview(er|s|ing)?\b|\baudit(or|s)?\b|read[- ]only|never (modif|edit|change|write)|does not (modif|edit|change|write)|\banaly[sz](e|es|er|ing)\b/i;
+/** Tools that change files or run commands. */
+const changingTool = /^(\*|Edit|MultiEdit|Write|NotebookEdit|Bash(\(.*\))?)$/;
+
+/**
+ * A subagent gets the tools its front matter lists, or, with no list, every tool the session
+ * has. One meant to review or analyse that can edit or run commands holds more than its role:
+ * the role is a sentence, the tools are what it can do.
+ */
+function subagentFindings(f: ParsedFile): FindingDraft[] {
+  const data = obj(f.data);
+  // `tools: *` is not YAML (a bare * starts an alias), so such front matter is read line by line.
+  const field = (key: string) => str(data[key]) ?? new RegExp(`^${key}:[ \\t]*(.*)$`, 'm').exec(f.text)?.[1]?.trim();
+  const role = `${field('name') ?? ''} ${field('description') ?? ''}`;
+  if (!readingRole.test(role)) return [];
+  const listed = Array.isArray(data.tools) ? strings(data.tools).join(',') : field('tools');
+  const tools = listed?.split(/,\s*/).filter(Boolean) ?? [];
+  const changing =
+    listed === undefined
+      ? ['every tool (no tools list)']
+      : tools.filter((t) => changingTool.test(t.trim())).map((t) => (t.trim() === '*' ? 'every tool (*)' : t.trim()));
+  if (!changing.length) return [];
+  return [
+    {
+      id: 'claude-code.subagent-tools-exceed-role',
+      failureMode: 'FM1',
+      severity: 'low',
+      kind: 'risk',
+      path: f.path,
+      line: listed === undefined ? 1 : f.lineOf(/^tools\s*:/m),
+      message: `a subagent described as reviewing or read-only can change things: ${changing.join(', ')}`,
+      recommendation: 'List only the tools its role needs, for example tools: Read, Grep, Glob.',
+    },
+  ];
+}
+
 export const claudeCode: Detector = {
   id: 'claude-code',
   name: 'Claude Code',
@@ -234,6 +272,7 @@ export const claudeCode: Detector = {
         if (f.path === '.mcp.json') return mcpFindings('claude-code', f, obj(f.data).mcpServers);
         if (/CLAUDE(\.local)?\.md$/.test(f.path)) return instructionFindings('claude-code', f, ctx, enforced);
         if (/(^|\/)\.claude\/(commands|skills)\//.test(f.path)) return frontMatterTools('claude-code', f);
+        if (/(^|\/)\.claude\/agents\/[^/]+\.md$/.test(f.path)) return subagentFindings(f);
         return [];
       }),
     ];

@@ -353,3 +353,17 @@ describe('Copilot custom agents', () => {
     ]);
   });
 });
+
+describe('Claude Code subagents', () => {
+  it('one described as a reviewer that can edit or run commands holds more than its role; a writer is not judged', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.claude/agents'), { recursive: true });
+    writeFileSync(join(dir, '.claude/agents/reviewer.md'), '---\nname: reviewer\ndescription: Reviews code. Never modifies code.\ntools: *\n---\nReview.\n');
+    writeFileSync(join(dir, '.claude/agents/checker.md'), '---\nname: checker\ndescription: Read-only checker\ntools: Read, Grep, Glob\n---\nCheck.\n');
+    writeFileSync(join(dir, '.claude/agents/writer.md'), '---\nname: writer\ndescription: Writes the code\n---\nWrite.\n');
+    const found = (await scanRepository(dir)).findings.filter((f) => f.id === 'claude-code.subagent-tools-exceed-role');
+    expect(found.map((f) => `${f.path}:${f.line} ${f.message}`)).toEqual([
+      '.claude/agents/reviewer.md:4 a subagent described as reviewing or read-only can change things: every tool (*)',
+    ]);
+  });
+});
