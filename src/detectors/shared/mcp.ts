@@ -66,29 +66,29 @@ export function mcpFindings(prefix: string, file: ParsedFile, serversValue: unkn
       line,
       message: `MCP server "${name}" uses ${remote ? 'a remote (HTTP) transport' : 'a local process (stdio)'}`,
     });
-    const pkgIndex = text(s.command) === 'npx' ? args.findIndex((a) => !a.startsWith('-')) : -1;
-    const pkg = pkgIndex >= 0 ? args[pkgIndex]! : undefined;
-    const pinned = pkg !== undefined && /@\d|@v?\d|@[\^~]?\d/.test(pkg.replace(/^@[^/]+\//, ''));
-    if (pinned)
+    const fetched = fetchedPackage(text(s.command), args);
+    // Cited where the package is named, inside the server's arguments.
+    const pkgLine = fetched ? (file.lineOf(`"${fetched.pkg}"`) ?? line) : line;
+    if (fetched?.pinned)
       out.push({
         id: `${prefix}.mcp-pinned`,
         failureMode: 'FM2',
         severity: 'info',
         kind: 'protective',
         path: file.path,
-        line,
-        message: `MCP server "${name}" runs a pinned package version (${pkg})`,
+        line: pkgLine,
+        message: `MCP server "${name}" runs a pinned package version (${fetched.pkg})`,
       });
-    else if (pkg)
+    else if (fetched)
       out.push({
         id: `${prefix}.mcp-unpinned`,
         failureMode: 'FM2',
         severity: 'medium',
         kind: 'risk',
         path: file.path,
-        line,
-        message: `MCP server "${name}" runs "npx ${args.join(' ')}" without a pinned version: whatever is published next runs with the agent's access`,
-        recommendation: `Pin the package version (for example ${pkg}@1.2.3) and review upgrades like any dependency.`,
+        line: pkgLine,
+        message: `MCP server "${name}" runs "${[text(s.command), ...args].join(' ')}" without a pinned version: whatever is published next runs with the agent's access`,
+        recommendation: `Pin the version (for example ${fetched.pkg.replace(/[@:=]+[^/@:=]*$/, '')}@1.2.3, or an image digest) and review upgrades like any dependency.`,
       });
     for (const [key, bag] of [
       ['env', s.env],
@@ -140,4 +140,56 @@ export function mcpFindings(prefix: string, file: ParsedFile, serversValue: unkn
       });
   }
   return out;
+}
+
+/** Options of `docker run` that take a value: the image is the first word that is neither. */
+const dockerValueFlags = new Set([
+  '-e',
+  '--env',
+  '-v',
+  '--volume',
+  '--name',
+  '--network',
+  '-p',
+  '--publish',
+  '--entrypoint',
+  '-w',
+  '--workdir',
+  '-u',
+  '--user',
+  '--env-file',
+  '--mount',
+  '--platform',
+  '--pull',
+  '-l',
+  '--label',
+]);
+
+/**
+ * The package or image a server's command fetches and runs each time it starts, and whether a
+ * version pins it: npx/bunx/pnpx `pkg@1.2.3`, uvx `pkg==1.2.3` or `pkg@1.2.3`, dnx `Pkg@1.2.3`
+ * (`--prerelease` takes whatever is newest), `docker run image:tag` or `image@sha256:...`
+ * (`latest`, or no tag, moves). Undefined for a command that runs what is already installed.
+ */
+export function fetchedPackage(command: string, args: string[]): { pkg: string; pinned: boolean } | undefined {
+  const program = command.split('/').pop() ?? '';
+  if (['npx', 'bunx', 'pnpx', 'uvx', 'dnx'].includes(program)) {
+    const from = program === 'uvx' ? args.indexOf('--from') : -1;
+    const pkg = from >= 0 ? args[from + 1] : args.find((a) => !a.startsWith('-'));
+    if (!pkg) return undefined;
+    const version = /(@|==)[\^~]?v?\d/.test(pkg.replace(/^@[^/]+\//, '')) || (program === 'dnx' && args.includes('--version'));
+    return { pkg, pinned: version && !args.includes('--prerelease') };
+  }
+  if (program === 'docker' && args[0] === 'run') {
+    let image: string | undefined;
+    for (let k = 1; k < args.length && image === undefined; k++) {
+      const a = args[k]!;
+      if (dockerValueFlags.has(a)) k++;
+      else if (!a.startsWith('-')) image = a;
+    }
+    if (!image) return undefined;
+    const tag = /@sha256:[0-9a-f]{16,}$/.test(image) ? 'digest' : (/:([^/:]+)$/.exec(image)?.[1] ?? 'latest');
+    return { pkg: image, pinned: tag !== 'latest' };
+  }
+  return undefined;
 }
