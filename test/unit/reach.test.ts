@@ -450,3 +450,17 @@ describe('which run: steps start an agent', () => {
     expect(await agents("bash -c 'cd app; claude -p review'")).toEqual(['runs an agent in CI (Claude Code, from a run: step)']);
   });
 });
+
+describe('the workflow token and checkout forks', () => {
+  it('an empty workflow-level permissions block is credited; a drop-in checkout fork leaves the token like actions/checkout', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/r.yml'),
+      `on: workflow_dispatch\npermissions: {}\njobs:\n  r:\n    runs-on: ubuntu-latest\n    permissions:\n      issues: write\n    steps:\n      - uses: useblacksmith/checkout@v1\n      - uses: openai/codex-action@v1\n`,
+    );
+    const found = (await scanRepository(dir)).findings.map((f) => `${f.id} :${f.line ?? ''}`);
+    expect(found).toContain('github.workflow-token-empty :2');
+    expect(found).toContain('github.agent-checkout-credentials :9');
+  });
+});

@@ -56,7 +56,21 @@ export function workflowFindings(f: ParsedFile, workflows: ReadonlyMap<string, P
   const inherited = own.includes('workflow_call') ? callerEvents(f.path, workflows) : [];
   const ctx: Context = { f, out: [], events: [...new Set([...own, ...inherited.map((c) => c.event)])], workflows, callers: inherited };
   for (const jobId of keys(wf.jobs)) jobFindings(ctx, jobId, obj(obj(wf.jobs)[jobId]), wf);
-  if (runsAgent(f)) roleCheckFindings(ctx, obj(wf.jobs));
+  if (runsAgent(f)) {
+    roleCheckFindings(ctx, obj(wf.jobs));
+    // Every job starts with no scope unless it asks: the default a careful workflow sets once.
+    const p = wf.permissions;
+    if ((p !== undefined && p !== null && typeof p === 'object' && keys(p).length === 0) || p === 'read-all')
+      ctx.out.push({
+        id: 'github.workflow-token-empty',
+        failureMode: 'FM2',
+        severity: 'info',
+        kind: 'protective',
+        path: f.path,
+        line: f.lineAt?.(['permissions']),
+        message: `the workflow's token starts with ${p === 'read-all' ? 'read access only' : 'no permissions'}: each job names the scopes it needs`,
+      });
+  }
   // Who can fire the events that start an agent is context a reader needs even where a check
   // stands before the agent: said at each such trigger, unless a risk already stands there.
   const risky = new Set(ctx.out.filter((x) => x.id === 'github.agent-untrusted-trigger').map((x) => x.line));
@@ -270,14 +284,14 @@ function commandWords(run: string, depth = 0): string[] | undefined {
   return [...words, ...nested];
 }
 
+/** actions/checkout, or a drop-in fork of it (useblacksmith/checkout) that takes the same inputs. */
+const isCheckout = (s: Obj): boolean => /^(actions|useblacksmith)\/checkout@/.test(text(s.uses));
+
 /** A checkout before step `i` left the job's token in .git/config (no persist-credentials: false). */
 function credentialsLeftBefore(steps: Obj[], i: number): boolean {
   return steps
     .slice(0, i)
-    .some(
-      (s) =>
-        /^actions\/checkout@/.test(text(s.uses)) && !(obj(s.with)['persist-credentials'] === false || text(obj(s.with)['persist-credentials']) === 'false'),
-    );
+    .some((s) => isCheckout(s) && !(obj(s.with)['persist-credentials'] === false || text(obj(s.with)['persist-credentials']) === 'false'));
 }
 
 /** Whether a step runs an agent: a known action, an in-house one handed a model, or an agent command. */
@@ -426,7 +440,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   // A fork's code checked out where the base repository's token and secrets are in reach.
   if (ctx.events.some((e) => privilegedEvents.includes(e)))
     steps.forEach((s, i) => {
-      if (!/^actions\/checkout@/.test(text(s.uses)) || !headRef.test(text(obj(s.with).ref))) return;
+      if (!isCheckout(s) || !headRef.test(text(obj(s.with).ref))) return;
       const trigger = ctx.events.find((e) => privilegedEvents.includes(e))!;
       ctx.out.push({
         id: 'github.privileged-checkout',
@@ -914,7 +928,7 @@ function claudeArgWords(raw: string): { words: string[]; chosen: boolean } | und
 function checkoutFindings(ctx: Context, jobId: string, steps: Obj[], perms: Permissions, held = false): void {
   const { f } = ctx;
   steps.forEach((s, i) => {
-    if (!/^actions\/checkout@/.test(text(s.uses))) return;
+    if (!isCheckout(s)) return;
     const persist = obj(s.with)['persist-credentials'];
     const line = f.lineAt?.(['jobs', jobId, 'steps', i, 'with', 'persist-credentials']) ?? f.lineAt?.(['jobs', jobId, 'steps', i, 'uses']);
     if (persist === false || text(persist) === 'false')
