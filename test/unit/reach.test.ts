@@ -464,3 +464,16 @@ describe('the workflow token and checkout forks', () => {
     expect(found).toContain('github.agent-checkout-credentials :9');
   });
 });
+
+describe("Copilot's setup steps", () => {
+  it('a secret exported to $GITHUB_ENV is in the agent’s own environment, a model provider’s key included, cited at the export', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/copilot-setup-steps.yml'),
+      `on: workflow_dispatch\njobs:\n  copilot-setup-steps:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n      - env:\n          AZURE_OPENAI_API_KEY: \${{ secrets.AZURE_OPENAI_API_KEY }}\n        run: |\n          set -eu\n          echo "AZURE_OPENAI_API_KEY=$AZURE_OPENAI_API_KEY" >> "$GITHUB_ENV"\n`,
+    );
+    const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
+    expect(found).toContain('github.agent-secret-in-env medium :12');
+  });
+});

@@ -13,7 +13,7 @@ import { flagValues, shellWords } from '../shared/shell-words.js';
 import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
 import { alwaysRequires, expressionOf, keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
 import { mintedTokens, tokenHanded, type MintedToken } from './app-token.js';
-import { openSeverity, reachOf, reachWords, tokenInEnv, type Reach } from './reach.js';
+import { credentialName, openSeverity, reachOf, reachWords, tokenInEnv, type Reach } from './reach.js';
 
 /** Events whose payload (issue text, comments, reviews, a fork's code) any GitHub user controls. */
 const untrustedEvents = [
@@ -1193,7 +1193,28 @@ function copilotSetupFindings(ctx: Context, jobId: string, job: Obj, steps: Obj[
     const ref = actionRef(text(s.uses));
     if (ref) pinFindings(ctx, ref.repo, ref.ref, at('steps', i, 'uses'), perms);
     const reach = reachOf({ job, step: s, write: [], idToken: false, actionHoldsToken: false, credentialsPersisted: false, narrowTools: false });
-    if (reach.secrets.length) secretFindings(ctx, jobId, i, reach, false);
+    // A step that writes to $GITHUB_ENV hands every later step, the agent included, those values:
+    // a model provider's key there is not the agent's own credential but one more secret it holds.
+    const exported = /\$\{?GITHUB_ENV\b/.test(text(s.run));
+    const secrets = exported
+      ? [
+          ...new Set(
+            [...Object.values(obj(s.env)), ...Object.values(obj(job.env))].flatMap((v) => [...text(v).matchAll(/secrets\.([A-Za-z0-9_]+)/g)].map((m) => m[1]!)),
+          ),
+        ].filter((n) => credentialName.test(n))
+      : [];
+    if (secrets.length)
+      ctx.out.push({
+        id: 'github.agent-secret-in-env',
+        failureMode: 'FM4',
+        severity: 'medium',
+        kind: 'risk',
+        path: ctx.f.path,
+        line: lineWithin(ctx.f, ['jobs', jobId, 'steps', i, 'run'], /GITHUB_ENV/) ?? at('steps', i),
+        message: `a setup step of Copilot's coding agent exports ${secrets.join(', ')} to $GITHUB_ENV: the agent's own environment, where text it reads can talk it into sending them out`,
+        recommendation: 'Give the agent only what it needs to build and test; keep deploy and cloud credentials out of its setup.',
+      });
+    else if (reach.secrets.length) secretFindings(ctx, jobId, i, reach, false);
   });
 }
 
