@@ -68,7 +68,7 @@ export function mcpFindings(prefix: string, file: ParsedFile, serversValue: unkn
     });
     const fetched = fetchedPackage(text(s.command), args);
     // Cited where the package is named, inside the server's arguments.
-    const pkgLine = fetched ? (file.lineOf(`"${fetched.pkg}"`) ?? line) : line;
+    const pkgLine = fetched ? (lineAfter(file, `"${fetched.pkg}"`, line) ?? line) : line;
     if (fetched?.pinned)
       out.push({
         id: `${prefix}.mcp-pinned`,
@@ -121,7 +121,9 @@ export function mcpFindings(prefix: string, file: ParsedFile, serversValue: unkn
       out.push({
         id: `${prefix}.mcp-write-capable`,
         failureMode: 'FM2',
-        severity: 'medium',
+        // A capability, not yet a path: the person at the editor approves each tool call unless a
+        // setting pre-approves it (reported on its own, at that setting).
+        severity: 'low',
         kind: 'risk',
         path: file.path,
         line,
@@ -191,5 +193,12 @@ export function fetchedPackage(command: string, args: string[]): { pkg: string; 
     const tag = /@sha256:[0-9a-f]{16,}$/.test(image) ? 'digest' : (/:([^/:]+)$/.exec(image)?.[1] ?? 'latest');
     return { pkg: image, pinned: tag !== 'latest' };
   }
+  return undefined;
+}
+
+/** The first line at or after `from` that holds `needle`: the same package may serve two servers. */
+function lineAfter(file: ParsedFile, needle: string, from: number | undefined): number | undefined {
+  const lines = file.text.split('\n');
+  for (let k = Math.max(0, (from ?? 1) - 1); k < lines.length; k++) if (lines[k]!.includes(needle)) return k + 1;
   return undefined;
 }
