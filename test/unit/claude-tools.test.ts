@@ -19,10 +19,18 @@ describe('broad Claude Code tool grants', () => {
     'Bash(awk *)',
   ])('%s pre-approves arbitrary commands', (tool) => expect(broadClaudeTool(tool)).toBe(true));
 
-  it.each(['Bash(pnpm build:*)', 'Bash(cargo test:*)', 'Bash(npm test:*)', 'Bash(make lint)', 'Bash(git status:*)', 'Read', 'Bash(uvx ruff:*)'])(
-    '%s names one command and stays narrow',
-    (tool) => expect(broadClaudeTool(tool)).toBe(false),
-  );
+  // Editing and writing files is what most agent tasks are: no command runs by it.
+  it.each([
+    'Bash(pnpm build:*)',
+    'Bash(cargo test:*)',
+    'Bash(npm test:*)',
+    'Bash(make lint)',
+    'Bash(git status:*)',
+    'Read',
+    'Bash(uvx ruff:*)',
+    'Edit',
+    'Write',
+  ])('%s names one command and stays narrow', (tool) => expect(broadClaudeTool(tool)).toBe(false));
 
   // Fetching any address is an egress grant, judged apart: it runs no command.
   it.each(['WebFetch', 'WebFetch(*)', 'WebSearch', 'WebFetch(domain:*)'])('%s fetches any address and is no command grant', (tool) => {

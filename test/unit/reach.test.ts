@@ -392,7 +392,7 @@ describe('claude_args chosen by an expression', () => {
     );
     const found = (await scanRepository(dir)).findings.filter((f) => f.id === 'github.agent-broad-tools').map((f) => f.message);
     expect(found).toEqual([
-      'an --allowedTools the expression can choose grants Edit, Bash(gh api:*): the agent can run far more than the workflow needs, unattended',
+      'an --allowedTools the expression can choose grants Bash(gh api:*): the agent can run far more than the workflow needs, unattended',
     ]);
     writeFileSync(join(dir, '.github/workflows/c.yml'), wf('${{ vars.CLAUDE_ARGS }}'));
     expect((await scanRepository(dir)).findings.map((f) => f.id)).toContain('github.agent-args-unreadable');

@@ -73,7 +73,8 @@ const generalPrograms = [
   'ssh',
 ];
 const anyArgs = new RegExp(`^Bash\\((${generalPrograms.map(escapeRegExp).join('|')})(:\\*| \\*|\\*)?\\)$`);
-const broad = /^(Bash|Bash\(\*\)|Bash\(\*:\*\)|Edit|Write)$/;
+// Edit and Write change files, which is most agent tasks; they run nothing, so they are not broad.
+const broad = /^(Bash|Bash\(\*\)|Bash\(\*:\*\))$/;
 
 export const broadClaudeTool = (tool: string): boolean => broad.test(tool.trim()) || anyArgs.test(tool.trim());
 
