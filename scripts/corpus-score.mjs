@@ -131,6 +131,8 @@ export const ruleMap = {
   'custom-agent-shell': ['copilot.agent-shell'],
   'custom-agent-tools-narrow': ['copilot.agent-narrow-tools'],
   'subagent-tools-unrestricted': ['claude-code.subagent-tools-exceed-role'],
+  'plugin-unpinned': ['claude-code.plugin-unpinned', 'github.agent-plugin-unpinned'],
+  'plugins-enabled': ['claude-code.plugins-enabled'],
   'blank-github-token': ['github.agent-no-token-in-env'],
   'webfetch-unrestricted': ['claude-code.broad-egress', 'claude-code.open-egress', 'github.agent-open-egress'],
   'allowed-bots-wildcard': ['github.agent-bots-allowed'],

@@ -2,7 +2,7 @@
 import type { FindingDraft, ParsedFile } from './types.js';
 import { isLiteralSecret } from './shared/secrets.js';
 import { anyShell, broadClaudeTool, openFetch } from './shared/claude-tools.js';
-import { obj, str, strings } from './shared/data.js';
+import { keys, obj, str, strings, text } from './shared/data.js';
 import { frontMatterTools } from './shared/front-matter-tools.js';
 import { hookFindings, type HookJudgement } from './shared/hooks.js';
 import { instructionFindings } from './shared/instructions.js';
@@ -31,6 +31,8 @@ function readSettings(data: unknown) {
       allowUnsandboxedCommands: sb.allowUnsandboxedCommands,
       allowedDomains: strings(obj(sb.network).allowedDomains),
     },
+    enabledPlugins: keys(s.enabledPlugins).filter((k) => obj(s.enabledPlugins)[k] !== false),
+    marketplaces: obj(s.extraKnownMarketplaces),
     includeCoAuthoredBy: s.includeCoAuthoredBy,
     attributionCommit: obj(s.attribution).commit,
     env: obj(s.env),
@@ -140,6 +142,31 @@ function settingsFindings(f: ParsedFile, hooks: HookJudgement): FindingDraft[] {
       if (broad.length)
         risk('broad-egress', 'FM4', 'medium', broad[0]!, `sandbox network allowlist includes broad domains (${broad.join(', ')}): paths for data exfiltration`);
     }
+  }
+  // Plugins bring their own commands, hooks, agents and MCP servers to everyone who opens the repository.
+  if (s.enabledPlugins.length)
+    out.push({
+      id: 'claude-code.plugins-enabled',
+      failureMode: 'FM2',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      line: at('"enabledPlugins"'),
+      message: `${s.enabledPlugins.length} plugin(s) enabled for everyone who opens the repository (${s.enabledPlugins.slice(0, 3).join(', ')}${s.enabledPlugins.length > 3 ? ', …' : ''})`,
+    });
+  for (const [name, m] of Object.entries(s.marketplaces)) {
+    const source = obj(obj(m).source);
+    const remote = source.source === 'github' || source.source === 'git' || source.source === 'url';
+    if (remote && !text(source.ref) && !text(source.sha))
+      risk(
+        'plugin-unpinned',
+        'FM2',
+        // In the editor a person still approves what a plugin's tools do; nothing pins what arrives.
+        'low',
+        `"${name}"`,
+        `plugin marketplace "${name}" is taken from ${text(source.repo ?? source.url)} with no ref: whatever is pushed there next is what its plugins run`,
+        'Pin the marketplace to a commit ("ref") and review its updates like a dependency.',
+      );
   }
   if (s.includeCoAuthoredBy === false || s.attributionCommit === '')
     risk(

@@ -367,3 +367,25 @@ describe('Claude Code subagents', () => {
     ]);
   });
 });
+
+describe('plugins', () => {
+  it('enabled plugins are a fact; a marketplace taken from a repository with no ref is a risk, low in the editor and medium in CI', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.claude'), { recursive: true });
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.claude/settings.json'),
+      '{\n  "extraKnownMarketplaces": {\n    "team": { "source": { "source": "github", "repo": "example/skills" } },\n    "pinned": { "source": { "source": "github", "repo": "example/other", "ref": "v1.2.0" } }\n  },\n  "enabledPlugins": { "review@team": true }\n}\n',
+    );
+    writeFileSync(
+      join(dir, '.github/workflows/r.yml'),
+      'on: workflow_dispatch\npermissions:\n  contents: read\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          plugin_marketplaces: "https://github.com/example/skills.git"\n          plugins: "review@skills"\n',
+    );
+    const found = (await scanRepository(dir)).findings.filter((f) => /plugin/.test(f.id)).map((f) => `${f.id} ${f.severity} ${f.path}:${f.line}`);
+    expect(found).toEqual([
+      'claude-code.plugin-unpinned low .claude/settings.json:3',
+      'claude-code.plugins-enabled info .claude/settings.json:6',
+      'github.agent-plugin-unpinned medium .github/workflows/r.yml:10',
+    ]);
+  });
+});

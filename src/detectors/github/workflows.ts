@@ -1241,6 +1241,21 @@ function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, r
           message: `${key} is not an input of claude-code-action v1: the action ignores it, so the tools it lists are neither granted nor denied (use claude_args: --${key === 'allowed_tools' ? 'allowedTools' : 'disallowedTools'})`,
           recommendation: `Move the list to claude_args: --${key === 'allowed_tools' ? 'allowedTools' : 'disallowedTools'} "..."`,
         });
+  // A plugin marketplace fetched by URL brings whatever its default branch holds on that run.
+  const unpinned = text(input.plugin_marketplaces)
+    .split(/[\s,]+/)
+    .filter((u) => /^(https?:|git@)/.test(u) && !/#\S+$/.test(u));
+  if (unpinned.length)
+    ctx.out.push({
+      id: 'github.agent-plugin-unpinned',
+      failureMode: 'FM2',
+      severity: 'medium',
+      kind: 'risk',
+      path: f.path,
+      line: at('with', 'plugin_marketplaces'),
+      message: `plugin_marketplaces takes ${unpinned.join(', ')} at no fixed ref: the plugins' next commit runs in this job, unattended`,
+      recommendation: 'Pin the marketplace to a commit, or vendor the plugin into the repository.',
+    });
   // Full output puts every tool result (files read, command output) in the job log.
   const full = text(input.show_full_output);
   if (full === 'true' || /\$\{\{/.test(full))
