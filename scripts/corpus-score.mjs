@@ -24,10 +24,17 @@ export const ruleMap = {
   'actor-association-gate': ['github.agent-member-gate'],
   'write-token': ['github.agent-broad-token', 'github.agent-write-token', 'github.app-token-unscoped'],
   'least-privilege-token': ['github.agent-read-only-token', 'github.app-token-scoped', 'github.workflow-token-empty'],
-  'allowed-tools-narrow': ['github.agent-narrow-tools', 'claude-code.command-narrow-tools', 'codex.command-narrow-tools', 'github.agent-mcp-tool-allowlist'],
+  'allowed-tools-narrow': [
+    'github.aw-bash-allowlist',
+    'github.agent-narrow-tools',
+    'claude-code.command-narrow-tools',
+    'codex.command-narrow-tools',
+    'github.agent-mcp-tool-allowlist',
+  ],
   'mcp-write-tools-allowed': ['github.agent-mcp-write-tools'],
   'mcp-tool-allowlist': ['github.agent-mcp-tool-allowlist'],
   'allowed-tools-broad': [
+    'github.aw-any-command',
     'github.agent-broad-tools',
     'claude-code.broad-allow',
     'cursor.broad-allow',

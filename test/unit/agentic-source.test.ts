@@ -38,3 +38,11 @@ describe("a GitHub Agentic Workflow's source", () => {
     expect(await scanSource('on: workflow_dispatch\ntools:\n  github:\n    toolsets: [default]\n')).toEqual([]);
   });
 });
+
+describe("a GitHub Agentic Workflow's tools and roles", () => {
+  it('any shell command and roles: all are risks; a command list is credited', async () => {
+    expect(await scanSource('on: issues\nroles: all\ntools:\n  bash: true\n')).toEqual(['github.aw-open-to-anyone medium :3', 'github.aw-any-command low :5']);
+    expect(await scanSource('on: issues\ntools:\n  bash: ["gh issue view", "npm test"]\n')).toEqual(['github.aw-bash-allowlist info :4']);
+    expect(await scanSource('on: issues\ntools:\n  bash: [":*"]\n')).toEqual(['github.aw-any-command low :4']);
+  });
+});

@@ -111,6 +111,42 @@ export function agenticSourceFindings(f: ParsedFile): FindingDraft[] {
       message: `the agent's GitHub tools are limited to ${toolsets.join(', ')}`,
     });
 
+  // `tools.bash`: true or a wildcard lets the agent run any command; a list names the commands.
+  const bash = obj(fm.tools).bash;
+  const commands = strings(bash);
+  if (bash === true || bash === null || commands.some((c) => /^(:?\*|\*:\*)$/.test(c.trim())))
+    finding({
+      id: 'github.aw-any-command',
+      failureMode: 'FM4',
+      severity: 'low',
+      kind: 'risk',
+      line: at(/^\s+bash\s*:/m),
+      message: 'the agent may run any shell command (tools.bash), inside the throwaway container gh-aw starts it in',
+      recommendation: 'List the commands it needs: bash: ["gh issue view", "npm test"].',
+    });
+  else if (commands.length)
+    finding({
+      id: 'github.aw-bash-allowlist',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      line: at(/^\s+bash\s*:/m),
+      message: `the agent may run only the commands listed in tools.bash (${commands.slice(0, 4).join(', ')}${commands.length > 4 ? ', …' : ''})`,
+    });
+
+  // `roles` decides who may start the run; gh-aw's default is admin, maintainer and write.
+  if (strings(fm.roles).includes('all') || fm.roles === 'all')
+    finding({
+      id: 'github.aw-open-to-anyone',
+      failureMode: 'FM4',
+      severity: 'medium',
+      kind: 'risk',
+      line: at(/^roles\s*:/m),
+      message: 'roles: all lets anyone who can fire its triggers start the agent with text they wrote',
+      recommendation:
+        'Keep the default roles (admin, maintainer, write) unless the workflow exists to answer outsiders, and then keep its token read-only and its outputs capped.',
+    });
+
   const events = keys(fm.on);
   if (fm.checkout === false && events.some((e) => e === 'pull_request' || e === 'pull_request_target'))
     finding({
