@@ -477,3 +477,24 @@ describe("Copilot's setup steps", () => {
     expect(found).toContain('github.agent-secret-in-env medium :12');
   });
 });
+
+describe('workflow_run', () => {
+  const scan = async (guard: string) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/ci.yml'),
+      'name: CI\non: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n',
+    );
+    writeFileSync(
+      join(dir, '.github/workflows/fix.yml'),
+      `on:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\npermissions:\n  contents: read\njobs:\n  fix:\n${guard}    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "explain the failure"\n        env:\n          DEPLOY_KEY: \${{ secrets.DEPLOY_KEY }}\n`,
+    );
+    return (await scanRepository(dir)).findings.filter((f) => f.path.endsWith('fix.yml')).map((f) => `${f.id} ${f.severity}`);
+  };
+  it("after a workflow outsiders start, anyone starts it; a check of the run's head repository keeps forks out", async () => {
+    expect(await scan('')).toContain('github.agent-untrusted-trigger high');
+    const guarded = await scan('    if: github.event.workflow_run.head_repository.full_name == github.repository\n');
+    expect(guarded.some((f) => f.startsWith('github.agent-untrusted-trigger'))).toBe(false);
+  });
+});

@@ -15,9 +15,10 @@ const whoAsked =
 const notAFork = /^!\s*github\.event\.pull_request\.head\.repo\.fork$/;
 /** A term that keeps pull requests from forks out. `github.repository == 'o/n'` is not one: forks run in the base repository. */
 export const keepsForksOut =
-  /head\.repo\.full_name\s*==\s*(github\.repository|github\.event\.pull_request\.base\.repo\.full_name)|(github\.repository|github\.event\.pull_request\.base\.repo\.full_name)\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/;
+  /head\.repo\.full_name\s*==\s*(github\.repository|github\.event\.pull_request\.base\.repo\.full_name)|(github\.repository|github\.event\.pull_request\.base\.repo\.full_name)\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork|workflow_run\.head_repository\.full_name\s*==\s*github\.repository|github\.repository\s*==\s*github\.event\.workflow_run\.head_repository\.full_name|head_repository\.fork\s*==\s*false/;
 /** Events only people with write access (or the repository itself) can fire. */
-const trustedEvent = /github\.event_name\s*==\s*'(push|schedule|workflow_dispatch|release|merge_group)'/;
+const trustedEvent =
+  /github\.event_name\s*==\s*'(push|schedule|workflow_dispatch|release|merge_group)'|github\.event\.workflow_run\.event\s*==\s*'(push|schedule|workflow_dispatch|release|merge_group)'/;
 
 /**
  * Whether `condition` lets through only people the repository trusts (see above), for a run

@@ -38,6 +38,8 @@ interface Context {
   events: string[];
   /** The repository's other workflows, for jobs that call one (uses: ./.github/workflows/x.yml). */
   workflows: ReadonlyMap<string, ParsedFile>;
+  /** workflow_run follows a workflow that outsiders start (a pull request, an issue): their run starts this one. */
+  runAfterOutsiders: boolean;
   /** Untrusted events that start an agent job of this workflow. */
   agentEvents?: Set<string>;
   /** Guards already credited (job:line): a dispatcher's check is one protection, however many jobs it gates. */
@@ -54,7 +56,15 @@ export function workflowFindings(f: ParsedFile, workflows: ReadonlyMap<string, P
   const wf = obj(f.data);
   const own = eventsOf(wf.on ?? wf.true);
   const inherited = own.includes('workflow_call') ? callerEvents(f.path, workflows) : [];
-  const ctx: Context = { f, out: [], events: [...new Set([...own, ...inherited.map((c) => c.event)])], workflows, callers: inherited };
+  const ctx: Context = {
+    f,
+    out: [],
+    events: [...new Set([...own, ...inherited.map((c) => c.event)])],
+    workflows,
+    callers: inherited,
+    runAfterOutsiders: own.includes('workflow_run') && runsAfterOutsiders(obj(wf.on ?? wf.true), workflows),
+  };
+  const untrusted = (e: string) => untrustedEvents.includes(e) || (e === 'workflow_run' && ctx.runAfterOutsiders);
   for (const jobId of keys(wf.jobs)) jobFindings(ctx, jobId, obj(obj(wf.jobs)[jobId]), wf);
   if (runsAgent(f)) {
     roleCheckFindings(ctx, obj(wf.jobs));
@@ -77,7 +87,7 @@ export function workflowFindings(f: ParsedFile, workflows: ReadonlyMap<string, P
   for (const event of [...(ctx.agentEvents ?? [])].sort()) {
     const line = f.lineAt?.(['on', event]);
     if (line === undefined || risky.has(line)) continue;
-    const trusted = !untrustedEvents.includes(event);
+    const trusted = !untrusted(event);
     ctx.out.push({
       id: 'github.agent-trigger',
       failureMode: 'FM4',
@@ -109,6 +119,27 @@ function callerEvents(path: string, workflows: ReadonlyMap<string, ParsedFile>):
         const permissions = open.map((j) => obj(obj(data.jobs)[j]).permissions ?? data.permissions).find((p) => p !== undefined);
         return open.length ? [{ event, from: w.path, routed: open.every((j) => jobRouted(obj(data.jobs), j)), permissions }] : [];
       });
+  });
+}
+
+/**
+ * Whether `workflow_run` follows a workflow of this repository that outsiders can start (pull
+ * requests from forks, issues, comments): such a run starts this one, with this repository's
+ * secrets. A workflow named here but not in the repository is not guessed at.
+ */
+function runsAfterOutsiders(on: Obj, workflows: ReadonlyMap<string, ParsedFile>): boolean {
+  const names = strings(obj(on.workflow_run).workflows);
+  return [...workflows.values()].some((w) => {
+    const data = obj(w.data);
+    const named =
+      names.includes(text(data.name)) ||
+      names.includes(
+        w.path
+          .split('/')
+          .pop()!
+          .replace(/\.ya?ml$/, ''),
+      );
+    return named && eventsOf(data.on ?? data.true).some((e) => e === 'pull_request' || untrustedEvents.includes(e));
   });
 }
 
@@ -472,7 +503,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   if (!hasAgent) return;
 
   // Evaluated per event: an if: may let anyone through for one event and only members for another.
-  const allUntrusted = ctx.events.filter((e) => untrustedEvents.includes(e));
+  const allUntrusted = ctx.events.filter((e) => untrustedEvents.includes(e) || (e === 'workflow_run' && ctx.runAfterOutsiders));
   // A step before the agent that fails the job for people outside the team gates it like an if:.
   const checkedBefore = (i: number) => steps.slice(0, i).some((s) => failsForOutsiders(s) && !text(s.if));
   const openFor = (i: number) => (checkedBefore(i) ? [] : allUntrusted.filter((e) => !(jobGated(obj(wf.jobs), jobId, e) || restrictsWho(steps[i]!.if, e))));
