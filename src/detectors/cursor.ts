@@ -85,12 +85,13 @@ export const cursor: Detector = {
             {
               id: 'cursor.cloud-agents',
               failureMode: 'FM4' as const,
-              severity: 'medium' as const,
-              kind: 'risk' as const,
+              // Whether their egress is limited is a Cursor dashboard setting no file shows: said,
+              // and listed as not observable, never held against an answer.
+              severity: 'info' as const,
+              kind: 'fact' as const,
               path: f.path,
               message:
-                "background (cloud) agents are set up: they run in a VM but auto-run commands with internet access unless egress is restricted in Cursor's settings",
-              recommendation: 'Restrict cloud-agent network egress and treat outside content they read as untrusted.',
+                'background (cloud) agents are set up: they run in a VM and auto-run commands; whether their network egress is limited is a Cursor setting, not visible here',
             },
           ];
         return instructionFindings('cursor', f, ctx, enforced);

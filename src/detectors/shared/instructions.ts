@@ -122,7 +122,8 @@ export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanC
     out.push({
       id: `${prefix}.instruction-skips-hooks`,
       failureMode: 'FM1',
-      severity: 'medium',
+      // A local gate talked away in prose; CI's checks still stand after it.
+      severity: 'low',
       kind: 'risk',
       path: file.path,
       line: hookSkip + 1 + offset,
