@@ -99,7 +99,7 @@ export const ruleMap = {
   'github-token-not-pat': ['github.agent-job-token'],
   'setup-runs-repo-script': ['github.setup-runs-repo-script'],
   'sandbox-network-off': ['codex.network-off'],
-  'skill-manual-only': ['claude-code.skill-manual-only'],
+  'skill-manual-only': ['claude-code.skill-manual-only', 'codex.skill-manual-only'],
   // Names the second held-out reviewer (test/fixtures/scan-heldout-2) used, mapped by name before scoring.
   'hardcoded-secret': ['claude-code.literal-secret', ...mcpRule('mcp-literal-secret')],
   'pat-instead-of-github-token': ['github.agent-secret-in-env', 'github.agent-token-in-env'],

@@ -101,7 +101,15 @@ export const codex: Detector = {
   id: 'codex',
   name: 'OpenAI Codex',
   docsUrl: 'https://developers.openai.com/codex/config-reference',
-  patterns: ['**/AGENTS.md', '**/.codex/config.toml', '**/.codex/rules/*.rules', '.agents/skills/**/SKILL.md', '.codex/skills/**/SKILL.md'],
+  patterns: [
+    '**/AGENTS.md',
+    '**/.codex/config.toml',
+    '**/.codex/rules/*.rules',
+    '.agents/skills/**/SKILL.md',
+    '.codex/skills/**/SKILL.md',
+    // A skill's Codex metadata: its interface and invocation policy.
+    '{.agents,.codex}/skills/*/agents/openai.yaml',
+  ],
   markers: ['**/.codex/**'],
   inspect(files, ctx) {
     const rules = files.filter((f) => f.path.endsWith('.rules'));
@@ -126,6 +134,18 @@ export const codex: Detector = {
       ...(ctx.candidatePaths.includes('.claude/skills') ? skills.filter((f) => f.path.startsWith('.agents/skills/')) : []).flatMap((f) =>
         frontMatterTools('codex', f, 'Claude Code reads this skill through the .claude/skills link: '),
       ),
+      // policy.allow_implicit_invocation: false keeps a skill to when a person names it ($skill).
+      ...files
+        .filter((f) => f.path.endsWith('/agents/openai.yaml') && obj(obj(f.data).policy).allow_implicit_invocation === false)
+        .map((f) => ({
+          id: 'codex.skill-manual-only',
+          failureMode: 'FM1' as const,
+          severity: 'info' as const,
+          kind: 'protective' as const,
+          path: f.path,
+          line: f.lineOf('allow_implicit_invocation'),
+          message: 'this skill runs only when a person invokes it (allow_implicit_invocation: false)',
+        })),
       ...rules.map((f) => ({
         id: 'codex.rules',
         failureMode: 'FM1' as const,

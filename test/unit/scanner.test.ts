@@ -389,3 +389,14 @@ describe('plugins', () => {
     ]);
   });
 });
+
+describe('Codex skill metadata', () => {
+  it('allow_implicit_invocation: false keeps a skill to when a person names it', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.agents/skills/release/agents'), { recursive: true });
+    writeFileSync(join(dir, '.agents/skills/release/SKILL.md'), '---\nname: release\ndescription: Cut a release\n---\nSteps.\n');
+    writeFileSync(join(dir, '.agents/skills/release/agents/openai.yaml'), 'interface:\n  display_name: Release\npolicy:\n  allow_implicit_invocation: false\n');
+    const found = (await scanRepository(dir)).findings.filter((f) => f.id === 'codex.skill-manual-only').map((f) => `${f.path}:${f.line}`);
+    expect(found).toEqual(['.agents/skills/release/agents/openai.yaml:4']);
+  });
+});
