@@ -100,6 +100,8 @@ export const ruleMap = {
   'setup-runs-repo-script': ['github.setup-runs-repo-script'],
   'sandbox-network-off': ['codex.network-off'],
   'skill-manual-only': ['claude-code.skill-manual-only', 'codex.skill-manual-only'],
+  'prompt-from-pr-checkout': ['github.agent-prompt-from-pr'],
+  'prompt-file-from-pr': ['github.agent-prompt-from-pr'],
   // Names the second held-out reviewer (test/fixtures/scan-heldout-2) used, mapped by name before scoring.
   'hardcoded-secret': ['claude-code.literal-secret', ...mcpRule('mcp-literal-secret')],
   'pat-instead-of-github-token': ['github.agent-secret-in-env', 'github.agent-token-in-env'],

@@ -498,3 +498,22 @@ describe('workflow_run', () => {
     expect(guarded.some((f) => f.startsWith('github.agent-untrusted-trigger'))).toBe(false);
   });
 });
+
+describe("a prompt file from the pull request's checkout", () => {
+  const scan = async (on: string, extra = '', checkout = '      - uses: actions/checkout@v4\n') => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/r.yml'),
+      `on: ${on}\npermissions:\n  contents: read\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n${checkout}      - uses: openai/codex-action@v1\n        with:\n          prompt-file: .github/prompts/review.md\n${extra}`,
+    );
+    return (await scanRepository(dir)).findings.filter((f) => f.id === 'github.agent-prompt-from-pr').map((f) => `${f.severity} :${f.line}`);
+  };
+  it("is the change's own on pull_request: low behind the action's write check, high when anyone may start it; never on a schedule", async () => {
+    expect(await scan('pull_request')).toEqual(['low :11']);
+    const head = '      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n';
+    expect(await scan('pull_request_target', '          allow-users: "*"\n', head)).toEqual(['high :13']);
+    expect(await scan('pull_request_target')).toEqual([]);
+    expect(await scan('schedule')).toEqual([]);
+  });
+});

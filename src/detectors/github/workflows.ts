@@ -999,6 +999,31 @@ interface ActionUse {
   routed: boolean;
 }
 
+/**
+ * A prompt file read from the checkout is the pull request's own when the job checks its code
+ * out (a pull_request run's default checkout, or a checkout of the head): the change under review
+ * can rewrite its reviewer's instructions. As grave as who can open such a change and run it.
+ */
+function promptFileFindings(ctx: Context, u: ActionUse, at: At, openToAnyone: boolean): void {
+  const file = text(obj(u.step.with)['prompt-file'] ?? obj(u.step.with).prompt_file);
+  if (!file || /\$\{\{/.test(file) || file.startsWith('/')) return;
+  const steps = (obj(obj(obj(ctx.f.data).jobs)[u.jobId]).steps as unknown[] | undefined)?.map(obj).slice(0, u.i) ?? [];
+  const prCode = steps.some(
+    (s) => isCheckout(s) && (headRef.test(text(obj(s.with).ref)) || (ctx.events.includes('pull_request') && obj(s.with).ref === undefined)),
+  );
+  if (!prCode) return;
+  ctx.out.push({
+    id: 'github.agent-prompt-from-pr',
+    failureMode: 'FM1',
+    severity: openToAnyone ? 'high' : 'low',
+    kind: 'risk',
+    path: ctx.f.path,
+    line: at('with', obj(u.step.with)['prompt-file'] !== undefined ? 'prompt-file' : 'prompt_file'),
+    message: `the agent's instructions (${file}) are read from the pull request's own checkout: the change under review can rewrite them`,
+    recommendation: 'Read the prompt from the base branch (a separate checkout of the default branch) or keep it in the workflow.',
+  });
+}
+
 /** The inputs that hand an agent action its instructions. */
 const promptInputs = ['prompt', 'direct_prompt', 'override_prompt', 'custom_instructions', 'system_prompt', 'append_system_prompt'];
 
@@ -1148,6 +1173,7 @@ function actionFindings(ctx: Context, u: ActionUse): void {
     );
   }
   if (u.action.repo === 'openai/codex-action') codexInputs(ctx, input, at, bypassLevel);
+  promptFileFindings(ctx, u, at, openToAnyone);
   if (u.action.repo === 'google-github-actions/run-gemini-cli')
     ctx.out.push(
       ...geminiSettingsFindings(
