@@ -22,7 +22,7 @@ export const ruleMap = {
   'workflow-untrusted-trigger': ['github.agent-untrusted-trigger', 'github.agent-open-to-anyone', 'github.agent-write-check-default', 'github.agent-trigger'],
   'actor-write-check-default': ['github.agent-write-check-default'],
   'actor-association-gate': ['github.agent-member-gate'],
-  'write-token': ['github.agent-broad-token', 'github.agent-write-token', 'github.app-token-unscoped'],
+  'write-token': ['github.agent-broad-token', 'github.agent-write-token', 'github.app-token-unscoped', 'github.agent-token-out-of-reach'],
   'least-privilege-token': ['github.agent-read-only-token', 'github.app-token-scoped', 'github.workflow-token-empty'],
   'allowed-tools-narrow': [
     'github.aw-bash-allowlist',

@@ -517,3 +517,18 @@ describe("a prompt file from the pull request's checkout", () => {
     expect(await scan('schedule')).toEqual([]);
   });
 });
+
+describe('a token the agent cannot reach', () => {
+  it("is the job's, said as a fact: not handed to the action, not in its environment, not left by a checkout", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    const wf = (persist: string) =>
+      `on: schedule\npermissions:\n  contents: write\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${persist}      - uses: openai/codex-action@v1\n      - uses: peter-evans/create-pull-request@v7\n`;
+    writeFileSync(join(dir, '.github/workflows/r.yml'), wf('        with:\n          persist-credentials: false\n'));
+    const ids = async () => (await scanRepository(dir)).findings.map((f) => f.id);
+    expect(await ids()).toContain('github.agent-token-out-of-reach');
+    expect(await ids()).not.toContain('github.agent-broad-token');
+    writeFileSync(join(dir, '.github/workflows/r.yml'), wf(''));
+    expect(await ids()).toContain('github.agent-broad-token');
+  });
+});

@@ -619,7 +619,10 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     }
 
   // A called workflow that sets no permissions uses its caller's token, reported on the caller's job.
-  if (job.permissions !== undefined || wf.permissions !== undefined || inherited === undefined) tokenFindings(ctx, jobId, perms);
+  // A token no agent step can reach (not handed to the action, not in its environment, not left in
+  // .git/config) is the job's, used by the steps around the agent: said, not held against the agent.
+  const outOfReach = agentIndexes.length > 0 && agentIndexes.every((i) => reach.get(i)!.writes.length === 0);
+  if (job.permissions !== undefined || wf.permissions !== undefined || inherited === undefined) tokenFindings(ctx, jobId, perms, outOfReach);
   // Where every agent step already holds the token (the action acts with it, or it is in the
   // environment), the copy a checkout leaves in .git/config adds no reach.
   const held = agentIndexes.length > 0 && agentIndexes.every((i) => actionHolds(steps[i]!) || tokenInEnv(withWorkflowEnv, steps[i]!));
@@ -711,7 +714,7 @@ function permissionsOf(value: unknown, line: number | undefined): Permissions {
   return { defined: true, write: keys(p).filter((k) => p[k] === 'write' && k !== 'id-token'), idToken: p['id-token'] === 'write', line };
 }
 
-function tokenFindings(ctx: Context, jobId: string, perms: Permissions): void {
+function tokenFindings(ctx: Context, jobId: string, perms: Permissions, outOfReach = false): void {
   const { f } = ctx;
   if (!perms.defined)
     return void ctx.out.push({
@@ -723,6 +726,16 @@ function tokenFindings(ctx: Context, jobId: string, perms: Permissions): void {
       message: `job "${jobId}" sets no permissions: its token gets the repository's default, which is a setting, not visible here`,
     });
   const broad = perms.write.filter((w) => w === 'write-all' || w === 'contents' || w === 'actions' || w === 'workflows');
+  if (perms.write.length && outOfReach)
+    return void ctx.out.push({
+      id: 'github.agent-token-out-of-reach',
+      failureMode: 'FM2',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      line: perms.line,
+      message: `job "${jobId}" holds a token that can write ${perms.write.join(', ')}, but its agent cannot reach it: the action does not act with it, it is not in the agent's environment and no checkout left it in .git/config`,
+    });
   if (broad.length)
     ctx.out.push({
       id: 'github.agent-broad-token',
