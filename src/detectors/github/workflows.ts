@@ -222,6 +222,13 @@ function jobGated(jobs: Obj, jobId: string, event?: string, seen = new Set<strin
 const outputIsTrue = (job: string, output: string): RegExp =>
   new RegExp(`^needs\\.${escapeRegExp(job)}\\.outputs\\.${escapeRegExp(output)}\\s*==\\s*'?true'?$`);
 
+/** A check of who asked, credited once where it stands (a dispatcher's gate counts for all it gates). */
+function creditGate(ctx: Context, job: string, line: number | undefined, message: string): void {
+  if (line === undefined || ctx.credited?.has(`${job}:${line}`)) return;
+  (ctx.credited ??= new Set()).add(`${job}:${line}`);
+  ctx.out.push({ id: 'github.agent-member-gate', failureMode: 'FM4', severity: 'info', kind: 'protective', path: ctx.f.path, line, message });
+}
+
 /** gh-aw's role check, credited where the roles are named: every agent job waits for it. */
 function roleCheckFindings(ctx: Context, jobs: Obj): void {
   for (const jobId of keys(jobs)) {
@@ -230,15 +237,12 @@ function roleCheckFindings(ctx: Context, jobs: Obj): void {
     (Array.isArray(job.steps) ? job.steps.map(obj) : []).forEach((st, k) => {
       const roles = text(obj(st.env).GH_AW_REQUIRED_ROLES);
       if (!roles || /\ball\b/.test(roles)) return;
-      ctx.out.push({
-        id: 'github.agent-member-gate',
-        failureMode: 'FM4',
-        severity: 'info',
-        kind: 'protective',
-        path: ctx.f.path,
-        line: ctx.f.lineAt?.(['jobs', jobId, 'steps', k, 'env', 'GH_AW_REQUIRED_ROLES']),
-        message: `job "${jobId}" checks that whoever started the run holds a role (${roles}) before any agent job runs`,
-      });
+      creditGate(
+        ctx,
+        jobId,
+        ctx.f.lineAt?.(['jobs', jobId, 'steps', k, 'env', 'GH_AW_REQUIRED_ROLES']),
+        `job "${jobId}" checks that whoever started the run holds a role (${roles}) before any agent job runs`,
+      );
     });
   }
 }
@@ -523,32 +527,21 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   const checkStep = agentIndexes.length ? steps.slice(0, agentIndexes[0]).findIndex((x) => failsForOutsiders(x) && !text(x.if)) : -1;
   const gate = gateLine(ctx, wf, jobId, agentIndexes[0]);
   const gatedEvents = allUntrusted.filter((e) => !untrusted.includes(e) || gated);
-  if (gatedEvents.length && gate && !ctx.credited.has(`${gate.job}:${gate.line}`)) {
-    ctx.credited.add(`${gate.job}:${gate.line}`);
-    ctx.out.push({
-      id: 'github.agent-member-gate',
-      failureMode: 'FM4',
-      severity: 'info',
-      kind: 'protective',
-      path: f.path,
-      line: gate.line,
-      message: `${gate.job === jobId ? `job "${jobId}"` : `job "${gate.job}", which job "${jobId}" needs,`} runs the agent ${gated ? 'only' : `on ${gatedEvents.join(', ')} only`} for members or named people (its if: checks who asked)`,
-    });
-  }
+  if (gatedEvents.length && gate)
+    creditGate(
+      ctx,
+      gate.job,
+      gate.line,
+      `${gate.job === jobId ? `job "${jobId}"` : `job "${gate.job}", which job "${jobId}" needs,`} runs the agent ${gated ? 'only' : `on ${gatedEvents.join(', ')} only`} for members or named people (its if: checks who asked)`,
+    );
   // A step that fails the job for outsiders is a gate of its own, whatever the if: already does.
-  const stepLine = checkStep >= 0 ? at('steps', checkStep) : undefined;
-  if (stepLine !== undefined && !ctx.credited.has(`${jobId}:${stepLine}`)) {
-    ctx.credited.add(`${jobId}:${stepLine}`);
-    ctx.out.push({
-      id: 'github.agent-member-gate',
-      failureMode: 'FM4',
-      severity: 'info',
-      kind: 'protective',
-      path: f.path,
-      line: stepLine,
-      message: `in job "${jobId}", a step checks who asked and fails the job for anyone outside the team before the agent runs`,
-    });
-  }
+  if (checkStep >= 0)
+    creditGate(
+      ctx,
+      jobId,
+      at('steps', checkStep),
+      `in job "${jobId}", a step checks who asked and fails the job for anyone outside the team before the agent runs`,
+    );
   // What each agent step can reach: the token it really holds, secrets, tools, gates.
   const persistedBefore = (i: number) => credentialsLeftBefore(steps, i);
   // An App token minted in the job and handed to the agent is what it acts with, in place of the job's.
