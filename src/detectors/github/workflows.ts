@@ -909,20 +909,18 @@ function settingsAllow(raw: string): string[] {
  */
 function claudeSettingsInput(ctx: Context, input: Obj, within: (term: RegExp) => number | undefined, reach: Reach, granted: string[]): void {
   const allowed = settingsAllow(text(input.settings)).filter((t) => !granted.includes(t));
-  const at = (tool: string) => within(new RegExp(`"${escapeRegExp(tool)}"`));
-  const broad = allowed.filter(broadClaudeTool);
-  const fetch = allowed.filter(openFetch);
-  if (broad.length)
-    ctx.out.push({
-      id: 'github.agent-broad-tools',
-      failureMode: 'FM4',
-      severity: 'medium',
-      kind: 'risk',
-      path: ctx.f.path,
-      line: at(broad[0]!),
-      message: `the settings input pre-approves ${broad.join(', ')}: the agent can run far more than the workflow needs, unattended`,
-      recommendation: 'Allow exact commands instead, for example "Bash(npm test:*)".',
-    });
+  grantFindings(ctx, allowed, reach, 'the settings input pre-approves', (tool) => within(new RegExp(`"${escapeRegExp(tool)}"`)));
+}
+
+/**
+ * What a list of granted tools lets the agent do: a general runner or any command is a broad grant;
+ * fetching any address is egress, as grave as what the agent holds (a stored secret or a token that
+ * writes code is worth taking; with neither, a fetched page can still steer it, which is less).
+ * Each is reported once, at the first tool that shows it.
+ */
+function grantFindings(ctx: Context, tools: string[], reach: Reach, grants: string, lineOf: (tool: string) => number | undefined): void {
+  const fetch = tools.filter(openFetch);
+  const broad = tools.filter(broadClaudeTool);
   if (fetch.length)
     ctx.out.push({
       id: 'github.agent-open-egress',
@@ -930,9 +928,20 @@ function claudeSettingsInput(ctx: Context, input: Obj, within: (term: RegExp) =>
       severity: reach.secrets.length || reach.writes.some((w) => w === 'contents' || w === 'write-all') ? 'medium' : 'low',
       kind: 'risk',
       path: ctx.f.path,
-      line: at(fetch[0]!),
-      message: `the settings input pre-approves ${fetch.join(', ')} for any address: a fetched page can carry instructions in, and the agent can send what it holds out`,
-      recommendation: 'Name the domains it needs, for example "WebFetch(domain:docs.example.com)".',
+      line: lineOf(fetch[0]!),
+      message: `${grants} ${fetch.join(', ')} for any address: a fetched page can carry instructions in, and the agent can send what it holds out`,
+      recommendation: 'Name the domains it needs, for example WebFetch(domain:docs.example.com).',
+    });
+  if (broad.length)
+    ctx.out.push({
+      id: 'github.agent-broad-tools',
+      failureMode: 'FM4',
+      severity: 'medium',
+      kind: 'risk',
+      path: ctx.f.path,
+      line: lineOf(broad[0]!),
+      message: `${grants} ${broad.join(', ')}: the agent can run far more than the workflow needs, unattended`,
+      recommendation: 'Allow exact commands instead, for example Bash(npm test:*).',
     });
 }
 
@@ -1365,33 +1374,9 @@ function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, r
   const grants = chosen ? 'an --allowedTools the expression can choose grants' : '--allowedTools grants';
   const allowedLine = line ?? at('with', 'allowed_tools');
   const broad = allowed.filter(broadClaudeTool);
-  const fetch = allowed.filter(openFetch);
   const commands = allowed.filter((t) => !openFetch(t));
-  if (fetch.length)
-    ctx.out.push({
-      id: 'github.agent-open-egress',
-      failureMode: 'FM4',
-      // What can leave is what the agent holds: a stored secret or a token that writes code is
-      // worth taking; with neither, a fetched page can still steer it, which is less.
-      severity: reach.secrets.length || reach.writes.some((w) => w === 'contents' || w === 'write-all') ? 'medium' : 'low',
-      kind: 'risk',
-      path: f.path,
-      line: allowedLine,
-      message: `${grants} ${fetch.join(', ')} for any address: a fetched page can carry instructions in, and the agent can send what it holds out`,
-      recommendation: 'Name the domains it needs, for example WebFetch(domain:docs.example.com).',
-    });
-  if (broad.length)
-    ctx.out.push({
-      id: 'github.agent-broad-tools',
-      failureMode: 'FM4',
-      severity: 'medium',
-      kind: 'risk',
-      path: f.path,
-      line: allowedLine,
-      message: `${grants} ${broad.join(', ')}: the agent can run far more than the workflow needs, unattended`,
-      recommendation: 'Allow exact commands instead, for example --allowedTools "Bash(npm test:*),Read".',
-    });
-  else if (commands.length)
+  grantFindings(ctx, allowed, reach, grants, () => allowedLine);
+  if (!broad.length && commands.length)
     ctx.out.push({
       id: 'github.agent-narrow-tools',
       failureMode: 'FM4',
