@@ -110,7 +110,9 @@ function settingsFindings(f: ParsedFile, hooks: HookJudgement): FindingDraft[] {
     risk(
       'mcp-auto-approve',
       'FM2',
-      'high',
+      // A server someone adds to .mcp.json starts without a question, but only after their change
+      // is merged and only in a session a person opens: a wide opening, not one outsiders reach.
+      'medium',
       'enableAllProjectMcpServers',
       'enableAllProjectMcpServers approves every server in .mcp.json without asking',
       'Remove it and approve servers one by one (enabledMcpjsonServers).',

@@ -81,7 +81,8 @@ function codeownersFindings(f: ParsedFile, ctx: ScanContext): FindingDraft[] {
     {
       id: 'github.codeowners-missing-agent-paths',
       failureMode: 'FM3',
-      severity: 'medium',
+      // The same gap as no CODEOWNERS at all, for these files: hardening, not an opening.
+      severity: 'low',
       kind: 'risk',
       path: f.path,
       line: unowning?.line,

@@ -33,12 +33,12 @@ describe('broad Claude Code tool grants', () => {
   ])('%s names one command and stays narrow', (tool) => expect(broadClaudeTool(tool)).toBe(false));
 
   // Fetching any address is an egress grant, judged apart: it runs no command.
-  it.each(['WebFetch', 'WebFetch(*)', 'WebSearch', 'WebFetch(domain:*)'])('%s fetches any address and is no command grant', (tool) => {
+  it.each(['WebFetch', 'WebFetch(*)', 'WebFetch(domain:*)'])('%s fetches any address and is no command grant', (tool) => {
     expect(openFetch(tool)).toBe(true);
     expect(broadClaudeTool(tool)).toBe(false);
   });
 
-  it.each(['WebFetch(domain:docs.python.org)', 'Read', 'Bash(curl:*)'])('%s is not an open fetch', (tool) => expect(openFetch(tool)).toBe(false));
+  it.each(['WebFetch(domain:docs.python.org)', 'Read', 'Bash(curl:*)', 'WebSearch'])('%s is not an open fetch', (tool) => expect(openFetch(tool)).toBe(false));
 
   it('only a whole shell counts as any command at all', () => {
     expect(anyShell('Bash')).toBe(true);

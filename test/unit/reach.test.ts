@@ -532,3 +532,18 @@ describe('a token the agent cannot reach', () => {
     expect(await ids()).toContain('github.agent-broad-token');
   });
 });
+
+describe("a sandbox's excluded variables", () => {
+  it('a token awf keeps out of the agent with --exclude-env is not in its reach', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    const wf = (exclude: string) =>
+      `on:\n  issues:\n    types: [opened]\npermissions:\n  contents: read\n  issues: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_TOKEN: \${{ github.token }}\n        run: sudo -E awf --allow-domains api.github.com ${exclude}-- /bin/bash -c 'copilot --prompt x'\n`;
+    writeFileSync(join(dir, '.github/workflows/a.yml'), wf('--exclude-env GH_TOKEN '));
+    const ids = async () => (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity}`);
+    expect((await ids()).some((f) => f.startsWith('github.agent-token-in-env'))).toBe(false);
+    expect(await ids()).toContain('github.agent-untrusted-trigger low');
+    writeFileSync(join(dir, '.github/workflows/a.yml'), wf(''));
+    expect((await ids()).some((f) => f.startsWith('github.agent-token-in-env'))).toBe(true);
+  });
+});

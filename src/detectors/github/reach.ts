@@ -20,6 +20,7 @@ import type { Severity } from '../types.js';
 import type { Obj } from '../shared/data.js';
 import { obj, text } from '../shared/data.js';
 import { providerKey } from './agent-actions.js';
+import { flagValues, shellWords } from '../shared/shell-words.js';
 
 export interface Reach {
   /** Write scopes of the token the agent can use ("write-all" for everything). */
@@ -53,6 +54,23 @@ export interface StepContext {
   credentialsPersisted: boolean;
   narrowTools: boolean;
   reviewedFirst?: boolean;
+}
+
+/**
+ * The variables a sandbox keeps from the agent it starts (gh-aw's `awf --exclude-env NAME`): set
+ * for the step, never seen by the agent's process.
+ */
+export function excludedEnv(step: Obj): string[] {
+  const words = shellWords(text(step.run)) ?? [];
+  return words.includes('awf') ? flagValues(words, '--exclude-env') : [];
+}
+
+/** The step and its job as the agent sees them: without the variables its sandbox keeps out. */
+export function agentView(job: Obj, step: Obj): { job: Obj; step: Obj } {
+  const hidden = new Set(excludedEnv(step));
+  if (!hidden.size) return { job, step };
+  const keep = (env: unknown) => Object.fromEntries(Object.entries(obj(env)).filter(([k]) => !hidden.has(k)));
+  return { job: { ...job, env: keep(job.env) }, step: { ...step, env: keep(step.env) } };
 }
 
 /** Whether GITHUB_TOKEN or GH_TOKEN is set, not blanked, for the step (its job's env: included). */

@@ -13,7 +13,7 @@ import { flagValues, shellWords } from '../shared/shell-words.js';
 import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
 import { alwaysRequires, expressionOf, keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
 import { mintedTokens, tokenHanded, type MintedToken } from './app-token.js';
-import { credentialName, openSeverity, reachOf, reachWords, tokenInEnv, type Reach } from './reach.js';
+import { agentView, credentialName, excludedEnv, openSeverity, reachOf, reachWords, tokenInEnv, type Reach } from './reach.js';
 
 /** Events whose payload (issue text, comments, reviews, a fork's code) any GitHub user controls. */
 const untrustedEvents = [
@@ -566,8 +566,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       return [
         i,
         reachOf({
-          job: withWorkflowEnv,
-          step: steps[i]!,
+          ...agentView(withWorkflowEnv, steps[i]!),
           write: handed ? (handed.writes ?? ['write-all']) : perms.write,
           idToken: perms.idToken,
           actionHoldsToken: handed !== undefined || actionHolds(steps[i]!),
@@ -826,7 +825,8 @@ function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step
     ...Object.entries(stepEnv).map(([k, v]) => [k, v, ['jobs', jobId, 'steps', i, 'env', k]] as [string, unknown, (string | number)[]]),
   ];
   // One finding per step: GH_TOKEN and GITHUB_TOKEN side by side are one exposure.
-  const exposed = env.filter(([name, value]) => tokenVar.test(name) && text(value).trim() !== '');
+  const hidden = excludedEnv(step);
+  const exposed = env.filter(([name, value]) => tokenVar.test(name) && text(value).trim() !== '' && !hidden.includes(name));
   for (const [name, , path] of env.filter(([name, value]) => tokenVar.test(name) && text(value).trim() === ''))
     ctx.out.push({
       id: 'github.agent-no-token-in-env',

@@ -79,12 +79,12 @@ const broad = /^(Bash|Bash\(\*\)|Bash\(\*:\*\))$/;
 export const broadClaudeTool = (tool: string): boolean => broad.test(tool.trim()) || anyArgs.test(tool.trim());
 
 /**
- * Fetching or searching any address: not a command the agent runs, but a way in for planted text
- * and a way out for whatever it holds. Judged apart from the command grants (a list of exact
- * commands plus WebFetch is still a list of exact commands), as an egress risk whose weight
- * depends on what the agent holds.
+ * Fetching any address: not a command the agent runs, but a way in for planted text and a way out
+ * for whatever it holds. Judged apart from the command grants (a list of exact commands plus
+ * WebFetch is still a list of exact commands), as an egress risk whose weight depends on what the
+ * agent holds. A search goes to the search provider only, so WebSearch is no way out.
  */
-export const openFetch = (tool: string): boolean => /^(WebFetch|WebSearch)(\((\*|domain:\*)?\))?$/.test(tool.trim());
+export const openFetch = (tool: string): boolean => /^WebFetch(\((\*|domain:\*)?\))?$/.test(tool.trim());
 
 /** A grant of any shell command at all: the broadest there is. */
 export const anyShell = (tool: string): boolean => /^(Bash|Bash\(\*\)|Bash\(\*:\*\))$/.test(tool.trim());
