@@ -178,6 +178,10 @@ export function scoreCorpus(scan, root = corpusRoot) {
   const violations = [];
   // Medium-or-higher risks a reviewer expects, and how many of them the scanner reports (at any
   // severity: a graver risk found at the wrong level is still found; precision judges the level).
+  // High findings a reviewer matched, split by whether the reviewer graded the same risk high too:
+  // a rule can match while its severity does not.
+  const highAgreed = [];
+  const highLower = [];
   let mediumExpected = 0;
   let mediumFound = 0;
   for (const repo of repos) {
@@ -193,6 +197,7 @@ export function scoreCorpus(scan, root = corpusRoot) {
       if (grave) mediumExpected++;
       if (i >= 0) {
         used.add(i);
+        if (findings[i].severity === 'high') (e.severity === 'high' ? highAgreed : highLower).push(findings[i]);
         hit++;
         if (grave) mediumFound++;
       } else missed.push({ repo, ...e, covered: ids.length > 0 });
@@ -230,6 +235,8 @@ export function scoreCorpus(scan, root = corpusRoot) {
     highClaims: highClaims.length,
     mediumPrecision: mediumClaims.length ? (mediumClaims.length - mediumWrong) / mediumClaims.length : 1,
     mediumClaims: mediumClaims.length,
+    highAgreed: highAgreed.length,
+    highLower: highLower.length,
     mediumRecall: mediumExpected ? mediumFound / mediumExpected : 1,
     mediumExpected,
     mediumFound,
@@ -252,7 +259,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const pct = (x) => `${(x * 100).toFixed(1)}%`;
   console.log(`corpus: ${s.rows.length} repositories, ${s.expected} expectations, ${s.claims} risk and protection findings`);
   console.log(
-    `precision ${pct(s.precision)} (${s.claims - s.unexpected.length}/${s.claims}), recall ${pct(s.recall)} (${s.matched}/${s.expected}), high-severity precision ${pct(s.highPrecision)} (${s.highClaims} high risks), medium-or-higher risk precision ${pct(s.mediumPrecision)} (${s.mediumClaims}) and recall ${pct(s.mediumRecall)} (${s.mediumFound}/${s.mediumExpected}), must-not-find violated ${s.violations.length}`,
+    `precision ${pct(s.precision)} (${s.claims - s.unexpected.length}/${s.claims}), recall ${pct(s.recall)} (${s.matched}/${s.expected}), high-severity precision ${pct(s.highPrecision)} (${s.highClaims} high risks; ${s.highAgreed} graded high by the reviewer too, ${s.highLower} lower), medium-or-higher risk precision ${pct(s.mediumPrecision)} (${s.mediumClaims}) and recall ${pct(s.mediumRecall)} (${s.mediumFound}/${s.mediumExpected}), must-not-find violated ${s.violations.length}`,
   );
   console.log('\n| repository | expected | findings | matched |\n|---|---:|---:|---:|');
   for (const r of s.rows) console.log(`| ${r.repo} | ${r.expected} | ${r.found} | ${r.matched} |`);
