@@ -4,15 +4,26 @@
 // it. Parsed YAML only: nothing is guessed from a file that could not be read.
 import { findingsOfSettings as geminiSettingsFindings } from './gemini-settings.js';
 import type { FindingDraft, ParsedFile, Severity } from '../types.js';
-import { broadClaudeTool, openFetch } from '../shared/claude-tools.js';
+import { broadClaudeTool } from '../shared/claude-tools.js';
 import { proseRuleLine } from '../shared/instructions.js';
-import { parseJsonc } from '../../parse-boundary/jsonc.js';
 import { escapeRegExp } from '../../regexp.js';
 import { keys, obj, str, strings, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
 import { alwaysRequires, expressionOf, keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
 import { mintedTokens, tokenHanded, type MintedToken } from './app-token.js';
+import {
+  allowedTools,
+  bypass,
+  bypassSeverity,
+  claudeAllowed,
+  claudeArgWords,
+  claudeInputs,
+  claudeSettingsInput,
+  codexInputs,
+  toolList,
+} from './action-inputs.js';
+import type { At, Context } from './context.js';
 import { agentView, credentialName, excludedEnv, openSeverity, reachOf, reachWords, tokenInEnv, type Reach } from './reach.js';
 
 /** Events whose payload (issue text, comments, reviews, a fork's code) any GitHub user controls. */
@@ -31,22 +42,6 @@ const privilegedEvents = ['pull_request_target', 'workflow_run'];
 /** A checkout `ref:` that fetches the pull request's own code. */
 const headRef = /head\.(sha|ref)|head_sha|head_branch|refs\/pull\//;
 const fullSha = /^[0-9a-f]{40}$/;
-
-interface Context {
-  f: ParsedFile;
-  out: FindingDraft[];
-  events: string[];
-  /** The repository's other workflows, for jobs that call one (uses: ./.github/workflows/x.yml). */
-  workflows: ReadonlyMap<string, ParsedFile>;
-  /** workflow_run follows a workflow that outsiders start (a pull request, an issue): their run starts this one. */
-  runAfterOutsiders: boolean;
-  /** Untrusted events that start an agent job of this workflow. */
-  agentEvents?: Set<string>;
-  /** Guards already credited (job:line): a dispatcher's check is one protection, however many jobs it gates. */
-  credited?: Set<string>;
-  /** For a reusable workflow: the untrusted events its callers pass on, from where, and whether a dispatcher routes them at run time. */
-  callers: { event: string; from: string; routed: boolean; permissions: unknown }[];
-}
 
 /**
  * `workflows` are all the workflows of the repository: a reusable workflow runs with the triggers
@@ -885,88 +880,6 @@ function secretFindings(ctx: Context, jobId: string, i: number, reach: Reach, op
   });
 }
 
-/** Claude Code's extra tools in the action's inputs, or undefined when none are listed. */
-function claudeAllowed(input: Obj, ref: string): string[] | undefined {
-  const words = claudeArgWords(text(input.claude_args))?.words ?? [];
-  const allowed = [...allowedTools(words, input, ref), ...settingsAllow(text(input.settings))];
-  return allowed.length ? allowed : undefined;
-}
-
-/**
- * `permissions.allow` of the action's `settings` input (Claude Code settings, given inline as
- * JSON): tools pre-approved for the run, like --allowedTools. A path to a file, or JSON the
- * scanner cannot read, gives none (expressions are read as unknown values).
- */
-function settingsAllow(raw: string): string[] {
-  if (!raw.trim().startsWith('{')) return [];
-  const parsed = parseJsonc(raw.replace(/\$\{\{[\s\S]*?\}\}/g, 'null'));
-  return parsed.ok ? strings(obj(obj(parsed.data).permissions).allow) : [];
-}
-
-/**
- * The tools the `settings` input pre-approves, judged like --allowedTools and cited at the entry;
- * those the arguments grant as well are reported there, once.
- */
-function claudeSettingsInput(ctx: Context, input: Obj, within: (term: RegExp) => number | undefined, reach: Reach, granted: string[]): void {
-  const allowed = settingsAllow(text(input.settings)).filter((t) => !granted.includes(t));
-  grantFindings(ctx, allowed, reach, 'the settings input pre-approves', (tool) => within(new RegExp(`"${escapeRegExp(tool)}"`)));
-}
-
-/**
- * What a list of granted tools lets the agent do: a general runner or any command is a broad grant;
- * fetching any address is egress, as grave as what the agent holds (a stored secret or a token that
- * writes code is worth taking; with neither, a fetched page can still steer it, which is less).
- * Each is reported once, at the first tool that shows it.
- */
-function grantFindings(ctx: Context, tools: string[], reach: Reach, grants: string, lineOf: (tool: string) => number | undefined): void {
-  const fetch = tools.filter(openFetch);
-  const broad = tools.filter(broadClaudeTool);
-  if (fetch.length)
-    ctx.out.push({
-      id: 'github.agent-open-egress',
-      failureMode: 'FM4',
-      severity: reach.secrets.length || reach.writes.some((w) => w === 'contents' || w === 'write-all') ? 'medium' : 'low',
-      kind: 'risk',
-      path: ctx.f.path,
-      line: lineOf(fetch[0]!),
-      message: `${grants} ${fetch.join(', ')} for any address: a fetched page can carry instructions in, and the agent can send what it holds out`,
-      recommendation: 'Name the domains it needs, for example WebFetch(domain:docs.example.com).',
-    });
-  if (broad.length)
-    ctx.out.push({
-      id: 'github.agent-broad-tools',
-      failureMode: 'FM4',
-      severity: 'medium',
-      kind: 'risk',
-      path: ctx.f.path,
-      line: lineOf(broad[0]!),
-      message: `${grants} ${broad.join(', ')}: the agent can run far more than the workflow needs, unattended`,
-      recommendation: 'Allow exact commands instead, for example Bash(npm test:*).',
-    });
-}
-
-/** The tools --allowedTools grants (and allowed_tools, where the action still reads it), each once. */
-function allowedTools(words: string[], input: Obj, ref: string): string[] {
-  return [
-    ...new Set([...flagValues(words, '--allowedTools', '--allowed-tools'), ...(readsToolInputs(ref) ? [text(input.allowed_tools)] : [])].flatMap(toolList)),
-  ];
-}
-
-/**
- * claude_args as words. An expression chooses the arguments at run time; when every value it can
- * choose is written in it ('...' literals), each is possible, so all are read together (`chosen`).
- * Undefined when it cannot be read: the caller says so rather than guess.
- */
-function claudeArgWords(raw: string): { words: string[]; chosen: boolean } | undefined {
-  if (!/^\s*\$\{\{[\s\S]*\}\}\s*$/.test(raw)) {
-    const words = raw ? shellWords(raw) : [];
-    return words && { words, chosen: false };
-  }
-  const branches = expressionLiterals(raw);
-  if (!branches?.some((b) => /--(allowed|disallowed)-?[tT]ools|--dangerously|--permission-mode/.test(b))) return undefined;
-  return { words: branches.flatMap((b) => shellWords(b) ?? []), chosen: true };
-}
-
 /**
  * actions/checkout leaves the job's token in .git/config unless told not to: in an agent job, any
  * command the agent runs can read it from there.
@@ -1201,14 +1114,6 @@ function actionFindings(ctx: Context, u: ActionUse): void {
     );
 }
 
-type At = (...path: (string | number)[]) => number | undefined;
-
-/** The string literals of a `${{ }}` expression ('it''s' unescaped), or undefined when there are none. */
-function expressionLiterals(raw: string): string[] | undefined {
-  const found = [...raw.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replaceAll("''", "'"));
-  return found.length ? found : undefined;
-}
-
 /** Taken from a moving ref, an action's next commit runs with this job's token and secrets. */
 function pinFindings(ctx: Context, repo: string, ref: string, line: number | undefined, perms: Permissions): void {
   const { f } = ctx;
@@ -1288,221 +1193,6 @@ function copilotSetupFindings(ctx: Context, jobId: string, job: Obj, steps: Obj[
       });
     else if (reach.secrets.length) secretFindings(ctx, jobId, i, reach, false);
   });
-}
-
-/**
- * claude-code-action v1 took `allowed_tools` and `disallowed_tools` out of its inputs (docs/
- * migration-guide.md: use claude_args --allowedTools); @beta and v0 still read them. A full SHA is
- * read as v1, the version the defaults here are documented at.
- */
-const readsToolInputs = (ref: string): boolean => /^(beta|v0(\.|$))/.test(ref);
-
-function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, ref: string, reach: Reach): void {
-  const { f } = ctx;
-  // A tool list the action no longer reads limits nothing: said, so nobody counts on it.
-  if (!readsToolInputs(ref))
-    for (const key of ['allowed_tools', 'disallowed_tools'] as const)
-      if (text(input[key]).trim())
-        ctx.out.push({
-          id: 'github.agent-input-ignored',
-          failureMode: 'FM1',
-          severity: 'low',
-          kind: 'risk',
-          path: f.path,
-          line: at('with', key),
-          message: `${key} is not an input of claude-code-action v1: the action ignores it, so the tools it lists are neither granted nor denied (use claude_args: --${key === 'allowed_tools' ? 'allowedTools' : 'disallowedTools'})`,
-          recommendation: `Move the list to claude_args: --${key === 'allowed_tools' ? 'allowedTools' : 'disallowedTools'} "..."`,
-        });
-  // A plugin marketplace fetched by URL brings whatever its default branch holds on that run.
-  const unpinned = text(input.plugin_marketplaces)
-    .split(/[\s,]+/)
-    .filter((u) => /^(https?:|git@)/.test(u) && !/#\S+$/.test(u));
-  if (unpinned.length)
-    ctx.out.push({
-      id: 'github.agent-plugin-unpinned',
-      failureMode: 'FM2',
-      severity: 'medium',
-      kind: 'risk',
-      path: f.path,
-      line: at('with', 'plugin_marketplaces'),
-      message: `plugin_marketplaces takes ${unpinned.join(', ')} at no fixed ref: the plugins' next commit runs in this job, unattended`,
-      recommendation: 'Pin the marketplace to a commit, or vendor the plugin into the repository.',
-    });
-  // Full output puts every tool result (files read, command output) in the job log.
-  const full = text(input.show_full_output);
-  if (full === 'true' || /\$\{\{/.test(full))
-    ctx.out.push({
-      id: 'github.agent-full-output',
-      failureMode: 'FM4',
-      severity: full === 'true' ? 'medium' : 'low',
-      kind: 'risk',
-      path: f.path,
-      line: at('with', 'show_full_output'),
-      message: `show_full_output ${full === 'true' ? 'is on' : 'can be switched on'}: every tool result, file contents and command output included, goes to the job log, which anyone can read on a public repository`,
-      recommendation: 'Leave show_full_output off; turn on debug logging for one run when you need it.',
-    });
-  const raw = text(input.claude_args);
-  // at() of a missing key gives its parent's line: only an input that is there is cited.
-  const line = input.claude_args === undefined ? undefined : at('with', 'claude_args');
-  const unreadable = (why: string) =>
-    void ctx.out.push({
-      id: 'github.agent-args-unreadable',
-      failureMode: 'FM1',
-      severity: 'info',
-      kind: 'fact',
-      path: f.path,
-      line,
-      message: `claude_args ${why}`,
-    });
-  const args = claudeArgWords(raw);
-  if (!args)
-    return unreadable(
-      /^\s*\$\{\{/.test(raw) ? 'is chosen by an expression at run time: its tools are not assessed' : 'could not be split into words: not assessed',
-    );
-  const { words, chosen } = args;
-  if (words.includes('--dangerously-skip-permissions') || flagValues(words, '--permission-mode').includes('bypassPermissions'))
-    ctx.out.push(
-      bypass(
-        f.path,
-        line,
-        'claude_args switch permission checks off',
-        'Remove --dangerously-skip-permissions / --permission-mode bypassPermissions and list the tools the job needs with --allowedTools.',
-        bypassLevel,
-      ),
-    );
-  const allowed = allowedTools(words, input, ref);
-  const grants = chosen ? 'an --allowedTools the expression can choose grants' : '--allowedTools grants';
-  const allowedLine = line ?? at('with', 'allowed_tools');
-  const broad = allowed.filter(broadClaudeTool);
-  const commands = allowed.filter((t) => !openFetch(t));
-  grantFindings(ctx, allowed, reach, grants, () => allowedLine);
-  if (!broad.length && commands.length)
-    ctx.out.push({
-      id: 'github.agent-narrow-tools',
-      failureMode: 'FM4',
-      severity: 'info',
-      kind: 'protective',
-      path: f.path,
-      line: allowedLine,
-      message: `the agent's extra tools are listed one by one (${commands.slice(0, 4).join(', ')}${commands.length > 4 ? ', …' : ''})`,
-    });
-  // Denying a tool that could change or send nothing is not a control: only denials that take
-  // away running commands, writing, fetching or a write-capable MCP tool are credited.
-  const denied = [...flagValues(words, '--disallowedTools', '--disallowed-tools'), ...(readsToolInputs(ref) ? [text(input.disallowed_tools)] : [])]
-    .flatMap(toolList)
-    .filter(consequentialTool);
-  if (denied.length)
-    ctx.out.push({
-      id: 'github.agent-disallowed-tools',
-      failureMode: 'FM4',
-      severity: 'info',
-      kind: 'protective',
-      path: f.path,
-      line: line ?? at('with', 'disallowed_tools'),
-      message: `tools that could change or send something are denied to the agent (${denied.slice(0, 4).join(', ')}${denied.length > 4 ? ', …' : ''})`,
-    });
-  if (flagValues(words, '--mcp-config').length)
-    ctx.out.push({
-      id: 'github.agent-mcp-config',
-      failureMode: 'FM2',
-      severity: 'info',
-      kind: 'fact',
-      path: f.path,
-      line,
-      message: "the agent is given MCP servers (--mcp-config): check each server's tools",
-    });
-}
-
-function codexInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity): void {
-  const { f } = ctx;
-  // codex-action drops sudo before Codex runs unless told otherwise (README, safety-strategy).
-  if (text(input['safety-strategy']) !== 'unsafe')
-    ctx.out.push({
-      id: 'github.agent-drop-sudo',
-      failureMode: 'FM4',
-      severity: 'info',
-      kind: 'protective',
-      path: f.path,
-      line: input['safety-strategy'] !== undefined ? at('with', 'safety-strategy') : at('uses'),
-      message: 'Codex runs without sudo (safety-strategy drop-sudo, the default): it cannot change the runner outside its sandbox',
-    });
-  const sandbox = text(input.sandbox);
-  if (sandbox === 'danger-full-access')
-    ctx.out.push(
-      bypass(
-        f.path,
-        at('with', 'sandbox'),
-        'Codex runs with sandbox: danger-full-access',
-        'Use sandbox: workspace-write (the default) or read-only.',
-        bypassLevel,
-      ),
-    );
-  else if (sandbox === 'read-only')
-    ctx.out.push({
-      id: 'github.agent-read-only-sandbox',
-      failureMode: 'FM4',
-      severity: 'info',
-      kind: 'protective',
-      path: f.path,
-      line: at('with', 'sandbox'),
-      message: 'Codex runs in a read-only sandbox',
-    });
-  if (text(input['safety-strategy']) === 'unsafe')
-    ctx.out.push(
-      bypass(
-        f.path,
-        at('with', 'safety-strategy'),
-        'Codex runs with safety-strategy: unsafe (sudo kept)',
-        'Use the default safety-strategy (drop-sudo).',
-        bypassLevel,
-      ),
-    );
-}
-
-/** A tool that runs commands, writes, fetches, or acts through an MCP server's write tools. */
-const consequentialTool = (tool: string): boolean =>
-  /^(Bash|Write|Edit|MultiEdit|NotebookEdit|WebFetch|WebSearch)\b/.test(tool) ||
-  /^mcp__.*(push|merge|create|delete|update|write|approve|comment|edit)/i.test(tool);
-
-/** "Bash(git add:*),Read Edit" into its tools; commas and spaces inside parentheses stay. */
-function toolList(value: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let word = '';
-  for (const c of value) {
-    if (c === '(') depth++;
-    if (c === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && (c === ',' || /\s/.test(c))) {
-      if (word) out.push(word);
-      word = '';
-    } else word += c;
-  }
-  if (word) out.push(word);
-  return out;
-}
-
-/**
- * Unchecked tool calls are as grave as who can steer them: high when anyone can start the run
- * (unchecked, it can reach whatever the runner holds, the model's key at least); medium when only
- * the repository's own people or a schedule start it, since whoever steers it could reach what it
- * holds already; a level lower inside a sandbox that limits where it can send anything (an egress
- * allowlist).
- */
-function bypassSeverity(openToAnyone: boolean, egressLimited = false): Severity {
-  return egressLimited ? (openToAnyone ? 'medium' : 'low') : openToAnyone ? 'high' : 'medium';
-}
-
-function bypass(path: string, line: number | undefined, what: string, fix: string, severity: Severity = 'high'): FindingDraft {
-  return {
-    id: 'github.agent-bypass-flag',
-    failureMode: 'FM4',
-    severity,
-    kind: 'risk',
-    path,
-    line,
-    message: `${what}: every tool call runs without a check, on text others may have written`,
-    recommendation: fix,
-  };
 }
 
 /** Severity from what the step can reach (reach.ts): anyone's text reaches the agent. */
