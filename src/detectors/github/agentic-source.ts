@@ -41,7 +41,7 @@ export function agenticSourceFindings(f: ParsedFile): FindingDraft[] {
         severity: 'medium',
         kind: 'risk',
         line,
-        message: `the agentic workflow's agent job can write ${writes.join(', ')}: a prompt-injected run can push code or change workflows with it, past safe-outputs`,
+        message: `the agentic workflow's agent job can write ${writes.includes('write-all') ? 'everything' : writes.join(', ')}: a prompt-injected run can push code or change workflows with it, past safe-outputs`,
         recommendation: 'Keep the agent job read-only and let safe-outputs make the change in their own job.',
       });
     else if (writes.length)

@@ -40,7 +40,7 @@ const ownCredential =
   /^(GITHUB_TOKEN|GH_TOKEN|github_token|anthropic_api_key|claude_code_oauth_token|openai-api-key|gemini_api_key|google_api_key|COPILOT_GITHUB_TOKEN)$/i;
 const tokenVar = /^(GITHUB_TOKEN|GH_TOKEN)$/;
 /** A secret whose name says it is a credential (a base URL or a project id kept in secrets is not). */
-export const credentialName = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|PAT$|CREDENTIAL|PRIVATE|AUTH|CERT/i;
+const credentialName = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|PAT$|CREDENTIAL|PRIVATE|AUTH|CERT/i;
 
 export interface StepContext {
   job: Obj;
@@ -78,6 +78,11 @@ export function tokenInEnv(job: Obj, step: Obj): boolean {
   return Object.entries({ ...obj(job.env), ...obj(step.env) }).some(([k, v]) => tokenVar.test(k) && text(v).trim() !== '');
 }
 
+/** The names of the stored secrets these values read (`${{ secrets.NAME }}`) whose names say they are credentials. */
+export function credentialSecrets(values: unknown[]): string[] {
+  return [...new Set(values.flatMap((v) => [...text(v).matchAll(/secrets\.([A-Za-z0-9_]+)/g)].map((m) => m[1]!)))].filter((s) => credentialName.test(s));
+}
+
 export function reachOf(c: StepContext): Reach {
   const env = { ...obj(c.job.env), ...obj(c.step.env) };
   const inReach = c.actionHoldsToken || tokenInEnv(c.job, c.step) || c.credentialsPersisted;
@@ -90,7 +95,7 @@ export function reachOf(c: StepContext): Reach {
     .filter((s) => !providerKey.test(`secrets.${s}`) && credentialName.test(s));
   // claude_env (claude-code-action) puts each line in the agent's own environment: there a model
   // provider's key is not the agent's credential but one more secret it can be talked into sending.
-  const agentEnv = [...text(obj(c.step.with).claude_env).matchAll(/secrets\.([A-Za-z0-9_]+)/g)].map((m) => m[1]!).filter((s) => credentialName.test(s));
+  const agentEnv = credentialSecrets([obj(c.step.with).claude_env]);
   return {
     writes: inReach ? c.write : [],
     secrets: [...new Set([...stored, ...secrets, ...agentEnv])],

@@ -24,7 +24,7 @@ import {
   toolList,
 } from './action-inputs.js';
 import type { At, Context } from './context.js';
-import { agentView, credentialName, excludedEnv, openSeverity, reachOf, reachWords, tokenInEnv, type Reach } from './reach.js';
+import { agentView, credentialSecrets, excludedEnv, openSeverity, reachOf, reachWords, tokenInEnv, type Reach } from './reach.js';
 
 /** Events whose payload (issue text, comments, reviews, a fork's code) any GitHub user controls. */
 const untrustedEvents = [
@@ -59,7 +59,6 @@ export function workflowFindings(f: ParsedFile, workflows: ReadonlyMap<string, P
     callers: inherited,
     runAfterOutsiders: own.includes('workflow_run') && runsAfterOutsiders(obj(wf.on ?? wf.true), workflows),
   };
-  const untrusted = (e: string) => untrustedEvents.includes(e) || (e === 'workflow_run' && ctx.runAfterOutsiders);
   for (const jobId of keys(wf.jobs)) jobFindings(ctx, jobId, obj(obj(wf.jobs)[jobId]), wf);
   if (runsAgent(f)) {
     roleCheckFindings(ctx, obj(wf.jobs));
@@ -82,7 +81,7 @@ export function workflowFindings(f: ParsedFile, workflows: ReadonlyMap<string, P
   for (const event of [...(ctx.agentEvents ?? [])].sort()) {
     const line = f.lineAt?.(['on', event]);
     if (line === undefined || risky.has(line)) continue;
-    const trusted = !untrusted(event);
+    const trusted = !isUntrusted(ctx, event);
     ctx.out.push({
       id: 'github.agent-trigger',
       failureMode: 'FM4',
@@ -116,6 +115,9 @@ function callerEvents(path: string, workflows: ReadonlyMap<string, ParsedFile>):
       });
   });
 }
+
+/** An event whose run outsiders can start: by its payload, or a workflow_run that follows one of theirs. */
+const isUntrusted = (ctx: Context, event: string): boolean => untrustedEvents.includes(event) || (event === 'workflow_run' && ctx.runAfterOutsiders);
 
 /**
  * Whether `workflow_run` follows a workflow of this repository that outsiders can start (pull
@@ -502,7 +504,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   if (!hasAgent) return;
 
   // Evaluated per event: an if: may let anyone through for one event and only members for another.
-  const allUntrusted = ctx.events.filter((e) => untrustedEvents.includes(e) || (e === 'workflow_run' && ctx.runAfterOutsiders));
+  const allUntrusted = ctx.events.filter((e) => isUntrusted(ctx, e));
   // A step before the agent that fails the job for people outside the team gates it like an if:.
   const checkedBefore = (i: number) => steps.slice(0, i).some((s) => failsForOutsiders(s) && !text(s.if));
   const openFor = (i: number) => (checkedBefore(i) ? [] : allUntrusted.filter((e) => !(jobGated(obj(wf.jobs), jobId, e) || restrictsWho(steps[i]!.if, e))));
@@ -1173,13 +1175,7 @@ function copilotSetupFindings(ctx: Context, jobId: string, job: Obj, steps: Obj[
     // A step that writes to $GITHUB_ENV hands every later step, the agent included, those values:
     // a model provider's key there is not the agent's own credential but one more secret it holds.
     const exported = /\$\{?GITHUB_ENV\b/.test(text(s.run));
-    const secrets = exported
-      ? [
-          ...new Set(
-            [...Object.values(obj(s.env)), ...Object.values(obj(job.env))].flatMap((v) => [...text(v).matchAll(/secrets\.([A-Za-z0-9_]+)/g)].map((m) => m[1]!)),
-          ),
-        ].filter((n) => credentialName.test(n))
-      : [];
+    const secrets = exported ? credentialSecrets([...Object.values(obj(s.env)), ...Object.values(obj(job.env))]) : [];
     if (secrets.length)
       ctx.out.push({
         id: 'github.agent-secret-in-env',
