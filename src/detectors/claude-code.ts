@@ -62,19 +62,20 @@ function settingsFindings(f: ParsedFile, hooks: HookJudgement): FindingDraft[] {
     );
   if (p.defaultMode === 'acceptEdits')
     risk('accept-edits', 'FM1', 'medium', 'acceptEdits', 'permissions.defaultMode is acceptEdits: file edits and common file commands run without asking');
-  // One decision, one finding: every broad grant of the list named, cited at the first.
+  // One decision, one finding: every broad grant of the list named, cited at the first (fetching
+  // any address among them named with it, said apart only when it is the list's one wide grant).
   const broad = p.allow.filter(broadClaudeTool);
+  const fetch = p.allow.filter(openFetch);
   if (broad.length)
     risk(
       'broad-allow',
       'FM4',
       broad.some(anyShell) ? 'high' : 'medium',
       broad[0]!,
-      `permissions.allow has ${broad.map((r) => `"${r}"`).join(', ')}: ${broad.length > 1 ? 'broad grants that cover' : 'a broad grant that covers'} far more than one workflow needs`,
+      `permissions.allow has ${broad.map((r) => `"${r}"`).join(', ')}: ${broad.length > 1 ? 'broad grants that cover' : 'a broad grant that covers'} far more than one workflow needs${fetch.length ? `, and "${fetch.join('", "')}" lets what it reads go out` : ''}`,
       'Allow exact commands (for example "Bash(npm run test *)") instead.',
     );
-  const fetch = p.allow.filter(openFetch);
-  if (fetch.length)
+  if (fetch.length && !broad.length)
     risk(
       'open-egress',
       'FM4',

@@ -4,6 +4,7 @@
 import picomatch from 'picomatch';
 import type { FindingDraft, ParsedFile, ScanContext } from './types.js';
 import { agenticSourceFindings, isAgenticSource } from './github/agentic-source.js';
+import { withLocalActions } from './github/local-actions.js';
 import { workflowFindings } from './github/workflows.js';
 import type { Detector } from './types.js';
 
@@ -112,6 +113,8 @@ export const github: Detector = {
     '.github/workflows/*.{yml,yaml}',
     // GitHub Agentic Workflows' sources (front matter compiled into NAME.lock.yml).
     '.github/workflows/*.md',
+    // The repository's own actions: one that wraps an agent action is read as that agent.
+    '.github/actions/**/action.{yml,yaml}',
     '.github/settings.yml',
   ],
   reportsAbsence: true,
@@ -129,7 +132,8 @@ export const github: Detector = {
         path: '.github/CODEOWNERS',
         message: 'there is no CODEOWNERS file: nobody is required to review changes to agent configuration',
       });
-    const workflows = new Map(files.filter((f) => /^\.github\/workflows\/.*\.ya?ml$/.test(f.path)).map((f) => [f.path, f]));
+    const actions = new Map(files.filter((f) => /^\.github\/actions\/.*action\.ya?ml$/.test(f.path)).map((f) => [f.path, f]));
+    const workflows = new Map(files.filter((f) => /^\.github\/workflows\/.*\.ya?ml$/.test(f.path)).map((f) => [f.path, withLocalActions(f, actions)]));
     for (const f of files) {
       if (/pull_request_template/i.test(f.path))
         out.push(
@@ -152,7 +156,7 @@ export const github: Detector = {
                 message: 'the pull request template does not ask whether an agent contributed',
               },
         );
-      if (workflows.has(f.path)) out.push(...mergeFindings(f), ...workflowFindings(f, workflows));
+      if (workflows.has(f.path)) out.push(...mergeFindings(f), ...workflowFindings(workflows.get(f.path)!, workflows));
       if (isAgenticSource(f)) out.push(...agenticSourceFindings(f));
       if (f.path === '.github/settings.yml' && /branches:|required_pull_request_reviews|rulesets?:/.test(f.text))
         out.push({

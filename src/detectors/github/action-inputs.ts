@@ -41,12 +41,13 @@ export function claudeSettingsInput(ctx: Context, input: Obj, within: (term: Reg
  * What a list of granted tools lets the agent do: a general runner or any command is a broad grant;
  * fetching any address is egress, as grave as what the agent holds (a stored secret or a token that
  * writes code is worth taking; with neither, a fetched page can still steer it, which is less).
- * Each is reported once, at the first tool that shows it.
+ * Each is reported once, at the first tool that shows it; a list with both is one decision, said
+ * once as the broad grant with its way out named.
  */
 function grantFindings(ctx: Context, tools: string[], reach: Reach, grants: string, lineOf: (tool: string) => number | undefined): void {
   const fetch = tools.filter(openFetch);
   const broad = tools.filter(broadClaudeTool);
-  if (fetch.length)
+  if (fetch.length && !broad.length)
     ctx.out.push({
       id: 'github.agent-open-egress',
       failureMode: 'FM4',
@@ -65,7 +66,7 @@ function grantFindings(ctx: Context, tools: string[], reach: Reach, grants: stri
       kind: 'risk',
       path: ctx.f.path,
       line: lineOf(broad[0]!),
-      message: `${grants} ${broad.join(', ')}: the agent can run far more than the workflow needs, unattended`,
+      message: `${grants} ${broad.join(', ')}${fetch.length ? `, and ${fetch.join(', ')} for any address` : ''}: the agent can run far more than the workflow needs, unattended${fetch.length ? ', and send what it holds anywhere' : ''}`,
       recommendation: 'Allow exact commands instead, for example Bash(npm test:*).',
     });
 }

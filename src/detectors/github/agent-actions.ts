@@ -38,7 +38,8 @@ export const agentActions: AgentAction[] = [
       { input: 'allowed_non_write_users', who: 'users' },
       { input: 'allowed_bots', who: 'bots' },
     ],
-    apiKeyInputs: ['anthropic_api_key'],
+    // A Claude subscription's OAuth token (`claude setup-token`) is as long-lived as an API key.
+    apiKeyInputs: ['anthropic_api_key', 'claude_code_oauth_token'],
     oidcInputs: ['anthropic_federation_rule_id', 'anthropic_service_account_id'],
     // Exports GITHUB_TOKEN and GH_TOKEN to the agent's process and acts with it (src/entrypoints/run.ts).
     holdsToken: true,

@@ -9,6 +9,7 @@ import { proseRuleLine } from '../shared/instructions.js';
 import { escapeRegExp } from '../../regexp.js';
 import { keys, obj, str, strings, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
+import { wrappedIn } from './local-actions.js';
 import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
 import { alwaysRequires, expressionOf, keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
 import { mintedTokens, tokenHanded, type MintedToken } from './app-token.js';
@@ -846,7 +847,7 @@ function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step
     kind: 'risk',
     path: f.path,
     line: f.lineAt?.(exposed[0]![2]),
-    message: `${names.join(' and ')} put${names.length > 1 ? '' : 's'} ${personal ? 'a stored token' : "the job's token"} in the agent's own environment${perms.write.length ? ` (it can write ${perms.write.join(', ')})` : ''}: any command the agent is talked into running can use it`,
+    message: `${names.join(' and ')} put${names.length > 1 ? '' : 's'} ${personal ? 'a stored token' : exposed.every(([, v]) => /steps\.[\w-]+\.outputs\./.test(text(v))) ? 'a token minted in the job' : "the job's token"} in the agent's own environment${perms.write.length ? ` (it can write ${perms.write.join(', ')})` : ''}: any command the agent is talked into running can use it`,
     recommendation: `Leave ${names.join(' and ')} out of the agent step (set ${names.length > 1 ? 'them' : 'it'} to '') and give the token to a separate step that acts on the agent's output.`,
   });
 }
@@ -994,7 +995,8 @@ function actionFindings(ctx: Context, u: ActionUse): void {
   const input = obj(u.step.with);
   ctx.out.push(agentRuns(f.path, uses, u.action.repo));
 
-  pinFindings(ctx, u.action.repo, u.ref, uses, u.perms);
+  // A local action's own reference to the agent action is pinned (or not) in that action's file.
+  if (!wrappedIn(u.step)) pinFindings(ctx, u.action.repo, u.ref, uses, u.perms);
   promptRuleFindings(ctx, u.jobId, u.i, input);
 
   // Who can start it: the action's own default, opened up by an input, or nothing at all.
@@ -1019,7 +1021,8 @@ function actionFindings(ctx: Context, u: ActionUse): void {
       ctx.out.push({
         id: 'github.agent-bots-allowed',
         failureMode: 'FM4',
-        severity: 'medium',
+        // Behind a check of who asked (an if: on membership), a bot gets no further than anyone else.
+        severity: u.gated || !u.untrusted.length ? 'low' : 'medium',
         kind: 'risk',
         path: f.path,
         line,

@@ -10,7 +10,9 @@ import { obj, str, strings } from './data.js';
  */
 export function frontMatterTools(prefix: string, f: ParsedFile, reader = ''): FindingDraft[] {
   const raw = obj(f.data)['allowed-tools'];
-  const tools = (Array.isArray(raw) ? strings(raw) : (str(raw)?.split(/,\s*(?![^(]*\))/) ?? [])).map((t) => t.trim()).filter(Boolean);
+  // The Agent Skills format separates entries with spaces, Claude Code's commands with commas:
+  // split on either, outside an entry's parentheses (`Bash(gh pr view:*)` is one entry).
+  const tools = (Array.isArray(raw) ? strings(raw) : (str(raw)?.split(/[,\s]+(?![^(]*\))/) ?? [])).map((t) => t.trim()).filter(Boolean);
   if (!tools.length) return [];
   const broad = tools.filter(broadClaudeTool);
   const line = f.lineOf('allowed-tools');
