@@ -45,4 +45,19 @@ describe("a GitHub Agentic Workflow's tools and roles", () => {
     expect(await scanSource('on: issues\ntools:\n  bash: ["gh issue view", "npm test"]\n')).toEqual(['github.aw-bash-allowlist info :4']);
     expect(await scanSource('on: issues\ntools:\n  bash: [":*"]\n')).toEqual(['github.aw-any-command low :4']);
   });
+
+  it('flags a review output that may approve, memory kept between runs and CI logs in context; credits COMMENT-only reviews', async () => {
+    expect(await scanSource('on: workflow_dispatch\nsafe-outputs:\n  submit-pull-request-review:\n')).toEqual([
+      'github.aw-safe-outputs info :3',
+      'github.aw-agent-can-approve medium :4',
+    ]);
+    expect(await scanSource('on: workflow_dispatch\nsafe-outputs:\n  submit-pull-request-review:\n    allowed-events: [COMMENT]\n')).toEqual([
+      'github.aw-safe-outputs info :3',
+    ]);
+    expect(await scanSource('on: workflow_dispatch\ntools:\n  cache-memory: true\n  github:\n    toolsets: [default, actions]\n')).toEqual([
+      'github.aw-persistent-memory low :4',
+      'github.aw-ci-logs low :6',
+    ]);
+    expect(await scanSource('on: workflow_dispatch\ntools:\n  cache-memory: false\n')).toEqual([]);
+  });
 });

@@ -8,7 +8,10 @@
 //   fixed list of package registries and the like), so egress is an allowlist;
 // - `tools.github.toolsets` narrows the GitHub tools; `min-integrity: none` (formerly
 //   `lockdown: false`) lets them hand the agent text from any author, unfiltered;
-// - `checkout: false` keeps the pull request's files out of the runner altogether.
+// - `checkout: false` keeps the pull request's files out of the runner altogether;
+// - `safe-outputs.submit-pull-request-review` submits the review the agent writes, with any event
+//   (APPROVE included) unless `allowed-events` names them;
+// - `tools.cache-memory` / `tools.repo-memory` keep files from one run for the next.
 import type { FindingDraft, ParsedFile } from '../types.js';
 import { keys, obj, strings, text } from '../shared/data.js';
 
@@ -76,6 +79,39 @@ export function agenticSourceFindings(f: ParsedFile): FindingDraft[] {
       message: `the agent asks for changes and a separate job makes only these (${outputs.slice(0, 4).join(', ')}${outputs.length > 4 ? ', …' : ''}): it holds no write access itself`,
     });
 
+  // An approval by the workflow's identity counts toward required reviews wherever the repository
+  // lets Actions approve: the agent would be one of the reviewers it is meant to assist.
+  const review = obj(fm['safe-outputs'])['submit-pull-request-review'];
+  if (review !== undefined) {
+    const events = strings(obj(review)['allowed-events']).map((e) => e.toUpperCase());
+    if (!events.length || events.includes('APPROVE'))
+      finding({
+        id: 'github.aw-agent-can-approve',
+        failureMode: 'FM3',
+        severity: 'medium',
+        kind: 'risk',
+        line: at(/^\s+submit-pull-request-review\s*:/m),
+        message: `the agent may submit a pull request review with any event, APPROVE included${events.length ? '' : ' (no allowed-events)'}: where the repository lets Actions approve, its approval counts toward the required reviews`,
+        recommendation: 'Limit it to comments: submit-pull-request-review: { allowed-events: [COMMENT] }.',
+      });
+  }
+
+  // Memory kept between runs: text one run is steered into writing, every later run reads back.
+  const memory = ['cache-memory', 'repo-memory'].find((k) => {
+    const v = obj(fm.tools)[k];
+    return v !== undefined && v !== false;
+  });
+  if (memory)
+    finding({
+      id: 'github.aw-persistent-memory',
+      failureMode: 'FM2',
+      severity: 'low',
+      kind: 'risk',
+      line: at(new RegExp(`^\\s+${memory}\\s*:`, 'm')),
+      message: `the agent keeps a memory between runs (${memory}): what one run is talked into writing there, later runs read as their own notes`,
+      recommendation: 'Keep memory to workflows only the team starts, or review what it holds.',
+    });
+
   const network = fm.network;
   const allowed = strings(obj(network).allowed);
   if (network === 'defaults' || (allowed.length && !allowed.includes('*')))
@@ -101,6 +137,17 @@ export function agenticSourceFindings(f: ParsedFile): FindingDraft[] {
       recommendation: 'Use min-integrity: approved (the default on public repositories) unless the workflow exists to read outsiders.',
     });
   const toolsets = strings(gh.toolsets);
+  // Workflow logs print whatever the code that ran wrote, a pull request's own code included.
+  if (toolsets.includes('actions') || toolsets.includes('all'))
+    finding({
+      id: 'github.aw-ci-logs',
+      failureMode: 'FM2',
+      severity: 'low',
+      kind: 'risk',
+      line: at(/^\s+toolsets\s*:/m),
+      message: `the agent reads workflow runs and their logs (toolset ${toolsets.includes('all') ? 'all' : 'actions'}): text a pull request's code prints reaches it`,
+      recommendation: 'Leave the actions toolset out unless the workflow exists to read CI results, and keep that workflow read-only.',
+    });
   if (toolsets.length && !toolsets.includes('all') && !toolsets.includes('default'))
     finding({
       id: 'github.aw-github-toolsets',
