@@ -10,6 +10,7 @@ import { escapeRegExp } from '../../regexp.js';
 import { keys, obj, str, strings, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import { wrappedIn } from './local-actions.js';
+import { injectedFields, injectionSeverity } from './script-injection.js';
 import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
 import { alwaysRequires, expressionOf, keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
 import { mintedTokens, tokenHanded, type MintedToken } from './app-token.js';
@@ -575,6 +576,38 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       ];
     }),
   );
+
+  // Outsiders' text pasted into a script of the agent's job runs as commands, with what the job holds.
+  steps.forEach((s, i) => {
+    const script = `${text(s.run)}\n${/^actions\/github-script@/.test(text(s.uses)) ? text(obj(s.with).script) : ''}`;
+    const fields = injectedFields(script, ctx.events);
+    if (!fields.length) return;
+    // Code running in any step can read the runner's memory, where every secret and the token the
+    // job uses sit (how the tj-actions/changed-files compromise took them): the whole job is in reach.
+    const everything = { env: Object.assign({}, ...steps.map((x) => obj(x.env))), with: Object.assign({}, ...steps.map((x) => obj(x.with))) };
+    const stepReach = reachOf({
+      ...agentView(withWorkflowEnv, everything),
+      write: perms.write,
+      idToken: perms.idToken,
+      actionHoldsToken: true,
+      credentialsPersisted: true,
+      narrowTools: false,
+      reviewedFirst: false,
+    });
+    const open = untrusted.length > 0 && !gatedStep(i);
+    ctx.out.push({
+      id: 'github.script-injection',
+      failureMode: 'FM4',
+      severity: injectionSeverity(openSeverity(stepReach), !open, fields),
+      kind: 'risk',
+      path: f.path,
+      line:
+        lineWithin(f, ['jobs', jobId, 'steps', i, ...(s.run !== undefined ? ['run'] : ['with', 'script'])], /\$\{\{[^}]*github\.(event|head_ref)/) ??
+        at('steps', i),
+      message: `${fields.join(', ')} is pasted into a script before it runs: whoever wrote that text can make it a command, run with ${reachWords(stepReach)}`,
+      recommendation: 'Pass the text through env: (TITLE: ${{ ... }}) and use "$TITLE" in the script.',
+    });
+  });
 
   // A job that calls an agent workflow through a dispatcher's outputs: anyone who reaches the
   // dispatcher may reach the agent, as routed at run time. Said once per dispatcher and event, here.
