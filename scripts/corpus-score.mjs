@@ -17,6 +17,9 @@ const proseRules = ['claude-code', 'copilot', 'cursor', 'codex', 'gemini-cli', '
 /** One MCP rule, whichever tool's configuration holds the server. */
 const mcpRule = (what) => ['claude-code', 'cursor', 'vscode', 'codex', 'gemini-cli', 'continue'].map((t) => `${t}.${what}`);
 
+/** An agent able to approve or merge, whichever configuration grants it. */
+const approveRules = ['claude-code', 'copilot', 'codex', 'github'].map((t) => `${t}.agent-can-approve`).concat('github.aw-agent-can-approve');
+
 /** Which scanner findings stand for each reviewer rule. */
 export const ruleMap = {
   'workflow-untrusted-trigger': ['github.agent-untrusted-trigger', 'github.agent-open-to-anyone', 'github.agent-write-check-default', 'github.agent-trigger'],
@@ -143,13 +146,25 @@ export const ruleMap = {
   'plugin-unpinned': ['claude-code.plugin-unpinned', 'github.agent-plugin-unpinned'],
   'plugins-enabled': ['claude-code.plugins-enabled'],
   'blank-github-token': ['github.agent-no-token-in-env'],
-  'webfetch-unrestricted': ['claude-code.broad-egress', 'claude-code.open-egress', 'github.agent-open-egress'],
+  // A broad grant that also fetches any address is said once, with the fetch named in it.
+  'webfetch-unrestricted': [
+    'claude-code.broad-egress',
+    'claude-code.open-egress',
+    'github.agent-open-egress',
+    'github.agent-broad-tools',
+    'claude-code.broad-allow',
+  ],
   'allowed-bots-wildcard': ['github.agent-bots-allowed'],
   'sandbox-disabled': ['claude-code.sandbox-off', 'github.agent-bypass-flag'],
   'deny-missing': ['claude-code.no-secret-deny'],
   'deny-empty': ['claude-code.no-secret-deny'],
   'posttooluse-logger': ['claude-code.hook-after'],
-  'agent-can-merge': ['github.auto-merge-agent-prs'],
+  'agent-can-merge': ['github.auto-merge-agent-prs', ...approveRules],
+  'agent-can-submit-review': approveRules,
+  'ai-self-approval-gate': approveRules,
+  'persistent-agent-memory': ['github.aw-persistent-memory'],
+  'ci-logs-in-context': ['github.aw-ci-logs'],
+  'script-injection': ['github.script-injection'],
   'allow-all-tools-in-sandbox': ['github.agent-bypass-flag', 'github.agent-bypass-in-sandbox'],
   'instruction-only-approval': proseRules,
 };

@@ -1,7 +1,7 @@
 // Claude Code: https://docs.anthropic.com/en/docs/claude-code/settings
 import type { FindingDraft, ParsedFile } from './types.js';
 import { isLiteralSecret } from './shared/secrets.js';
-import { anyShell, broadClaudeTool, openFetch } from './shared/claude-tools.js';
+import { anyShell, approvalGrant, broadClaudeTool, openFetch } from './shared/claude-tools.js';
 import { keys, obj, str, strings, text } from './shared/data.js';
 import { frontMatterTools } from './shared/front-matter-tools.js';
 import { hookFindings, type HookJudgement } from './shared/hooks.js';
@@ -74,6 +74,16 @@ function settingsFindings(f: ParsedFile, hooks: HookJudgement): FindingDraft[] {
       broad[0]!,
       `permissions.allow has ${broad.map((r) => `"${r}"`).join(', ')}: ${broad.length > 1 ? 'broad grants that cover' : 'a broad grant that covers'} far more than one workflow needs${fetch.length ? `, and "${fetch.join('", "')}" lets what it reads go out` : ''}`,
       'Allow exact commands (for example "Bash(npm run test *)") instead.',
+    );
+  const approval = approvalGrant(p.allow);
+  if (approval)
+    risk(
+      'agent-can-approve',
+      'FM3',
+      'medium',
+      approval.tools[0]!,
+      `permissions.allow pre-approves ${approval.message}`,
+      'Leave approving and merging to people: let the agent comment instead.',
     );
   if (fetch.length && !broad.length)
     risk(

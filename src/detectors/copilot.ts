@@ -1,5 +1,6 @@
 // GitHub Copilot (coding agent, instructions, custom agents):
 // https://docs.github.com/en/copilot/customizing-copilot/adding-repository-custom-instructions-for-github-copilot
+import { approvalGrant } from './shared/claude-tools.js';
 import type { FindingDraft, ParsedFile } from './types.js';
 import { obj, strings } from './shared/data.js';
 import { instructionFindings } from './shared/instructions.js';
@@ -56,6 +57,30 @@ function customAgent(f: ParsedFile): FindingDraft[] {
   const finding = (id: string, kind: FindingDraft['kind'], severity: FindingDraft['severity'], message: string, at = line): FindingDraft[] => [
     { id: `copilot.${id}`, failureMode: 'FM2', severity, kind, path: f.path, line: at, message },
   ];
+  // Approving or merging is a decision the branch rules give a person, whatever else the agent may do.
+  const approval = approvalGrant(tools);
+  const approves: FindingDraft[] = approval
+    ? [
+        {
+          id: 'copilot.agent-can-approve',
+          failureMode: 'FM3',
+          severity: 'medium',
+          kind: 'risk',
+          path: f.path,
+          line: f.lineOf(approval.tools[0]!) ?? line,
+          message: `custom agent tools: ${approval.message}`,
+        },
+      ]
+    : [];
+  return [...approves, ...customAgentTools(data, tools, finding)];
+}
+
+/** What the tools list says about the agent's reach: all of them, a shell, whole servers, or a named few. */
+function customAgentTools(
+  data: Record<string, unknown>,
+  tools: string[],
+  finding: (id: string, kind: FindingDraft['kind'], severity: FindingDraft['severity'], message: string, at?: number) => FindingDraft[],
+): FindingDraft[] {
   if (data.tools === undefined) return finding('agent-all-tools', 'risk', 'low', 'custom agent lists no tools: it gets every tool the session has', 1);
   if (tools.includes('*')) return finding('agent-all-tools', 'risk', 'low', 'custom agent is given every tool (tools: ["*"])');
   const shell = tools.filter((t) => shellTool.test(t));

@@ -3,7 +3,7 @@
 // Judged per step, from the parsed workflow; what a grant weighs follows what the step can reach.
 import { parseJsonc } from '../../parse-boundary/jsonc.js';
 import { escapeRegExp } from '../../regexp.js';
-import { broadClaudeTool, openFetch } from '../shared/claude-tools.js';
+import { approvalGrant, broadClaudeTool, openFetch } from '../shared/claude-tools.js';
 import { obj, strings, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import type { FindingDraft, Severity } from '../types.js';
@@ -47,6 +47,18 @@ export function claudeSettingsInput(ctx: Context, input: Obj, within: (term: Reg
 function grantFindings(ctx: Context, tools: string[], reach: Reach, grants: string, lineOf: (tool: string) => number | undefined): void {
   const fetch = tools.filter(openFetch);
   const broad = tools.filter(broadClaudeTool);
+  const approval = approvalGrant(tools);
+  if (approval)
+    ctx.out.push({
+      id: 'github.agent-can-approve',
+      failureMode: 'FM3',
+      severity: 'medium',
+      kind: 'risk',
+      path: ctx.f.path,
+      line: lineOf(approval.tools[0]!),
+      message: `${grants} ${approval.message}`,
+      recommendation: 'Leave approving and merging to people: let the agent comment instead.',
+    });
   if (fetch.length && !broad.length)
     ctx.out.push({
       id: 'github.agent-open-egress',

@@ -88,3 +88,31 @@ export const openFetch = (tool: string): boolean => /^WebFetch(\((\*|domain:\*)?
 
 /** A grant of any shell command at all: the broadest there is. */
 export const anyShell = (tool: string): boolean => /^(Bash|Bash\(\*\)|Bash\(\*:\*\))$/.test(tool.trim());
+
+/**
+ * Tools that approve or merge pull requests: the GitHub CLI's `pr merge` / `pr review` (which
+ * takes --approve), and the GitHub MCP server's merge and review tools, however each tool names
+ * them (`mcp__github__merge_pull_request`, `github/merge_pull_request`). An agent holding one can
+ * stand in for the person whose review the branch rules ask for.
+ */
+export function approvesOrMerges(tool: string): 'merge' | 'approve' | undefined {
+  const t = tool.trim();
+  if (/^Bash\(gh pr merge\b/.test(t) || /(^|[_/])merge_pull_request$/.test(t)) return 'merge';
+  if (
+    /^Bash\(gh pr review\b/.test(t) ||
+    /(^|[_/])(create_pull_request_review|create_and_submit_pull_request_review|submit_pending_pull_request_review|pull_request_review_write)$/.test(t)
+  )
+    return 'approve';
+  return undefined;
+}
+
+/** One sentence for the approve or merge tools in a list, or undefined when there are none. */
+export function approvalGrant(tools: string[]): { tools: string[]; message: string } | undefined {
+  const found = tools.filter((t) => approvesOrMerges(t) !== undefined);
+  if (!found.length) return undefined;
+  const merges = found.some((t) => approvesOrMerges(t) === 'merge');
+  return {
+    tools: found,
+    message: `${found.join(', ')} let${found.length > 1 ? '' : 's'} the agent ${merges ? 'merge' : 'approve'} pull requests: its ${merges ? 'merge' : 'approval'} can stand in for the person's review the branch rules ask for`,
+  };
+}

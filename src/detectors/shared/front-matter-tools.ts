@@ -1,7 +1,7 @@
 // Tools a command or skill pre-approves in its front matter (`allowed-tools`), judged like any
 // other grant. Shared by Claude Code commands and skills and the .agents / .codex skills.
 import type { FindingDraft, ParsedFile } from '../types.js';
-import { broadClaudeTool } from './claude-tools.js';
+import { approvalGrant, broadClaudeTool } from './claude-tools.js';
 import { obj, str, strings } from './data.js';
 
 /**
@@ -16,8 +16,24 @@ export function frontMatterTools(prefix: string, f: ParsedFile, reader = ''): Fi
   if (!tools.length) return [];
   const broad = tools.filter(broadClaudeTool);
   const line = f.lineOf('allowed-tools');
+  const approval = approvalGrant(tools);
+  const approves: FindingDraft[] = approval
+    ? [
+        {
+          id: `${prefix}.agent-can-approve`,
+          failureMode: 'FM3',
+          severity: 'medium',
+          kind: 'risk',
+          path: f.path,
+          line,
+          message: `${reader}allowed-tools pre-approves ${approval.message}`,
+          recommendation: 'Leave approving and merging to people: let the agent comment (gh pr comment) instead.',
+        },
+      ]
+    : [];
   if (broad.length)
     return [
+      ...approves,
       {
         id: `${prefix}.command-broad-tools`,
         failureMode: 'FM4',
@@ -30,6 +46,7 @@ export function frontMatterTools(prefix: string, f: ParsedFile, reader = ''): Fi
       },
     ];
   return [
+    ...approves,
     {
       id: `${prefix}.command-narrow-tools`,
       failureMode: 'FM4',
