@@ -165,6 +165,10 @@ export const ruleMap = {
   'persistent-agent-memory': ['github.aw-persistent-memory'],
   'ci-logs-in-context': ['github.aw-ci-logs'],
   'script-injection': ['github.script-injection'],
+  'agent-passwordless-sudo': ['cursor.env-passwordless-sudo'],
+  'remote-script-pipe': ['cursor.env-remote-script'],
+  'curl-pipe-install': ['cursor.env-remote-script'],
+  'snapshot-locked': ['cursor.snapshot-locked'],
   'allow-all-tools-in-sandbox': ['github.agent-bypass-flag', 'github.agent-bypass-in-sandbox'],
   'instruction-only-approval': proseRules,
 };

@@ -1,4 +1,5 @@
 // Cursor: https://docs.cursor.com/context/rules
+import { dockerfileFindings, environmentDockerfile, environmentFindings } from './cursor/environment.js';
 import type { FindingDraft, ParsedFile } from './types.js';
 import { keys, obj, strings } from './shared/data.js';
 import { instructionFindings } from './shared/instructions.js';
@@ -53,12 +54,24 @@ function hookFindings(f: ParsedFile): FindingDraft[] {
   ];
 }
 
+const cursorFiles = [
+  '**/.cursor/rules/**/*.{md,mdc}',
+  '.cursorrules',
+  '.cursor/mcp.json',
+  '.cursor/cli.json',
+  '.cursor/hooks.json',
+  '.cursor/environment.json',
+];
+
 export const cursor: Detector = {
   id: 'cursor',
   name: 'Cursor',
   docsUrl: 'https://docs.cursor.com/context/rules',
-  patterns: ['**/.cursor/rules/**/*.{md,mdc}', '.cursorrules', '.cursor/mcp.json', '.cursor/cli.json', '.cursor/hooks.json', '.cursor/environment.json'],
+  patterns: [...cursorFiles, '.cursor/Dockerfile'],
+  // The image a cloud agent is built from is read only beside environment.json that names it.
+  markers: cursorFiles,
   inspect(files, ctx) {
+    const environment = files.find((x) => x.path === '.cursor/environment.json');
     const enforced = files.some((f) => f.path === '.cursor/hooks.json' || f.path === '.cursor/cli.json');
     // Rules that apply by path (globs in their front matter) are standards, not a wall of text.
     const scoped = files.filter((f) => /\.cursor\/rules\//.test(f.path) && obj(f.data).globs !== undefined);
@@ -80,20 +93,8 @@ export const cursor: Detector = {
         if (f.path === '.cursor/mcp.json') return mcpFindings('cursor', f, obj(f.data).mcpServers);
         if (f.path === '.cursor/cli.json') return cliFindings(f);
         if (f.path === '.cursor/hooks.json') return hookFindings(f);
-        if (f.path === '.cursor/environment.json')
-          return [
-            {
-              id: 'cursor.cloud-agents',
-              failureMode: 'FM4' as const,
-              // Whether their egress is limited is a Cursor dashboard setting no file shows: said,
-              // and listed as not observable, never held against an answer.
-              severity: 'info' as const,
-              kind: 'fact' as const,
-              path: f.path,
-              message:
-                'background (cloud) agents are set up: they run in a VM and auto-run commands; whether their network egress is limited is a Cursor setting, not visible here',
-            },
-          ];
+        if (f.path === '.cursor/environment.json') return environmentFindings(f);
+        if (f.path === '.cursor/Dockerfile') return environment && f.path === environmentDockerfile(environment) ? dockerfileFindings(f) : [];
         return instructionFindings('cursor', f, ctx, enforced);
       }),
     ];
