@@ -165,6 +165,8 @@ export const ruleMap = {
   'persistent-agent-memory': ['github.aw-persistent-memory'],
   'ci-logs-in-context': ['github.aw-ci-logs'],
   'script-injection': ['github.script-injection'],
+  'cli-version-pinned': ['github.agent-cli-pinned'],
+  'cli-version-unpinned': ['github.agent-cli-unpinned'],
   'agent-passwordless-sudo': ['cursor.env-passwordless-sudo'],
   'remote-script-pipe': ['cursor.env-remote-script'],
   'curl-pipe-install': ['cursor.env-remote-script'],

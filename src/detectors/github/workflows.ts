@@ -11,6 +11,7 @@ import { keys, obj, str, strings, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import { wrappedIn } from './local-actions.js';
 import { injectedFields, injectionSeverity } from './script-injection.js';
+import { versionChoice, versionFinding } from './agent-version.js';
 import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
 import { alwaysRequires, expressionOf, keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
 import { mintedTokens, tokenHanded, type MintedToken } from './app-token.js';
@@ -576,6 +577,12 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       ];
     }),
   );
+
+  // Which release of the agent's program runs: chosen by an input of its step or an install step.
+  steps.forEach((s, i) => {
+    const choice = versionChoice(s);
+    if (choice) ctx.out.push(versionFinding(f.path, at('steps', i, ...choice.path) ?? at('steps', i), choice));
+  });
 
   // Outsiders' text pasted into a script of the agent's job runs as commands, with what the job holds.
   steps.forEach((s, i) => {

@@ -1,0 +1,25 @@
+// Which release of the agent's own program a workflow runs.
+import { describe, expect, it } from 'vitest';
+import { scanLines } from '../helpers/repo.js';
+
+describe("the agent CLI's release", () => {
+  const job = (step: string) => `on: workflow_dispatch\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n${step}`;
+  it('is credited when an input or an install step fixes it, and said when it follows the newest or a variable', async () => {
+    const pinned = await scanLines({
+      '.github/workflows/a.yml': job('      - uses: openai/codex-action@v1\n        with:\n          codex-version: "0.144.6"\n'),
+    });
+    expect(pinned).toContain('github.agent-cli-pinned info .github/workflows/a.yml:8');
+    const latest = await scanLines({
+      '.github/workflows/a.yml': job('      - run: npm install -g @github/copilot\n      - run: copilot -p "fix it"\n'),
+    });
+    expect(latest).toContain('github.agent-cli-unpinned info .github/workflows/a.yml:6');
+    const variable = await scanLines({
+      '.github/workflows/a.yml': job(
+        '      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          gemini_cli_version: ${{ vars.GEMINI_CLI_VERSION }}\n',
+      ),
+    });
+    expect(variable).toContain('github.agent-cli-unpinned info .github/workflows/a.yml:8');
+    const exact = await scanLines({ '.github/workflows/a.yml': job('      - run: npm i -g @github/copilot@1.0.48 && copilot -p "x"\n') });
+    expect(exact).toContain('github.agent-cli-pinned info .github/workflows/a.yml:6');
+  });
+});
