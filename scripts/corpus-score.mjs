@@ -28,6 +28,7 @@ export const ruleMap = {
   'write-token': ['github.agent-broad-token', 'github.agent-write-token', 'github.app-token-unscoped', 'github.agent-token-out-of-reach'],
   'least-privilege-token': ['github.agent-read-only-token', 'github.app-token-scoped', 'github.workflow-token-empty'],
   'allowed-tools-narrow': [
+    'claude-code.narrow-allow',
     'github.aw-bash-allowlist',
     'github.agent-narrow-tools',
     'claude-code.command-narrow-tools',

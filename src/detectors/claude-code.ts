@@ -75,6 +75,16 @@ function settingsFindings(f: ParsedFile, hooks: HookJudgement): FindingDraft[] {
       `permissions.allow has ${broad.map((r) => `"${r}"`).join(', ')}: ${broad.length > 1 ? 'broad grants that cover' : 'a broad grant that covers'} far more than one workflow needs${fetch.length ? `, and "${fetch.join('", "')}" lets what it reads go out` : ''}`,
       'Allow exact commands (for example "Bash(npm run test *)") instead.',
     );
+  // Commands allowed one by one are a decision written in configuration, not a boundary: each
+  // runs code in the repository the agent can edit. Credited beside any broad grant, not instead.
+  const exact = p.allow.filter((r) => /^Bash\(.+\)$/.test(r) && !broadClaudeTool(r));
+  if (exact.length)
+    good(
+      'narrow-allow',
+      'FM1',
+      exact[0]!,
+      `permissions.allow pre-approves ${exact.length} command(s) one by one (${exact.slice(0, 3).join(', ')}${exact.length > 3 ? ', …' : ''})${broad.length ? ', beside the broad grants' : ''}: what may run unasked is decided in configuration`,
+    );
   const approval = approvalGrant(p.allow);
   if (approval)
     risk(

@@ -1,0 +1,22 @@
+// A Claude Code allow list: exact commands are a decision in configuration; a general runner, a
+// shell or fetching any address is a grant far wider than one workflow needs.
+import { describe, expect, it } from 'vitest';
+import { scanLines } from '../helpers/repo.js';
+
+const settings = (allow: string[]) => `{\n  "permissions": {\n    "allow": [\n${allow.map((a) => `      "${a}"`).join(',\n')}\n    ]\n  }\n}\n`;
+const allowFindings = async (allow: string[]) =>
+  (await scanLines({ '.claude/settings.json': settings(allow) })).filter((l) => /(narrow|broad)-allow|open-egress/.test(l));
+
+describe('a Claude Code allow list', () => {
+  it('credits exact commands, at the first of them', async () => {
+    expect(await allowFindings(['Read', 'Bash(pnpm build:*)', 'Bash(cargo test:*)'])).toEqual(['claude-code.narrow-allow info .claude/settings.json:5']);
+  });
+
+  it('reports broad grants with an open fetch as one finding, and still credits the exact commands beside them', async () => {
+    expect(await allowFindings(['Bash(gh pr view:*)', 'Bash(npx:*)', 'WebFetch'])).toEqual([
+      'claude-code.narrow-allow info .claude/settings.json:4',
+      'claude-code.broad-allow medium .claude/settings.json:5',
+    ]);
+    expect(await allowFindings(['WebFetch'])).toEqual(['claude-code.open-egress low .claude/settings.json:4']);
+  });
+});
