@@ -4,7 +4,7 @@
 import picomatch from 'picomatch';
 import type { FindingDraft, ParsedFile, ScanContext } from './types.js';
 import { agenticSourceFindings, isAgenticSource } from './github/agentic-source.js';
-import { withLocalActions } from './github/local-actions.js';
+import { localActionPins, withLocalActions } from './github/local-actions.js';
 import { workflowFindings } from './github/workflows.js';
 import type { Detector } from './types.js';
 
@@ -156,6 +156,7 @@ export const github: Detector = {
                 message: 'the pull request template does not ask whether an agent contributed',
               },
         );
+      if (actions.has(f.path)) out.push(...localActionPins(f));
       if (workflows.has(f.path)) out.push(...mergeFindings(f), ...workflowFindings(workflows.get(f.path)!, workflows));
       if (isAgenticSource(f)) out.push(...agenticSourceFindings(f));
       if (f.path === '.github/settings.yml' && /branches:|required_pull_request_reviews|rulesets?:/.test(f.text))

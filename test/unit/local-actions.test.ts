@@ -63,6 +63,7 @@ describe('a local action that wraps an agent action', () => {
     expect(wf).toContain('github.agent-bots-allowed low .github/workflows/reply.yml:18');
     // The agent action's own pin lives in the action's file, not at the caller's local reference.
     expect(wf.some((l) => l.startsWith('github.action-unpinned'))).toBe(false);
+    expect(found).toContain('github.action-unpinned low .github/actions/run-claude/action.yml:12');
   });
 
   it('open to any commenter, a bot opener is medium; a local action that runs no agent is left alone', async () => {

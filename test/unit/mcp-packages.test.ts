@@ -13,6 +13,11 @@ describe('packages an MCP server fetches', () => {
     ['docker', ['run', '-i', '--rm', '-e', 'TOKEN', 'ghcr.io/github/github-mcp-server'], false],
     ['docker', ['run', '-i', '--rm', 'ghcr.io/github/github-mcp-server:v0.27.0'], true],
     ['docker', ['run', 'ghcr.io/github/github-mcp-server@sha256:0123456789abcdef0123'], true],
+    ['pnpm', ['dlx', '@playwright/mcp@latest'], false],
+    ['yarn', ['dlx', '@playwright/mcp@0.0.41'], true],
+    ['npm', ['exec', '--yes', '@playwright/mcp'], false],
+    ['bun', ['x', 'some-mcp@1.2.3'], true],
+    ['pipx', ['run', 'mcp-server-git'], false],
   ] as const)('%s %j: pinned %s', (command, args, pinned) => expect(fetchedPackage(command, [...args])?.pinned).toBe(pinned));
 
   it('a command that runs what is installed fetches nothing', () => {

@@ -2,9 +2,10 @@
 // action is that agent, run with the inputs the workflow passes in. Reading the workflow alone
 // would see an unknown local step; reading the action alone would see `${{ inputs.x }}`. Joining
 // them before any rule runs lets every rule judge the agent as the caller configures it.
-import type { ParsedFile } from '../types.js';
+import type { FindingDraft, ParsedFile } from '../types.js';
 import { obj, str, text, type Obj } from '../shared/data.js';
 import { agentActionOf } from './agent-actions.js';
+import { pinFinding } from './pins.js';
 
 /** The folder a local `uses:` names (`./.github/actions/x` gives `.github/actions/x`). */
 const localFolder = (uses: string): string | undefined => (/^\.\/[^@\s]+$/.test(uses) ? uses.slice(2).replace(/\/+$/, '') : undefined);
@@ -119,4 +120,14 @@ export function withLocalActions(f: ParsedFile, actions: ReadonlyMap<string, Par
     return f.lineAt?.(source === undefined ? ['jobs', jobId!, 'steps', i] : ['jobs', jobId!, 'steps', i, part, source]);
   };
   return { ...f, data: { ...wf, jobs }, lineAt };
+}
+
+/** The pin of each agent action a local action wraps, cited in the action's own file, where it is written. */
+export function localActionPins(f: ParsedFile): FindingDraft[] {
+  const runs = obj(obj(f.data).runs);
+  if (str(runs.using) !== 'composite' || !Array.isArray(runs.steps)) return [];
+  return runs.steps.flatMap((s, k) => {
+    const agent = agentActionOf(text(obj(s).uses));
+    return agent ? [pinFinding(f.path, agent.action.repo, agent.ref, f.lineAt?.(['runs', 'steps', k, 'uses']), [])] : [];
+  });
 }

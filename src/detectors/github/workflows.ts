@@ -10,6 +10,7 @@ import { escapeRegExp } from '../../regexp.js';
 import { keys, obj, str, strings, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import { wrappedIn } from './local-actions.js';
+import { actionRef, pinFinding } from './pins.js';
 import { injectedFields, injectionSeverity } from './script-injection.js';
 import { versionChoice, versionFinding } from './agent-version.js';
 import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
@@ -44,7 +45,6 @@ const privilegedEvents = ['pull_request_target', 'workflow_run'];
 
 /** A checkout `ref:` that fetches the pull request's own code. */
 const headRef = /head\.(sha|ref)|head_sha|head_branch|refs\/pull\//;
-const fullSha = /^[0-9a-f]{40}$/;
 
 /**
  * `workflows` are all the workflows of the repository: a reusable workflow runs with the triggers
@@ -1161,34 +1161,7 @@ function actionFindings(ctx: Context, u: ActionUse): void {
 
 /** Taken from a moving ref, an action's next commit runs with this job's token and secrets. */
 function pinFindings(ctx: Context, repo: string, ref: string, line: number | undefined, perms: Permissions): void {
-  const { f } = ctx;
-  if (fullSha.test(ref))
-    return void ctx.out.push({
-      id: 'github.action-pinned',
-      failureMode: 'FM2',
-      severity: 'info',
-      kind: 'protective',
-      path: f.path,
-      line,
-      message: `${repo} is pinned to a full commit SHA`,
-    });
-  const tag = /^v?\d+(\.\d+)*$/.test(ref);
-  ctx.out.push({
-    id: 'github.action-unpinned',
-    failureMode: 'FM2',
-    severity: tag ? 'low' : 'medium',
-    kind: 'risk',
-    path: f.path,
-    line,
-    message: `${repo} is taken from ${tag ? `the tag @${ref}, which its owner can move` : `the moving branch @${ref}`}${perms.write.length ? ` in a job that can write ${perms.write.join(', ')}` : ''}: whatever is pushed there next runs with this job's token and secrets`,
-    recommendation: `Pin ${repo} to a full commit SHA (uses: ${repo}@<40-character SHA> # ${tag ? ref : 'vX.Y.Z'}) and update it through reviewed pull requests.`,
-  });
-}
-
-/** owner/repo and ref of a `uses:` that names another repository's action; not a local one (./) or a container (docker://). */
-function actionRef(uses: string): { repo: string; ref: string } | undefined {
-  const m = /^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)(?:\/[^@\s]*)?@(\S+)$/.exec(uses.trim());
-  return m ? { repo: m[1]!, ref: m[2]! } : undefined;
+  ctx.out.push(pinFinding(ctx.f.path, repo, ref, line, perms.write));
 }
 
 /**

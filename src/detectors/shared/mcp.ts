@@ -171,10 +171,19 @@ const dockerValueFlags = new Set([
  * The package or image a server's command fetches and runs each time it starts, and whether a
  * version pins it: npx/bunx/pnpx `pkg@1.2.3`, uvx `pkg==1.2.3` or `pkg@1.2.3`, dnx `Pkg@1.2.3`
  * (`--prerelease` takes whatever is newest), `docker run image:tag` or `image@sha256:...`
- * (`latest`, or no tag, moves). Undefined for a command that runs what is already installed.
+ * (`latest`, or no tag, moves); `pnpm dlx`, `yarn dlx`, `npm exec`, `bun x` and `pipx run` too.
+ * Undefined for a command that runs what is already installed.
  */
-export function fetchedPackage(command: string, args: string[]): { pkg: string; pinned: boolean } | undefined {
-  const program = command.split('/').pop() ?? '';
+export function fetchedPackage(command: string, givenArgs: string[]): { pkg: string; pinned: boolean } | undefined {
+  let program = command.split('/').pop() ?? '';
+  let args = givenArgs;
+  // The package managers' own fetch-and-run subcommands: `pnpm dlx`, `yarn dlx`, `npm exec`,
+  // `bun x` are npx; `pipx run` is uvx.
+  const runner = `${program} ${args[0] ?? ''}`;
+  if (['pnpm dlx', 'yarn dlx', 'npm exec', 'bun x', 'pipx run'].includes(runner)) {
+    program = runner === 'pipx run' ? 'uvx' : 'npx';
+    args = args.slice(1);
+  }
   if (['npx', 'bunx', 'pnpx', 'uvx', 'dnx'].includes(program)) {
     const from = program === 'uvx' ? args.indexOf('--from') : -1;
     const pkg = from >= 0 ? args[from + 1] : args.find((a) => !a.startsWith('-'));
