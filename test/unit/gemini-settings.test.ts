@@ -21,4 +21,9 @@ describe('Gemini CLI settings in a workflow', () => {
     const found = findingsOfSettings('w.yml', '{"tools": {"core": ${{ fromJSON(vars.TOOLS) }}}}', 5).map((f) => f.id);
     expect(found).toEqual(['github.agent-settings-unreadable']);
   });
+  it('a server fetched with no version at start-up is unpinned; a tagged image is not', () => {
+    const server = (image: string) => ({ tools: { core: ['read_file'] }, mcpServers: { github: { command: 'docker', args: ['run', '-i', '--rm', image] } } });
+    expect(ids(server('ghcr.io/github/github-mcp-server'))).toEqual(['github.agent-mcp-unpinned medium', 'github.agent-narrow-tools info']);
+    expect(ids(server('ghcr.io/github/github-mcp-server:v0.27.0'))).toEqual(['github.agent-narrow-tools info']);
+  });
 });

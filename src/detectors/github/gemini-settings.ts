@@ -2,8 +2,10 @@
 // `gemini --yolo`, so every tool call is approved unless tools.core (or coreTools) lists the
 // tools the agent may use (action.yml and docs/best-practices.md at 3ca2577f2714).
 import { parseJsonc } from '../../parse-boundary/jsonc.js';
+import { escapeRegExp } from '../../regexp.js';
+import { fetchedPackage } from '../shared/mcp.js';
 import type { FindingDraft } from '../types.js';
-import { obj, strings } from '../shared/data.js';
+import { obj, strings, text } from '../shared/data.js';
 
 /** `lineOf` finds a term's line inside the settings input (it may be a multi-line block). */
 export function findingsOfSettings(
@@ -30,10 +32,27 @@ export function findingsOfSettings(
     );
   const core = strings(obj(s.tools).core ?? s.coreTools);
   // Each server's list is cited where it is written: the first includeTools after the server's name.
+  const serverLine = (name: string) => lineOf(new RegExp(`"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`));
   const out = mcpToolFindings(path, obj(s.mcpServers), canWriteCode, (name) => {
-    const at = lineOf(new RegExp(`"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`));
+    const at = serverLine(name);
     return (at === undefined ? undefined : lineOf(/"includeTools"/, at)) ?? line;
   });
+  // A server fetched at start-up without a version runs whatever was published last, with the job's token.
+  for (const [name, server] of Object.entries(obj(s.mcpServers))) {
+    const fetched = fetchedPackage(text(obj(server).command), strings(obj(server).args));
+    if (!fetched || fetched.pinned) continue;
+    const at = serverLine(name);
+    out.push({
+      id: 'github.agent-mcp-unpinned',
+      failureMode: 'FM2',
+      severity: 'medium',
+      kind: 'risk',
+      path,
+      line: (at === undefined ? undefined : lineOf(new RegExp(escapeRegExp(`"${fetched.pkg}"`)), at)) ?? at ?? line,
+      message: `MCP server "${name}" is fetched as ${fetched.pkg} with no pinned version: whatever is published next runs with the agent's access`,
+      recommendation: 'Pin the package version or the image digest, and update it through reviewed pull requests.',
+    });
+  }
   // The tool list is cited where it is written inside the settings block.
   const coreLine = core.length ? (lineOf(/"(core|coreTools)"/) ?? line) : line;
   // An allowlist is credited for what it allows: a shell tool without a command runs anything.
