@@ -20,3 +20,13 @@ describe('a Claude Code allow list', () => {
     expect(await allowFindings(['WebFetch'])).toEqual(['claude-code.open-egress low .claude/settings.json:4']);
   });
 });
+
+describe("a CI agent's --allowedTools written one entry a line", () => {
+  it('cites the broad grant at its own entry', async () => {
+    const found = await scanLines({
+      '.github/workflows/claude.yml':
+        'on: workflow_dispatch\npermissions:\n  contents: read\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          claude_args: |\n            --allowedTools "Bash(gh pr view:*),\n            Bash(python:*)"\n',
+    });
+    expect(found.filter((l) => l.includes('broad-tools'))).toEqual(['github.agent-broad-tools medium .github/workflows/claude.yml:12']);
+  });
+});

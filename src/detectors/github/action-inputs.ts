@@ -118,7 +118,16 @@ function expressionLiterals(raw: string): string[] | undefined {
  */
 const readsToolInputs = (ref: string): boolean => /^(beta|v0(\.|$))/.test(ref);
 
-export function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Severity, ref: string, reach: Reach): void {
+/** `within(input, term)`: the line inside a block input that holds `term` (the input's own line when none does). */
+export function claudeInputs(
+  ctx: Context,
+  input: Obj,
+  at: At,
+  bypassLevel: Severity,
+  ref: string,
+  reach: Reach,
+  within: (input: string, term: RegExp) => number | undefined = () => undefined,
+): void {
   const { f } = ctx;
   // A tool list the action no longer reads limits nothing: said, so nobody counts on it.
   if (!readsToolInputs(ref))
@@ -196,7 +205,10 @@ export function claudeInputs(ctx: Context, input: Obj, at: At, bypassLevel: Seve
   const allowedLine = line ?? at('with', 'allowed_tools');
   const broad = allowed.filter(broadClaudeTool);
   const commands = allowed.filter((t) => !openFetch(t));
-  grantFindings(ctx, allowed, reach, grants, () => allowedLine);
+  // Each grant cited at the entry that makes it, where the list is written one entry a line.
+  const entryLine = (tool: string) =>
+    ['claude_args', 'allowed_tools'].filter((k) => input[k] !== undefined).map((k) => within(k, new RegExp(escapeRegExp(tool))))[0] ?? allowedLine;
+  grantFindings(ctx, allowed, reach, grants, entryLine);
   if (!broad.length && commands.length)
     ctx.out.push({
       id: 'github.agent-narrow-tools',

@@ -1136,7 +1136,7 @@ function actionFindings(ctx: Context, u: ActionUse): void {
       message: `${u.action.name} acts with the job's own short-lived token, not a stored personal token`,
     });
   if (u.action.repo === 'anthropics/claude-code-action') {
-    claudeInputs(ctx, input, at, bypassLevel, u.ref, u.reach);
+    claudeInputs(ctx, input, at, bypassLevel, u.ref, u.reach, (key, term) => lineWithin(f, ['jobs', u.jobId, 'steps', u.i, 'with', key], term));
     claudeSettingsInput(
       ctx,
       input,
