@@ -443,10 +443,14 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
         ...Object.fromEntries([...new Set(callerPerms.flatMap((p) => p.write))].map((w) => [w, 'write'])),
       }
     : undefined;
-  const perms = permissionsOf(
-    job.permissions !== undefined ? job.permissions : wf.permissions !== undefined ? wf.permissions : inherited,
-    job.permissions !== undefined ? at('permissions') : f.lineAt?.(['permissions']),
-  );
+  const permsPath = job.permissions !== undefined ? ['jobs', jobId, 'permissions'] : wf.permissions !== undefined ? ['permissions'] : undefined;
+  const perms: Permissions = {
+    ...permissionsOf(
+      job.permissions !== undefined ? job.permissions : wf.permissions !== undefined ? wf.permissions : inherited,
+      job.permissions !== undefined ? at('permissions') : f.lineAt?.(['permissions']),
+    ),
+    scopeLine: (scope) => (permsPath ? f.lineAt?.([...permsPath, scope]) : undefined),
+  };
   const agentSteps = steps.flatMap((s, i) => {
     const uses = agentActionOf(text(s.uses));
     return uses ? [{ i, step: s, ...uses }] : [];
@@ -734,6 +738,8 @@ interface Permissions {
   write: string[];
   idToken: boolean;
   line: number | undefined;
+  /** The line of one scope inside the block (`contents: write`), where a reader would point. */
+  scopeLine?: (scope: string) => number | undefined;
 }
 
 function permissionsOf(value: unknown, line: number | undefined): Permissions {
@@ -773,7 +779,8 @@ function tokenFindings(ctx: Context, jobId: string, perms: Permissions, outOfRea
       severity: 'medium',
       kind: 'risk',
       path: f.path,
-      line: perms.line,
+      // Cited at the scope that makes it broad, inside the block (the block itself for write-all).
+      line: (broad[0] === 'write-all' ? undefined : perms.scopeLine?.(broad[0]!)) ?? perms.line,
       message: `the agent job "${jobId}" holds a token that can write ${broad.includes('write-all') ? 'everything' : broad.join(' and ')}: a prompt-injected run can push code or change workflows with it`,
       recommendation: 'Give the agent job contents: read and let a separate, agent-free job push or open the pull request.',
     });
@@ -784,7 +791,7 @@ function tokenFindings(ctx: Context, jobId: string, perms: Permissions, outOfRea
       severity: 'low',
       kind: 'risk',
       path: f.path,
-      line: perms.line,
+      line: perms.scopeLine?.(perms.write[0]!) ?? perms.line,
       message: `the agent job "${jobId}" can write ${perms.write.join(', ')} (comments, labels or reviews): limited, but in reach of a prompt-injected run`,
     });
   else
