@@ -8,9 +8,12 @@ const scanSource = async (front: string): Promise<string[]> => {
   const dir = tempDir();
   mkdirSync(join(dir, '.github/workflows'), { recursive: true });
   writeFileSync(join(dir, '.github/workflows/triage.md'), `---\n${front}---\n\nTriage the issue.\n`);
-  return (await scanRepository(dir)).findings
-    .filter((f) => f.path.endsWith('.md') && f.path.includes('workflows'))
-    .map((f) => `${f.id} ${f.severity} :${f.line}`);
+  return (
+    (await scanRepository(dir)).findings
+      // Which engine runs is said for every source: tested on its own below.
+      .filter((f) => f.path.endsWith('.md') && f.path.includes('workflows') && f.id !== 'github.aw-agent')
+      .map((f) => `${f.id} ${f.severity} :${f.line}`)
+  );
 };
 
 describe("a GitHub Agentic Workflow's source", () => {
@@ -59,5 +62,18 @@ describe("a GitHub Agentic Workflow's tools and roles", () => {
       'github.aw-ci-logs low :6',
     ]);
     expect(await scanSource('on: workflow_dispatch\ntools:\n  cache-memory: false\n')).toEqual([]);
+  });
+
+  it('says which engine runs, at its key, or at the triggers for the default', async () => {
+    const engine = async (front: string) => {
+      const dir = tempDir();
+      mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+      writeFileSync(join(dir, '.github/workflows/triage.md'), `---\n${front}---\n\nTriage.\n`);
+      return (await scanRepository(dir)).findings.filter((f) => f.id === 'github.aw-agent').map((f) => `${f.line} ${f.message}`);
+    };
+    expect(await engine('on: workflow_dispatch\nengine:\n  id: claude\n')).toEqual([
+      '3 an agentic workflow runs claude (gh-aw compiles this source into its .lock.yml)',
+    ]);
+    expect(await engine('on: workflow_dispatch\n')).toEqual(['2 an agentic workflow runs copilot (gh-aw compiles this source into its .lock.yml)']);
   });
 });

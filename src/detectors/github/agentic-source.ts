@@ -27,6 +27,17 @@ export function agenticSourceFindings(f: ParsedFile): FindingDraft[] {
   const at = (key: RegExp) => f.lineOf(key);
   const finding = (d: Omit<FindingDraft, 'path'>) => out.push({ ...d, path: f.path });
 
+  // Which agent it runs: the engine named, or gh-aw's default (Copilot).
+  const engine = typeof fm.engine === 'string' ? fm.engine : text(obj(fm.engine).id);
+  finding({
+    id: 'github.aw-agent',
+    failureMode: 'FM7',
+    severity: 'info',
+    kind: 'fact',
+    line: at(/^engine\s*:/m) ?? at(/^on\s*:/m),
+    message: `an agentic workflow runs ${engine || 'copilot'} (gh-aw compiles this source into its .lock.yml)`,
+  });
+
   // The agent job's token, as written. A string ("read-all", "write-all") or a map of scopes.
   if (fm.permissions !== undefined) {
     const p = fm.permissions;

@@ -661,6 +661,29 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   // environment), the copy a checkout leaves in .git/config adds no reach.
   const held = agentIndexes.length > 0 && agentIndexes.every((i) => actionHolds(steps[i]!) || tokenInEnv(withWorkflowEnv, steps[i]!));
   checkoutFindings(ctx, jobId, steps, perms, held);
+  // An OIDC token can be exchanged for any cloud role that trusts this repository: context a
+  // reader needs beside the agent, whether or not the agent uses it to sign in to its model.
+  if (perms.idToken)
+    ctx.out.push({
+      id: 'github.agent-id-token',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      line: perms.scopeLine?.('id-token') ?? perms.line,
+      message: `the agent job "${jobId}" can request an OIDC token (id-token: write): any cloud role that trusts this repository's workflows is in its reach`,
+    });
+  // A called agent workflow given every secret the repository has, not the ones it names.
+  if (callsAgent && text(job.secrets) === 'inherit')
+    ctx.out.push({
+      id: 'github.agent-secrets-inherit',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      line: at('secrets'),
+      message: `job "${jobId}" passes every repository secret to the agent workflow it calls (secrets: inherit)`,
+    });
   for (const i of agentIndexes) envTokenFindings(ctx, jobId, job, i, steps[i]!, perms, untrusted.length > 0 && !gatedStep(i), obj(wf.env));
   for (const i of agentIndexes) secretFindings(ctx, jobId, i, reach.get(i)!, untrusted.length > 0 && !gatedStep(i) && !actionChecksWho(steps[i]!));
   for (const { i, step, action, ref } of agentSteps)

@@ -1,0 +1,23 @@
+// Facts a reader of an agent job needs: what its OIDC token can reach, and secrets passed wholesale.
+import { describe, expect, it } from 'vitest';
+import { scanLines } from '../helpers/repo.js';
+
+const agent = 'jobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n';
+
+describe('an agent job', () => {
+  it('that may request an OIDC token says so at the scope', async () => {
+    const found = await scanLines({ '.github/workflows/a.yml': `on: workflow_dispatch\npermissions:\n  contents: read\n  id-token: write\n${agent}` });
+    expect(found).toContain('github.agent-id-token info .github/workflows/a.yml:4');
+    const without = await scanLines({ '.github/workflows/a.yml': `on: workflow_dispatch\npermissions:\n  contents: read\n${agent}` });
+    expect(without.some((l) => l.startsWith('github.agent-id-token'))).toBe(false);
+  });
+
+  it('calling an agent workflow with secrets: inherit says so at the line; a named secret is not said', async () => {
+    const callee = `on: workflow_call\npermissions:\n  contents: read\n${agent}`;
+    const caller = (secrets: string) => `on: workflow_dispatch\njobs:\n  call:\n    uses: ./.github/workflows/agent.yml\n    secrets:${secrets}\n`;
+    const inherit = await scanLines({ '.github/workflows/agent.yml': callee, '.github/workflows/caller.yml': caller(' inherit') });
+    expect(inherit).toContain('github.agent-secrets-inherit info .github/workflows/caller.yml:5');
+    const named = await scanLines({ '.github/workflows/agent.yml': callee, '.github/workflows/caller.yml': caller('\n      KEY: ${{ secrets.KEY }}') });
+    expect(named.some((l) => l.startsWith('github.agent-secrets-inherit'))).toBe(false);
+  });
+});
