@@ -76,4 +76,10 @@ describe("a GitHub Agentic Workflow's tools and roles", () => {
     ]);
     expect(await engine('on: workflow_dispatch\n')).toEqual(['2 an agentic workflow runs copilot (gh-aw compiles this source into its .lock.yml)']);
   });
+
+  it('flags pull requests allowed to change protected files, and only when protected-files says allowed', async () => {
+    const pr = (policy: string) => `on: workflow_dispatch\nsafe-outputs:\n  create-pull-request:\n    allowed-files:\n      - AGENTS.md\n${policy}`;
+    expect(await scanSource(pr('    protected-files: allowed\n'))).toEqual(['github.aw-safe-outputs info :3', 'github.aw-edits-protected-files medium :7']);
+    expect(await scanSource(pr('    protected-files: fallback-to-issue\n'))).toEqual(['github.aw-safe-outputs info :3']);
+  });
 });

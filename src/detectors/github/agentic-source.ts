@@ -11,7 +11,10 @@
 // - `checkout: false` keeps the pull request's files out of the runner altogether;
 // - `safe-outputs.submit-pull-request-review` submits the review the agent writes, with any event
 //   (APPROVE included) unless `allowed-events` names them;
-// - `tools.cache-memory` / `tools.repo-memory` keep files from one run for the next.
+// - `tools.cache-memory` / `tools.repo-memory` keep files from one run for the next;
+// - `create-pull-request` and `push-to-pull-request-branch` refuse patches to protected files
+//   (workflows and the rest of .github/, CODEOWNERS, agent instructions) unless
+//   `protected-files: allowed` lets them through.
 import type { FindingDraft, ParsedFile } from '../types.js';
 import { keys, obj, strings, text } from '../shared/data.js';
 
@@ -105,6 +108,23 @@ export function agenticSourceFindings(f: ParsedFile): FindingDraft[] {
         message: `the agent may submit a pull request review with any event, APPROVE included${events.length ? '' : ' (no allowed-events)'}: where the repository lets Actions approve, its approval counts toward the required reviews`,
         recommendation: 'Limit it to comments: submit-pull-request-review: { allowed-events: [COMMENT] }.',
       });
+  }
+
+  // The files that govern agents and review, opened to the agent's own pull requests.
+  for (const kind of ['create-pull-request', 'push-to-pull-request-branch']) {
+    const output = obj(obj(fm['safe-outputs'])[kind]);
+    if (text(output['protected-files']) !== 'allowed') continue;
+    const files = strings(output['allowed-files']);
+    finding({
+      id: 'github.aw-edits-protected-files',
+      failureMode: 'FM3',
+      severity: 'medium',
+      kind: 'risk',
+      line: at(/^\s+protected-files\s*:/m),
+      message: `${kind} may change protected files (protected-files: allowed)${files.length ? `, here ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}` : ''}: the agent edits what governs agents and review, and a reviewer may merge it with the rest`,
+      recommendation:
+        'Keep protected-files at its default (blocked) or fallback-to-issue, so a person makes changes to workflows, CODEOWNERS and agent instructions.',
+    });
   }
 
   // Memory kept between runs: text one run is steered into writing, every later run reads back.
