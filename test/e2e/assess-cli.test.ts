@@ -216,7 +216,7 @@ describe('acknowledgements that cannot settle anything (built binary)', () => {
     expect(v.stderr.trim().split('\n')).toEqual([
       `error: ${file}:6:20: fm3.agents-cannot-merge: acknowledging "github.auto-merge-agent-prs@.github/workflows/merge.yml" needs a reason: say why the team accepts it (at answers.fm3.agents-cannot-merge.acknowledge.0.finding)`,
       `error: ${file}:7:20: fm3.agents-cannot-merge: "auto-merge" is not a finding name; write "rule@path", for example "claude-code.bypass-permissions@.claude/settings.json" (at answers.fm3.agents-cannot-merge.acknowledge.1.finding)`,
-      `error: ${file}:8:20: fm3.agents-cannot-merge: "claude-code.bypass-permissions" is not a finding that bears on this answer (those that do: github.auto-merge-agent-prs, claude-code.agent-can-approve, copilot.agent-can-approve, codex.agent-can-approve, github.agent-can-approve, platform.actions-can-approve, platform.auto-merge-without-review, platform.app-can-bypass) (at answers.fm3.agents-cannot-merge.acknowledge.2.finding)`,
+      `error: ${file}:8:20: fm3.agents-cannot-merge: "claude-code.bypass-permissions" is not a finding that bears on this answer (those that do: github.auto-merge-agent-prs, claude-code.agent-can-approve, copilot.agent-can-approve, codex.agent-can-approve, github.agent-can-approve, github.agent-push-to-default, platform.actions-can-approve, platform.auto-merge-without-review, platform.app-can-bypass) (at answers.fm3.agents-cannot-merge.acknowledge.2.finding)`,
       `error: ${file}:11:30: fm7.owner: no finding (in the repository or its platform settings) can dispute this answer, so there is nothing to acknowledge (at answers.fm7.owner.acknowledge.0.finding)`,
     ]);
     const a = runCli(['assess', '--answers', file, '--quiet']);

@@ -21,3 +21,20 @@ describe('an agent job', () => {
     expect(named.some((l) => l.startsWith('github.agent-secrets-inherit'))).toBe(false);
   });
 });
+
+describe('a push after the agent', () => {
+  const job = (push: string) =>
+    `on: workflow_dispatch\npermissions:\n  contents: write\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n      - run: |\n          git add -A\n          ${push}\n`;
+  it('to the default branch lands the agent’s commits with no review', async () => {
+    expect(await scanLines({ '.github/workflows/a.yml': job('git push origin main') })).toContain(
+      'github.agent-push-to-default medium .github/workflows/a.yml:11',
+    );
+    expect(await scanLines({ '.github/workflows/a.yml': job('git push origin HEAD:${{ github.event.repository.default_branch }}') })).toContain(
+      'github.agent-push-to-default medium .github/workflows/a.yml:11',
+    );
+  });
+  it('to a branch of its own, or a tag, is not', async () => {
+    for (const push of ['git push origin agent/fix-123', 'git push origin "v1.2.3"', 'git push -u origin maintenance'])
+      expect((await scanLines({ '.github/workflows/a.yml': job(push) })).some((l) => l.includes('push-to-default'))).toBe(false);
+  });
+});

@@ -307,6 +307,9 @@ function failsForOutsiders(step: Obj): boolean {
   return looksUp && fails;
 }
 
+/** `git push` to main, master or the repository's default branch. */
+const pushesToDefault = /\bgit\s+push\b[^\n;&|]*?\s(HEAD:)?(refs\/heads\/)?(main|master|\$\{\{\s*github\.event\.repository\.default_branch\s*\}\})(\s|$)/;
+
 /** A term that holds only once a pull request is merged: someone with write access let it in. */
 const mergedTerm = /^github\.event\.pull_request\.merged(\s*==\s*true)?$/;
 
@@ -581,6 +584,22 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       ];
     }),
   );
+
+  // The agent's commits pushed straight to the default branch by a later step: no pull request,
+  // so no review stands between what the agent wrote and the branch.
+  const firstAgent = agentIndexes.length ? Math.min(...agentIndexes) : -1;
+  const pushStep = firstAgent < 0 ? -1 : steps.findIndex((s, i) => i > firstAgent && pushesToDefault.test(text(s.run)));
+  if (pushStep >= 0)
+    ctx.out.push({
+      id: 'github.agent-push-to-default',
+      failureMode: 'FM3',
+      severity: 'medium',
+      kind: 'risk',
+      path: f.path,
+      line: lineWithin(f, ['jobs', jobId, 'steps', pushStep, 'run'], pushesToDefault) ?? at('steps', pushStep),
+      message: `a step after the agent in job "${jobId}" pushes to the default branch: what the agent committed lands with no pull request and no review, unless branch protection refuses the push`,
+      recommendation: 'Open a pull request from a branch instead, and let a person approve it.',
+    });
 
   // Which release of the agent's program runs: chosen by an input of its step or an install step.
   steps.forEach((s, i) => {
