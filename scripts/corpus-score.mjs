@@ -173,6 +173,7 @@ export const ruleMap = {
   'persistent-agent-memory': ['github.aw-persistent-memory'],
   'ci-logs-in-context': ['github.aw-ci-logs'],
   'script-injection': ['github.script-injection'],
+  'agents-md-over-size-limit': ['codex.instructions-truncated'],
   'agent-push-without-review': ['github.agent-push-to-default'],
   'agent-edits-governance-file': ['github.aw-edits-protected-files'],
   'agent-present': ['github.agent-workflow', 'github.aw-agent'],

@@ -97,6 +97,32 @@ function configFindings(f: ParsedFile): FindingDraft[] {
   return out;
 }
 
+/** Codex reads AGENTS.md up to project_doc_max_bytes (32 KiB unless config.toml raises it). */
+const defaultDocBytes = 32 * 1024;
+
+/**
+ * An AGENTS.md longer than Codex reads: what follows the cut never reaches the agent, however
+ * carefully it was written. Cited at the line where the cut falls.
+ */
+function truncatedFindings(f: ParsedFile, config: ParsedFile | undefined): FindingDraft[] {
+  const limit = Number(obj(config?.data).project_doc_max_bytes) || defaultDocBytes;
+  const bytes = Buffer.byteLength(f.text, 'utf8');
+  if (bytes <= limit) return [];
+  const cut = Buffer.from(f.text, 'utf8').subarray(0, limit).toString('utf8').split('\n').length;
+  return [
+    {
+      id: 'codex.instructions-truncated',
+      failureMode: 'FM5',
+      severity: 'low',
+      kind: 'risk',
+      path: f.path,
+      line: cut,
+      message: `${f.path} is ${bytes.toLocaleString('en-US')} bytes, more than the ${limit.toLocaleString('en-US')} Codex reads (project_doc_max_bytes): from about this line on, Codex never sees it`,
+      recommendation: 'Move detail into files AGENTS.md points to (or skills), or raise project_doc_max_bytes in .codex/config.toml.',
+    },
+  ];
+}
+
 export const codex: Detector = {
   id: 'codex',
   name: 'OpenAI Codex',
@@ -156,6 +182,11 @@ export const codex: Detector = {
       })),
       ...files.filter((f) => f.path.endsWith('config.toml')).flatMap(configFindings),
       ...files.filter((f) => /(^|\/)AGENTS\.md$/.test(f.path)).flatMap((f) => instructionFindings('codex', f, ctx, enforced)),
+      // Said only where Codex is visibly in use (its folder, or a skill's Codex metadata): other
+      // tools that read AGENTS.md have limits of their own.
+      ...(files.some((f) => /(^|\/)\.codex\/|\/agents\/openai\.yaml$/.test(f.path))
+        ? files.filter((f) => /(^|\/)AGENTS\.md$/.test(f.path)).flatMap((f) => truncatedFindings(f, config))
+        : []),
     ];
   },
   notObservable: [
