@@ -173,6 +173,7 @@ export const ruleMap = {
   'persistent-agent-memory': ['github.aw-persistent-memory'],
   'ci-logs-in-context': ['github.aw-ci-logs'],
   'script-injection': ['github.script-injection'],
+  'extension-unpinned': ['github.agent-extension-unpinned'],
   'agents-md-over-size-limit': ['codex.instructions-truncated'],
   'agent-push-without-review': ['github.agent-push-to-default'],
   'agent-edits-governance-file': ['github.aw-edits-protected-files'],

@@ -1,6 +1,6 @@
 // run-gemini-cli's settings input: an allowlist is credited for what it allows.
 import { describe, expect, it } from 'vitest';
-import { findingsOfSettings } from '../../src/detectors/github/gemini-settings.js';
+import { extensionFindings, findingsOfSettings } from '../../src/detectors/github/gemini-settings.js';
 
 const ids = (settings: object) => findingsOfSettings('w.yml', JSON.stringify(settings), 5).map((f) => `${f.id} ${f.severity}`);
 
@@ -25,5 +25,11 @@ describe('Gemini CLI settings in a workflow', () => {
     const server = (image: string) => ({ tools: { core: ['read_file'] }, mcpServers: { github: { command: 'docker', args: ['run', '-i', '--rm', image] } } });
     expect(ids(server('ghcr.io/github/github-mcp-server'))).toEqual(['github.agent-mcp-unpinned medium', 'github.agent-narrow-tools info']);
     expect(ids(server('ghcr.io/github/github-mcp-server:v0.27.0'))).toEqual(['github.agent-narrow-tools info']);
+  });
+  it('an extension taken from a repository with no --ref is unpinned; one with a ref is not', () => {
+    const found = (raw: string) => extensionFindings('w.yml', raw, () => 7).map((f) => `${f.id} ${f.severity}`);
+    expect(found('["https://github.com/gemini-cli-extensions/code-review"]')).toEqual(['github.agent-extension-unpinned medium']);
+    expect(found('["https://github.com/gemini-cli-extensions/code-review --ref=0123456789abcdef0123456789abcdef01234567"]')).toEqual([]);
+    expect(found('')).toEqual([]);
   });
 });

@@ -143,3 +143,32 @@ function mcpToolFindings(path: string, servers: Record<string, unknown>, canWrit
         ];
   });
 }
+
+/**
+ * run-gemini-cli's `extensions` input: each entry is installed with `gemini extensions install`,
+ * auto-confirmed, before the agent starts. An extension brings its own commands, context and MCP
+ * servers; one taken from a repository with no `--ref` is whatever was pushed there last.
+ */
+export function extensionFindings(path: string, raw: string, lineOf: (term: RegExp) => number | undefined): FindingDraft[] {
+  if (!raw.trim()) return [];
+  const parsed = parseJsonc(raw);
+  const entries =
+    parsed.ok && Array.isArray(parsed.data)
+      ? strings(parsed.data)
+      : raw
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean);
+  return entries
+    .filter((e) => /^(https?:\/\/|git@)/.test(e) && !/--ref[=\s]/.test(e))
+    .map((e) => ({
+      id: 'github.agent-extension-unpinned',
+      failureMode: 'FM2' as const,
+      severity: 'medium' as const,
+      kind: 'risk' as const,
+      path,
+      line: lineOf(new RegExp(escapeRegExp(e))),
+      message: `the Gemini CLI extension ${e} is installed with no --ref: whatever is pushed there next brings its commands and MCP servers into the agent`,
+      recommendation: 'Add --ref=<commit SHA> to the entry and update it through reviewed pull requests.',
+    }));
+}

@@ -2,7 +2,7 @@
 // token may do, which agent runs, taken from which ref, with which inputs and which defaults, and
 // whether a fork's code is checked out with privileges. Every finding cites the line that creates
 // it. Parsed YAML only: nothing is guessed from a file that could not be read.
-import { findingsOfSettings as geminiSettingsFindings } from './gemini-settings.js';
+import { extensionFindings, findingsOfSettings as geminiSettingsFindings } from './gemini-settings.js';
 import type { FindingDraft, ParsedFile, Severity } from '../types.js';
 import { broadClaudeTool } from '../shared/claude-tools.js';
 import { proseRuleLine } from '../shared/instructions.js';
@@ -1196,6 +1196,8 @@ function actionFindings(ctx: Context, u: ActionUse): void {
   }
   if (u.action.repo === 'openai/codex-action') codexInputs(ctx, input, at, bypassLevel);
   promptFileFindings(ctx, u, at, openToAnyone);
+  if (u.action.repo === 'google-github-actions/run-gemini-cli')
+    ctx.out.push(...extensionFindings(f.path, text(input.extensions), (term) => lineWithin(f, ['jobs', u.jobId, 'steps', u.i, 'with', 'extensions'], term)));
   if (u.action.repo === 'google-github-actions/run-gemini-cli')
     ctx.out.push(
       ...geminiSettingsFindings(
