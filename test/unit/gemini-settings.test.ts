@@ -15,7 +15,10 @@ describe('Gemini CLI settings in a workflow', () => {
     expect(ids(server(['issue_read', 'add_issue_comment']))).toEqual(['github.agent-mcp-tool-allowlist info', 'github.agent-narrow-tools info']);
     expect(ids(server(['create_branch', 'push_files']))).toEqual(['github.agent-mcp-write-tools medium', 'github.agent-narrow-tools info']);
     // excludeTools takes some away and leaves everything else: no allowlist, no credit.
-    expect(ids({ tools: { core: ['read_file'] }, mcpServers: { github: { excludeTools: ['push_files'] } } })).toEqual(['github.agent-narrow-tools info']);
+    expect(ids({ tools: { core: ['read_file'] }, mcpServers: { github: { excludeTools: ['push_files'] } } })).toEqual([
+      'github.agent-mcp-all-tools medium',
+      'github.agent-narrow-tools info',
+    ]);
   });
   it('a tool list chosen by an expression is said to be decided at run time, not reported as missing', () => {
     const found = findingsOfSettings('w.yml', '{"tools": {"core": ${{ fromJSON(vars.TOOLS) }}}}', 5).map((f) => f.id);
@@ -23,8 +26,12 @@ describe('Gemini CLI settings in a workflow', () => {
   });
   it('a server fetched with no version at start-up is unpinned; a tagged image is not', () => {
     const server = (image: string) => ({ tools: { core: ['read_file'] }, mcpServers: { github: { command: 'docker', args: ['run', '-i', '--rm', image] } } });
-    expect(ids(server('ghcr.io/github/github-mcp-server'))).toEqual(['github.agent-mcp-unpinned medium', 'github.agent-narrow-tools info']);
-    expect(ids(server('ghcr.io/github/github-mcp-server:v0.27.0'))).toEqual(['github.agent-narrow-tools info']);
+    expect(ids(server('ghcr.io/github/github-mcp-server'))).toEqual([
+      'github.agent-mcp-all-tools medium',
+      'github.agent-mcp-unpinned medium',
+      'github.agent-narrow-tools info',
+    ]);
+    expect(ids(server('ghcr.io/github/github-mcp-server:v0.27.0'))).toEqual(['github.agent-mcp-all-tools medium', 'github.agent-narrow-tools info']);
   });
   it('an extension taken from a repository with no --ref is unpinned; one with a ref is not', () => {
     const found = (raw: string) => extensionFindings('w.yml', raw, () => 7).map((f) => `${f.id} ${f.severity}`);

@@ -33,10 +33,16 @@ export function findingsOfSettings(
   const core = strings(obj(s.tools).core ?? s.coreTools);
   // Each server's list is cited where it is written: the first includeTools after the server's name.
   const serverLine = (name: string) => lineOf(new RegExp(`"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`));
-  const out = mcpToolFindings(path, obj(s.mcpServers), canWriteCode, (name) => {
-    const at = serverLine(name);
-    return (at === undefined ? undefined : lineOf(/"includeTools"/, at)) ?? line;
-  });
+  const out = mcpToolFindings(
+    path,
+    obj(s.mcpServers),
+    canWriteCode,
+    (name) => {
+      const at = serverLine(name);
+      return (at === undefined ? undefined : lineOf(/"includeTools"/, at)) ?? line;
+    },
+    (name) => serverLine(name) ?? line,
+  );
   // A server fetched at start-up without a version runs whatever was published last, with the job's token.
   for (const [name, server] of Object.entries(obj(s.mcpServers))) {
     const fetched = fetchedPackage(text(obj(server).command), strings(obj(server).args));
@@ -109,11 +115,30 @@ const writeTool = /push|merge|create_branch|delete|update_file|create_or_update|
  * commenting, a risk when it grants tools that change the repository (what `excludeTools` takes
  * away leaves everything else granted, so it is no allowlist).
  */
-/** `lineOf` gives the line of a server's entry inside the settings block. */
-function mcpToolFindings(path: string, servers: Record<string, unknown>, canWriteCode: boolean, lineOf: (name: string) => number | undefined): FindingDraft[] {
+/** `lineOf` gives the line of a server's includeTools inside the settings block, `serverLine` its name's. */
+function mcpToolFindings(
+  path: string,
+  servers: Record<string, unknown>,
+  canWriteCode: boolean,
+  lineOf: (name: string) => number | undefined,
+  serverLine: (name: string) => number | undefined,
+): FindingDraft[] {
   return Object.entries(servers).flatMap(([name, server]): FindingDraft[] => {
     const include = strings(obj(server).includeTools);
-    if (!include.length) return [];
+    if (!include.length)
+      return [
+        {
+          id: 'github.agent-mcp-all-tools',
+          failureMode: 'FM2',
+          // Every tool a server has, write tools included: as grave as what the token lets them do.
+          severity: canWriteCode ? 'medium' : 'low',
+          kind: 'risk',
+          path,
+          line: serverLine(name),
+          message: `MCP server "${name}" gives the agent every tool it has (no includeTools)${canWriteCode ? ', and the token it runs with can change the repository' : ''}`,
+          recommendation: 'List the tools the workflow needs in includeTools, leaving out push, merge and delete tools.',
+        },
+      ];
     const writes = include.filter((t) => writeTool.test(t));
     const line = lineOf(name);
     return writes.length
