@@ -1,6 +1,7 @@
 // The scanner: lists files once, reads and parses each candidate once, hands every detector its
 // own files, and masks secrets in everything that comes out. A detector that throws becomes a
 // finding for that tool alone; malformed files become findings that name the file and line.
+import { collapseCopies } from './collapse.js';
 import { realpathSync } from 'node:fs';
 import picomatch from 'picomatch';
 import { detectors as registry } from '../detectors/index.js';
@@ -167,10 +168,10 @@ export async function scanRepository(
     schemaVersion: scanSchemaVersion,
     root,
     tools,
-    findings: findings.map(mask).sort(compareFindings),
+    findings: collapseCopies(findings.map(mask).sort(compareFindings)),
     notActive: {
       excludes,
-      findings: notActive.map(mask).sort(compareFindings),
+      findings: collapseCopies(notActive.map(mask).sort(compareFindings)),
       unmatched: excludes.filter((x) => {
         if (!compiles(x)) return true;
         const m = picomatch(asGlob(x), { dot: true });

@@ -1,0 +1,30 @@
+// One decision copied into several tools' files (the same MCP server in .mcp.json, .cursor/mcp.json
+// and .vscode/mcp.json) is one risk: reported once, naming the copies, so a reader counts
+// decisions rather than files. Detectors work one tool at a time; this is where the tools'
+// findings meet.
+import type { Finding } from '../detectors/types.js';
+
+const rule = (id: string): string => id.slice(id.indexOf('.') + 1);
+const keyOf = (f: Finding): string => `${rule(f.id)}\u0000${f.severity}\u0000${f.message}`;
+const depth = (path: string): number => path.split('/').length;
+
+/**
+ * Findings in scanner order, with risks that other tools' files repeat word for
+ * word folded into one: the copy nearest the repository root (then the first by path) stands for
+ * the rest, whose paths its message names.
+ */
+export function collapseCopies(findings: readonly Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) if (f.kind === 'risk') groups.set(keyOf(f), [...(groups.get(keyOf(f)) ?? []), f]);
+  const kept = new Map<Finding, string[]>();
+  const dropped = new Set<Finding>();
+  for (const group of groups.values()) {
+    if (new Set(group.map((f) => f.tool)).size < 2) continue;
+    const lead = [...group].sort((a, b) => depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))[0]!;
+    const copies = [...new Set(group.filter((f) => f !== lead && f.path !== lead.path).map((f) => f.path))];
+    if (!copies.length) continue;
+    kept.set(lead, copies);
+    for (const f of group) if (f !== lead && f.path !== lead.path) dropped.add(f);
+  }
+  return findings.filter((f) => !dropped.has(f)).map((f) => (kept.has(f) ? { ...f, message: `${f.message} (the same in ${kept.get(f)!.join(', ')})` } : f));
+}

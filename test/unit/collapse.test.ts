@@ -1,0 +1,34 @@
+// One decision copied into several tools' files is one risk, cited nearest the root.
+import { describe, expect, it } from 'vitest';
+import { collapseCopies } from '../../src/scan/collapse.js';
+import type { Finding } from '../../src/detectors/types.js';
+
+const f = (tool: Finding['tool'], path: string, kind: Finding['kind'] = 'risk', message = 'MCP server "x" runs "npx x" without a pinned version'): Finding => ({
+  id: `${tool}.mcp-unpinned`,
+  tool,
+  failureMode: 'FM2',
+  severity: kind === 'risk' ? 'medium' : 'info',
+  kind,
+  path,
+  line: 3,
+  message,
+});
+
+describe('copies of one risk across tools', () => {
+  it('fold into the copy nearest the root, which names the others', () => {
+    const out = collapseCopies([f('codex', '.codex/config.toml'), f('cursor', '.cursor/mcp.json'), f('claude-code', '.mcp.json')]);
+    expect(out.map((x) => `${x.id} ${x.path}`)).toEqual(['claude-code.mcp-unpinned .mcp.json']);
+    expect(out[0]!.message).toMatch(/\(the same in \.codex\/config\.toml, \.cursor\/mcp\.json\)$/);
+  });
+
+  it('leave protections, facts, different wording and one tool’s own findings alone', () => {
+    const protections = [f('claude-code', 'CLAUDE.md', 'protective'), f('copilot', '.github/copilot-instructions.md', 'protective')];
+    expect(collapseCopies(protections)).toEqual(protections);
+    const facts = [f('claude-code', '.mcp.json', 'fact'), f('cursor', '.cursor/mcp.json', 'fact')];
+    expect(collapseCopies(facts)).toEqual(facts);
+    const different = [f('claude-code', '.mcp.json'), f('cursor', '.cursor/mcp.json', 'risk', 'MCP server "y" runs "npx y" without a pinned version')];
+    expect(collapseCopies(different)).toEqual(different);
+    const sameTool = [f('claude-code', '.mcp.json'), f('claude-code', 'sub/.mcp.json')];
+    expect(collapseCopies(sameTool)).toEqual(sameTool);
+  });
+});
