@@ -4,9 +4,16 @@ import { posix } from 'node:path';
 import type { FindingDraft, ParsedFile, ScanContext } from '../types.js';
 import { obj } from './data.js';
 
-// A prohibition about an action a tool can actually block (push, deploy, secrets, ...).
-const prohibition =
-  /\b(never|do not|don't|must not|not allowed to|forbidden)\b.*(push|deploy|merge|secret|\.env|credential|token|rm -rf|delet|drop |migrat|install|publish|release|production)/i;
+// A prohibition about an action a tool can actually block (push, deploy, secrets, ...), by how
+// much harm the forbidden act does: what leaks or cannot be taken back first, then what reaches
+// others, then what changes the tree. Whole words only ("Node-installed" forbids no install).
+const forbids = /\b(never|do not|don't|must not|not allowed to|forbidden)\b/i;
+const gravest = [
+  /\b(secrets?|credentials?|tokens?|api keys?|\.env)\b/i,
+  /\b(push(es|ing)?|force[- ]push|deploy\w*|merge[sd]?|publish\w*|release[sd]?|production|approve[sd]?)\b/i,
+  /\b(delet\w*|drop|rm -rf|migrat\w*|install|commit(s|ting)?)\b/i,
+];
+const prohibition = { test: (l: string) => forbids.test(l) && gravest.some((g) => g.test(l)) };
 // A rule given as an order ("- Never push ...", "**Do not** merge ...") rather than mentioned
 // inside a sentence: the line a reader would point at when several lines forbid something.
 const imperative = /^\s*([-*+]|\d+\.)?\s*(\*\*|__)?\s*(never|do not|don't|must not)\b/i;
@@ -55,10 +62,14 @@ const pointer = (body: string): boolean => {
   return lines.length > 0 && lines.length <= 3 && /\]\([^)]+\)|\bmdc:|(^|\s)@[\w./-]+|[\w./-]+\.(md|mdc|txt)\b/.test(lines.join('\n'));
 };
 
-/** The line (0-based) of the rule a reader would cite among those stated in prose, or -1: an order first. */
+/**
+ * The line (0-based) of the rule a reader would cite among those stated in prose, or -1: the
+ * gravest forbidden act, an order before a mention, then the first.
+ */
 export function proseRuleLine(lines: readonly string[]): number {
   const rules = lines.flatMap((l, k) => (prohibition.test(l) && !exemption.test(l) ? [k] : []));
-  return rules.find((k) => imperative.test(lines[k]!)) ?? rules[0] ?? -1;
+  const rank = (k: number) => gravest.findIndex((g) => g.test(lines[k]!)) * 2 + (imperative.test(lines[k]!) ? 0 : 1);
+  return rules.length ? rules.reduce((best, k) => (rank(k) < rank(best) ? k : best)) : -1;
 }
 
 export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanContext, enforced: boolean): FindingDraft[] {
