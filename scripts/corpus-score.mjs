@@ -173,6 +173,7 @@ export const ruleMap = {
   'persistent-agent-memory': ['github.aw-persistent-memory'],
   'ci-logs-in-context': ['github.aw-ci-logs'],
   'script-injection': ['github.script-injection'],
+  'allowed-tools-default': ['github.agent-default-tools'],
   'mcp-all-tools': ['github.agent-mcp-all-tools'],
   'extension-unpinned': ['github.agent-extension-unpinned'],
   'agents-md-over-size-limit': ['codex.instructions-truncated'],

@@ -30,3 +30,18 @@ describe("a CI agent's --allowedTools written one entry a line", () => {
     expect(found.filter((l) => l.includes('broad-tools'))).toEqual(['github.agent-broad-tools medium .github/workflows/claude.yml:12']);
   });
 });
+
+describe('a CI Claude Code step with no tool list', () => {
+  const step = (withs: string) =>
+    `on: workflow_dispatch\npermissions:\n  contents: read\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n${withs}`;
+  it('says the action’s defaults decide, by mode', async () => {
+    const agent = await scanLines({ '.github/workflows/c.yml': step('          prompt: Review the diff\n          claude_args: --model opus\n') });
+    expect(agent.filter((l) => l.includes('default-tools'))).toEqual(['github.agent-default-tools info .github/workflows/c.yml:11']);
+    const tag = await scanLines({ '.github/workflows/c.yml': step('          trigger_phrase: "@claude"\n') });
+    expect(tag.filter((l) => l.includes('default-tools'))).toEqual(['github.agent-default-tools info .github/workflows/c.yml:8']);
+  });
+  it('is not said once tools are listed or checks are off', async () => {
+    for (const args of ['--allowedTools "Bash(gh pr view:*)"', '--dangerously-skip-permissions'])
+      expect((await scanLines({ '.github/workflows/c.yml': step(`          claude_args: ${args}\n`) })).some((l) => l.includes('default-tools'))).toBe(false);
+  });
+});

@@ -219,6 +219,21 @@ export function claudeInputs(
       line: allowedLine,
       message: `the agent's extra tools are listed one by one (${commands.slice(0, 4).join(', ')}${commands.length > 4 ? ', …' : ''})`,
     });
+  // No tool list, no bypass, no settings grants: the action's own defaults decide what it may do.
+  const bypassed = words.includes('--dangerously-skip-permissions') || flagValues(words, '--permission-mode').includes('bypassPermissions');
+  if (!allowed.length && !bypassed && !settingsAllow(text(input.settings)).length && !chosen)
+    ctx.out.push({
+      id: 'github.agent-default-tools',
+      failureMode: 'FM1',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      line: line ?? at('uses'),
+      message:
+        input.prompt !== undefined
+          ? 'no --allowedTools: Claude Code keeps its read-only tools, and anything that would ask for permission is denied in CI'
+          : 'no --allowedTools: Claude Code keeps the action’s default tools for mentions (read, edit, and commit to its branch), no other shell commands',
+    });
   // Denying a tool that could change or send nothing is not a control: only denials that take
   // away running commands, writing, fetching or a write-capable MCP tool are credited.
   const denied = [...flagValues(words, '--disallowedTools', '--disallowed-tools'), ...(readsToolInputs(ref) ? [text(input.disallowed_tools)] : [])]
