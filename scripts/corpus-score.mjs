@@ -173,6 +173,8 @@ export const ruleMap = {
   'persistent-agent-memory': ['github.aw-persistent-memory'],
   'ci-logs-in-context': ['github.aw-ci-logs'],
   'script-injection': ['github.script-injection'],
+  'secret-scoped-to-environment': ['github.agent-environment'],
+  'bots-excluded': ['github.agent-bots-excluded'],
   'allowed-tools-default': ['github.agent-default-tools'],
   'mcp-all-tools': ['github.agent-mcp-all-tools'],
   'extension-unpinned': ['github.agent-extension-unpinned'],

@@ -38,3 +38,19 @@ describe('a push after the agent', () => {
       expect((await scanLines({ '.github/workflows/a.yml': job(push) })).some((l) => l.includes('push-to-default'))).toBe(false);
   });
 });
+
+describe('who and what stands before an agent job', () => {
+  const wf = (on: string, jobExtra: string) =>
+    `on:\n${on}\npermissions:\n  contents: read\njobs:\n  run:\n${jobExtra}    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n`;
+  it('credits an environment and a job if: that keeps bots out', async () => {
+    const found = await scanLines({
+      '.github/workflows/a.yml': wf('  issue_comment:\n    types: [created]', "    environment: agents\n    if: github.event.sender.type != 'Bot'\n"),
+    });
+    expect(found).toContain('github.agent-environment info .github/workflows/a.yml:8');
+    expect(found).toContain('github.agent-bots-excluded info .github/workflows/a.yml:9');
+  });
+  it('says what a pull_request trigger means for the agent', async () => {
+    const found = await scanLines({ '.github/workflows/a.yml': wf('  pull_request:', '') });
+    expect(found).toContain('github.agent-trigger info .github/workflows/a.yml:2');
+  });
+});

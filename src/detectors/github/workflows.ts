@@ -92,9 +92,12 @@ export function workflowFindings(f: ParsedFile, workflows: ReadonlyMap<string, P
       kind: 'fact',
       path: f.path,
       line,
-      message: trusted
-        ? `${event} starts an agent here: only a schedule or people with write access start it`
-        : `${event} starts an agent here: anyone can fire it, so what stands between them and the agent is the check of who asked`,
+      message:
+        event === 'pull_request'
+          ? "pull_request starts an agent here: anyone can open one, but from a fork it runs with a read-only token and no secrets, on the fork's own code"
+          : trusted
+            ? `${event} starts an agent here: only a schedule or people with write access start it`
+            : `${event} starts an agent here: anyone can fire it, so what stands between them and the agent is the check of who asked`,
     });
   }
   return ctx.out;
@@ -527,7 +530,31 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   const untrusted = gated ? allUntrusted : agentIndexes.length ? allUntrusted.filter((e) => agentIndexes.some((i) => openFor(i).includes(e))) : openJobEvents;
   ctx.agentEvents ??= new Set();
   for (const e of allUntrusted) if (!ctx.callers.some((c) => c.event === e)) ctx.agentEvents.add(e);
-  for (const e of ctx.events) if (e === 'schedule' || e === 'workflow_dispatch') ctx.agentEvents.add(e);
+  for (const e of ctx.events) if (e === 'schedule' || e === 'workflow_dispatch' || e === 'pull_request') ctx.agentEvents.add(e);
+  // A job in an environment takes that environment's secrets, and waits for its required
+  // reviewers or branch rules when it has them (settings, not visible here).
+  const environment = text(job.environment) || text(obj(job.environment).name);
+  if (environment)
+    ctx.out.push({
+      id: 'github.agent-environment',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: at('environment'),
+      message: `the agent job "${jobId}" runs in the environment "${environment}": its secrets are that environment's, and any reviewers or branch rules set on it stand before the job`,
+    });
+  // Bots kept out by the job's if: automation someone else controls cannot start the agent.
+  if (/github\.event\.sender\.type\s*!=\s*'Bot'|!\s*endsWith\(\s*github\.actor\s*,\s*'\[bot\]'\s*\)|github\.actor\s*!=\s*'[\w-]+\[bot\]'/.test(jobIf))
+    ctx.out.push({
+      id: 'github.agent-bots-excluded',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: at('if'),
+      message: `job "${jobId}" does not run when a bot asks: automation cannot start the agent`,
+    });
   // A job reached through a dispatcher's outputs, here or in the caller: routing decided at run time.
   const routed = jobRouted(obj(wf.jobs), jobId) || (ctx.callers.length > 0 && ctx.callers.every((c) => c.routed));
   // Credit for a check of who asked, where it stands (a dispatcher's if: counts once, for all it gates).
