@@ -173,6 +173,7 @@ export const ruleMap = {
   'persistent-agent-memory': ['github.aw-persistent-memory'],
   'ci-logs-in-context': ['github.aw-ci-logs'],
   'script-injection': ['github.script-injection'],
+  'shared-prompts': ['copilot.shared-prompts'],
   'secret-scoped-to-environment': ['github.agent-environment'],
   'bots-excluded': ['github.agent-bots-excluded'],
   'allowed-tools-default': ['github.agent-default-tools'],

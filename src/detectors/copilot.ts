@@ -105,6 +105,8 @@ export const copilot: Detector = {
     '.github/agents/*.md',
     // Agent skills Copilot's coding agent loads from the repository.
     '.github/skills/**/SKILL.md',
+    // Prompt files: reusable tasks a person runs by name (/name) in Copilot Chat.
+    '.github/prompts/*.prompt.md',
     '.github/hooks/*.json',
     '.github/workflows/copilot-setup-steps.y?(a)ml',
   ],
@@ -113,6 +115,7 @@ export const copilot: Detector = {
     const scoped = files.filter((f) => f.path.startsWith('.github/instructions/'));
     const agents = files.filter((f) => f.path.startsWith('.github/agents/'));
     const skills = files.filter((f) => f.path.startsWith('.github/skills/'));
+    const prompts = files.filter((f) => f.path.startsWith('.github/prompts/'));
     // A committed, shared pattern (FM5): one finding per kind, at its first file.
     const sharedPattern = (found: ParsedFile[], id: string, message: string): FindingDraft[] =>
       found.length ? [{ id, failureMode: 'FM5', severity: 'info', kind: 'protective', path: found[0]!.path, message }] : [];
@@ -124,6 +127,7 @@ export const copilot: Detector = {
       ),
       ...sharedPattern(agents, 'copilot.shared-agents', `${agents.length} shared custom agent(s) (.github/agents): one reviewed way of working`),
       ...sharedPattern(skills, 'copilot.shared-skills', `${skills.length} shared agent skill(s) (.github/skills): one reviewed way of working`),
+      ...sharedPattern(prompts, 'copilot.shared-prompts', `${prompts.length} shared prompt file(s) (.github/prompts): tasks run the same way by everyone`),
     ];
     return [
       ...shared,
