@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/scan/scan.js';
 import { tempDir } from '../helpers/cli.js';
+import { scanLines } from '../helpers/repo.js';
 
 const workflow = (ifLine: string, key: string) => `on:
   issue_comment:
@@ -27,10 +28,10 @@ const scanWorkflow = async (text: string) => {
 };
 
 describe('in-house agents', () => {
-  it('judges an action fed a provider key on comments anyone can write like any agent', async () => {
+  it('judges an action fed a provider key on comments anyone can write like any agent, at most medium: its tools are not in the files', async () => {
     const found = await scanWorkflow(workflow('', 'api-key: ${{ secrets.ANTHROPIC_API_KEY }}'));
     expect(found).toContain('github.agent-workflow info :11');
-    expect(found).toContain('github.agent-untrusted-trigger high :2');
+    expect(found).toContain('github.agent-untrusted-trigger medium :2');
   });
 
   it('credits a member check before it, and ignores actions given no model key', async () => {
@@ -56,5 +57,36 @@ describe('in-house agents', () => {
     expect(found).toEqual(['.github/workflows/agent.yml:6']);
     // The calling job lends the agent its token, so its permissions are the agent's.
     expect(all.some((f) => f.id === 'github.agent-broad-token' && f.path === '.github/workflows/caller.yml')).toBe(true);
+  });
+});
+
+const triage = (env: string) => `on:
+  issues:
+    types: [opened]
+permissions:
+  issues: write
+jobs:
+  triage:
+    runs-on: ubuntu-latest
+    steps:
+      - env:
+${env}        run: python triage.py
+`;
+
+describe('a script that runs a model on an issue', () => {
+  it('is an in-house agent, graded at most medium because its tools are not in the files; a stored token is said once', async () => {
+    const found = await scanLines({
+      '.github/workflows/t.yml': triage(
+        '          GOOGLE_API_KEY: ${{ secrets.GOOGLE_API_KEY }}\n          GITHUB_TOKEN: ${{ secrets.TRIAGE_PAT }}\n          BODY: ${{ github.event.issue.body }}\n',
+      ),
+    });
+    expect(found).toContain('github.agent-untrusted-trigger medium .github/workflows/t.yml:2');
+    expect(found).toContain('github.agent-token-in-env medium .github/workflows/t.yml:12');
+    expect(found.some((l) => l.startsWith('github.agent-secret-in-env'))).toBe(false);
+  });
+
+  it('is not an agent when the key feeds a test run that reads no one’s text', async () => {
+    const found = await scanLines({ '.github/workflows/t.yml': triage('          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n') });
+    expect(found.some((l) => l.startsWith('github.agent'))).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
-// Which rule stated only in prose a reader would cite: the gravest forbidden act, an order first.
+// Which rule stated only in prose a reader would cite: an order first, then the gravest act forbidden.
 import { describe, expect, it } from 'vitest';
 import { proseRuleLine } from '../../src/detectors/shared/instructions.js';
 
 describe('the prose rule cited', () => {
-  it('is the gravest act forbidden, an order before a mention', () => {
+  it('is an order before a mention, then the gravest act forbidden', () => {
     const lines = [
       '# Working here',
       '- Never commit generated files.',

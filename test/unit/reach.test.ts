@@ -216,10 +216,11 @@ describe('agents and gates the scanner infers', () => {
     writeFileSync(join(dir, '.github/workflows/bot.yml'), wf(''));
     const open = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity}`);
     expect(open).toContain('github.agent-workflow info');
-    expect(open).toContain('github.agent-untrusted-trigger high');
+    // Its tools are not in the files: graded at most medium.
+    expect(open).toContain('github.agent-untrusted-trigger medium');
     writeFileSync(join(dir, '.github/workflows/bot.yml'), wf(`      - run: |\n          gh api "/orgs/example/members/$AUTHOR" || exit 1\n`));
     const gated = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity}`);
-    expect(gated).not.toContain('github.agent-untrusted-trigger high');
+    expect(gated.some((l) => l.startsWith('github.agent-untrusted-trigger'))).toBe(false);
     expect(gated).toContain('github.agent-member-gate info');
   });
 });
@@ -286,8 +287,8 @@ describe('an App token minted in the job', () => {
   };
   it('is what the agent acts with: unscoped it carries the installation, scoped to comments it is credited', async () => {
     const unscoped = await scanOne(wf(''));
-    expect(unscoped).toContain('github.app-token-unscoped high :11');
-    expect(unscoped).toContain('github.agent-untrusted-trigger high :2');
+    expect(unscoped).toContain('github.app-token-unscoped medium :11');
+    expect(unscoped).toContain('github.agent-untrusted-trigger medium :2');
     const scoped = await scanOne(wf('          permission-contents: read\n          permission-issues: write\n'));
     expect(scoped).toContain('github.app-token-scoped info :15');
     expect(scoped.some((f) => f.startsWith('github.app-token-unscoped'))).toBe(false);

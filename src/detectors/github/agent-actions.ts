@@ -105,6 +105,7 @@ export const agentCommands: { name: string; command: RegExp; bypass: string[] }[
 /**
  * A model provider's API key: an action the scanner does not know by name, handed one of these,
  * is an agent all the same (an in-house or third-party agent), and is judged like one.
+ * GOOGLE_API_KEY is the Gemini SDKs' own variable (other Google keys carry the API's name).
  */
 export const providerKey =
-  /secrets\.(ANTHROPIC|CLAUDE|OPENAI|AZURE_OPENAI|GEMINI|GOOGLE_AI|GOOGLE_GENERATIVE_AI|MISTRAL|GROQ|DEEPSEEK|OPENROUTER|XAI|COHERE|TOGETHER)_[A-Z_]*(API_)?KEY\b/i;
+  /secrets\.((ANTHROPIC|CLAUDE|OPENAI|AZURE_OPENAI|GEMINI|GOOGLE_AI|GOOGLE_GENERATIVE_AI|MISTRAL|GROQ|DEEPSEEK|OPENROUTER|XAI|COHERE|TOGETHER)_[A-Z_]*(API_)?KEY|GOOGLE_API_KEY)\b/i;

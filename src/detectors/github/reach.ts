@@ -29,6 +29,8 @@ export interface Reach {
   secrets: string[];
   idToken: boolean;
   narrowTools: boolean;
+  /** An in-house agent (an unknown action, a script): what its model may call is not in the files. */
+  toolsUnseen: boolean;
   environment: string | undefined;
   /** The run starts only after a person with write access merged the pull request it reads. */
   reviewedFirst: boolean;
@@ -53,6 +55,7 @@ export interface StepContext {
   /** A checkout before this step left the token in .git/config. */
   credentialsPersisted: boolean;
   narrowTools: boolean;
+  toolsUnseen?: boolean;
   reviewedFirst?: boolean;
 }
 
@@ -101,6 +104,7 @@ export function reachOf(c: StepContext): Reach {
     secrets: [...new Set([...stored, ...secrets, ...agentEnv])],
     idToken: c.idToken,
     narrowTools: c.narrowTools,
+    toolsUnseen: c.toolsUnseen ?? false,
     environment: text(obj(c.job).environment) || text(obj(obj(c.job).environment).name) || undefined,
     reviewedFirst: c.reviewedFirst ?? false,
   };
@@ -111,7 +115,9 @@ const levels: Severity[] = ['low', 'medium', 'high'];
 /** The severity of letting anyone start an agent step with this reach. */
 export function openSeverity(r: Reach): Severity {
   let level = r.writes.some((w) => codeWrites.has(w)) || r.secrets.length ? 2 : r.writes.length || r.idToken ? 1 : 0;
-  if (r.narrowTools) level = Math.min(level, 1);
+  // A fixed tool list, or tools the scanner cannot see, keeps it from the gravest: what the agent
+  // could do with what it holds is either bounded or unknown, and an unknown is not reported as high.
+  if (r.narrowTools || r.toolsUnseen) level = Math.min(level, 1);
   if (r.environment) level = Math.max(0, level - 1);
   if (r.reviewedFirst) level = Math.max(0, level - 1);
   return levels[level]!;
@@ -126,6 +132,7 @@ export function reachWords(r: Reach): string {
   ];
   const gates = [
     ...(r.narrowTools ? ['only the tools listed'] : []),
+    ...(r.toolsUnseen ? ['tools the files do not show'] : []),
     ...(r.environment ? [`the "${r.environment}" environment, which may hold it for a reviewer`] : []),
   ];
   return `${parts.join(', ')}${gates.length ? `; behind ${gates.join(' and ')}` : ''}`;

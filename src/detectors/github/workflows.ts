@@ -281,6 +281,12 @@ const calledPath = (uses: string): string | undefined => (/^\.\/\.github\/workfl
  */
 const keyedAgent = (step: Obj, job: Obj = {}): boolean => {
   const uses = text(step.uses);
+  // A script handed a model provider's key and the text of an issue, comment or pull request runs
+  // a model on what someone wrote: an in-house agent. (A key alone may only feed a test suite.)
+  if (uses === '' && step.run !== undefined) {
+    const given = [...Object.values(obj(step.env)), text(step.run)].map(text);
+    return given.some((v) => providerKey.test(v)) && given.some((v) => eventText.test(v));
+  }
   if (uses === '' || agentActionOf(uses)) return false;
   // In a job allowed to call GitHub Models (permissions: models), an action handed the job's
   // token runs a model with it.
@@ -291,6 +297,9 @@ const keyedAgent = (step: Obj, job: Obj = {}): boolean => {
     [...Object.values(obj(step.with)), ...Object.values(obj(step.env))].some((v) => providerKey.test(text(v))) || modelName.test(text(obj(step.with).model))
   );
 };
+
+/** An expression that hands over text someone wrote in an issue, comment, review or pull request. */
+const eventText = /\$\{\{[^}]*github\.event\.(issue|comment|review|pull_request|discussion)\.(title|body)\b/;
 
 /** A model named as an action's `model` input. */
 const modelName = /\b(claude|anthropic|gpt-?\d|o[1-9](-mini)?\b|openai|gemini|llama|mistral|deepseek|qwen|grok)/i;
@@ -472,7 +481,13 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
           {
             i,
             words: [] as string[],
-            agent: { name: `an in-house agent (${uses.replace(/@.*/, '')}, which runs a model)`, command: /$^/, bypass: [] as string[] },
+            agent: {
+              name: uses
+                ? `an in-house agent (${uses.replace(/@.*/, '')}, which runs a model)`
+                : 'an in-house agent (a script handed a model key and the request text)',
+              command: /$^/,
+              bypass: [] as string[],
+            },
           },
         ]
       : [];
@@ -578,6 +593,8 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     );
   // What each agent step can reach: the token it really holds, secrets, tools, gates.
   const persistedBefore = (i: number) => credentialsLeftBefore(steps, i);
+  // An in-house agent (an unknown action, a script handed a model key): its tools are not in the files.
+  const toolsUnseen = (i: number) => !agentActionOf(text(steps[i]!.uses)) && agentCommandOf(text(steps[i]!.run)) === undefined && keyedAgent(steps[i]!, job);
   // An App token minted in the job and handed to the agent is what it acts with, in place of the job's.
   const minted = mintedTokens(steps);
   for (const m of new Set(agentIndexes.map((i) => tokenHanded(steps[i]!, withWorkflowEnv, minted)).filter((m) => m !== undefined)))
@@ -586,7 +603,10 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       jobId,
       m,
       perms,
-      agentIndexes.some((i) => tokenHanded(steps[i]!, withWorkflowEnv, minted) === m && !gatedStep(i) && untrusted.length > 0 && !actionChecksWho(steps[i]!)),
+      // As grave as it gets only where anyone can steer an agent whose tools are known.
+      agentIndexes.some(
+        (i) => tokenHanded(steps[i]!, withWorkflowEnv, minted) === m && !gatedStep(i) && untrusted.length > 0 && !actionChecksWho(steps[i]!) && !toolsUnseen(i),
+      ),
     );
   const reach = new Map<number, Reach>(
     agentIndexes.map((i) => {
@@ -606,6 +626,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
           actionHoldsToken: handed !== undefined || actionHolds(steps[i]!),
           credentialsPersisted: persistedBefore(i),
           narrowTools: allowed !== undefined && allowed.length > 0 && !allowed.some(broadClaudeTool),
+          toolsUnseen: toolsUnseen(i),
           reviewedFirst: alwaysRequires(job.if, mergedTerm) || alwaysRequires(steps[i]!.if, mergedTerm),
         }),
       ];
@@ -975,9 +996,11 @@ const lower = (severity: Severity, by: boolean): Severity => (!by ? severity : s
  * agent is talked into, it can send that secret anywhere it can reach.
  */
 function secretFindings(ctx: Context, jobId: string, i: number, reach: Reach, openToAnyone: boolean): void {
-  if (!reach.secrets.length) return;
-  const names = reach.secrets;
   const step = obj((obj(obj(obj(ctx.f.data).jobs)[jobId]).steps as unknown[] | undefined)?.[i]);
+  // A stored token in GITHUB_TOKEN or GH_TOKEN is said once, by the token-in-environment finding.
+  const envNames = new Set([...keys(obj(obj(ctx.f.data).env)), ...keys(obj(obj(obj(obj(ctx.f.data).jobs)[jobId]).env)), ...keys(obj(step.env))]);
+  const names = reach.secrets.filter((n) => !(/^(GITHUB_TOKEN|GH_TOKEN)$/.test(n) && envNames.has(n)));
+  if (!names.length) return;
   const key = [...Object.keys(obj(step.env)).map((k) => ['env', k]), ...Object.keys(obj(step.with)).map((k) => ['with', k])].find(([where, k]) =>
     new RegExp(`secrets\\.${escapeRegExp(names[0]!)}\\b`).test(text(obj(step[where!])[k!])),
   );
@@ -985,7 +1008,7 @@ function secretFindings(ctx: Context, jobId: string, i: number, reach: Reach, op
   ctx.out.push({
     id: 'github.agent-secret-in-env',
     failureMode: 'FM4',
-    severity: openToAnyone ? 'high' : 'medium',
+    severity: openToAnyone && !reach.toolsUnseen ? 'high' : 'medium',
     kind: 'risk',
     path: ctx.f.path,
     // Cited at the first secret's own line, inside a block such as claude_env.

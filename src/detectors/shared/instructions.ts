@@ -13,7 +13,12 @@ const gravest = [
   /\b(push(es|ing)?|force[- ]push|deploy\w*|merge[sd]?|publish\w*|release[sd]?|production|approve[sd]?)\b/i,
   /\b(delet\w*|drop|rm -rf|migrat\w*|install|commit(s|ting)?)\b/i,
 ];
-const prohibition = { test: (l: string) => forbids.test(l) && gravest.some((g) => g.test(l)) };
+/** What a line forbids: the words after its "never" / "do not" (what comes before is context). */
+const forbidden = (l: string): string | undefined => {
+  const m = forbids.exec(l);
+  return m ? l.slice(m.index + m[0].length) : undefined;
+};
+const prohibition = { test: (l: string) => gravest.some((g) => g.test(forbidden(l) ?? '')) };
 // A rule given as an order ("- Never push ...", "**Do not** merge ...") rather than mentioned
 // inside a sentence: the line a reader would point at when several lines forbid something.
 const imperative = /^\s*([-*+]|\d+\.)?\s*(\*\*|__)?\s*(never|do not|don't|must not)\b/i;
@@ -63,12 +68,13 @@ const pointer = (body: string): boolean => {
 };
 
 /**
- * The line (0-based) of the rule a reader would cite among those stated in prose, or -1: the
- * gravest forbidden act, an order before a mention, then the first.
+ * The line (0-based) of the rule a reader would cite among those stated in prose, or -1: an order
+ * before a mention (a sentence that mentions "never" often describes), then the gravest act
+ * forbidden, then the first.
  */
 export function proseRuleLine(lines: readonly string[]): number {
   const rules = lines.flatMap((l, k) => (prohibition.test(l) && !exemption.test(l) ? [k] : []));
-  const rank = (k: number) => gravest.findIndex((g) => g.test(lines[k]!)) * 2 + (imperative.test(lines[k]!) ? 0 : 1);
+  const rank = (k: number) => (imperative.test(lines[k]!) ? 0 : gravest.length) + gravest.findIndex((g) => g.test(forbidden(lines[k]!)!));
   return rules.length ? rules.reduce((best, k) => (rank(k) < rank(best) ? k : best)) : -1;
 }
 
