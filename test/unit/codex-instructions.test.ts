@@ -19,3 +19,12 @@ describe('an AGENTS.md longer than Codex reads', () => {
     expect(alone.some((l) => l.includes('truncated'))).toBe(false);
   });
 });
+
+describe('nested AGENTS.md files', () => {
+  it('add to the root one: the shared source is credited once, at the root', async () => {
+    const found = await scanLines({ 'AGENTS.md': '# Repo\nUse pnpm.\n', 'packages/a/AGENTS.md': '# a\nRun its tests.\n', 'packages/b/AGENTS.md': '# b\n' });
+    expect(found.filter((l) => l.startsWith('codex.instructions-committed'))).toEqual(['codex.instructions-committed info AGENTS.md:-']);
+    const noRoot = await scanLines({ 'packages/a/AGENTS.md': '# a\nRun its tests.\n' });
+    expect(noRoot.filter((l) => l.startsWith('codex.instructions-committed'))).toEqual(['codex.instructions-committed info packages/a/AGENTS.md:-']);
+  });
+});

@@ -91,7 +91,9 @@ export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanC
   // A committed whole-repository file is the one pattern FM5 asks a team to standardise on; a
   // personal (.local) file is not shared, and a path-scoped one only adds to it.
   const whole = !pathScoped(file) && !/\.local\.md$/.test(file.path);
-  if (whole && (isAgentsMd || agentsText === undefined))
+  // A nested AGENTS.md adds to the root one for its folder: the shared source is credited once, at the root.
+  const nestedUnderRoot = isAgentsMd && home !== '.' && ctx.candidatePaths.includes('AGENTS.md');
+  if (whole && !nestedUnderRoot && (isAgentsMd || agentsText === undefined))
     out.push({
       id: `${prefix}.instructions-committed`,
       failureMode: 'FM5',
