@@ -109,7 +109,7 @@ export const ruleMap = {
   'path-scoped-rules': ['copilot.scoped-instructions', 'cursor.scoped-rules'],
   'github-token-not-pat': ['github.agent-job-token'],
   'setup-runs-repo-script': ['github.setup-runs-repo-script'],
-  'sandbox-network-off': ['codex.network-off'],
+  'sandbox-network-off': ['codex.network-off', 'github.agent-workspace-sandbox'],
   'skill-manual-only': ['claude-code.skill-manual-only', 'codex.skill-manual-only'],
   'prompt-from-pr-checkout': ['github.agent-prompt-from-pr'],
   'prompt-file-from-pr': ['github.agent-prompt-from-pr'],

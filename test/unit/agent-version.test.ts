@@ -23,3 +23,13 @@ describe("the agent CLI's release", () => {
     expect(exact).toContain('github.agent-cli-pinned info .github/workflows/a.yml:6');
   });
 });
+
+describe("codex-action's permission profile", () => {
+  const step = (profile: string) =>
+    `on: workflow_dispatch\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: openai/codex-action@v1\n        with:\n          permission-profile: '${profile}'\n`;
+  it('credits the built-in profiles and says a named one is decided in its config', async () => {
+    expect(await scanLines({ '.github/workflows/a.yml': step(':read-only') })).toContain('github.agent-read-only-sandbox info .github/workflows/a.yml:8');
+    expect(await scanLines({ '.github/workflows/a.yml': step(':workspace') })).toContain('github.agent-workspace-sandbox info .github/workflows/a.yml:8');
+    expect(await scanLines({ '.github/workflows/a.yml': step('review') })).toContain('github.agent-permission-profile info .github/workflows/a.yml:8');
+  });
+});

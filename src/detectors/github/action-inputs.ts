@@ -295,6 +295,34 @@ export function codexInputs(ctx: Context, input: Obj, at: At, bypassLevel: Sever
       line: at('with', 'sandbox'),
       message: 'Codex runs in a read-only sandbox',
     });
+  // A permission profile (newer codex-action) replaces sandbox: the built-in ones are known, a
+  // named one lives in the Codex home's config.toml and is said, not guessed.
+  const profile = text(input['permission-profile']).trim();
+  if (profile)
+    ctx.out.push(
+      profile === ':read-only' || profile === ':workspace'
+        ? {
+            id: profile === ':read-only' ? 'github.agent-read-only-sandbox' : 'github.agent-workspace-sandbox',
+            failureMode: 'FM4',
+            severity: 'info',
+            kind: 'protective',
+            path: f.path,
+            line: at('with', 'permission-profile'),
+            message:
+              profile === ':read-only'
+                ? 'Codex runs in a read-only sandbox (permission-profile: :read-only)'
+                : 'Codex may write only inside the workspace, with no network (permission-profile: :workspace)',
+          }
+        : {
+            id: 'github.agent-permission-profile',
+            failureMode: 'FM4',
+            severity: 'info',
+            kind: 'fact',
+            path: f.path,
+            line: at('with', 'permission-profile'),
+            message: `Codex runs with the permission profile "${profile}" from its config.toml: what it allows is decided there`,
+          },
+    );
   if (text(input['safety-strategy']) === 'unsafe')
     ctx.out.push(
       bypass(
