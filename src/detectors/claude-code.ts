@@ -85,6 +85,20 @@ function settingsFindings(f: ParsedFile, hooks: HookJudgement): FindingDraft[] {
       exact[0]!,
       `permissions.allow pre-approves ${exact.length} command(s) one by one (${exact.slice(0, 3).join(', ')}${exact.length > 3 ? ', …' : ''})${broad.length ? ', beside the broad grants' : ''}: what may run unasked is decided in configuration`,
     );
+  // A fetch limited to a host where anyone can publish (an issue, a gist, a raw file) is no limit
+  // on what text comes in.
+  const userHosted = p.allow.filter((r) =>
+    /^WebFetch\(domain:(\*\.)?(github\.com|raw\.githubusercontent\.com|gist\.github\.com|gist\.githubusercontent\.com|gitlab\.com|pastebin\.com)\)$/.test(r),
+  );
+  if (userHosted.length && !fetch.length)
+    risk(
+      'fetch-user-content',
+      'FM2',
+      'low',
+      userHosted[0]!,
+      `permissions.allow pre-approves ${userHosted.join(', ')}: anyone can publish a page there, so a fetched page can still carry instructions in`,
+      'Allow the exact documentation hosts the team needs, or ask before fetching from hosts anyone can publish on.',
+    );
   const approval = approvalGrant(p.allow);
   if (approval)
     risk(

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { scanLines } from '../helpers/repo.js';
 
 const settings = (allow: string[]) => `{\n  "permissions": {\n    "allow": [\n${allow.map((a) => `      "${a}"`).join(',\n')}\n    ]\n  }\n}\n`;
+const allowFindingsFor = async (allow: string[]) =>
+  (await scanLines({ '.claude/settings.json': settings(allow) })).filter((l) => /fetch-user-content|open-egress/.test(l));
 const allowFindings = async (allow: string[]) =>
   (await scanLines({ '.claude/settings.json': settings(allow) })).filter((l) => /(narrow|broad)-allow|open-egress/.test(l));
 
@@ -43,5 +45,12 @@ describe('a CI Claude Code step with no tool list', () => {
   it('is not said once tools are listed or checks are off', async () => {
     for (const args of ['--allowedTools "Bash(gh pr view:*)"', '--dangerously-skip-permissions'])
       expect((await scanLines({ '.github/workflows/c.yml': step(`          claude_args: ${args}\n`) })).some((l) => l.includes('default-tools'))).toBe(false);
+  });
+});
+
+describe('a fetch limited to one domain', () => {
+  it('is no limit on what comes in where anyone can publish', async () => {
+    expect(await allowFindingsFor(['WebFetch(domain:github.com)'])).toEqual(['claude-code.fetch-user-content low .claude/settings.json:4']);
+    expect(await allowFindingsFor(['WebFetch(domain:docs.example.com)'])).toEqual([]);
   });
 });
