@@ -173,6 +173,7 @@ export const ruleMap = {
   'persistent-agent-memory': ['github.aw-persistent-memory'],
   'ci-logs-in-context': ['github.aw-ci-logs'],
   'script-injection': ['github.script-injection'],
+  'agent-pr-draft': ['github.agent-pr-draft'],
   'webfetch-broad-domain': ['claude-code.fetch-user-content'],
   'shared-prompts': ['copilot.shared-prompts'],
   'secret-scoped-to-environment': ['github.agent-environment'],

@@ -54,3 +54,18 @@ describe('who and what stands before an agent job', () => {
     expect(found).toContain('github.agent-trigger info .github/workflows/a.yml:2');
   });
 });
+
+describe("the agent's work as a draft pull request", () => {
+  const job = (after: string) =>
+    `on: workflow_dispatch\npermissions:\n  contents: write\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: openai/codex-action@v1\n${after}`;
+  it('is credited when a later step opens it as a draft', async () => {
+    const action = await scanLines({
+      '.github/workflows/a.yml': job('      - uses: peter-evans/create-pull-request@v7\n        with:\n          draft: always-true\n'),
+    });
+    expect(action).toContain('github.agent-pr-draft info .github/workflows/a.yml:11');
+    const cli = await scanLines({ '.github/workflows/a.yml': job('      - run: gh pr create --draft --fill\n') });
+    expect(cli).toContain('github.agent-pr-draft info .github/workflows/a.yml:9');
+    const ready = await scanLines({ '.github/workflows/a.yml': job('      - run: gh pr create --fill\n') });
+    expect(ready.some((l) => l.includes('pr-draft'))).toBe(false);
+  });
+});

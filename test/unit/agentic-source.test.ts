@@ -82,4 +82,11 @@ describe("a GitHub Agentic Workflow's tools and roles", () => {
     expect(await scanSource(pr('    protected-files: allowed\n'))).toEqual(['github.aw-safe-outputs info :3', 'github.aw-edits-protected-files medium :7']);
     expect(await scanSource(pr('    protected-files: fallback-to-issue\n'))).toEqual(['github.aw-safe-outputs info :3']);
   });
+
+  it('credits agent pull requests opened as drafts', async () => {
+    expect(await scanSource('on: workflow_dispatch\nsafe-outputs:\n  create-pull-request:\n    draft: true\n')).toEqual([
+      'github.aw-safe-outputs info :3',
+      'github.agent-pr-draft info :5',
+    ]);
+  });
 });

@@ -110,6 +110,18 @@ export function agenticSourceFindings(f: ParsedFile): FindingDraft[] {
       });
   }
 
+  // A pull request opened as a draft waits for a person to mark it ready before review starts.
+  const pr = obj(obj(fm['safe-outputs'])['create-pull-request']);
+  if (pr.draft === true)
+    finding({
+      id: 'github.agent-pr-draft',
+      failureMode: 'FM3',
+      severity: 'info',
+      kind: 'protective',
+      line: at(/^\s+draft\s*:/m),
+      message: "the agent's pull requests open as drafts: a person marks each ready before it can merge",
+    });
+
   // The files that govern agents and review, opened to the agent's own pull requests.
   for (const kind of ['create-pull-request', 'push-to-pull-request-branch']) {
     const output = obj(obj(fm['safe-outputs'])[kind]);

@@ -319,6 +319,11 @@ function failsForOutsiders(step: Obj): boolean {
   return looksUp && fails;
 }
 
+/** A step that opens a draft pull request: peter-evans/create-pull-request with draft, or `gh pr create --draft`. */
+const opensDraft = (s: Obj): boolean =>
+  (/^peter-evans\/create-pull-request@/.test(text(s.uses)) && /^(true|always-true)$/.test(text(obj(s.with).draft))) ||
+  /\bgh\s+pr\s+create\b[^\n]*--draft\b/.test(text(s.run));
+
 /** `git push` to main, master or the repository's default branch. */
 const pushesToDefault = /\bgit\s+push\b[^\n;&|]*?\s(HEAD:)?(refs\/heads\/)?(main|master|\$\{\{\s*github\.event\.repository\.default_branch\s*\}\})(\s|$)/;
 
@@ -647,6 +652,22 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       line: lineWithin(f, ['jobs', jobId, 'steps', pushStep, 'run'], pushesToDefault) ?? at('steps', pushStep),
       message: `a step after the agent in job "${jobId}" pushes to the default branch: what the agent committed lands with no pull request and no review, unless branch protection refuses the push`,
       recommendation: 'Open a pull request from a branch instead, and let a person approve it.',
+    });
+
+  // The agent's work opened as a draft pull request by a later step: a person marks it ready.
+  const draftStep = firstAgent < 0 ? -1 : steps.findIndex((s, i) => i > firstAgent && opensDraft(s));
+  if (draftStep >= 0)
+    ctx.out.push({
+      id: 'github.agent-pr-draft',
+      failureMode: 'FM3',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line:
+        at('steps', draftStep, 'with', 'draft') ??
+        lineWithin(f, ['jobs', jobId, 'steps', draftStep, 'run'], /gh\s+pr\s+create[^\n]*--draft/) ??
+        at('steps', draftStep),
+      message: 'a step after the agent opens its work as a draft pull request: a person marks it ready before it can merge',
     });
 
   // Which release of the agent's program runs: chosen by an input of its step or an install step.
