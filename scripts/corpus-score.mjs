@@ -47,6 +47,10 @@ export const ruleMap = {
     'codex.command-broad-tools',
   ],
   'skill-allowed-tools-broad': ['claude-code.command-broad-tools', 'codex.command-broad-tools'],
+  // Fourth held-out part's new names, mapped by name only before it was scored.
+  'skill-allowed-tools-narrow': ['claude-code.command-narrow-tools', 'codex.command-narrow-tools'],
+  'default-token-permissions': ['github.agent-default-token'],
+  'gh-aw-roles-all': ['github.aw-open-to-anyone'],
   'show-full-output': ['github.agent-full-output'],
   'checkout-persists-credentials': ['github.agent-checkout-credentials'],
   'checkout-no-persisted-credentials': ['github.agent-checkout-no-credentials'],
