@@ -33,3 +33,19 @@ describe("codex-action's permission profile", () => {
     expect(await scanLines({ '.github/workflows/a.yml': step('review') })).toContain('github.agent-permission-profile info .github/workflows/a.yml:8');
   });
 });
+
+describe('an agent run through a package runner', () => {
+  it('is the agent its package installs, with its bypass flag read', async () => {
+    const found = await scanLines({
+      '.github/workflows/a.yml':
+        'on: workflow_dispatch\npermissions:\n  contents: write\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          npx -y @anthropic-ai/claude-code@2.1.0 --print \\\n            --dangerously-skip-permissions "fix it"\n',
+    });
+    expect(found).toContain('github.agent-workflow info .github/workflows/a.yml:8');
+    expect(found.some((l) => l.startsWith('github.agent-bypass-flag'))).toBe(true);
+    const install = await scanLines({
+      '.github/workflows/a.yml':
+        'on: workflow_dispatch\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm install -g @anthropic-ai/claude-code\n',
+    });
+    expect(install.some((l) => l.startsWith('github.agent-workflow'))).toBe(false);
+  });
+});

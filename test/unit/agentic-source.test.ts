@@ -89,4 +89,8 @@ describe("a GitHub Agentic Workflow's tools and roles", () => {
       'github.agent-pr-draft info :5',
     ]);
   });
+
+  it('reads roles: all under on: as well as at the top', async () => {
+    expect(await scanSource('on:\n  issues:\n    types: [opened]\n  roles: all\n')).toEqual(['github.aw-open-to-anyone medium :5']);
+  });
 });

@@ -91,6 +91,18 @@ function program(name: string): RegExp {
   return new RegExp(`^(?:[.\\w-]*/)*${name}$`);
 }
 
+/** The npm packages of the agent CLIs, and the program each installs. */
+const agentPackages: Record<string, string> = {
+  '@anthropic-ai/claude-code': 'claude',
+  '@openai/codex': 'codex',
+  '@google/gemini-cli': 'gemini',
+  '@github/copilot': 'copilot',
+  'opencode-ai': 'opencode',
+};
+
+/** The program an agent package runs (`@anthropic-ai/claude-code@2.1.0` is claude), if it is one. */
+export const agentPackageBinary = (pkg: string): string | undefined => agentPackages[pkg.replace(/(?<=.)@[^@/]*$/, '')];
+
 /** Command-line agents started from `run:` steps, and the flags that switch their guards off. */
 export const agentCommands: { name: string; command: RegExp; bypass: string[] }[] = [
   { name: 'Claude Code', command: program('claude'), bypass: ['--dangerously-skip-permissions'] },

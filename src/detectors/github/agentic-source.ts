@@ -225,13 +225,15 @@ export function agenticSourceFindings(f: ParsedFile): FindingDraft[] {
     });
 
   // `roles` decides who may start the run; gh-aw's default is admin, maintainer and write.
-  if (strings(fm.roles).includes('all') || fm.roles === 'all')
+  // Written at the top level or, in newer gh-aw, under on:.
+  const roles = fm.roles ?? obj(fm.on).roles;
+  if (strings(roles).includes('all') || roles === 'all')
     finding({
       id: 'github.aw-open-to-anyone',
       failureMode: 'FM4',
       severity: 'medium',
       kind: 'risk',
-      line: at(/^roles\s*:/m),
+      line: at(/^\s*roles\s*:/m),
       message: 'roles: all lets anyone who can fire its triggers start the agent with text they wrote',
       recommendation:
         'Keep the default roles (admin, maintainer, write) unless the workflow exists to answer outsiders, and then keep its token read-only and its outputs capped.',

@@ -13,7 +13,7 @@ import { wrappedIn } from './local-actions.js';
 import { actionRef, pinFinding } from './pins.js';
 import { injectedFields, injectionSeverity } from './script-injection.js';
 import { versionChoice, versionFinding } from './agent-version.js';
-import { agentActionOf, agentCommands, providerKey, type AgentAction } from './agent-actions.js';
+import { agentActionOf, agentCommands, agentPackageBinary, providerKey, type AgentAction } from './agent-actions.js';
 import { alwaysRequires, expressionOf, keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
 import { mintedTokens, tokenHanded, type MintedToken } from './app-token.js';
 import {
@@ -360,6 +360,9 @@ function agentCommandOf(run: string): (typeof agentCommands)[number] | undefined
   return agentCommands.find((a) => programs.some((w) => a.command.test(w)));
 }
 
+/** Wrappers that fetch a package and run it. */
+const packageRunners = new Set(['npx', 'bunx', 'pnpx']);
+
 /** Words that end one command and start the next. */
 const separators = new Set([';', '&&', '||', '|', '|&', '&', '(', ')', '{', '}', 'then', 'do', 'else', '!']);
 /** Programs that run the command after them (with their own options, assignments or a duration first). */
@@ -383,7 +386,12 @@ function programsOf(run: string, depth = 0): string[] {
       if (/(^|\/)\.?bin\/[^/]+$/.test(w)) out.push(w);
       if (!start) return;
       if (wrappers.has(w) || w.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || /^\d+[smhd]?$/.test(w)) return;
-      out.push(w);
+      // A package runner's package is the program it runs: `npx -y @anthropic-ai/claude-code` is claude.
+      const runner = words
+        .slice(0, k)
+        .reverse()
+        .find((x) => !x.startsWith('-'));
+      out.push(runner !== undefined && packageRunners.has(runner) ? (agentPackageBinary(w) ?? w) : w);
       start = false;
     });
   }
