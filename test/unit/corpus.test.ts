@@ -30,10 +30,10 @@ describe('real-world corpus', () => {
     expect(s.highLower).toBe(0);
     // Measured on the 24 repositories (the last six scored once before any rule looked at them: see
     // the README); raise these as the scanner improves.
-    expect(s.precision).toBeGreaterThanOrEqual(0.66);
-    expect(s.recall).toBeGreaterThanOrEqual(0.57);
-    expect(s.mediumPrecision).toBeGreaterThanOrEqual(0.85);
-    expect(s.mediumRecall).toBeGreaterThanOrEqual(0.75);
+    expect(s.precision).toBeGreaterThanOrEqual(0.67);
+    expect(s.recall).toBeGreaterThanOrEqual(0.62);
+    expect(s.mediumPrecision).toBeGreaterThanOrEqual(0.87);
+    expect(s.mediumRecall).toBeGreaterThanOrEqual(0.82);
   });
 
   it("credits the agent action's own write-access check instead of calling its trigger open to anyone", () => {
