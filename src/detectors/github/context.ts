@@ -21,3 +21,20 @@ export interface Context {
 
 /** The line of a node under the current step: `at('with', 'claude_args')`. */
 export type At = (...path: (string | number)[]) => number | undefined;
+
+/** The line of `term` inside the value at `path` (a block scalar starts on the line after its key). */
+export function lineWithin(f: ParsedFile, path: (string | number)[], term: RegExp, after = 0): number | undefined {
+  const base = f.lineAt?.(path);
+  if (base === undefined) return undefined;
+  const lines = f.text.split('\n');
+  const first = lines[base - 1] ?? '';
+  if (!/[|>][-+]?\s*(#.*)?$/.test(first)) return base;
+  // A block scalar runs while its lines are blank or indented deeper than its key.
+  const keyIndent = /^\s*/.exec(first)![0].length;
+  for (let i = base; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() && /^\s*/.exec(line)![0].length <= keyIndent) break;
+    if (i + 1 > after && term.test(line)) return i + 1;
+  }
+  return base;
+}

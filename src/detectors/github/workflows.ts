@@ -11,8 +11,7 @@ import { keys, obj, str, strings, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import { wrappedIn } from './local-actions.js';
 import { actionRef, pinFinding } from './pins.js';
-import { injectedFields, injectionSeverity } from './script-injection.js';
-import { versionChoice, versionFinding } from './agent-version.js';
+import { aroundAgentFindings } from './around-agent.js';
 import { agentActionOf, agentCommands, agentPackageBinary, providerKey, type AgentAction } from './agent-actions.js';
 import { alwaysRequires, expressionOf, keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
 import { mintedTokens, tokenHanded, type MintedToken } from './app-token.js';
@@ -27,7 +26,7 @@ import {
   codexInputs,
   toolList,
 } from './action-inputs.js';
-import type { At, Context } from './context.js';
+import { lineWithin, type At, type Context } from './context.js';
 import { agentView, credentialSecrets, excludedEnv, openSeverity, reachOf, reachWords, tokenInEnv, type Reach } from './reach.js';
 
 /** Events whose payload (issue text, comments, reviews, a fork's code) any GitHub user controls. */
@@ -181,23 +180,6 @@ function gateLine(ctx: Context, wf: Obj, jobId: string, step: number | undefined
 
 const whoAskedTerm = /author_association|github\.(triggering_)?actor\b|(sender|user)\.login\b/;
 
-/** The line of `term` inside the value at `path` (a block scalar starts on the line after its key). */
-function lineWithin(f: ParsedFile, path: (string | number)[], term: RegExp, after = 0): number | undefined {
-  const base = f.lineAt?.(path);
-  if (base === undefined) return undefined;
-  const lines = f.text.split('\n');
-  const first = lines[base - 1] ?? '';
-  if (!/[|>][-+]?\s*(#.*)?$/.test(first)) return base;
-  // A block scalar runs while its lines are blank or indented deeper than its key.
-  const keyIndent = /^\s*/.exec(first)![0].length;
-  for (let i = base; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() && /^\s*/.exec(line)![0].length <= keyIndent) break;
-    if (i + 1 > after && term.test(line)) return i + 1;
-  }
-  return base;
-}
-
 /** The jobs a job `needs`: a name or a list of names. */
 function needsOf(job: Obj): string[] {
   return typeof job.needs === 'string' ? [job.needs] : Array.isArray(job.needs) ? job.needs.filter((n): n is string => typeof n === 'string') : [];
@@ -318,14 +300,6 @@ function failsForOutsiders(step: Obj): boolean {
   const fails = /\bexit\s+[1-9]|core\.setFailed|process\.exit\(\s*[1-9]/.test(script);
   return looksUp && fails;
 }
-
-/** A step that opens a draft pull request: peter-evans/create-pull-request with draft, or `gh pr create --draft`. */
-const opensDraft = (s: Obj): boolean =>
-  (/^peter-evans\/create-pull-request@/.test(text(s.uses)) && /^(true|always-true)$/.test(text(obj(s.with).draft))) ||
-  /\bgh\s+pr\s+create\b[^\n]*--draft\b/.test(text(s.run));
-
-/** `git push` to main, master or the repository's default branch. */
-const pushesToDefault = /\bgit\s+push\b[^\n;&|]*?\s(HEAD:)?(refs\/heads\/)?(main|master|\$\{\{\s*github\.event\.repository\.default_branch\s*\}\})(\s|$)/;
 
 /** A term that holds only once a pull request is merged: someone with write access let it in. */
 const mergedTerm = /^github\.event\.pull_request\.merged(\s*==\s*true)?$/;
@@ -646,74 +620,11 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     }),
   );
 
-  // The agent's commits pushed straight to the default branch by a later step: no pull request,
-  // so no review stands between what the agent wrote and the branch.
-  const firstAgent = agentIndexes.length ? Math.min(...agentIndexes) : -1;
-  const pushStep = firstAgent < 0 ? -1 : steps.findIndex((s, i) => i > firstAgent && pushesToDefault.test(text(s.run)));
-  if (pushStep >= 0)
-    ctx.out.push({
-      id: 'github.agent-push-to-default',
-      failureMode: 'FM3',
-      severity: 'medium',
-      kind: 'risk',
-      path: f.path,
-      line: lineWithin(f, ['jobs', jobId, 'steps', pushStep, 'run'], pushesToDefault) ?? at('steps', pushStep),
-      message: `a step after the agent in job "${jobId}" pushes to the default branch: what the agent committed lands with no pull request and no review, unless branch protection refuses the push`,
-      recommendation: 'Open a pull request from a branch instead, and let a person approve it.',
-    });
-
-  // The agent's work opened as a draft pull request by a later step: a person marks it ready.
-  const draftStep = firstAgent < 0 ? -1 : steps.findIndex((s, i) => i > firstAgent && opensDraft(s));
-  if (draftStep >= 0)
-    ctx.out.push({
-      id: 'github.agent-pr-draft',
-      failureMode: 'FM3',
-      severity: 'info',
-      kind: 'protective',
-      path: f.path,
-      line:
-        at('steps', draftStep, 'with', 'draft') ??
-        lineWithin(f, ['jobs', jobId, 'steps', draftStep, 'run'], /gh\s+pr\s+create[^\n]*--draft/) ??
-        at('steps', draftStep),
-      message: 'a step after the agent opens its work as a draft pull request: a person marks it ready before it can merge',
-    });
-
-  // Which release of the agent's program runs: chosen by an input of its step or an install step.
-  steps.forEach((s, i) => {
-    const choice = versionChoice(s);
-    if (choice) ctx.out.push(versionFinding(f.path, at('steps', i, ...choice.path) ?? at('steps', i), choice));
-  });
-
-  // Outsiders' text pasted into a script of the agent's job runs as commands, with what the job holds.
-  steps.forEach((s, i) => {
-    const script = `${text(s.run)}\n${/^actions\/github-script@/.test(text(s.uses)) ? text(obj(s.with).script) : ''}`;
-    const fields = injectedFields(script, ctx.events);
-    if (!fields.length) return;
-    // Code running in any step can read the runner's memory, where every secret and the token the
-    // job uses sit (how the tj-actions/changed-files compromise took them): the whole job is in reach.
-    const everything = { env: Object.assign({}, ...steps.map((x) => obj(x.env))), with: Object.assign({}, ...steps.map((x) => obj(x.with))) };
-    const stepReach = reachOf({
-      ...agentView(withWorkflowEnv, everything),
-      write: perms.write,
-      idToken: perms.idToken,
-      actionHoldsToken: true,
-      credentialsPersisted: true,
-      narrowTools: false,
-      reviewedFirst: false,
-    });
-    const open = untrusted.length > 0 && !gatedStep(i);
-    ctx.out.push({
-      id: 'github.script-injection',
-      failureMode: 'FM4',
-      severity: injectionSeverity(openSeverity(stepReach), !open, fields),
-      kind: 'risk',
-      path: f.path,
-      line:
-        lineWithin(f, ['jobs', jobId, 'steps', i, ...(s.run !== undefined ? ['run'] : ['with', 'script'])], /\$\{\{[^}]*github\.(event|head_ref)/) ??
-        at('steps', i),
-      message: `${fields.join(', ')} is pasted into a script before it runs: whoever wrote that text can make it a command, run with ${reachWords(stepReach)}`,
-      recommendation: 'Pass the text through env: (TITLE: ${{ ... }}) and use "$TITLE" in the script.',
-    });
+  // What the steps around the agent do with its work and its inputs.
+  aroundAgentFindings(ctx, jobId, steps, agentIndexes, {
+    perms,
+    jobEnv: withWorkflowEnv,
+    openAt: (i) => untrusted.length > 0 && !gatedStep(i),
   });
 
   // A job that calls an agent workflow through a dispatcher's outputs: anyone who reaches the
