@@ -221,11 +221,47 @@ describe('scanned files', () => {
     ['.github/workflows/triage.md', 'test/fixtures/repos/github/.github/workflows/triage.md', 'text', 600],
     ['CLAUDE.md', 'test/fixtures/repos/claude-code/CLAUDE.md', 'text', 600],
     ['.cursor/rules/style.mdc', 'test/fixtures/repos/cursor/.cursor/rules/style.mdc', 'text', 600],
+    ['.cursor/environment.json', 'test/fixtures/repos/cursor/.cursor/environment.json', 'json', 400],
+    ['.github/actions/run-claude/action.yml', 'test/fixtures/repos/github/.github/actions/run-claude/action.yml', 'yaml', 600],
+    ['.github/prompts/release.prompt.md', 'test/fixtures/repos/copilot/.github/prompts/release.prompt.md', 'text', 300],
   ] as const)('%s: any bytes give findings or a reason, never an exception', (path, seedFile, format, n) => {
     fc.assert(
       fc.property(mutationsOf(text(seedFile), format), (bytes) => scanOne(path, bytes)),
       { seed, numRuns: runs(n), endOnFailure: true },
     );
+  });
+
+  // Files read together: a local action joined into the workflow that uses it, a Dockerfile beside
+  // the Cursor environment that names it. Each side is mutated while the other stays as written.
+  const together = (files: { path: string; text: string }[]): void => {
+    const parsed = files.map((f) => parseFile(f.path, f.text)).flatMap((r) => (r.ok === true ? [r.file] : []));
+    for (const detector of detectors) {
+      const match = picomatch(detector.patterns, { dot: true });
+      const own = parsed.filter((f) => match(f.path));
+      if (own.length) detector.inspect(own, { candidatePaths: parsed.map((f) => f.path), agentConfigPaths: parsed.map((f) => f.path) });
+    }
+  };
+  it.each([
+    ['.github/actions/run-claude/action.yml', 'yaml', '.github/workflows/local-agent.yml', 'yaml', 'github'],
+    ['.cursor/Dockerfile', 'text', '.cursor/environment.json', 'json', 'cursor'],
+  ] as const)('%s read with %s: any bytes on either side give findings, never an exception', (a, aFormat, b, bFormat, repo) => {
+    const seedOf = (path: string) => text(`test/fixtures/repos/${repo}/${path}`);
+    for (const [mutated, format, fixed] of [
+      [a, aFormat, b],
+      [b, bFormat, a],
+    ] as const)
+      fc.assert(
+        fc.property(mutationsOf(seedOf(mutated), format), (bytes) => {
+          cases++;
+          const d = decodeText(bytes);
+          if (d.ok)
+            together([
+              { path: mutated, text: d.text },
+              { path: fixed, text: seedOf(fixed) },
+            ]);
+        }),
+        { seed, numRuns: runs(300), endOnFailure: true },
+      );
   });
 });
 
