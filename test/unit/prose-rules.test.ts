@@ -19,5 +19,6 @@ describe('the prose rule cited', () => {
     expect(proseRuleLine(['- Never invoke Node-installed binaries directly.'])).toBe(-1);
     expect(proseRuleLine(['You do not need to push; CI does.'])).toBe(-1);
     expect(proseRuleLine(['- Do not delete tests.'])).toBe(0);
+    expect(proseRuleLine(['- Never read or print the .env file.'])).toBe(0);
   });
 });

@@ -12,9 +12,12 @@ const localFolder = (uses: string): string | undefined => (/^\.\/[^@\s]+$/.test(
 
 const inputRef = /\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g;
 
+/** Whether the caller wrote this input: its own key, never one an object inherits (`constructor`). */
+const has = (bag: Obj, key: string): boolean => Object.prototype.hasOwnProperty.call(bag, key);
+
 /** A value with `${{ inputs.x }}` replaced by what the caller passes (or the input's default). */
 function substitute(value: unknown, given: Obj, declared: Obj): unknown {
-  const valueOf = (name: string): unknown => (name in given ? given[name] : obj(declared[name]).default);
+  const valueOf = (name: string): unknown => (has(given, name) ? given[name] : has(declared, name) ? obj(declared[name]).default : undefined);
   if (typeof value !== 'string') return value;
   // The whole value one input: keep what the caller wrote as it is (a list stays a list).
   const whole = /^\s*\$\{\{\s*inputs\.([\w-]+)\s*\}\}\s*$/.exec(value);
@@ -37,7 +40,9 @@ function passedFlags(expression: string, given: Obj): string[] {
   const named = [...expression.matchAll(/inputs\.([\w-]+)/g)].map((m) => m[1]!);
   return ['allowedTools', 'disallowedTools'].flatMap((flag) => {
     if (!new RegExp(`--${flag}\\b`).test(expression)) return [];
-    const values = [...new Set(named)].filter((n) => squash(n).endsWith(squash(flag)) && text(given[n]).trim()).map((n) => text(given[n]).trim());
+    const values = [...new Set(named)]
+      .filter((n) => has(given, n) && squash(n).endsWith(squash(flag)) && text(given[n]).trim())
+      .map((n) => text(given[n]).trim());
     return values.length ? [`--${flag} '${values.join(',')}'`] : [];
   });
 }
@@ -73,7 +78,7 @@ export function inlineAgentAction(step: Obj, actions: ReadonlyMap<string, Parsed
   // Each inner input is cited where the caller wrote the input it takes its value from.
   const from = Object.fromEntries(
     Object.entries(obj(inner.with)).flatMap(([k, v]) => {
-      const source = [...text(v).matchAll(/inputs\.([\w-]+)/g)].map((m) => m[1]!).find((n) => n in given);
+      const source = [...text(v).matchAll(/inputs\.([\w-]+)/g)].map((m) => m[1]!).find((n) => has(given, n));
       return source ? [[k, source]] : [];
     }),
   );
@@ -97,9 +102,11 @@ export function withLocalActions(f: ParsedFile, actions: ReadonlyMap<string, Par
       const steps = obj(job).steps;
       if (!Array.isArray(steps)) return [id, job];
       const joined = steps.map((s) => {
-        const out = inlineAgentAction(obj(s), actions);
-        if (out !== obj(s)) changed = true;
-        return out === obj(s) ? s : out;
+        const step = obj(s);
+        const out = inlineAgentAction(step, actions);
+        if (out === step) return s;
+        changed = true;
+        return out;
       });
       return [id, { ...obj(job), steps: joined }];
     }),
@@ -116,7 +123,7 @@ export function withLocalActions(f: ParsedFile, actions: ReadonlyMap<string, Par
     if (j !== 'jobs' || s !== 'steps' || typeof i !== 'number' || (part !== 'with' && part !== 'env') || typeof key !== 'string') return f.lineAt?.(path);
     const step = stepOf(jobs, jobId, i);
     if (!wrappedIn(step)) return f.lineAt?.(path);
-    const source = part === 'with' ? str(obj(step[sources])[key]) : key in obj(stepOf(obj(wf.jobs), jobId, i).env) ? key : undefined;
+    const source = part === 'with' ? str(obj(step[sources])[key]) : has(obj(stepOf(obj(wf.jobs), jobId, i).env), key) ? key : undefined;
     return f.lineAt?.(source === undefined ? ['jobs', jobId!, 'steps', i] : ['jobs', jobId!, 'steps', i, part, source]);
   };
   return { ...f, data: { ...wf, jobs }, lineAt };

@@ -9,7 +9,7 @@ import { obj } from './data.js';
 // others, then what changes the tree. Whole words only ("Node-installed" forbids no install).
 const forbids = /\b(never|do not|don't|must not|not allowed to|forbidden)\b/i;
 const gravest = [
-  /\b(secrets?|credentials?|tokens?|api keys?|\.env)\b/i,
+  /\b(secrets?|credentials?|tokens?|api keys?)\b|\.env\b/i,
   /\b(push(es|ing)?|force[- ]push|deploy\w*|merge[sd]?|publish\w*|release[sd]?|production|approve[sd]?)\b/i,
   /\b(delet\w*|drop|rm -rf|migrat\w*|install|commit(s|ting)?)\b/i,
 ];
@@ -18,7 +18,8 @@ const forbidden = (l: string): string | undefined => {
   const m = forbids.exec(l);
   return m ? l.slice(m.index + m[0].length) : undefined;
 };
-const prohibition = { test: (l: string) => gravest.some((g) => g.test(forbidden(l) ?? '')) };
+/** Whether a line forbids an act a tool could block. */
+const forbidsAnAct = (l: string): boolean => gravest.some((g) => g.test(forbidden(l) ?? ''));
 // A rule given as an order ("- Never push ...", "**Do not** merge ...") rather than mentioned
 // inside a sentence: the line a reader would point at when several lines forbid something.
 const imperative = /^\s*([-*+]|\d+\.)?\s*(\*\*|__)?\s*(never|do not|don't|must not)\b/i;
@@ -73,7 +74,7 @@ const pointer = (body: string): boolean => {
  * forbidden, then the first.
  */
 export function proseRuleLine(lines: readonly string[]): number {
-  const rules = lines.flatMap((l, k) => (prohibition.test(l) && !exemption.test(l) ? [k] : []));
+  const rules = lines.flatMap((l, k) => (forbidsAnAct(l) && !exemption.test(l) ? [k] : []));
   const rank = (k: number) => (imperative.test(lines[k]!) ? 0 : gravest.length) + gravest.findIndex((g) => g.test(forbidden(lines[k]!)!));
   return rules.length ? rules.reduce((best, k) => (rank(k) < rank(best) ? k : best)) : -1;
 }
