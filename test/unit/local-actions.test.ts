@@ -86,3 +86,24 @@ describe('skill and command allowed-tools', () => {
     expect(narrow.find((l) => l.includes('.command-'))).toBe('claude-code.command-narrow-tools info .claude/skills/triage/SKILL.md:3');
   });
 });
+
+describe('joining a local action', () => {
+  it('reads only inputs the caller wrote or the action declares, never a name every object inherits', async () => {
+    const { inlineAgentAction } = await import('../../src/detectors/github/local-actions.js');
+    const action = {
+      path: '.github/actions/a/action.yml',
+      text: '',
+      format: 'yaml' as const,
+      data: {
+        runs: {
+          using: 'composite',
+          steps: [{ uses: 'anthropics/claude-code-action@v1', with: { prompt: '${{ inputs.constructor }}', model: '${{ inputs.model }}' } }],
+        },
+      },
+      lineOf: () => undefined,
+    };
+    const joined = inlineAgentAction({ uses: './.github/actions/a', with: { model: 'opus' } }, new Map([[action.path, action]]));
+    expect(joined.uses).toBe('anthropics/claude-code-action@v1');
+    expect(joined.with).toEqual({ prompt: '', model: 'opus' });
+  });
+});
