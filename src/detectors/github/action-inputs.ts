@@ -232,7 +232,7 @@ export function claudeInputs(
       message:
         input.prompt !== undefined
           ? 'no --allowedTools: Claude Code keeps its read-only tools, and anything that would ask for permission is denied in CI'
-          : 'no --allowedTools: Claude Code keeps the action’s default tools for mentions (read, edit, and commit to its branch), no other shell commands',
+          : "no --allowedTools: Claude Code keeps the action's default tools for mentions (read, edit, and commit to its branch), no other shell commands",
     });
   // Denying a tool that could change or send nothing is not a control: only denials that take
   // away running commands, writing, fetching or a write-capable MCP tool are credited.

@@ -533,8 +533,8 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   ctx.agentEvents ??= new Set();
   for (const e of allUntrusted) if (!ctx.callers.some((c) => c.event === e)) ctx.agentEvents.add(e);
   for (const e of ctx.events) if (e === 'schedule' || e === 'workflow_dispatch' || e === 'pull_request') ctx.agentEvents.add(e);
-  // A job in an environment takes that environment's secrets, and waits for its required
-  // reviewers or branch rules when it has them (settings, not visible here).
+  // A job in an environment may use the secrets kept there (no other job can), and waits for its
+  // required reviewers or branch rules when it has them (settings, not visible here).
   const environment = text(job.environment) || text(obj(job.environment).name);
   if (environment)
     ctx.out.push({
@@ -544,7 +544,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       kind: 'protective',
       path: f.path,
       line: at('environment'),
-      message: `the agent job "${jobId}" runs in the environment "${environment}": its secrets are that environment's, and any reviewers or branch rules set on it stand before the job`,
+      message: `the agent job "${jobId}" runs in the environment "${environment}": the secrets kept there reach only jobs that name it, and any reviewers or branch rules set on it stand before the job`,
     });
   // Bots kept out by the job's if: automation someone else controls cannot start the agent.
   if (/github\.event\.sender\.type\s*!=\s*'Bot'|!\s*endsWith\(\s*github\.actor\s*,\s*'\[bot\]'\s*\)|github\.actor\s*!=\s*'[\w-]+\[bot\]'/.test(jobIf))
