@@ -92,12 +92,13 @@ function program(name: string): RegExp {
 }
 
 /** The npm packages of the agent CLIs, and the program each installs. */
-const agentPackages: Record<string, string> = {
+export const agentPackages: Readonly<Record<string, string>> = {
   '@anthropic-ai/claude-code': 'claude',
   '@openai/codex': 'codex',
   '@google/gemini-cli': 'gemini',
   '@github/copilot': 'copilot',
   'opencode-ai': 'opencode',
+  '@qwen-code/qwen-code': 'qwen',
 };
 
 /** The program an agent package runs (`@anthropic-ai/claude-code@2.1.0` is claude), if it is one. */

@@ -3,10 +3,12 @@
 // newest release when none does; a run: step installs it from npm. A fixed version is a decision
 // someone reviewed; "latest" or a repository variable means the next release runs unread.
 import type { FindingDraft } from '../types.js';
+import { escapeRegExp } from '../../regexp.js';
 import { obj, text, type Obj } from '../shared/data.js';
+import { agentPackages } from './agent-actions.js';
 
-/** The npm packages of the agent CLIs a run: step may install. */
-const agentPackages = /(@anthropic-ai\/claude-code|@openai\/codex|@google\/gemini-cli|@github\/copilot|opencode-ai|@qwen-code\/qwen-code)(@[^\s'"]+)?/;
+/** An agent CLI's npm package named in a run: step, with the version after it if any. */
+const agentPackage = new RegExp(`(${Object.keys(agentPackages).map(escapeRegExp).join('|')})(@[^\\s'"]+)?`);
 const exact = /^v?\d+\.\d+\.\d+([-+][\w.]+)?$/;
 
 export interface VersionChoice {
@@ -25,7 +27,7 @@ export function versionChoice(step: Obj): VersionChoice | undefined {
   }
   const run = text(step.run);
   if (!/\bnpm\s+(i|install|add)\b[^\n]*\s(-g|--global)\b|\bnpx\b|\bpnpm\s+(add|dlx)\b|\bbun\s+(add|x)\b/.test(run)) return undefined;
-  const pkg = agentPackages.exec(run);
+  const pkg = agentPackage.exec(run);
   if (!pkg) return undefined;
   const version = pkg[2]?.slice(1) ?? '';
   return { path: ['run'], pinned: exact.test(version), what: pkg[0] };
