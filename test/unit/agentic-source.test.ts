@@ -1,13 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/scan/scan.js';
-import { tempDir } from '../helpers/cli.js';
+import { repoWith } from '../helpers/repo.js';
 
 const scanSource = async (front: string): Promise<string[]> => {
-  const dir = tempDir();
-  mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-  writeFileSync(join(dir, '.github/workflows/triage.md'), `---\n${front}---\n\nTriage the issue.\n`);
+  const dir = repoWith({ '.github/workflows/triage.md': `---\n${front}---\n\nTriage the issue.\n` });
   return (
     (await scanRepository(dir)).findings
       // Which engine runs is said for every source: tested on its own below.
@@ -66,9 +62,7 @@ describe("a GitHub Agentic Workflow's tools and roles", () => {
 
   it('says which engine runs, at its key, or at the triggers for the default', async () => {
     const engine = async (front: string) => {
-      const dir = tempDir();
-      mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-      writeFileSync(join(dir, '.github/workflows/triage.md'), `---\n${front}---\n\nTriage.\n`);
+      const dir = repoWith({ '.github/workflows/triage.md': `---\n${front}---\n\nTriage.\n` });
       return (await scanRepository(dir)).findings.filter((f) => f.id === 'github.aw-agent').map((f) => `${f.line} ${f.message}`);
     };
     expect(await engine('on: workflow_dispatch\nengine:\n  id: claude\n')).toEqual([

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/scan/scan.js';
 import { tempDir } from '../helpers/cli.js';
-import { scanLines } from '../helpers/repo.js';
+import { repoWith, scanLines } from '../helpers/repo.js';
 
 const workflow = (ifLine: string, key: string) => `on:
   issue_comment:
@@ -21,9 +21,7 @@ ${ifLine}    runs-on: ubuntu-latest
           ${key}
 `;
 const scanWorkflow = async (text: string) => {
-  const dir = tempDir();
-  mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-  writeFileSync(join(dir, '.github/workflows/fix.yml'), text);
+  const dir = repoWith({ '.github/workflows/fix.yml': text });
   return (await scanRepository(dir)).findings.filter((f) => f.id.startsWith('github.agent')).map((f) => `${f.id} ${f.severity} :${f.line}`);
 };
 

@@ -7,6 +7,7 @@ import { scanRepository } from '../../src/scan/scan.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/cli.js';
+import { repoWith } from '../helpers/repo.js';
 
 const member = "github.event.comment.author_association == 'MEMBER'";
 
@@ -65,9 +66,7 @@ describe('what an agent step reaches, and the severity of letting anyone start i
 
 describe('in a workflow', () => {
   const scan = async (text: string) => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(join(dir, '.github/workflows/agent.yml'), text);
+    const dir = repoWith({ '.github/workflows/agent.yml': text });
     return (await scanRepository(dir)).findings.filter((f) => f.id.startsWith('github.agent')).map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
   };
   const wf = (jobIf: string, stepIf: string, env: string) => `on:
@@ -108,12 +107,9 @@ jobs:
 
 describe('what counts as a control', () => {
   const scanClaude = async (args: string) => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(
-      join(dir, '.github/workflows/claude.yml'),
-      `on: push\npermissions:\n  contents: read\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          claude_args: ${args}\n`,
-    );
+    const dir = repoWith({
+      '.github/workflows/claude.yml': `on: push\npermissions:\n  contents: read\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          claude_args: ${args}\n`,
+    });
     return (await scanRepository(dir)).findings.map((f) => f.id);
   };
   it('denying a harmless tool is not a control; denying one that runs, writes or sends is', async () => {
@@ -124,12 +120,9 @@ describe('what counts as a control', () => {
 
 describe('agents run inside wrappers', () => {
   it('finds Copilot CLI run by path inside bash -c after a comment line, as compiled agentic workflows do; a bypass on a schedule with a read-only token is medium', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(
-      join(dir, '.github/workflows/report.lock.yml'),
-      `"on":\n  schedule:\n  - cron: "0 9 * * *"\npermissions: {}\njobs:\n  agent:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n      - run: |\n          set -o pipefail\n          # shellcheck disable=SC1003\n          sudo -E awf --env-all \\\n            -- /bin/bash -c '/usr/local/bin/copilot --allow-all-tools --prompt "$(cat p.txt)"\${MODEL:+ --model "$MODEL"}'\n        env:\n          COPILOT_GITHUB_TOKEN: \${{ secrets.COPILOT_GITHUB_TOKEN }}\n`,
-    );
+    const dir = repoWith({
+      '.github/workflows/report.lock.yml': `"on":\n  schedule:\n  - cron: "0 9 * * *"\npermissions: {}\njobs:\n  agent:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n      - run: |\n          set -o pipefail\n          # shellcheck disable=SC1003\n          sudo -E awf --env-all \\\n            -- /bin/bash -c '/usr/local/bin/copilot --allow-all-tools --prompt "$(cat p.txt)"\${MODEL:+ --model "$MODEL"}'\n        env:\n          COPILOT_GITHUB_TOKEN: \${{ secrets.COPILOT_GITHUB_TOKEN }}\n`,
+    });
     const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity}`);
     expect(found).toContain('github.agent-workflow info');
     expect(found).toContain('github.agent-bypass-flag medium');
@@ -137,12 +130,9 @@ describe('agents run inside wrappers', () => {
     expect(found.some((f) => f.startsWith('github.agent-secret-in-env') || f.startsWith('github.agent-token-in-env'))).toBe(false);
   });
   it('a package name is not the program (npm install -g @github/copilot runs no agent)', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(
-      join(dir, '.github/workflows/i.yml'),
-      `on: push\njobs:\n  i:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm install -g @github/copilot\n`,
-    );
+    const dir = repoWith({
+      '.github/workflows/i.yml': `on: push\njobs:\n  i:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm install -g @github/copilot\n`,
+    });
     expect((await scanRepository(dir)).findings.map((f) => f.id)).not.toContain('github.agent-workflow');
   });
 });
@@ -160,12 +150,9 @@ describe('what the review found', () => {
     expect(alwaysRequires("github.event.pull_request.merged || github.event_name == 'issues'", merged)).toBe(false);
   });
   it("a stored token in the workflow's env: is in every agent step's reach", async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(
-      join(dir, '.github/workflows/a.yml'),
-      `on:\n  issues:\n    types: [opened]\nenv:\n  GH_TOKEN: \${{ secrets.BOT_PAT }}\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "triage"\n`,
-    );
+    const dir = repoWith({
+      '.github/workflows/a.yml': `on:\n  issues:\n    types: [opened]\nenv:\n  GH_TOKEN: \${{ secrets.BOT_PAT }}\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "triage"\n`,
+    });
     const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
     expect(found).toContain('github.agent-token-in-env medium :5');
     expect(found).toContain('github.agent-untrusted-trigger high :2');
@@ -174,9 +161,7 @@ describe('what the review found', () => {
 
 describe('a bypass is as grave as who steers it and what it reaches', () => {
   const scanOne = async (text: string) => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(join(dir, '.github/workflows/w.yml'), text);
+    const dir = repoWith({ '.github/workflows/w.yml': text });
     return (await scanRepository(dir)).findings.filter((f) => f.id === 'github.agent-bypass-flag').map((f) => f.severity);
   };
   it('Codex with danger-full-access behind its own write check, on a read-only pull_request job: medium; opened to anyone: high', async () => {
@@ -195,12 +180,9 @@ describe('a bypass is as grave as who steers it and what it reaches', () => {
 
 describe('credit and context', () => {
   it("Codex's default drop-sudo is credited; a schedule that starts an agent is said as a fact", async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(
-      join(dir, '.github/workflows/c.yml'),
-      `on:\n  schedule:\n    - cron: "0 3 * * 1"\npermissions:\n  contents: read\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: openai/codex-action@v1\n        with:\n          prompt: audit\n`,
-    );
+    const dir = repoWith({
+      '.github/workflows/c.yml': `on:\n  schedule:\n    - cron: "0 3 * * 1"\npermissions:\n  contents: read\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: openai/codex-action@v1\n        with:\n          prompt: audit\n`,
+    });
     const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.kind} :${f.line ?? ''}`);
     expect(found, found.join('\n')).toContain('github.agent-drop-sudo protective :10');
     expect(found).toContain('github.agent-trigger fact :2');
@@ -280,9 +262,7 @@ describe('an App token minted in the job', () => {
   const wf = (scopes: string, check = '') =>
     `on:\n  issues:\n    types: [opened]\npermissions:\n  contents: read\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps:\n      - id: app\n        uses: actions/create-github-app-token@v2\n        with:\n          app-id: \${{ vars.APP_ID }}\n          private-key: \${{ secrets.APP_KEY }}\n${scopes}      - uses: example/triage-agent@v1\n        with:\n          model: claude-sonnet\n          github-token: \${{ steps.app.outputs.token }}\n${check}`;
   const scanOne = async (text: string) => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(join(dir, '.github/workflows/t.yml'), text);
+    const dir = repoWith({ '.github/workflows/t.yml': text });
     return (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
   };
   it('is what the agent acts with: unscoped it carries the installation, scoped to comments it is credited', async () => {
@@ -331,9 +311,7 @@ describe('a compiled agentic workflow (gh-aw .lock.yml)', () => {
       "            -- /bin/bash -c 'copilot --add-dir /tmp --allow-all-tools --prompt x'",
     ].join('\n') + '\n';
   const scanOne = async (text: string) => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(join(dir, '.github/workflows/triage.lock.yml'), text);
+    const dir = repoWith({ '.github/workflows/triage.lock.yml': text });
     return (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
   };
   it('is gated by its role check, and --allow-all-tools inside its firewall is said, not held against it', async () => {
@@ -351,12 +329,9 @@ describe('a compiled agentic workflow (gh-aw .lock.yml)', () => {
 
 describe('a dispatcher and the prompt', () => {
   it('a dispatcher is as grave as the most its callees can reach: low when every routed agent holds nothing', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(
-      join(dir, '.github/workflows/dispatch.yml'),
-      `on:\n  issues:\n    types: [opened]\njobs:\n  dispatch:\n    runs-on: ubuntu-latest\n    outputs:\n      command: \${{ steps.c.outputs.command }}\n    steps:\n      - id: c\n        run: echo "command=triage" >> "$GITHUB_OUTPUT"\n  triage:\n    needs: dispatch\n    if: needs.dispatch.outputs.command == 'triage'\n    uses: ./.github/workflows/triage.yml\n`,
-    );
+    const dir = repoWith({
+      '.github/workflows/dispatch.yml': `on:\n  issues:\n    types: [opened]\njobs:\n  dispatch:\n    runs-on: ubuntu-latest\n    outputs:\n      command: \${{ steps.c.outputs.command }}\n    steps:\n      - id: c\n        run: echo "command=triage" >> "$GITHUB_OUTPUT"\n  triage:\n    needs: dispatch\n    if: needs.dispatch.outputs.command == 'triage'\n    uses: ./.github/workflows/triage.yml\n`,
+    });
     const callee = (write: string) =>
       `on: workflow_call\npermissions:\n  contents: read\n  issues: ${write}\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        env:\n          GITHUB_TOKEN: ''\n`;
     writeFileSync(join(dir, '.github/workflows/triage.yml'), callee('read'));
@@ -370,12 +345,9 @@ describe('a dispatcher and the prompt', () => {
   });
 
   it("a rule written into the agent's prompt is reported as prose, at its line", async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(
-      join(dir, '.github/workflows/c.yml'),
-      `on: workflow_dispatch\npermissions:\n  contents: read\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          prompt: |\n            Triage the issue.\n            Never push to any branch.\n`,
-    );
+    const dir = repoWith({
+      '.github/workflows/c.yml': `on: workflow_dispatch\npermissions:\n  contents: read\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          prompt: |\n            Triage the issue.\n            Never push to any branch.\n`,
+    });
     const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
     expect(found).toContain('github.instruction-not-enforced low :12');
   });
@@ -454,12 +426,9 @@ describe('which run: steps start an agent', () => {
 
 describe('the workflow token and checkout forks', () => {
   it('an empty workflow-level permissions block is credited; a drop-in checkout fork leaves the token like actions/checkout', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(
-      join(dir, '.github/workflows/r.yml'),
-      `on: workflow_dispatch\npermissions: {}\njobs:\n  r:\n    runs-on: ubuntu-latest\n    permissions:\n      issues: write\n    steps:\n      - uses: useblacksmith/checkout@v1\n      - uses: openai/codex-action@v1\n`,
-    );
+    const dir = repoWith({
+      '.github/workflows/r.yml': `on: workflow_dispatch\npermissions: {}\njobs:\n  r:\n    runs-on: ubuntu-latest\n    permissions:\n      issues: write\n    steps:\n      - uses: useblacksmith/checkout@v1\n      - uses: openai/codex-action@v1\n`,
+    });
     const found = (await scanRepository(dir)).findings.map((f) => `${f.id} :${f.line ?? ''}`);
     expect(found).toContain('github.workflow-token-empty :2');
     expect(found).toContain('github.agent-checkout-credentials :9');
@@ -468,12 +437,9 @@ describe('the workflow token and checkout forks', () => {
 
 describe("Copilot's setup steps", () => {
   it('a secret exported to $GITHUB_ENV is in the agent’s own environment, a model provider’s key included, cited at the export', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(
-      join(dir, '.github/workflows/copilot-setup-steps.yml'),
-      `on: workflow_dispatch\njobs:\n  copilot-setup-steps:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n      - env:\n          AZURE_OPENAI_API_KEY: \${{ secrets.AZURE_OPENAI_API_KEY }}\n        run: |\n          set -eu\n          echo "AZURE_OPENAI_API_KEY=$AZURE_OPENAI_API_KEY" >> "$GITHUB_ENV"\n`,
-    );
+    const dir = repoWith({
+      '.github/workflows/copilot-setup-steps.yml': `on: workflow_dispatch\njobs:\n  copilot-setup-steps:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n      - env:\n          AZURE_OPENAI_API_KEY: \${{ secrets.AZURE_OPENAI_API_KEY }}\n        run: |\n          set -eu\n          echo "AZURE_OPENAI_API_KEY=$AZURE_OPENAI_API_KEY" >> "$GITHUB_ENV"\n`,
+    });
     const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
     expect(found).toContain('github.agent-secret-in-env medium :12');
   });
@@ -502,12 +468,9 @@ describe('workflow_run', () => {
 
 describe("a prompt file from the pull request's checkout", () => {
   const scan = async (on: string, extra = '', checkout = '      - uses: actions/checkout@v4\n') => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(
-      join(dir, '.github/workflows/r.yml'),
-      `on: ${on}\npermissions:\n  contents: read\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n${checkout}      - uses: openai/codex-action@v1\n        with:\n          prompt-file: .github/prompts/review.md\n${extra}`,
-    );
+    const dir = repoWith({
+      '.github/workflows/r.yml': `on: ${on}\npermissions:\n  contents: read\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n${checkout}      - uses: openai/codex-action@v1\n        with:\n          prompt-file: .github/prompts/review.md\n${extra}`,
+    });
     return (await scanRepository(dir)).findings.filter((f) => f.id === 'github.agent-prompt-from-pr').map((f) => `${f.severity} :${f.line}`);
   };
   it("is the change's own on pull_request: low behind the action's write check, high when anyone may start it; never on a schedule", async () => {

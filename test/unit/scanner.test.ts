@@ -9,6 +9,7 @@ import { listFiles, mergeListings, searchUntrackedAhead } from '../../src/scan/l
 import { scanRepository } from '../../src/scan/scan.js';
 import { maskSecrets } from '../../src/detectors/shared/secrets.js';
 import { fixture, repoRoot, tempDir } from '../helpers/cli.js';
+import { repoWith } from '../helpers/repo.js';
 
 const summary = async (dir: string) => {
   const r = await scanRepository(dir);
@@ -356,11 +357,11 @@ describe('Copilot custom agents', () => {
 
 describe('Claude Code subagents', () => {
   it('one described as a reviewer that can edit or run commands holds more than its role; a writer is not judged', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.claude/agents'), { recursive: true });
-    writeFileSync(join(dir, '.claude/agents/reviewer.md'), '---\nname: reviewer\ndescription: Reviews code. Never modifies code.\ntools: *\n---\nReview.\n');
-    writeFileSync(join(dir, '.claude/agents/checker.md'), '---\nname: checker\ndescription: Read-only checker\ntools: Read, Grep, Glob\n---\nCheck.\n');
-    writeFileSync(join(dir, '.claude/agents/writer.md'), '---\nname: writer\ndescription: Writes the code\n---\nWrite.\n');
+    const dir = repoWith({
+      '.claude/agents/reviewer.md': '---\nname: reviewer\ndescription: Reviews code. Never modifies code.\ntools: *\n---\nReview.\n',
+      '.claude/agents/checker.md': '---\nname: checker\ndescription: Read-only checker\ntools: Read, Grep, Glob\n---\nCheck.\n',
+      '.claude/agents/writer.md': '---\nname: writer\ndescription: Writes the code\n---\nWrite.\n',
+    });
     const found = (await scanRepository(dir)).findings.filter((f) => f.id === 'claude-code.subagent-tools-exceed-role');
     expect(found.map((f) => `${f.path}:${f.line} ${f.message}`)).toEqual([
       '.claude/agents/reviewer.md:4 a subagent described as reviewing or read-only can change things: every tool (*)',
@@ -392,10 +393,10 @@ describe('plugins', () => {
 
 describe('Codex skill metadata', () => {
   it('allow_implicit_invocation: false keeps a skill to when a person names it', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '.agents/skills/release/agents'), { recursive: true });
-    writeFileSync(join(dir, '.agents/skills/release/SKILL.md'), '---\nname: release\ndescription: Cut a release\n---\nSteps.\n');
-    writeFileSync(join(dir, '.agents/skills/release/agents/openai.yaml'), 'interface:\n  display_name: Release\npolicy:\n  allow_implicit_invocation: false\n');
+    const dir = repoWith({
+      '.agents/skills/release/SKILL.md': '---\nname: release\ndescription: Cut a release\n---\nSteps.\n',
+      '.agents/skills/release/agents/openai.yaml': 'interface:\n  display_name: Release\npolicy:\n  allow_implicit_invocation: false\n',
+    });
     const found = (await scanRepository(dir)).findings.filter((f) => f.id === 'codex.skill-manual-only').map((f) => `${f.path}:${f.line}`);
     expect(found).toEqual(['.agents/skills/release/agents/openai.yaml:4']);
   });
