@@ -461,13 +461,14 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     const run = str(s.run);
     const words = run === undefined ? undefined : commandWords(run);
     const agent = words && agentCommandOf(run!);
-    if (agent) return [{ i, words: words!, agent }];
+    if (agent) return [{ i, words: words!, agent, inHouse: false }];
     const uses = text(s.uses);
     return keyedAgent(s, job)
       ? [
           {
             i,
             words: [] as string[],
+            inHouse: true,
             agent: {
               name: uses
                 ? `an in-house agent (${uses.replace(/@.*/, '')}, which runs a model)`
@@ -581,7 +582,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   // What each agent step can reach: the token it really holds, secrets, tools, gates.
   const persistedBefore = (i: number) => credentialsLeftBefore(steps, i);
   // An in-house agent (an unknown action, a script handed a model key): its tools are not in the files.
-  const toolsUnseen = (i: number) => !agentActionOf(text(steps[i]!.uses)) && agentCommandOf(text(steps[i]!.run)) === undefined && keyedAgent(steps[i]!, job);
+  const toolsUnseen = (i: number) => commandSteps.some((c) => c.i === i && c.inHouse);
   // An App token minted in the job and handed to the agent is what it acts with, in place of the job's.
   const minted = mintedTokens(steps);
   for (const m of new Set(agentIndexes.map((i) => tokenHanded(steps[i]!, withWorkflowEnv, minted)).filter((m) => m !== undefined)))
