@@ -182,7 +182,7 @@ export const ruleMap = {
   'shared-prompts': ['copilot.shared-prompts'],
   'secret-scoped-to-environment': ['github.agent-environment'],
   'bots-excluded': ['github.agent-bots-excluded'],
-  'allowed-tools-default': ['github.agent-default-tools'],
+  'allowed-tools-default': ['github.agent-default-tools', 'github.agent-runs-no-command'],
   'mcp-all-tools': ['github.agent-mcp-all-tools'],
   'extension-unpinned': ['github.agent-extension-unpinned'],
   'agents-md-over-size-limit': ['codex.instructions-truncated'],

@@ -6,6 +6,9 @@ import type { FindingDraft, ParsedFile, ScanContext } from './types.js';
 import { agenticSourceFindings, isAgenticSource } from './github/agentic-source.js';
 import { localActionPins, withLocalActions } from './github/local-actions.js';
 import { workflowFindings } from './github/workflows.js';
+import { settingsAllowList } from './github/read-only-tools.js';
+import { obj } from './shared/data.js';
+import { parseJsonc } from '../parse-boundary/jsonc.js';
 import type { Detector } from './types.js';
 
 const autoMerge =
@@ -134,6 +137,10 @@ export const github: Detector = {
       });
     const actions = new Map(files.filter((f) => /^\.github\/actions\/.*action\.ya?ml$/.test(f.path)).map((f) => [f.path, f]));
     const workflows = new Map(files.filter((f) => /^\.github\/workflows\/.*\.ya?ml$/.test(f.path)).map((f) => [f.path, withLocalActions(f, actions)]));
+    // A `claude -p` in CI runs with the project's settings: what they pre-approve, it may use.
+    const settings = ctx.readText?.('.claude/settings.json');
+    const parsed = settings && 'text' in settings ? parseJsonc(settings.text) : undefined;
+    const claudeProjectAllow = parsed?.ok ? settingsAllowList(obj(parsed.data)) : [];
     for (const f of files) {
       if (/pull_request_template/i.test(f.path))
         out.push(
@@ -157,7 +164,7 @@ export const github: Detector = {
               },
         );
       if (actions.has(f.path)) out.push(...localActionPins(f));
-      if (workflows.has(f.path)) out.push(...mergeFindings(f), ...workflowFindings(workflows.get(f.path)!, workflows));
+      if (workflows.has(f.path)) out.push(...mergeFindings(f), ...workflowFindings(workflows.get(f.path)!, workflows, claudeProjectAllow));
       if (isAgenticSource(f)) out.push(...agenticSourceFindings(f));
       if (f.path === '.github/settings.yml' && /branches:|required_pull_request_reviews|rulesets?:/.test(f.text))
         out.push({

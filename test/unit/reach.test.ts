@@ -87,7 +87,7 @@ jobs:
         if: \${{ github.event.comment.author_association == 'OWNER' }}
         run: npm run lint
       - name: agent${stepIf}
-        run: claude -p "fix it"${env}
+        run: claude -p "fix it" --allowedTools Bash${env}
 `;
   it('a guard on a neighbouring step guards nothing; on the agent step it does', async () => {
     expect(await scan(wf('', '', ''))).toContain('github.agent-untrusted-trigger low :4');
@@ -151,7 +151,7 @@ describe('what the review found', () => {
   });
   it("a stored token in the workflow's env: is in every agent step's reach", async () => {
     const dir = repoWith({
-      '.github/workflows/a.yml': `on:\n  issues:\n    types: [opened]\nenv:\n  GH_TOKEN: \${{ secrets.BOT_PAT }}\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "triage"\n`,
+      '.github/workflows/a.yml': `on:\n  issues:\n    types: [opened]\nenv:\n  GH_TOKEN: \${{ secrets.BOT_PAT }}\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "triage" --allowedTools Bash\n`,
     });
     const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
     expect(found).toContain('github.agent-token-in-env medium :5');
@@ -455,7 +455,7 @@ describe('workflow_run', () => {
     );
     writeFileSync(
       join(dir, '.github/workflows/fix.yml'),
-      `on:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\npermissions:\n  contents: read\njobs:\n  fix:\n${guard}    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "explain the failure"\n        env:\n          DEPLOY_KEY: \${{ secrets.DEPLOY_KEY }}\n`,
+      `on:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\npermissions:\n  contents: read\njobs:\n  fix:\n${guard}    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "explain the failure" --allowedTools Bash\n        env:\n          DEPLOY_KEY: \${{ secrets.DEPLOY_KEY }}\n`,
     );
     return (await scanRepository(dir)).findings.filter((f) => f.path.endsWith('fix.yml')).map((f) => `${f.id} ${f.severity}`);
   };

@@ -13,7 +13,8 @@
 // does), or when the agent's commands can read it: in the step's or job's environment
 // (GITHUB_TOKEN/GH_TOKEN not blanked) or left in .git/config by a checkout without
 // persist-credentials: false. A tool allowlist that names only fixed tools keeps a talked-into
-// agent from running arbitrary commands: such a step is at most medium. An `environment:` on the
+// agent from running arbitrary commands: such a step is at most medium, and so is one whose tools
+// run no command at all (read-only-tools.ts): its answer is still steered. An `environment:` on the
 // job can hold it for a reviewer (whether it does is a platform setting): a level lower. So does
 // a run that starts only once a pull request is merged: someone with write access let the text in.
 import type { Severity } from '../types.js';
@@ -29,6 +30,8 @@ export interface Reach {
   secrets: string[];
   idToken: boolean;
   narrowTools: boolean;
+  /** Its tools run no command (read-only-tools.ts): it cannot act with what the job holds. */
+  runsNoCommand: boolean;
   /** An in-house agent (an unknown action, a script): what its model may call is not in the files. */
   toolsUnseen: boolean;
   environment: string | undefined;
@@ -55,6 +58,7 @@ export interface StepContext {
   /** A checkout before this step left the token in .git/config. */
   credentialsPersisted: boolean;
   narrowTools: boolean;
+  runsNoCommand?: boolean;
   toolsUnseen?: boolean;
   reviewedFirst?: boolean;
 }
@@ -104,6 +108,7 @@ export function reachOf(c: StepContext): Reach {
     secrets: [...new Set([...stored, ...secrets, ...agentEnv])],
     idToken: c.idToken,
     narrowTools: c.narrowTools,
+    runsNoCommand: c.runsNoCommand ?? false,
     toolsUnseen: c.toolsUnseen ?? false,
     environment: text(obj(c.job).environment) || text(obj(obj(c.job).environment).name) || undefined,
     reviewedFirst: c.reviewedFirst ?? false,
@@ -117,7 +122,8 @@ export function openSeverity(r: Reach): Severity {
   let level = r.writes.some((w) => codeWrites.has(w)) || r.secrets.length ? 2 : r.writes.length || r.idToken ? 1 : 0;
   // A fixed tool list, or tools the scanner cannot see, keeps it from the gravest: what the agent
   // could do with what it holds is either bounded or unknown, and an unknown is not reported as high.
-  if (r.narrowTools || r.toolsUnseen) level = Math.min(level, 1);
+  // Tools that run no command leave only the agent's answer to steer, which later steps may act on.
+  if (r.narrowTools || r.toolsUnseen || r.runsNoCommand) level = Math.min(level, 1);
   if (r.environment) level = Math.max(0, level - 1);
   if (r.reviewedFirst) level = Math.max(0, level - 1);
   return levels[level]!;
@@ -131,7 +137,7 @@ export function reachWords(r: Reach): string {
     ...(r.idToken ? ['cloud credentials it can mint (id-token: write)'] : []),
   ];
   const gates = [
-    ...(r.narrowTools ? ['only the tools listed'] : []),
+    ...(r.runsNoCommand ? ['tools that run no command'] : r.narrowTools ? ['only the tools listed'] : []),
     ...(r.toolsUnseen ? ['tools the files do not show'] : []),
     ...(r.environment ? [`the "${r.environment}" environment, which may hold it for a reviewer`] : []),
   ];

@@ -27,6 +27,7 @@ import {
   toolList,
 } from './action-inputs.js';
 import { lineWithin, type At, type Context } from './context.js';
+import { baseActionRunsNoCommand, cliRunsNoCommand, invocations } from './read-only-tools.js';
 import { agentView, credentialSecrets, excludedEnv, openSeverity, reachOf, reachWords, tokenInEnv, type Reach } from './reach.js';
 
 /** Events whose payload (issue text, comments, reviews, a fork's code) any GitHub user controls. */
@@ -49,7 +50,11 @@ const headRef = /head\.(sha|ref)|head_sha|head_branch|refs\/pull\//;
  * `workflows` are all the workflows of the repository: a reusable workflow runs with the triggers
  * of the workflows that call it, and a caller's job holds the token its callee's agent uses.
  */
-export function workflowFindings(f: ParsedFile, workflows: ReadonlyMap<string, ParsedFile> = new Map([[f.path, f]])): FindingDraft[] {
+export function workflowFindings(
+  f: ParsedFile,
+  workflows: ReadonlyMap<string, ParsedFile> = new Map([[f.path, f]]),
+  claudeProjectAllow: readonly string[] = [],
+): FindingDraft[] {
   const wf = obj(f.data);
   const own = eventsOf(wf.on ?? wf.true);
   const inherited = own.includes('workflow_call') ? callerEvents(f.path, workflows) : [];
@@ -60,6 +65,7 @@ export function workflowFindings(f: ParsedFile, workflows: ReadonlyMap<string, P
     workflows,
     callers: inherited,
     runAfterOutsiders: own.includes('workflow_run') && runsAfterOutsiders(obj(wf.on ?? wf.true), workflows),
+    claudeProjectAllow,
   };
   for (const jobId of keys(wf.jobs)) jobFindings(ctx, jobId, obj(obj(wf.jobs)[jobId]), wf);
   if (runsAgent(f)) {
@@ -403,6 +409,17 @@ function calleeReaches(w: ParsedFile, callerPermissions: unknown): Reach[] {
   });
 }
 
+/** Whether every job of a workflow that runs an agent sets its token's scopes (or the workflow does for all). */
+function agentJobsNameScopes(w: ParsedFile): boolean {
+  const data = obj(w.data);
+  const jobs = obj(data.jobs);
+  return keys(jobs).every((j) => {
+    const job = obj(jobs[j]);
+    const steps = (Array.isArray(job.steps) ? job.steps : []).map(obj);
+    return !steps.some((s) => isAgentStep(s, job)) || job.permissions !== undefined || data.permissions !== undefined;
+  });
+}
+
 /** Whether a workflow runs an agent action, agent command or in-house agent in any job. */
 function runsAgent(w: ParsedFile | undefined): boolean {
   if (!w) return false;
@@ -583,6 +600,11 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   const persistedBefore = (i: number) => credentialsLeftBefore(steps, i);
   // An in-house agent (an unknown action, a script handed a model key): its tools are not in the files.
   const toolsUnseen = (i: number) => commandSteps.some((c) => c.i === i && c.inHouse);
+  // A CLI agent given no tool that runs a command, or the bare base action given only such tools.
+  const runsNoCommand = (i: number, allowed: string[] | undefined): boolean => {
+    const command = commandSteps.find((c) => c.i === i && !c.inHouse);
+    return command ? cliRunsNoCommand(command.agent, text(steps[i]!.run), ctx.claudeProjectAllow) : baseActionRunsNoCommand(text(steps[i]!.uses), allowed);
+  };
   // An App token minted in the job and handed to the agent is what it acts with, in place of the job's.
   const minted = mintedTokens(steps);
   for (const m of new Set(agentIndexes.map((i) => tokenHanded(steps[i]!, withWorkflowEnv, minted)).filter((m) => m !== undefined)))
@@ -614,6 +636,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
           actionHoldsToken: handed !== undefined || actionHolds(steps[i]!),
           credentialsPersisted: persistedBefore(i),
           narrowTools: allowed !== undefined && allowed.length > 0 && !allowed.some(broadClaudeTool),
+          runsNoCommand: runsNoCommand(i, allowed),
           toolsUnseen: toolsUnseen(i),
           reviewedFirst: alwaysRequires(job.if, mergedTerm) || alwaysRequires(steps[i]!.if, mergedTerm),
         }),
@@ -664,7 +687,13 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   // A token no agent step can reach (not handed to the action, not in its environment, not left in
   // .git/config) is the job's, used by the steps around the agent: said, not held against the agent.
   const outOfReach = agentIndexes.length > 0 && agentIndexes.every((i) => reach.get(i)!.writes.length === 0);
-  if (job.permissions !== undefined || wf.permissions !== undefined || inherited === undefined) tokenFindings(ctx, jobId, perms, outOfReach);
+  // Agents whose tools run no command hold the token without a way to act with it.
+  const commandless = agentIndexes.length > 0 && agentIndexes.every((i) => reach.get(i)!.runsNoCommand);
+  // A called workflow that names its agent jobs' scopes reports them itself (a caller's token only
+  // bounds them): said there, once, at the scopes the agent really gets.
+  const calleeNamesScopes = callsAgent && agentJobsNameScopes(ctx.workflows.get(callee!)!);
+  if ((job.permissions !== undefined || wf.permissions !== undefined || inherited === undefined) && !calleeNamesScopes)
+    tokenFindings(ctx, jobId, perms, outOfReach, commandless);
   // Where every agent step already holds the token (the action acts with it, or it is in the
   // environment), the copy a checkout leaves in .git/config adds no reach.
   const held = agentIndexes.length > 0 && agentIndexes.every((i) => actionHolds(steps[i]!) || tokenInEnv(withWorkflowEnv, steps[i]!));
@@ -692,7 +721,8 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       line: at('secrets'),
       message: `job "${jobId}" passes every repository secret to the agent workflow it calls (secrets: inherit)`,
     });
-  for (const i of agentIndexes) envTokenFindings(ctx, jobId, job, i, steps[i]!, perms, untrusted.length > 0 && !gatedStep(i), obj(wf.env));
+  for (const i of agentIndexes)
+    envTokenFindings(ctx, jobId, job, i, steps[i]!, perms, untrusted.length > 0 && !gatedStep(i), obj(wf.env), reach.get(i)!.runsNoCommand);
   for (const i of agentIndexes) secretFindings(ctx, jobId, i, reach.get(i)!, untrusted.length > 0 && !gatedStep(i) && !actionChecksWho(steps[i]!));
   for (const { i, step, action, ref } of agentSteps)
     actionFindings(ctx, {
@@ -712,6 +742,18 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     const inHouse = actionRef(text(steps[i]!.uses));
     if (inHouse) pinFindings(ctx, inHouse.repo, inHouse.ref, at('steps', i, 'uses'), perms);
     ctx.out.push(agentRuns(f.path, line, `${agent.name}${words.length ? ', from a run: step' : ''}`));
+    if (reach.get(i)!.runsNoCommand)
+      ctx.out.push({
+        id: 'github.agent-runs-no-command',
+        failureMode: 'FM4',
+        severity: 'info',
+        kind: 'protective',
+        path: f.path,
+        // Cited at the agent's own command line, inside the script.
+        line:
+          lineWithin(f, ['jobs', jobId, 'steps', i, 'run'], new RegExp(escapeRegExp(invocations(text(steps[i]!.run), agent.command)[0]!.line.trim()))) ?? line,
+        message: `${agent.name} runs in print mode with no tool grant that runs a command: it can read the workspace, not act with what the job holds`,
+      });
     const flag = agent.bypass.find((b) => words.includes(b));
     if (flag) {
       // gh-aw's firewall (awf) runs the agent in a throwaway container that reaches only listed
@@ -781,7 +823,7 @@ function permissionsOf(value: unknown, line: number | undefined): Permissions {
   return { defined: true, write: keys(p).filter((k) => p[k] === 'write' && k !== 'id-token'), idToken: p['id-token'] === 'write', line };
 }
 
-function tokenFindings(ctx: Context, jobId: string, perms: Permissions, outOfReach = false): void {
+function tokenFindings(ctx: Context, jobId: string, perms: Permissions, outOfReach = false, commandless = false): void {
   const { f } = ctx;
   if (!perms.defined)
     return void ctx.out.push({
@@ -807,12 +849,15 @@ function tokenFindings(ctx: Context, jobId: string, perms: Permissions, outOfRea
     ctx.out.push({
       id: 'github.agent-broad-token',
       failureMode: 'FM2',
-      severity: 'medium',
+      // An agent whose tools run no command cannot use it; the steps around it still can.
+      severity: commandless ? 'low' : 'medium',
       kind: 'risk',
       path: f.path,
       // Cited at the scope that makes it broad, inside the block (the block itself for write-all).
       line: (broad[0] === 'write-all' ? undefined : perms.scopeLine?.(broad[0]!)) ?? perms.line,
-      message: `the agent job "${jobId}" holds a token that can write ${broad.includes('write-all') ? 'everything' : broad.join(' and ')}: a prompt-injected run can push code or change workflows with it`,
+      message: commandless
+        ? `the agent job "${jobId}" holds a token that can write ${broad.includes('write-all') ? 'everything' : broad.join(' and ')}; its agent's tools run no command, so only the steps around it can use the token`
+        : `the agent job "${jobId}" holds a token that can write ${broad.includes('write-all') ? 'everything' : broad.join(' and ')}: a prompt-injected run can push code or change workflows with it`,
       recommendation: 'Give the agent job contents: read and let a separate, agent-free job push or open the pull request.',
     });
   else if (perms.write.length)
@@ -891,7 +936,17 @@ function actionHolds(step: Obj): boolean {
 // COPILOT_GITHUB_TOKEN is Copilot CLI's own credential (its model access), like a provider key.
 const tokenVar = /^(?!COPILOT_GITHUB_TOKEN$)(GITHUB_TOKEN|GH_TOKEN|GITHUB_PAT|GH_PAT|.*_GITHUB_TOKEN|.*_PAT)$/;
 
-function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step: Obj, perms: Permissions, openToAnyone: boolean, workflowEnv: Obj = {}): void {
+function envTokenFindings(
+  ctx: Context,
+  jobId: string,
+  job: Obj,
+  i: number,
+  step: Obj,
+  perms: Permissions,
+  openToAnyone: boolean,
+  workflowEnv: Obj = {},
+  commandless = false,
+): void {
   const { f } = ctx;
   const stepEnv = obj(step.env);
   // The workflow's env:, then the job's, then the step's: each a place the agent's process reads.
@@ -920,12 +975,13 @@ function envTokenFindings(ctx: Context, jobId: string, job: Obj, i: number, step
   ctx.out.push({
     id: 'github.agent-token-in-env',
     failureMode: 'FM4',
-    // What the token can do, a level lower when only the repository's own people can steer the agent.
-    severity: lower(broad ? 'high' : perms.write.length || personal ? 'medium' : 'low', !openToAnyone),
+    // What the token can do, a level lower when only the repository's own people can steer the
+    // agent; low when its tools run no command that could read the variable.
+    severity: commandless ? 'low' : lower(broad ? 'high' : perms.write.length || personal ? 'medium' : 'low', !openToAnyone),
     kind: 'risk',
     path: f.path,
     line: f.lineAt?.(exposed[0]![2]),
-    message: `${names.join(' and ')} put${names.length > 1 ? '' : 's'} ${personal ? 'a stored token' : exposed.every(([, v]) => /steps\.[\w-]+\.outputs\./.test(text(v))) ? 'a token minted in the job' : "the job's token"} in the agent's own environment${perms.write.length ? ` (it can write ${perms.write.join(', ')})` : ''}: any command the agent is talked into running can use it`,
+    message: `${names.join(' and ')} put${names.length > 1 ? '' : 's'} ${personal ? 'a stored token' : exposed.every(([, v]) => /steps\.[\w-]+\.outputs\./.test(text(v))) ? 'a token minted in the job' : "the job's token"} in the agent's own environment${perms.write.length ? ` (it can write ${perms.write.join(', ')})` : ''}: ${commandless ? 'its tools run no command today, but a tool granted later could use it' : 'any command the agent is talked into running can use it'}`,
     recommendation: `Leave ${names.join(' and ')} out of the agent step (set ${names.length > 1 ? 'them' : 'it'} to '') and give the token to a separate step that acts on the agent's output.`,
   });
 }
@@ -949,7 +1005,8 @@ function secretFindings(ctx: Context, jobId: string, i: number, reach: Reach, op
   ctx.out.push({
     id: 'github.agent-secret-in-env',
     failureMode: 'FM4',
-    severity: openToAnyone && !reach.toolsUnseen ? 'high' : 'medium',
+    // Tools that run no command cannot read a variable: what is left is a tool granted later.
+    severity: reach.runsNoCommand ? 'low' : openToAnyone && !reach.toolsUnseen ? 'high' : 'medium',
     kind: 'risk',
     path: ctx.f.path,
     // Cited at the first secret's own line, inside a block such as claude_env.
