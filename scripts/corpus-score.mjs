@@ -182,6 +182,8 @@ export const ruleMap = {
   'shared-prompts': ['copilot.shared-prompts'],
   'secret-scoped-to-environment': ['github.agent-environment'],
   'bots-excluded': ['github.agent-bots-excluded'],
+  'custom-agent-manual-only': ['copilot.agent-manual-only'],
+  'deprecated-action-inputs': ['github.agent-inputs-dropped', 'github.agent-input-ignored'],
   'allowed-tools-default': ['github.agent-default-tools', 'github.agent-runs-no-command'],
   'mcp-all-tools': ['github.agent-mcp-all-tools'],
   'extension-unpinned': ['github.agent-extension-unpinned'],

@@ -72,7 +72,22 @@ function customAgent(f: ParsedFile): FindingDraft[] {
         },
       ]
     : [];
-  return [...approves, ...customAgentTools(data, tools, finding)];
+  // An agent only a person can pick (not one another agent hands work to) runs when someone chose it.
+  const manual: FindingDraft[] =
+    data['disable-model-invocation'] === true
+      ? [
+          {
+            id: 'copilot.agent-manual-only',
+            failureMode: 'FM1',
+            severity: 'info',
+            kind: 'protective',
+            path: f.path,
+            line: f.lineOf('disable-model-invocation') ?? 1,
+            message: 'custom agent runs only when a person picks it: no other agent can hand it work (disable-model-invocation: true)',
+          },
+        ]
+      : [];
+  return [...approves, ...manual, ...customAgentTools(data, tools, finding)];
 }
 
 /** What the tools list says about the agent's reach: all of them, a shell, whole servers, or a named few. */

@@ -373,7 +373,7 @@ describe('claude_args chosen by an expression', () => {
 });
 
 describe("claude-code-action's settings and claude_env inputs", () => {
-  it('settings pre-approve tools like --allowedTools, cited at the entry; every secret in claude_env is in the agent’s reach', async () => {
+  it('settings pre-approve tools like --allowedTools, cited at the entry; claude_env, which v1 no longer reads, reaches nothing', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, '.github/workflows'), { recursive: true });
     writeFileSync(
@@ -399,7 +399,8 @@ describe("claude-code-action's settings and claude_env inputs", () => {
     );
     const found = (await scanRepository(dir)).findings.map((f) => `${f.id} ${f.severity} :${f.line ?? ''}`);
     expect(found).toContain('github.agent-broad-tools medium :15');
-    expect(found).toContain('github.agent-secret-in-env medium :11');
+    expect(found.some((f) => f.startsWith('github.agent-secret-in-env'))).toBe(false);
+    expect(found).toContain('github.agent-inputs-dropped info :10');
   });
 });
 

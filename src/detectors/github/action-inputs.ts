@@ -8,6 +8,7 @@ import { obj, strings, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import type { FindingDraft, Severity } from '../types.js';
 import type { At, Context } from './context.js';
+import { readsToolInputs } from './agent-actions.js';
 import type { Reach } from './reach.js';
 
 /** Claude Code's extra tools in the action's inputs, or undefined when none are listed. */
@@ -116,7 +117,19 @@ function expressionLiterals(raw: string): string[] | undefined {
  * migration-guide.md: use claude_args --allowedTools); @beta and v0 still read them. A full SHA is
  * read as v1, the version the defaults here are documented at.
  */
-const readsToolInputs = (ref: string): boolean => /^(beta|v0(\.|$))/.test(ref);
+/** Beta inputs claude-code-action v1 no longer reads, besides the tool lists. */
+const droppedInputs = [
+  'mode',
+  'direct_prompt',
+  'override_prompt',
+  'custom_instructions',
+  'max_turns',
+  'model',
+  'fallback_model',
+  'claude_env',
+  'mcp_config',
+  'timeout_minutes',
+];
 
 /** `within(input, term)`: the line inside a block input that holds `term` (the input's own line when none does). */
 export function claudeInputs(
@@ -143,6 +156,19 @@ export function claudeInputs(
           message: `${key} is not an input of claude-code-action v1: the action ignores it, so the tools it lists are neither granted nor denied (use claude_args: --${key === 'allowed_tools' ? 'allowedTools' : 'disallowedTools'})`,
           recommendation: `Move the list to claude_args: --${key === 'allowed_tools' ? 'allowedTools' : 'disallowedTools'} "..."`,
         });
+  // The other inputs v1 dropped (its migration guide moves them to prompt, claude_args or
+  // settings): a model, a turn cap, instructions or variables set there never reach the agent.
+  const dropped = readsToolInputs(ref) ? [] : droppedInputs.filter((k) => text(input[k]).trim());
+  if (dropped.length)
+    ctx.out.push({
+      id: 'github.agent-inputs-dropped',
+      failureMode: 'FM1',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      line: at('with', dropped[0]!),
+      message: `${dropped.join(', ')} ${dropped.length > 1 ? 'are not inputs' : 'is not an input'} of claude-code-action v1: the action ignores ${dropped.length > 1 ? 'them' : 'it'}, so the run goes with its defaults`,
+    });
   // A plugin marketplace fetched by URL brings whatever its default branch holds on that run.
   const unpinned = text(input.plugin_marketplaces)
     .split(/[\s,]+/)

@@ -122,3 +122,6 @@ export const agentCommands: { name: string; command: RegExp; bypass: string[] }[
  */
 export const providerKey =
   /secrets\.((ANTHROPIC|CLAUDE|OPENAI|AZURE_OPENAI|GEMINI|GOOGLE_AI|GOOGLE_GENERATIVE_AI|MISTRAL|GROQ|DEEPSEEK|OPENROUTER|XAI|COHERE|TOGETHER)_[A-Z_]*(API_)?KEY|GOOGLE_API_KEY)\b/i;
+
+/** Whether a claude-code-action ref is a beta release, which still reads the inputs v1 dropped (allowed_tools, claude_env, ...). */
+export const readsToolInputs = (ref: string): boolean => /^(beta|v0(\.|$))/.test(ref);

@@ -20,7 +20,7 @@
 import type { Severity } from '../types.js';
 import type { Obj } from '../shared/data.js';
 import { obj, text } from '../shared/data.js';
-import { providerKey } from './agent-actions.js';
+import { providerKey, readsToolInputs } from './agent-actions.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 
 export interface Reach {
@@ -93,7 +93,10 @@ export function credentialSecrets(values: unknown[]): string[] {
 export function reachOf(c: StepContext): Reach {
   const env = { ...obj(c.job.env), ...obj(c.step.env) };
   const inReach = c.actionHoldsToken || tokenInEnv(c.job, c.step) || c.credentialsPersisted;
-  const given = [...Object.entries(obj(c.step.with)), ...Object.entries(env)];
+  // claude-code-action v1 no longer reads claude_env: only a beta release puts those values in the agent's environment.
+  const actionRef = /^anthropics\/claude-code-action(\/[^@]*)?@(\S+)$/.exec(text(c.step.uses).trim());
+  const readsClaudeEnv = !actionRef || readsToolInputs(actionRef[2]!);
+  const given = [...Object.entries(obj(c.step.with)).filter(([k]) => k !== 'claude_env' || readsClaudeEnv), ...Object.entries(env)];
   // A token given as an input or variable from secrets (not the job's own) is a stored credential.
   const stored = given.filter(([k, v]) => /^(github_token|GITHUB_TOKEN|GH_TOKEN)$/.test(k) && /secrets\.(?!GITHUB_TOKEN\b)/.test(text(v))).map(([k]) => k);
   const secrets = given
@@ -102,7 +105,7 @@ export function reachOf(c: StepContext): Reach {
     .filter((s) => !providerKey.test(`secrets.${s}`) && credentialName.test(s));
   // claude_env (claude-code-action) puts each line in the agent's own environment: there a model
   // provider's key is not the agent's credential but one more secret it can be talked into sending.
-  const agentEnv = credentialSecrets([obj(c.step.with).claude_env]);
+  const agentEnv = readsClaudeEnv ? credentialSecrets([obj(c.step.with).claude_env]) : [];
   return {
     writes: inReach ? c.write : [],
     secrets: [...new Set([...stored, ...secrets, ...agentEnv])],

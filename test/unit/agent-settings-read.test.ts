@@ -1,0 +1,48 @@
+// Settings that decide what reaches an agent and when it runs: claude-code-action v1 dropped its
+// beta inputs (moved to prompt, claude_args and settings), so what they set never reaches the agent,
+// secrets in claude_env included; a Copilot custom agent may be one only a person picks.
+import { describe, expect, it } from 'vitest';
+import { scanLines } from '../helpers/repo.js';
+
+const workflow = (ref: string) => `on:
+  issue_comment:
+    types: [created]
+jobs:
+  claude:
+    if: github.event.comment.author_association == 'OWNER'
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - uses: anthropics/claude-code-action@${ref}
+        with:
+          anthropic_api_key: \${{ secrets.ANTHROPIC_API_KEY }}
+          model: claude-opus-4
+          claude_env: |
+            DEPLOY_TOKEN: \${{ secrets.DEPLOY_TOKEN }}
+`;
+
+describe("claude-code-action's dropped inputs", () => {
+  it('says which inputs v1 ignores, at the first of them, and keeps claude_env secrets out of reach', async () => {
+    const v1 = await scanLines({ '.github/workflows/claude.yml': workflow('v1') });
+    expect(v1).toContain('github.agent-inputs-dropped info .github/workflows/claude.yml:14');
+    expect(v1.some((l) => l.startsWith('github.agent-secret-in-env'))).toBe(false);
+  });
+
+  it('reads them on a beta release, where they still apply', async () => {
+    const beta = await scanLines({ '.github/workflows/claude.yml': workflow('beta') });
+    expect(beta.some((l) => l.startsWith('github.agent-inputs-dropped'))).toBe(false);
+    expect(beta.some((l) => l.startsWith('github.agent-secret-in-env medium .github/workflows/claude.yml:16'))).toBe(true);
+  });
+});
+
+describe('a Copilot custom agent only a person picks', () => {
+  it('is credited where it says so, and not otherwise', async () => {
+    const agent = (flag: string) => `---\nname: release\ndescription: cuts a release\n${flag}tools: ['read', 'edit']\n---\nCut the release.\n`;
+    expect(await scanLines({ '.github/agents/release.agent.md': agent('disable-model-invocation: true\n') })).toContain(
+      'copilot.agent-manual-only info .github/agents/release.agent.md:4',
+    );
+    const picked = await scanLines({ '.github/agents/release.agent.md': agent('disable-model-invocation: false\n') });
+    expect(picked.some((l) => l.startsWith('copilot.agent-manual-only'))).toBe(false);
+  });
+});
