@@ -182,6 +182,8 @@ export const ruleMap = {
   'shared-prompts': ['copilot.shared-prompts'],
   'secret-scoped-to-environment': ['github.agent-environment'],
   'bots-excluded': ['github.agent-bots-excluded'],
+  'mcp-read-only-scope': ['github.agent-mcp-read-only', ...mcpRule('mcp-read-only')],
+  'output-threat-detection': ['github.aw-threat-detection'],
   'custom-agent-manual-only': ['copilot.agent-manual-only'],
   'deprecated-action-inputs': ['github.agent-inputs-dropped', 'github.agent-input-ignored'],
   'allowed-tools-default': ['github.agent-default-tools', 'github.agent-runs-no-command'],

@@ -27,6 +27,7 @@ import {
   toolList,
 } from './action-inputs.js';
 import { lineWithin, type At, type Context } from './context.js';
+import { compiledGuardFindings } from './compiled-guards.js';
 import { baseActionRunsNoCommand, cliRunsNoCommand, invocations } from './read-only-tools.js';
 import { agentView, credentialSecrets, excludedEnv, openSeverity, reachOf, reachWords, tokenInEnv, type Reach } from './reach.js';
 
@@ -70,6 +71,7 @@ export function workflowFindings(
   for (const jobId of keys(wf.jobs)) jobFindings(ctx, jobId, obj(obj(wf.jobs)[jobId]), wf);
   if (runsAgent(f)) {
     roleCheckFindings(ctx, obj(wf.jobs));
+    ctx.out.push(...compiledGuardFindings(f));
     // Every job starts with no scope unless it asks: the default a careful workflow sets once.
     const p = wf.permissions;
     if ((p !== undefined && p !== null && typeof p === 'object' && keys(p).length === 0) || p === 'read-all')

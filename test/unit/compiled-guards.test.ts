@@ -1,0 +1,45 @@
+// Guards written as values inside agent workflows: the GitHub MCP server started read-only, and a
+// compiled agentic workflow's detection job standing before the job that applies the agent's output.
+import { describe, expect, it } from 'vitest';
+import { scanLines } from '../helpers/repo.js';
+
+const lock = (readOnly: string, applyNeeds: string) => `on:
+  issues:
+    types: [opened]
+permissions: {}
+jobs:
+  agent:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - name: Write MCP config
+        run: |
+          cat > mcp.json << 'EOF'
+          { "github": { "env": { ${readOnly} "GITHUB_TOOLSETS": "issues" } } }
+          EOF
+      - run: copilot -p "triage the issue" --allow-tool github
+  detection:
+    needs: agent
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo check
+  safe_outputs:
+    needs: [${applyNeeds}]
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo apply
+`;
+
+describe('guards written inside agent workflows', () => {
+  it('credits a read-only GitHub MCP server and a detection job the writing job waits for', async () => {
+    const found = await scanLines({ '.github/workflows/triage.lock.yml': lock('"GITHUB_READ_ONLY": "1",', 'agent, detection') });
+    expect(found).toContain('github.agent-mcp-read-only info .github/workflows/triage.lock.yml:14');
+    expect(found).toContain('github.aw-threat-detection info .github/workflows/triage.lock.yml:17');
+  });
+
+  it('credits neither where the server may write or nothing waits for the detection', async () => {
+    const found = await scanLines({ '.github/workflows/triage.lock.yml': lock('', 'agent') });
+    expect(found.filter((l) => /agent-mcp-read-only|aw-threat-detection/.test(l))).toEqual([]);
+  });
+});
