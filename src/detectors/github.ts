@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import type { FindingDraft, ParsedFile, ScanContext } from './types.js';
 import { agenticSourceFindings, isAgenticSource } from './github/agentic-source.js';
 import { localActionPins, withLocalActions } from './github/local-actions.js';
+import { citeTriggersAtSource } from './github/lock-source.js';
 import { workflowFindings } from './github/workflows.js';
 import { settingsAllowList } from './github/read-only-tools.js';
 import { obj } from './shared/data.js';
@@ -177,7 +178,7 @@ export const github: Detector = {
           message: 'branch protection is kept as code',
         });
     }
-    return out;
+    return citeTriggersAtSource(out, new Map(files.map((f) => [f.path, f])));
   },
   notObservable: [
     {

@@ -1,5 +1,6 @@
 // Guards written as values inside agent workflows: the GitHub MCP server started read-only, and a
-// compiled agentic workflow's detection job standing before the job that applies the agent's output.
+// compiled agentic workflow's detection job standing before the job that applies the agent's output;
+// and a compiled workflow's triggers cited in the source a person edits.
 import { describe, expect, it } from 'vitest';
 import { scanLines } from '../helpers/repo.js';
 
@@ -41,5 +42,17 @@ describe('guards written inside agent workflows', () => {
   it('credits neither where the server may write or nothing waits for the detection', async () => {
     const found = await scanLines({ '.github/workflows/triage.lock.yml': lock('', 'agent') });
     expect(found.filter((l) => /agent-mcp-read-only|aw-threat-detection/.test(l))).toEqual([]);
+  });
+});
+
+describe("a compiled agentic workflow's triggers", () => {
+  it('are cited in its source, the file a person edits, when the source is committed', async () => {
+    const source = '---\non:\n  issues:\n    types: [opened]\npermissions:\n  contents: read\n---\nTriage the issue.\n';
+    const compiled = lock('', 'agent');
+    const withSource = await scanLines({ '.github/workflows/triage.md': source, '.github/workflows/triage.lock.yml': compiled });
+    expect(withSource.some((l) => /^github\.agent-(untrusted-)?trigger .* \.github\/workflows\/triage\.md:3$/.test(l))).toBe(true);
+    expect(withSource.some((l) => /^github\.agent-(untrusted-)?trigger .*triage\.lock\.yml/.test(l))).toBe(false);
+    const alone = await scanLines({ '.github/workflows/triage.lock.yml': compiled });
+    expect(alone.some((l) => /^github\.agent-(untrusted-)?trigger .*triage\.lock\.yml:2$/.test(l))).toBe(true);
   });
 });
