@@ -77,7 +77,10 @@ function parseByType(path: string, text: string): ReadOutcome {
   }
   if (/\.(ya?ml)$/.test(lower)) {
     const doc = parseLocated(path, text);
-    if (!doc.problems.length) return { ok: true, file: { ...base, format: 'yaml', data: doc.data, lineAt: (p) => doc.lineOf(p) } };
+    // A path that is not in the document has no line (the parser would give its nearest parent's):
+    // the detector then cites what it chooses instead.
+    if (!doc.problems.length)
+      return { ok: true, file: { ...base, format: 'yaml', data: doc.data, lineAt: (p) => (holds(doc.data, p) ? doc.lineOf(p) : undefined) } };
     const [first] = doc.problems;
     // Syntax errors are the author's mistake (a finding); a refusal (alias bomb, depth) is ours.
     if (/refused|refers to no anchor/.test(first!.message)) return { ok: false, reason: `${first!.message.replace(/: refused$/, '')}: skipped` };
@@ -107,4 +110,14 @@ function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
+}
+
+/** Whether every key and index of `path` is present in `data`. */
+function holds(data: unknown, path: readonly (string | number)[]): boolean {
+  let node = data;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return false;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return true;
 }

@@ -121,6 +121,15 @@ export function agenticSourceFindings(f: ParsedFile): FindingDraft[] {
       line: at(/^\s+draft\s*:/m),
       message: "the agent's pull requests open as drafts: a person marks each ready before it can merge",
     });
+  else if (pr.draft === false)
+    finding({
+      id: 'github.agent-pr-ready',
+      failureMode: 'FM3',
+      severity: 'info',
+      kind: 'fact',
+      line: at(/^\s+draft\s*:/m),
+      message: "the agent's pull requests open ready for review (draft: false): review starts without a person first deciding the work is worth it",
+    });
 
   // The files that govern agents and review, opened to the agent's own pull requests.
   for (const kind of ['create-pull-request', 'push-to-pull-request-branch']) {

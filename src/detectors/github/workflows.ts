@@ -11,7 +11,7 @@ import { keys, obj, str, strings, text, type Obj } from '../shared/data.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 import { wrappedIn } from './local-actions.js';
 import { actionRef, pinFinding } from './pins.js';
-import { aroundAgentFindings } from './around-agent.js';
+import { aroundAgentFindings, downstreamFindings } from './around-agent.js';
 import { agentActionOf, agentCommands, agentPackageBinary, providerKey, type AgentAction } from './agent-actions.js';
 import { alwaysRequires, expressionOf, keepsForksOut, restrictsWho, routedAtRunTime } from './conditions.js';
 import { mintedTokens, tokenHanded, type MintedToken } from './app-token.js';
@@ -69,6 +69,12 @@ export function workflowFindings(
     claudeProjectAllow,
   };
   for (const jobId of keys(wf.jobs)) jobFindings(ctx, jobId, obj(obj(wf.jobs)[jobId]), wf);
+  // Jobs that wait for an agent's job and publish its work.
+  const jobs = Object.fromEntries(keys(wf.jobs).map((j) => [j, obj(obj(wf.jobs)[j])]));
+  downstreamFindings(ctx, jobs, (j) => {
+    const job = jobs[j];
+    return job !== undefined && (Array.isArray(job.steps) ? job.steps : []).some((s) => isAgentStep(obj(s), job));
+  });
   if (runsAgent(f)) {
     roleCheckFindings(ctx, obj(wf.jobs));
     ctx.out.push(...compiledGuardFindings(f));

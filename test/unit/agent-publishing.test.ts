@@ -1,0 +1,50 @@
+// What happens to an agent's work after it runs: opened as a draft (a flag on a continued line, or
+// in a later job that waits for the agent's), or, in an agentic workflow, opened ready for review.
+import { describe, expect, it } from 'vitest';
+import { parseFile } from '../../src/scan/read-file.js';
+import { scanLines } from '../helpers/repo.js';
+
+const workflow = (publish: string) => `on: workflow_dispatch
+permissions:
+  contents: read
+jobs:
+  propose:
+    runs-on: ubuntu-latest
+    steps:
+      - run: claude -p "update the docs" --allowedTools Edit
+${publish}`;
+
+describe("where the agent's pull request is opened", () => {
+  it('finds --draft on a continued line, in the agent job or a job that waits for it', async () => {
+    const sameJob = `      - run: |
+          gh pr create \\
+            --title "docs" \\
+            --draft
+`;
+    expect(await scanLines({ '.github/workflows/docs.yml': workflow(sameJob) })).toContain('github.agent-pr-draft info .github/workflows/docs.yml:12');
+    const laterJob = `  open:
+    needs: propose
+    runs-on: ubuntu-latest
+    steps:
+      - run: gh pr create --title docs --draft
+`;
+    expect(await scanLines({ '.github/workflows/docs.yml': workflow(laterJob) })).toContain('github.agent-pr-draft info .github/workflows/docs.yml:13');
+    const notDraft = laterJob.replace(' --draft', '');
+    expect((await scanLines({ '.github/workflows/docs.yml': workflow(notDraft) })).some((l) => l.startsWith('github.agent-pr-draft'))).toBe(false);
+  });
+
+  it("says when an agentic workflow's pull requests open ready for review", async () => {
+    const source = (draft: boolean) =>
+      `---\non:\n  schedule:\n    - cron: '0 6 * * 1'\npermissions:\n  contents: read\nsafe-outputs:\n  create-pull-request:\n    draft: ${draft}\n---\nUpdate the docs.\n`;
+    expect(await scanLines({ '.github/workflows/docs.md': source(false) })).toContain('github.agent-pr-ready info .github/workflows/docs.md:9');
+    expect(await scanLines({ '.github/workflows/docs.md': source(true) })).toContain('github.agent-pr-draft info .github/workflows/docs.md:9');
+  });
+
+  it('gives no line for a key a workflow does not have, rather than its parent', () => {
+    const read = parseFile('.github/workflows/a.yml', 'jobs:\n  a:\n    steps:\n      - run: echo\n');
+    if (read.ok !== true) throw new Error('expected a parsed file');
+    expect(read.file.lineAt?.(['jobs', 'a', 'steps', 0, 'run'])).toBe(4);
+    expect(read.file.lineAt?.(['jobs', 'a', 'steps', 0, 'with', 'draft'])).toBeUndefined();
+    expect(read.file.lineAt?.(['jobs', 'a', 'steps', 3])).toBeUndefined();
+  });
+});
