@@ -10,6 +10,11 @@ describe('Gemini CLI settings in a workflow', () => {
     expect(ids({ tools: { core: ['run_shell_command(echo)', 'read_file'] } })).toEqual(['github.agent-narrow-tools info']);
     expect(ids({})).toEqual(['github.agent-all-tools medium']);
   });
+  it('a command prefix naming a program that runs or reveals anything is as broad as no command', () => {
+    for (const program of ['find', 'printenv', 'python3', 'xargs'])
+      expect(ids({ tools: { core: ['run_shell_command(cat)', `run_shell_command(${program})`] } }), program).toEqual(['github.agent-broad-tools medium']);
+    expect(ids({ tools: { core: ['run_shell_command(cat)', 'run_shell_command(find-up)'] } })).toEqual(['github.agent-narrow-tools info']);
+  });
   it("an MCP server's includeTools is an allowlist: a risk when it grants push, merge or delete tools", () => {
     const server = (includeTools: string[]) => ({ tools: { core: ['read_file'] }, mcpServers: { github: { command: 'docker', includeTools } } });
     expect(ids(server(['issue_read', 'add_issue_comment']))).toEqual(['github.agent-mcp-tool-allowlist info', 'github.agent-narrow-tools info']);

@@ -3,6 +3,7 @@
 // tools the agent may use (action.yml and docs/best-practices.md at 3ca2577f2714).
 import { parseJsonc } from '../../parse-boundary/jsonc.js';
 import { escapeRegExp } from '../../regexp.js';
+import { broadShellPrefix } from '../shared/claude-tools.js';
 import { fetchedPackage } from '../shared/mcp.js';
 import type { FindingDraft } from '../types.js';
 import { obj, strings, text } from '../shared/data.js';
@@ -62,7 +63,7 @@ export function findingsOfSettings(
   // The tool list is cited where it is written inside the settings block.
   const coreLine = core.length ? (lineOf(/"(core|coreTools)"/) ?? line) : line;
   // An allowlist is credited for what it allows: a shell tool without a command runs anything.
-  const broad = core.filter((t) => /^(run_shell_command|ShellTool)$/.test(t.trim()));
+  const broad = core.filter((t) => /^(run_shell_command|ShellTool)$/.test(t.trim()) || broadShellPrefix(t));
   if (broad.length)
     return [
       ...out,
@@ -72,8 +73,9 @@ export function findingsOfSettings(
         severity: 'medium',
         kind: 'risk',
         path,
-        line: coreLine,
-        message: `tools.core grants ${broad.join(', ')} with no command: the agent can run any shell command, unattended (--yolo)`,
+        // Cited at the first broad entry, where the list is written one entry a line.
+        line: lineOf(new RegExp(escapeRegExp(`"${broad[0]!.trim()}"`)), coreLine) ?? coreLine,
+        message: `tools.core grants ${broad.join(', ')}: a shell tool with no command, or a program that runs or reveals anything it is given (find -exec, an interpreter, printenv), so the agent can run any shell command or print every secret, unattended (--yolo)`,
         recommendation: 'Name the commands: "run_shell_command(gh issue view)", "run_shell_command(echo)".',
       },
     ];

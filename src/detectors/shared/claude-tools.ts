@@ -37,6 +37,8 @@ const generalPrograms = [
   // run a command of their own choosing: find -exec, awk's system()
   'find',
   'awk',
+  // print every variable the job set, secrets included
+  'printenv',
   // any script, target or subcommand
   'npm',
   'npm run',
@@ -116,3 +118,12 @@ export function approvalGrant(tools: string[]): { tools: string[]; message: stri
     message: `${found.join(', ')} let${found.length > 1 ? '' : 's'} the agent ${merges ? 'merge' : 'approve'} pull requests: its ${merges ? 'merge' : 'approval'} can stand in for the person's review the branch rules ask for`,
   };
 }
+
+/**
+ * A shell tool limited to one command prefix (Gemini CLI's `run_shell_command(find)`): as broad as
+ * the program it names, since any arguments are allowed after the prefix.
+ */
+export const broadShellPrefix = (tool: string): boolean => {
+  const m = /^(run_shell_command|ShellTool)\(\s*([^)]*?)\s*\)$/.exec(tool.trim());
+  return m !== null && generalPrograms.includes(m[2]!);
+};
