@@ -46,3 +46,31 @@ describe('a Copilot custom agent only a person picks', () => {
     expect(picked.some((l) => l.startsWith('copilot.agent-manual-only'))).toBe(false);
   });
 });
+
+describe('a read-only job token, when the agent acts with another', () => {
+  const job = (env: string) => `on: workflow_dispatch
+permissions:
+  contents: read
+jobs:
+  docs:
+    runs-on: ubuntu-latest
+    steps:
+      - id: app
+        uses: actions/create-github-app-token@v2
+        with:
+          app-id: \${{ secrets.APP_ID }}
+          private-key: \${{ secrets.APP_KEY }}
+      - uses: anthropics/claude-code-action@v1
+        env:
+          GH_TOKEN: ${env}
+        with:
+          github_token: \${{ github.token }}
+          prompt: update the docs
+`;
+  it('is no credit to an agent handed an App token minted in the job', async () => {
+    expect(
+      (await scanLines({ '.github/workflows/docs.yml': job('${{ steps.app.outputs.token }}') })).some((l) => l.startsWith('github.agent-read-only-token')),
+    ).toBe(false);
+    expect(await scanLines({ '.github/workflows/docs.yml': job("''") })).toContain('github.agent-read-only-token info .github/workflows/docs.yml:2');
+  });
+});

@@ -697,11 +697,16 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   const outOfReach = agentIndexes.length > 0 && agentIndexes.every((i) => reach.get(i)!.writes.length === 0);
   // Agents whose tools run no command hold the token without a way to act with it.
   const commandless = agentIndexes.length > 0 && agentIndexes.every((i) => reach.get(i)!.runsNoCommand);
+  // An agent handed an App token minted in the job does not act with the job's: a read-only job
+  // token is then no credit to it. Claude's action left to mint its own (no github_token: it
+  // exchanges the job's OIDC token for its App's) is said in the credit.
+  const actsWithOther = agentIndexes.some((i) => tokenHanded(steps[i]!, withWorkflowEnv, minted) !== undefined);
+  const ownApp = agentIndexes.some((i) => /^anthropics\/claude-code-action@/.test(text(steps[i]!.uses)) && obj(steps[i]!.with).github_token === undefined);
   // A called workflow that names its agent jobs' scopes reports them itself (a caller's token only
   // bounds them): said there, once, at the scopes the agent really gets.
   const calleeNamesScopes = callsAgent && agentJobsNameScopes(ctx.workflows.get(callee!)!);
   if ((job.permissions !== undefined || wf.permissions !== undefined || inherited === undefined) && !calleeNamesScopes)
-    tokenFindings(ctx, jobId, perms, outOfReach, commandless);
+    tokenFindings(ctx, jobId, perms, { outOfReach, commandless, actsWithOther, ownApp });
   // Where every agent step already holds the token (the action acts with it, or it is in the
   // environment), the copy a checkout leaves in .git/config adds no reach.
   const held = agentIndexes.length > 0 && agentIndexes.every((i) => actionHolds(steps[i]!) || tokenInEnv(withWorkflowEnv, steps[i]!));
@@ -831,7 +836,12 @@ function permissionsOf(value: unknown, line: number | undefined): Permissions {
   return { defined: true, write: keys(p).filter((k) => p[k] === 'write' && k !== 'id-token'), idToken: p['id-token'] === 'write', line };
 }
 
-function tokenFindings(ctx: Context, jobId: string, perms: Permissions, outOfReach = false, commandless = false): void {
+function tokenFindings(
+  ctx: Context,
+  jobId: string,
+  perms: Permissions,
+  { outOfReach = false, commandless = false, actsWithOther = false, ownApp = false } = {},
+): void {
   const { f } = ctx;
   if (!perms.defined)
     return void ctx.out.push({
@@ -878,7 +888,7 @@ function tokenFindings(ctx: Context, jobId: string, perms: Permissions, outOfRea
       line: perms.scopeLine?.(perms.write[0]!) ?? perms.line,
       message: `the agent job "${jobId}" can write ${perms.write.join(', ')} (comments, labels or reviews): limited, but in reach of a prompt-injected run`,
     });
-  else
+  else if (!actsWithOther)
     ctx.out.push({
       id: 'github.agent-read-only-token',
       failureMode: 'FM2',
@@ -886,7 +896,9 @@ function tokenFindings(ctx: Context, jobId: string, perms: Permissions, outOfRea
       kind: 'protective',
       path: f.path,
       line: perms.line,
-      message: `the agent job "${jobId}" has a read-only token`,
+      message: ownApp
+        ? `the agent job "${jobId}" has a read-only token; Claude Code acts with its own GitHub App's token (no github_token given), whose rights the App's installation decides`
+        : `the agent job "${jobId}" has a read-only token`,
     });
 }
 
