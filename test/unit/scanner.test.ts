@@ -184,7 +184,9 @@ describe('scanner robustness', () => {
     const r = await scanRepository(dir);
     const where = (id: string) => r.findings.filter((f) => f.id === id).map((f) => `${f.path}:${f.line ?? '-'} ${f.message}`);
     // The anchor and the matrix read as YAML; the quoted, continued claude_args split like a shell would.
-    expect(where('github.agent-read-only-token')).toEqual(['.github/workflows/anchors.yml:5 the agent job "a" has a read-only token']);
+    expect(where('github.agent-read-only-token')).toEqual([
+      '.github/workflows/anchors.yml:5 the agent job "a" has a read-only token; Claude Code acts with its own GitHub App\'s token (no github_token given), whose rights the App\'s installation decides',
+    ]);
     expect(where('github.agent-narrow-tools')[0]).toContain("anchors.yml:11 the agent's extra tools are listed one by one (Bash(npm test:*), Read)");
     // The reusable workflow runs with its caller's trigger; its run: step bypasses permissions.
     expect(where('github.agent-bypass-flag')[0]).toMatch(/^\.github\/workflows\/reusable\.yml:6 Claude Code runs with --dangerously-skip-permissions/);
