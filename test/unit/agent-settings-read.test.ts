@@ -74,3 +74,18 @@ jobs:
     expect(await scanLines({ '.github/workflows/docs.yml': job("''") })).toContain('github.agent-read-only-token info .github/workflows/docs.yml:2');
   });
 });
+
+describe("claude-code-action's own check of who asked", () => {
+  const wf = (on: string, uses: string) =>
+    `on:\n  ${on}:\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ${uses}\n        with:\n          prompt: review this\n          github_token: \${{ github.token }}\n`;
+  it('is credited for pull requests, which anyone can open', async () => {
+    expect(await scanLines({ '.github/workflows/a.yml': wf('pull_request', 'anthropics/claude-code-action@v1') })).toContain(
+      'github.agent-write-check-default info .github/workflows/a.yml:9',
+    );
+  });
+  it('is not there in the base action, the bare agent', async () => {
+    const found = await scanLines({ '.github/workflows/a.yml': wf('issues', 'anthropics/claude-code-action/base-action@v1') });
+    expect(found.some((l) => l.startsWith('github.agent-write-check-default'))).toBe(false);
+    expect(found.some((l) => l.startsWith('github.agent-untrusted-trigger'))).toBe(true);
+  });
+});

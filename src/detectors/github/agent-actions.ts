@@ -83,7 +83,10 @@ export function agentActionOf(uses: string): { action: AgentAction; ref: string 
   if (!m) return undefined;
   const [owner, repo] = m[1]!.toLowerCase().split('/');
   const action = agentActions.find((a) => a.repo === `${owner}/${repo}`);
-  return action && { action, ref: m[2]! };
+  if (!action) return undefined;
+  // claude-code-action's base action is the bare agent: it checks no actor (its security notes say so).
+  const bare = action.repo === 'anthropics/claude-code-action' && /\/base-action$/i.test(m[1]!);
+  return { action: bare ? { ...action, checksWriteAccess: false } : action, ref: m[2]! };
 }
 
 /** A program run by name or by path (/usr/local/bin/claude), never a package name (@github/copilot). */

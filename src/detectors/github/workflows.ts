@@ -1210,7 +1210,17 @@ function actionFindings(ctx: Context, u: ActionUse): void {
         line: uses,
         message: `only people with write access can start ${u.action.name} from ${u.untrusted.join(', ')} events (the action's default check)`,
       });
-  }
+  } else if (!u.untrusted.length && ctx.events.includes('pull_request') && u.action.checksWriteAccess && !openers.some((o) => o.who === 'users'))
+    // Anyone can open a pull request; the action refuses those whose authors cannot write.
+    ctx.out.push({
+      id: 'github.agent-write-check-default',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: uses,
+      message: `only pull requests opened by people with write access start ${u.action.name} (the action's default check)`,
+    });
 
   // Credentials: federation (OIDC) rather than a long-lived key in secrets.
   const key = u.action.apiKeyInputs.find((k) => input[k] !== undefined);
