@@ -6,7 +6,7 @@ import type { FindingDraft, ParsedFile, ScanContext } from './types.js';
 import { agenticSourceFindings, isAgenticSource } from './github/agentic-source.js';
 import { localActionPins, withLocalActions } from './github/local-actions.js';
 import { citeTriggersAtSource } from './github/lock-source.js';
-import { workflowFindings } from './github/workflows.js';
+import { runsAgent, workflowFindings } from './github/workflows.js';
 import { settingsAllowList } from './github/read-only-tools.js';
 import { obj } from './shared/data.js';
 import { parseJsonc } from '../parse-boundary/jsonc.js';
@@ -124,9 +124,16 @@ export const github: Detector = {
   reportsAbsence: true,
   inspect(files, ctx) {
     const out: FindingDraft[] = [];
+    const actions = new Map(files.filter((f) => /^\.github\/actions\/.*action\.ya?ml$/.test(f.path)).map((f) => [f.path, f]));
+    const workflows = new Map(files.filter((f) => /^\.github\/workflows\/.*\.ya?ml$/.test(f.path)).map((f) => [f.path, withLocalActions(f, actions)]));
+    // A `claude -p` in CI runs with the project's settings: what they pre-approve, it may use.
+    const settings = ctx.readText?.('.claude/settings.json');
+    const parsed = settings && 'text' in settings ? parseJsonc(settings.text) : undefined;
+    const claudeProjectAllow = parsed?.ok ? settingsAllowList(obj(parsed.data)) : [];
     const owners = files.find((f) => /(^|\/)CODEOWNERS$/.test(f.path));
     if (owners) out.push(...codeownersFindings(owners, ctx));
-    else if (ctx.agentConfigPaths.length)
+    // An agent's configuration, or a workflow that runs one, is what CODEOWNERS should cover.
+    else if (ctx.agentConfigPaths.length || [...workflows.values()].some((w) => runsAgent(w)))
       out.push({
         id: 'github.no-codeowners',
         failureMode: 'FM3',
@@ -136,12 +143,6 @@ export const github: Detector = {
         path: '.github/CODEOWNERS',
         message: 'there is no CODEOWNERS file: nobody is required to review changes to agent configuration',
       });
-    const actions = new Map(files.filter((f) => /^\.github\/actions\/.*action\.ya?ml$/.test(f.path)).map((f) => [f.path, f]));
-    const workflows = new Map(files.filter((f) => /^\.github\/workflows\/.*\.ya?ml$/.test(f.path)).map((f) => [f.path, withLocalActions(f, actions)]));
-    // A `claude -p` in CI runs with the project's settings: what they pre-approve, it may use.
-    const settings = ctx.readText?.('.claude/settings.json');
-    const parsed = settings && 'text' in settings ? parseJsonc(settings.text) : undefined;
-    const claudeProjectAllow = parsed?.ok ? settingsAllowList(obj(parsed.data)) : [];
     for (const f of files) {
       if (/pull_request_template/i.test(f.path))
         out.push(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanRepository } from '../../src/scan/scan.js';
 import { tempDir } from '../helpers/cli.js';
+import { scanLines } from '../helpers/repo.js';
 
 const scanWith = async (codeowners: string) => {
   const dir = tempDir();
@@ -22,5 +23,15 @@ describe('CODEOWNERS over agent configuration', () => {
 
   it('takes a later rule with no owner as taking ownership away, and cites it', async () => {
     expect(await scanWith('* @everyone\n/.github/workflows/\n')).toEqual(['github.codeowners-missing-agent-paths:2']);
+  });
+});
+
+describe('no CODEOWNERS at all', () => {
+  const workflow = (run: string) => `on: issues\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
+  it('is a gap where a workflow runs an agent, even with no other agent configuration', async () => {
+    expect(await scanLines({ '.github/workflows/triage.yml': workflow('claude -p "label this issue"') })).toContain(
+      'github.no-codeowners low .github/CODEOWNERS:-',
+    );
+    expect((await scanLines({ '.github/workflows/ci.yml': workflow('npm test') })).some((l) => l.startsWith('github.no-codeowners'))).toBe(false);
   });
 });

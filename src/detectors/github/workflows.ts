@@ -429,7 +429,7 @@ function agentJobsNameScopes(w: ParsedFile): boolean {
 }
 
 /** Whether a workflow runs an agent action, agent command or in-house agent in any job. */
-function runsAgent(w: ParsedFile | undefined): boolean {
+export function runsAgent(w: ParsedFile | undefined): boolean {
   if (!w) return false;
   const jobs = obj(obj(w.data).jobs);
   return keys(jobs).some((j) =>
