@@ -56,3 +56,26 @@ describe("a compiled agentic workflow's triggers", () => {
     expect(alone.some((l) => /^github\.agent-(untrusted-)?trigger .*triage\.lock\.yml:2$/.test(l))).toBe(true);
   });
 });
+
+describe('unchecked tool calls inside a firewall', () => {
+  const firewalled = (perms: string) => `on:
+  issues:
+    types: [opened]
+jobs:
+  agent:
+    runs-on: ubuntu-latest
+    permissions:
+      ${perms}
+    steps:
+      - run: |
+          sudo -E awf --allow-domains api.github.com \\
+            -- /bin/bash -c 'copilot -p "triage" --allow-all-tools'
+`;
+  it('are low where the agent holds nothing it can write with, whoever starts it', async () => {
+    expect(await scanLines({ '.github/workflows/t.lock.yml': firewalled('contents: read') })).toContain(
+      'github.agent-bypass-flag low .github/workflows/t.lock.yml:12',
+    );
+    const holding = firewalled('contents: write\n    env:\n      GH_TOKEN: ${{ github.token }}');
+    expect(await scanLines({ '.github/workflows/t.lock.yml': holding })).toContain('github.agent-bypass-flag medium .github/workflows/t.lock.yml:14');
+  });
+});

@@ -170,11 +170,13 @@ describe('a bypass is as grave as who steers it and what it reaches', () => {
     expect(await scanOne(wf(''))).toEqual(['medium']);
     expect(await scanOne(wf('          allow-users: "*"\n'))).toEqual(['high']);
   });
-  it('inside a firewall that allows only listed domains: a level lower when anyone starts it, no risk when only the team does', async () => {
+  it('inside a firewall that allows only listed domains: a level lower when anyone starts it, low when it holds nothing, no risk when only the team does', async () => {
     const wf = (on: string) =>
-      `on: ${on}\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: sudo -E awf --allow-domains api.github.com -- /bin/bash -c 'copilot --allow-all-tools --prompt x'\n`;
+      `on: ${on}\npermissions:\n  contents: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      GH_TOKEN: \${{ github.token }}\n    steps:\n      - run: sudo -E awf --allow-domains api.github.com -- /bin/bash -c 'copilot --allow-all-tools --prompt x'\n`;
     expect(await scanOne(wf('workflow_dispatch'))).toEqual([]);
     expect(await scanOne(wf('issues'))).toEqual(['medium']);
+    // Holding nothing it can write with, the container and the listed hosts are all it reaches.
+    expect(await scanOne(wf('issues').replace('contents: write', 'contents: read').replace(/ {4}env:\n.*\n/, ''))).toEqual(['low']);
   });
 });
 
@@ -320,9 +322,9 @@ describe('a compiled agentic workflow (gh-aw .lock.yml)', () => {
     expect(gated).toContain('github.agent-bypass-in-sandbox info :30');
     expect(gated.some((f) => f.startsWith('github.agent-untrusted-trigger') || f.startsWith('github.agent-bypass-flag'))).toBe(false);
   });
-  it('with roles: all, anyone starts it: the bypass is a risk even inside the firewall', async () => {
+  it('with roles: all, anyone starts it: the bypass is a risk even inside the firewall, low while the agent holds nothing', async () => {
     const open = await scanOne(lock('all'));
-    expect(open).toContain('github.agent-bypass-flag medium :30');
+    expect(open).toContain('github.agent-bypass-flag low :30');
     expect(open.some((f) => f.startsWith('github.agent-untrusted-trigger'))).toBe(true);
   });
 });

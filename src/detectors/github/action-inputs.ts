@@ -390,7 +390,10 @@ export function toolList(value: string): string[] {
  * holds already; a level lower inside a sandbox that limits where it can send anything (an egress
  * allowlist).
  */
-export function bypassSeverity(openToAnyone: boolean, egressLimited = false): Severity {
+export function bypassSeverity(openToAnyone: boolean, egressLimited = false, holdsNothing = false): Severity {
+  // Inside a firewall, holding no token it can write with and no secret but the model's, unchecked
+  // calls reach only the container and the listed hosts: low, whoever starts it.
+  if (egressLimited && holdsNothing) return 'low';
   return egressLimited ? (openToAnyone ? 'medium' : 'low') : openToAnyone ? 'high' : 'medium';
 }
 

@@ -7,7 +7,7 @@ import { escapeRegExp } from '../../regexp.js';
 const triggerIds = new Set(['github.agent-trigger', 'github.agent-untrusted-trigger']);
 
 export function citeTriggersAtSource(findings: FindingDraft[], files: ReadonlyMap<string, ParsedFile>): FindingDraft[] {
-  return findings.map((finding) => {
+  const cited = findings.map((finding) => {
     if (!triggerIds.has(finding.id) || !/\.lock\.ya?ml$/.test(finding.path) || finding.line === undefined) return finding;
     const lock = files.get(finding.path);
     const source = files.get(finding.path.replace(/\.lock\.ya?ml$/, '.md'));
@@ -16,5 +16,13 @@ export function citeTriggersAtSource(findings: FindingDraft[], files: ReadonlyMa
     const event = /^\s*(?:on\s*:\s*)?["']?([a-z_]+)["']?\s*:?\s*(#.*)?$/.exec(lock.text.split('\n')[finding.line - 1] ?? '')?.[1];
     const line = (event && source.lineOf(new RegExp(`^\\s*(on\\s*:\\s*)?["']?${escapeRegExp(event)}["']?\\s*(:|$)`, 'm'))) || source.lineOf(/^on\s*:/m);
     return line === undefined ? finding : { ...finding, path: source.path, line };
+  });
+  // Two jobs of one lock (the agent and its detection run) can say the same of one source line: once.
+  const seen = new Set<string>();
+  return cited.filter((f) => {
+    const key = `${f.id}\u0000${f.path}\u0000${f.line}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }

@@ -417,6 +417,9 @@ function calleeReaches(w: ParsedFile, callerPermissions: unknown): Reach[] {
   });
 }
 
+/** A step that can write with nothing it holds: no write token in reach, no secret, no OIDC token. */
+const holdsNothing = (r: Reach): boolean => r.writes.length === 0 && r.secrets.length === 0 && !r.idToken;
+
 /** Whether every job of a workflow that runs an agent sets its token's scopes (or the workflow does for all). */
 function agentJobsNameScopes(w: ParsedFile): boolean {
   const data = obj(w.data);
@@ -799,7 +802,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
             flagLine,
             `${agent.name} runs with ${flag}${egressLimited ? ' (inside a firewall that allows only listed domains)' : ''}`,
             `Remove ${flag}; grant the exact tools the job needs instead.`,
-            bypassSeverity(openToAnyone, egressLimited),
+            bypassSeverity(openToAnyone, egressLimited, holdsNothing(reach.get(i)!)),
           ),
         );
     }
