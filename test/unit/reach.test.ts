@@ -176,7 +176,13 @@ describe('a bypass is as grave as who steers it and what it reaches', () => {
     expect(await scanOne(wf('workflow_dispatch'))).toEqual([]);
     expect(await scanOne(wf('issues'))).toEqual(['medium']);
     // Holding nothing it can write with, the container and the listed hosts are all it reaches.
-    expect(await scanOne(wf('issues').replace('contents: write', 'contents: read').replace(/ {4}env:\n.*\n/, ''))).toEqual(['low']);
+    expect(
+      await scanOne(
+        wf('issues')
+          .replace('contents: write', 'contents: read')
+          .replace(/ {4}env:\n.*\n/, ''),
+      ),
+    ).toEqual(['low']);
   });
 });
 
