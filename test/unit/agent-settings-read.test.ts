@@ -89,3 +89,25 @@ describe("claude-code-action's own check of who asked", () => {
     expect(found.some((l) => l.startsWith('github.agent-untrusted-trigger'))).toBe(true);
   });
 });
+
+describe('a checkout with a stored credential before the agent', () => {
+  const job = (persist: string) => `on: workflow_dispatch
+permissions:
+  contents: read
+jobs:
+  plan:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          repository: acme/notes
+          ssh-key: \${{ secrets.NOTES_DEPLOY_KEY }}${persist}
+      - run: claude -p "write the plan" --allowedTools Bash
+`;
+  it('leaves the key where the agent can use it, unless persist-credentials: false', async () => {
+    const left = await scanLines({ '.github/workflows/plan.yml': job('') });
+    expect(left, left.join('\n')).toContain('github.agent-checkout-stored-credential medium .github/workflows/plan.yml:11');
+    const kept = await scanLines({ '.github/workflows/plan.yml': job('\n          persist-credentials: false') });
+    expect(kept.some((l) => l.startsWith('github.agent-checkout-stored-credential'))).toBe(false);
+  });
+});

@@ -1053,6 +1053,7 @@ function checkoutFindings(ctx: Context, jobId: string, steps: Obj[], perms: Perm
     if (!isCheckout(s)) return;
     const persist = obj(s.with)['persist-credentials'];
     const line = f.lineAt?.(['jobs', jobId, 'steps', i, 'with', 'persist-credentials']) ?? f.lineAt?.(['jobs', jobId, 'steps', i, 'uses']);
+    const stored = credentialSecrets([obj(s.with).token, obj(s.with)['ssh-key']]).filter((n) => n !== 'GITHUB_TOKEN');
     if (persist === false || text(persist) === 'false')
       ctx.out.push({
         id: 'github.agent-checkout-no-credentials',
@@ -1062,6 +1063,19 @@ function checkoutFindings(ctx: Context, jobId: string, steps: Obj[], perms: Perm
         path: f.path,
         line,
         message: `the checkout in agent job "${jobId}" does not keep the token in .git/config (persist-credentials: false)`,
+      });
+    else if (stored.length)
+      // A deploy key or a personal token outlives the job and reaches wherever it was granted:
+      // left in .git/config (or as the SSH command it configures), the agent's commands can use it.
+      ctx.out.push({
+        id: 'github.agent-checkout-stored-credential',
+        failureMode: 'FM4',
+        severity: 'medium',
+        kind: 'risk',
+        path: f.path,
+        line: f.lineAt?.(['jobs', jobId, 'steps', i, 'with', obj(s.with)['ssh-key'] !== undefined ? 'ssh-key' : 'token']) ?? line,
+        message: `the checkout in agent job "${jobId}" leaves ${stored.join(', ')} (a stored credential) in the workspace's git configuration: any command the agent runs can use it, beyond this job and this repository`,
+        recommendation: 'Add persist-credentials: false, or check the other repository out in a job that runs no agent.',
       });
     else
       ctx.out.push({
