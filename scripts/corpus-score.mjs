@@ -47,6 +47,9 @@ export const ruleMap = {
     'codex.command-broad-tools',
   ],
   'skill-allowed-tools-broad': ['claude-code.command-broad-tools', 'codex.command-broad-tools'],
+  // Fifth held-out part's new names, mapped by name only before it was scored (the other fifteen
+  // it coined name nothing the scanner reports).
+  'cursor-hooks-present': ['cursor.hooks'],
   // Fourth held-out part's new names, mapped by name only before it was scored.
   'skill-allowed-tools-narrow': ['claude-code.command-narrow-tools', 'codex.command-narrow-tools'],
   'default-token-permissions': ['github.agent-default-token'],
