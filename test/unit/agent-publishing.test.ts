@@ -1,5 +1,6 @@
 // What happens to an agent's work after it runs: opened as a draft (a flag on a continued line, or
-// in a later job that waits for the agent's), or, in an agentic workflow, opened ready for review.
+// in a later job that waits for the agent's), or, in an agentic workflow, opened ready for review; and
+// where the pull request's own code lands under pull_request_target.
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/scan/read-file.js';
 import { scanLines } from '../helpers/repo.js';
@@ -46,5 +47,33 @@ describe("where the agent's pull request is opened", () => {
     expect(read.file.lineAt?.(['jobs', 'a', 'steps', 0, 'run'])).toBe(4);
     expect(read.file.lineAt?.(['jobs', 'a', 'steps', 0, 'with', 'draft'])).toBeUndefined();
     expect(read.file.lineAt?.(['jobs', 'a', 'steps', 3])).toBeUndefined();
+  });
+});
+
+describe("a pull request's own code checked out under pull_request_target", () => {
+  const wf = (checkout: string, later = '') => `on:
+  pull_request_target:
+permissions:
+  contents: read
+  pull-requests: write
+jobs:
+  review:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          persist-credentials: false
+      - uses: actions/checkout@v4
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+${checkout}${later}      - run: claude -p "review pr-head" --allowedTools Read
+`;
+  it('is high where the job may run it, medium when confined to a folder no step enters', async () => {
+    const line = (found: string[]) => found.find((l) => l.startsWith('github.privileged-checkout'));
+    expect(line(await scanLines({ '.github/workflows/r.yml': wf('') }))).toBe('github.privileged-checkout high .github/workflows/r.yml:15');
+    const confined = wf('          path: pr-head\n');
+    expect(line(await scanLines({ '.github/workflows/r.yml': confined }))).toBe('github.privileged-checkout medium .github/workflows/r.yml:15');
+    const entered = wf('          path: pr-head\n', '      - run: npm ci\n        working-directory: pr-head\n');
+    expect(line(await scanLines({ '.github/workflows/r.yml': entered }))).toBe('github.privileged-checkout high .github/workflows/r.yml:15');
   });
 });

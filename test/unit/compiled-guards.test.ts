@@ -79,3 +79,12 @@ jobs:
     expect(await scanLines({ '.github/workflows/t.lock.yml': holding })).toContain('github.agent-bypass-flag medium .github/workflows/t.lock.yml:14');
   });
 });
+
+describe("a compiled workflow's two agent runs", () => {
+  it('say who starts them once at the source line, by the gravest', async () => {
+    const source = '---\non:\n  issues:\n    types: [opened]\n---\nTriage.\n';
+    const lock = `on:\n  issues:\n    types: [opened]\njobs:\n  agent:\n    runs-on: ubuntu-latest\n    steps:\n      - run: copilot -p "triage" --allow-tool github\n  detection:\n    needs: agent\n    runs-on: ubuntu-latest\n    steps:\n      - run: copilot -p "check the output"\n`;
+    const found = await scanLines({ '.github/workflows/t.md': source, '.github/workflows/t.lock.yml': lock });
+    expect(found.filter((l) => l.startsWith('github.agent-untrusted-trigger'))).toHaveLength(1);
+  });
+});

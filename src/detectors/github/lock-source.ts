@@ -17,12 +17,14 @@ export function citeTriggersAtSource(findings: FindingDraft[], files: ReadonlyMa
     const line = (event && source.lineOf(new RegExp(`^\\s*(on\\s*:\\s*)?["']?${escapeRegExp(event)}["']?\\s*(:|$)`, 'm'))) || source.lineOf(/^on\s*:/m);
     return line === undefined ? finding : { ...finding, path: source.path, line };
   });
-  // Two jobs of one lock (the agent and its detection run) can say the same of one source line: once.
-  const seen = new Set<string>();
-  return cited.filter((f) => {
-    const key = `${f.id}\u0000${f.path}\u0000${f.line}\u0000${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // Two jobs of one lock (the agent and its detection run) can say the same of one source line:
+  // said once, by the gravest.
+  const rank = (f: FindingDraft) => ['info', 'low', 'medium', 'high'].indexOf(f.severity);
+  const kept = new Map<string, FindingDraft>();
+  for (const [n, f] of cited.entries()) {
+    const key = triggerIds.has(f.id) && f.path.endsWith('.md') ? `${f.id}\u0000${f.path}\u0000${f.line}` : String(n);
+    const before = kept.get(key);
+    if (!before || rank(f) > rank(before)) kept.set(key, f);
+  }
+  return [...kept.values()];
 }

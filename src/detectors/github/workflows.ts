@@ -518,14 +518,23 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     steps.forEach((s, i) => {
       if (!isCheckout(s) || !headRef.test(text(obj(s.with).ref))) return;
       const trigger = ctx.events.find((e) => privilegedEvents.includes(e))!;
+      // Checked out into a folder of its own while the base ref owns the workspace root, and never
+      // entered by a later step: the fork's files are text the agent reads, not code the job runs
+      // or configuration the agent takes for its own. Still a way in for planted text: medium.
+      const folder = text(obj(s.with).path).replace(/^\.\//, '').replace(/\/$/, '');
+      const entered = (x: Obj) =>
+        text(x['working-directory']).replace(/^\.\//, '').startsWith(folder) || new RegExp(`\\bcd\\s+\\.?/?${escapeRegExp(folder)}\\b`).test(text(x.run));
+      const confined = folder !== '' && folder !== '.' && !steps.slice(i + 1).some(entered);
       ctx.out.push({
         id: 'github.privileged-checkout',
         failureMode: 'FM4',
-        severity: hasAgent || perms.write.length ? 'high' : 'medium',
+        severity: (hasAgent || perms.write.length) && !confined ? 'high' : 'medium',
         kind: 'risk',
         path: f.path,
         line: at('steps', i, 'with', 'ref') ?? at('steps', i),
-        message: `a ${trigger} workflow checks out the pull request's own code (ref: ${text(obj(s.with).ref)}) in a job that holds the base repository's token${hasAgent ? ' and runs an agent on it' : ''}: whoever opens the pull request controls what runs with those rights`,
+        message: confined
+          ? `a ${trigger} workflow checks out the pull request's own code (ref: ${text(obj(s.with).ref)}) into ${folder}/, which no later step enters, in a job that holds the base repository's token${hasAgent ? ' and runs an agent on it' : ''}: whoever opens the pull request chooses text the job reads`
+          : `a ${trigger} workflow checks out the pull request's own code (ref: ${text(obj(s.with).ref)}) in a job that holds the base repository's token${hasAgent ? ' and runs an agent on it' : ''}: whoever opens the pull request controls what runs with those rights`,
         recommendation: `Check out the base ref under ${trigger}, or move work on pull request code to a pull_request workflow with a read-only token.`,
       });
     });
