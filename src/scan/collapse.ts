@@ -1,7 +1,7 @@
 // One decision copied into several tools' files (the same MCP server in .mcp.json, .cursor/mcp.json
 // and .vscode/mcp.json) is one risk: reported once, naming the copies, so a reader counts
 // decisions rather than files. Detectors work one tool at a time; this is where the tools'
-// findings meet.
+// findings meet. A finding said twice, word for word at one line, is kept once.
 import type { Finding } from '../detectors/types.js';
 
 const rule = (id: string): string => id.slice(id.indexOf('.') + 1);
@@ -25,6 +25,13 @@ export function collapseCopies(findings: readonly Finding[]): Finding[] {
     if (!copies.length) continue;
     kept.set(lead, copies);
     for (const f of group) if (f !== lead && f.path !== lead.path) dropped.add(f);
+  }
+  // The same finding twice at one line (two agent steps of one job saying the same): once.
+  const seen = new Set<string>();
+  for (const f of findings) {
+    const at = `${f.id}\u0000${f.path}\u0000${f.line ?? ''}\u0000${f.severity}\u0000${f.message}`;
+    if (seen.has(at)) dropped.add(f);
+    seen.add(at);
   }
   return findings.filter((f) => !dropped.has(f)).map((f) => (kept.has(f) ? { ...f, message: `${f.message} (the same in ${kept.get(f)!.join(', ')})` } : f));
 }

@@ -1,4 +1,5 @@
-// One decision copied into several tools' files is one risk, cited nearest the root.
+// One decision copied into several tools' files is one risk, cited nearest the root; one finding
+// said twice at one line is one finding.
 import { describe, expect, it } from 'vitest';
 import { collapseCopies } from '../../src/scan/collapse.js';
 import type { Finding } from '../../src/detectors/types.js';
@@ -30,5 +31,14 @@ describe('copies of one risk across tools', () => {
     expect(collapseCopies(different)).toEqual(different);
     const sameTool = [f('claude-code', '.mcp.json'), f('claude-code', 'sub/.mcp.json')];
     expect(collapseCopies(sameTool)).toEqual(sameTool);
+  });
+});
+
+describe('one finding said twice', () => {
+  it('word for word at one line is kept once; at another line it is another finding', () => {
+    const once = f('claude-code', '.mcp.json');
+    expect(collapseCopies([once, { ...once }])).toEqual([once]);
+    const elsewhere = { ...once, line: 9 };
+    expect(collapseCopies([once, elsewhere])).toEqual([once, elsewhere]);
   });
 });
