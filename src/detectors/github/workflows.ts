@@ -1223,21 +1223,17 @@ function actionFindings(ctx: Context, u: ActionUse): void {
         message: `${o.input} lets the listed ${o.who === 'bots' ? 'bots' : 'people without write access'} start ${u.action.name}`,
       });
   }
-  if (u.untrusted.length && !u.gated) {
-    if (!u.action.checksWriteAccess)
-      ctx.out.push(...untrustedTrigger(ctx, u.action.name, u.untrusted[0]!, `${u.action.repo} does not check who triggered it`, u.reach, uses, u.routed));
-    else if (!openers.some((o) => o.who === 'users'))
-      ctx.out.push({
-        id: 'github.agent-write-check-default',
-        failureMode: 'FM4',
-        severity: 'info',
-        kind: 'protective',
-        path: f.path,
-        line: uses,
-        message: `only people with write access can start ${u.action.name} from ${u.untrusted.join(', ')} events (the action's default check)`,
-      });
-  } else if (!u.untrusted.length && ctx.events.includes('pull_request') && u.action.checksWriteAccess && !openers.some((o) => o.who === 'users'))
-    // Anyone can open a pull request; the action refuses those whose authors cannot write.
+  // The action's own check of who asked, credited where anyone could otherwise start it: on the
+  // untrusted events, or on a pull request, which anyone can open.
+  const open = u.untrusted.length && !u.gated;
+  const checkedFor = open
+    ? `from ${u.untrusted.join(', ')} events`
+    : !u.untrusted.length && ctx.events.includes('pull_request')
+      ? 'from pull requests'
+      : undefined;
+  if (open && !u.action.checksWriteAccess)
+    ctx.out.push(...untrustedTrigger(ctx, u.action.name, u.untrusted[0]!, `${u.action.repo} does not check who triggered it`, u.reach, uses, u.routed));
+  else if (checkedFor && u.action.checksWriteAccess && !openers.some((o) => o.who === 'users'))
     ctx.out.push({
       id: 'github.agent-write-check-default',
       failureMode: 'FM4',
@@ -1245,7 +1241,7 @@ function actionFindings(ctx: Context, u: ActionUse): void {
       kind: 'protective',
       path: f.path,
       line: uses,
-      message: `only pull requests opened by people with write access start ${u.action.name} (the action's default check)`,
+      message: `only people with write access can start ${u.action.name} ${checkedFor} (the action's default check)`,
     });
 
   // Credentials: federation (OIDC) rather than a long-lived key in secrets.
