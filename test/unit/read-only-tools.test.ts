@@ -66,5 +66,7 @@ describe('tools that run no command', () => {
     expect(await scanLines(workflow)).toContain('github.agent-broad-token low .github/workflows/notes.yml:8');
     const granted = await scanLines({ ...workflow, '.claude/settings.json': '{ "permissions": { "allow": ["Bash(git push:*)"] } }' });
     expect(granted).toContain('github.agent-broad-token medium .github/workflows/notes.yml:8');
+    const bypassing = await scanLines({ ...workflow, '.claude/settings.json': '{ "permissions": { "defaultMode": "bypassPermissions" } }' });
+    expect(bypassing).toContain('github.agent-broad-token medium .github/workflows/notes.yml:8');
   });
 });

@@ -70,9 +70,13 @@ export function baseActionRunsNoCommand(uses: string, allowed: readonly string[]
   return /\/base-action@/.test(uses) && allowed !== undefined && allowed.length > 0 && allowed.every(commandlessTool);
 }
 
-/** The entries of `permissions.allow` in a Claude Code settings object. */
+/**
+ * What a Claude Code settings object pre-approves: the entries of `permissions.allow`, and a plain
+ * `Bash` (everything) where its default mode skips the asking altogether.
+ */
 export function settingsAllowList(settings: Obj): string[] {
   const perms = settings.permissions;
-  const allow = perms && typeof perms === 'object' ? (perms as Obj).allow : undefined;
-  return Array.isArray(allow) ? allow.map((a) => text(a)) : [];
+  const p = perms && typeof perms === 'object' ? (perms as Obj) : {};
+  const allow = Array.isArray(p.allow) ? p.allow.map((a) => text(a)) : [];
+  return text(p.defaultMode) === 'bypassPermissions' ? [...allow, 'Bash'] : allow;
 }
