@@ -238,14 +238,30 @@ describe('scanned files', () => {
     for (const detector of detectors) {
       const match = picomatch(detector.patterns, { dot: true });
       const own = parsed.filter((f) => match(f.path));
-      if (own.length) detector.inspect(own, { candidatePaths: parsed.map((f) => f.path), agentConfigPaths: parsed.map((f) => f.path) });
+      // Another file read on demand (a workflow reads the project's Claude settings) comes from the same set.
+      const readText = (path: string) => {
+        const file = files.find((f) => f.path === path);
+        return file ? { text: file.text } : { reason: 'not in the repository' };
+      };
+      if (own.length) detector.inspect(own, { candidatePaths: parsed.map((f) => f.path), agentConfigPaths: parsed.map((f) => f.path), readText });
     }
   };
   it.each([
     ['.github/actions/run-claude/action.yml', 'yaml', '.github/workflows/local-agent.yml', 'yaml', 'github'],
     ['.cursor/Dockerfile', 'text', '.cursor/environment.json', 'json', 'cursor'],
+    // A `claude -p` in CI runs with the project's settings, read by the workflow reader.
+    ['.claude/settings.json', 'json', '.github/workflows/notes.yml', 'yaml', 'github'],
   ] as const)('%s read with %s: any bytes on either side give findings, never an exception', (a, aFormat, b, bFormat, repo) => {
-    const seedOf = (path: string) => text(`test/fixtures/repos/${repo}/${path}`);
+    // The project's Claude settings and a workflow that runs `claude -p` with them (written here: no
+    // fixture repository holds both).
+    const notes =
+      'on: push\npermissions:\n  contents: write\njobs:\n  n:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p "notes" --allowedTools Read\n';
+    const seedOf = (path: string) =>
+      path === '.claude/settings.json'
+        ? text('test/fixtures/repos/claude-code/.claude/settings.json')
+        : path === '.github/workflows/notes.yml'
+          ? notes
+          : text(`test/fixtures/repos/${repo}/${path}`);
     for (const [mutated, format, fixed] of [
       [a, aFormat, b],
       [b, bFormat, a],
