@@ -75,5 +75,9 @@ ${checkout}${later}      - run: claude -p "review pr-head" --allowedTools Read
     expect(line(await scanLines({ '.github/workflows/r.yml': confined }))).toBe('github.privileged-checkout medium .github/workflows/r.yml:15');
     const entered = wf('          path: pr-head\n', '      - run: npm ci\n        working-directory: pr-head\n');
     expect(line(await scanLines({ '.github/workflows/r.yml': entered }))).toBe('github.privileged-checkout high .github/workflows/r.yml:15');
+    const built = wf('          path: pr-head\n', '      - run: make -C pr-head test\n');
+    expect(line(await scanLines({ '.github/workflows/r.yml': built }))).toBe('github.privileged-checkout high .github/workflows/r.yml:15');
+    const read = wf('          path: pr-head\n', '      - run: git -C pr-head diff --stat > diff.txt\n');
+    expect(line(await scanLines({ '.github/workflows/r.yml': read }))).toBe('github.privileged-checkout medium .github/workflows/r.yml:15');
   });
 });

@@ -531,8 +531,11 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       // entered by a later step: the fork's files are text the agent reads, not code the job runs
       // or configuration the agent takes for its own. Still a way in for planted text: medium.
       const folder = text(obj(s.with).path).replace(/^\.\//, '').replace(/\/$/, '');
-      const entered = (x: Obj) =>
-        text(x['working-directory']).replace(/^\.\//, '').startsWith(folder) || new RegExp(`\\bcd\\s+\\.?/?${escapeRegExp(folder)}\\b`).test(text(x.run));
+      // Entered: a step works in it, changes into it, or hands it to a program that runs what it holds.
+      const runsIt = new RegExp(
+        `\\bcd\\s+\\.?/?${escapeRegExp(folder)}\\b|\\b(make|npm|pnpm|yarn|bun|npx|pip3?|uv|poetry|cargo|go|bash|sh|python3?|node|deno|ruby)\\b[^\\n]*[\\s=/"']\\.?/?${escapeRegExp(folder)}\\b`,
+      );
+      const entered = (x: Obj) => text(x['working-directory']).replace(/^\.\//, '').startsWith(folder) || runsIt.test(text(x.run));
       const confined = folder !== '' && folder !== '.' && !steps.slice(i + 1).some(entered);
       ctx.out.push({
         id: 'github.privileged-checkout',
