@@ -127,9 +127,14 @@ export const github: Detector = {
     const actions = new Map(files.filter((f) => /^\.github\/actions\/.*action\.ya?ml$/.test(f.path)).map((f) => [f.path, f]));
     const workflows = new Map(files.filter((f) => /^\.github\/workflows\/.*\.ya?ml$/.test(f.path)).map((f) => [f.path, withLocalActions(f, actions)]));
     // A `claude -p` in CI runs with the project's settings: what they pre-approve, it may use.
-    const settings = ctx.readText?.('.claude/settings.json');
-    const parsed = settings && 'text' in settings ? parseJsonc(settings.text) : undefined;
-    const claudeProjectAllow = parsed?.ok ? settingsAllowList(obj(parsed.data)) : [];
+    // Read once, and only when a workflow runs `claude -p`.
+    let allow: readonly string[] | undefined;
+    const claudeProjectAllow = (): readonly string[] => {
+      if (allow) return allow;
+      const settings = ctx.readText?.('.claude/settings.json');
+      const parsed = settings && 'text' in settings ? parseJsonc(settings.text) : undefined;
+      return (allow = parsed?.ok ? settingsAllowList(obj(parsed.data)) : []);
+    };
     const owners = files.find((f) => /(^|\/)CODEOWNERS$/.test(f.path));
     if (owners) out.push(...codeownersFindings(owners, ctx));
     // An agent's configuration, or a workflow that runs one, is what CODEOWNERS should cover.

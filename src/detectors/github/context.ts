@@ -17,8 +17,8 @@ export interface Context {
   credited?: Set<string>;
   /** For a reusable workflow: the untrusted events its callers pass on, from where, and whether a dispatcher routes them at run time. */
   callers: { event: string; from: string; routed: boolean; permissions: unknown }[];
-  /** What the repository's .claude/settings.json pre-approves: a `claude -p` in CI runs with it too. */
-  claudeProjectAllow: readonly string[];
+  /** What the repository's .claude/settings.json pre-approves (read on first ask): a `claude -p` in CI runs with it too. */
+  claudeProjectAllow: () => readonly string[];
 }
 
 /** The line of a node under the current step: `at('with', 'claude_args')`. */

@@ -20,7 +20,7 @@
 import type { Severity } from '../types.js';
 import type { Obj } from '../shared/data.js';
 import { obj, text } from '../shared/data.js';
-import { providerKey, readsToolInputs } from './agent-actions.js';
+import { agentActionOf, providerKey, readsToolInputs } from './agent-actions.js';
 import { flagValues, shellWords } from '../shared/shell-words.js';
 
 export interface Reach {
@@ -94,8 +94,8 @@ export function reachOf(c: StepContext): Reach {
   const env = { ...obj(c.job.env), ...obj(c.step.env) };
   const inReach = c.actionHoldsToken || tokenInEnv(c.job, c.step) || c.credentialsPersisted;
   // claude-code-action v1 no longer reads claude_env: only a beta release puts those values in the agent's environment.
-  const actionRef = /^anthropics\/claude-code-action(\/[^@]*)?@(\S+)$/.exec(text(c.step.uses).trim());
-  const readsClaudeEnv = !actionRef || readsToolInputs(actionRef[2]!);
+  const claude = agentActionOf(text(c.step.uses));
+  const readsClaudeEnv = claude?.action.repo !== 'anthropics/claude-code-action' || readsToolInputs(claude.ref);
   const given = [...Object.entries(obj(c.step.with)).filter(([k]) => k !== 'claude_env' || readsClaudeEnv), ...Object.entries(env)];
   // A token given as an input or variable from secrets (not the job's own) is a stored credential.
   const stored = given.filter(([k, v]) => /^(github_token|GITHUB_TOKEN|GH_TOKEN)$/.test(k) && /secrets\.(?!GITHUB_TOKEN\b)/.test(text(v))).map(([k]) => k);

@@ -66,7 +66,7 @@ const headRef = /head\.(sha|ref)|head_sha|head_branch|refs\/pull\//;
 export function workflowFindings(
   f: ParsedFile,
   workflows: ReadonlyMap<string, ParsedFile> = new Map([[f.path, f]]),
-  claudeProjectAllow: readonly string[] = [],
+  claudeProjectAllow: () => readonly string[] = () => [],
 ): FindingDraft[] {
   const wf = obj(f.data);
   const own = eventsOf(wf.on ?? wf.true);
@@ -635,7 +635,9 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   // A CLI agent given no tool that runs a command, or the bare base action given only such tools.
   const runsNoCommand = (i: number, allowed: string[] | undefined): boolean => {
     const command = commandSteps.find((c) => c.i === i && !c.inHouse);
-    return command ? cliRunsNoCommand(command.agent, text(steps[i]!.run), ctx.claudeProjectAllow) : baseActionRunsNoCommand(text(steps[i]!.uses), allowed);
+    return command
+      ? cliRunsNoCommand(command.agent, text(steps[i]!.run), command.agent.name === 'Claude Code' ? ctx.claudeProjectAllow() : [])
+      : baseActionRunsNoCommand(text(steps[i]!.uses), allowed);
   };
   // An App token minted in the job and handed to the agent is what it acts with, in place of the job's.
   const minted = mintedTokens(steps);
