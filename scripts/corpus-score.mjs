@@ -239,6 +239,9 @@ export function scoreCorpus(scan, root = corpusRoot) {
   const highLower = [];
   let mediumExpected = 0;
   let mediumFound = 0;
+  // ...and how many of those it reports at medium or higher itself: recall that agrees on gravity.
+  let mediumFoundGrave = 0;
+  const milder = [];
   for (const repo of repos) {
     const entries = parse(readFileSync(join(root, repo, 'EXPECTED.yaml'), 'utf8')) ?? [];
     const expected = entries.filter((e) => e.kind !== 'not');
@@ -255,6 +258,8 @@ export function scoreCorpus(scan, root = corpusRoot) {
         if (findings[i].severity === 'high') (e.severity === 'high' ? highAgreed : highLower).push(findings[i]);
         hit++;
         if (grave) mediumFound++;
+        if (grave && (findings[i].severity === 'high' || findings[i].severity === 'medium')) mediumFoundGrave++;
+        else if (grave) milder.push({ repo, ...e, found: findings[i] });
       } else missed.push({ repo, ...e, covered: ids.length > 0 });
     }
     findings.forEach((f, k) => {
@@ -295,6 +300,8 @@ export function scoreCorpus(scan, root = corpusRoot) {
     mediumRecall: mediumExpected ? mediumFound / mediumExpected : 1,
     mediumExpected,
     mediumFound,
+    mediumFoundGrave,
+    milder,
     missed,
     unexpected,
     violations,
@@ -314,7 +321,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const pct = (x) => `${(x * 100).toFixed(1)}%`;
   console.log(`corpus: ${s.rows.length} repositories, ${s.expected} expectations, ${s.claims} risk and protection findings`);
   console.log(
-    `precision ${pct(s.precision)} (${s.claims - s.unexpected.length}/${s.claims}), recall ${pct(s.recall)} (${s.matched}/${s.expected}), high-severity precision ${pct(s.highPrecision)} (${s.highClaims} high risks; ${s.highAgreed} graded high by the reviewer too, ${s.highLower} lower), medium-or-higher risk precision ${pct(s.mediumPrecision)} (${s.mediumClaims}) and recall ${pct(s.mediumRecall)} (${s.mediumFound}/${s.mediumExpected}), must-not-find violated ${s.violations.length}`,
+    `precision ${pct(s.precision)} (${s.claims - s.unexpected.length}/${s.claims}), recall ${pct(s.recall)} (${s.matched}/${s.expected}), high-severity precision ${pct(s.highPrecision)} (${s.highClaims} high risks; ${s.highAgreed} graded high by the reviewer too, ${s.highLower} lower), medium-or-higher risk precision ${pct(s.mediumPrecision)} (${s.mediumClaims}) and recall ${pct(s.mediumRecall)} (${s.mediumFound}/${s.mediumExpected}, ${s.mediumFoundGrave} reported medium or higher), must-not-find violated ${s.violations.length}`,
   );
   console.log('\n| repository | expected | findings | matched |\n|---|---:|---:|---:|');
   for (const r of s.rows) console.log(`| ${r.repo} | ${r.expected} | ${r.found} | ${r.matched} |`);
@@ -323,6 +330,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     for (const u of s.unexpected) console.log(`  ${u.repo} ${u.path}:${u.line ?? '-'} ${u.id} (${u.severity}) ${u.message.slice(0, 100)}`);
     console.log('\nMust-not-find entries a finding violates:');
     for (const v of s.violations) console.log(`  ${v.repo} ${v.path}:${v.line ?? '-'} ${v.id}: ${v.why}`);
+    console.log('\nMedium-or-higher expectations found at a milder level:');
+    for (const m of s.milder)
+      console.log(`  ${m.repo} ${m.path}:${m.line} ${m.rule} (${m.severity}) <- ${m.found.id} (${m.found.severity}) ${m.found.message.slice(0, 90)}`);
     console.log('\nExpectations still missed:');
     for (const m of s.missed) console.log(`  ${m.repo} ${m.path}:${m.line} ${m.rule} (${m.kind}, ${m.severity})${m.covered ? '' : ' [no scanner rule]'}`);
   }

@@ -2,6 +2,8 @@
 // token may do, which agent runs, taken from which ref, with which inputs and which defaults, and
 // whether a fork's code is checked out with privileges. Every finding cites the line that creates
 // it. Parsed YAML only: nothing is guessed from a file that could not be read.
+import { foldRepeats } from './fold-repeats.js';
+import { externalAgentCall, externalAgentFindings } from './external-agent-call.js';
 import { extensionFindings, findingsOfSettings as geminiSettingsFindings } from './gemini-settings.js';
 import type { FindingDraft, ParsedFile } from '../types.js';
 import { broadClaudeTool } from '../shared/claude-tools.js';
@@ -80,7 +82,11 @@ export function workflowFindings(
     runAfterOutsiders: own.includes('workflow_run') && runsAfterOutsiders(obj(wf.on ?? wf.true), workflows),
     claudeProjectAllow,
   };
-  for (const jobId of keys(wf.jobs)) jobFindings(ctx, jobId, obj(obj(wf.jobs)[jobId]), wf);
+  for (const jobId of keys(wf.jobs)) {
+    const from = ctx.out.length;
+    jobFindings(ctx, jobId, obj(obj(wf.jobs)[jobId]), wf);
+    foldRepeats(ctx.out, from);
+  }
   // Jobs that wait for an agent's job and publish its work.
   const jobs = Object.fromEntries(keys(wf.jobs).map((j) => [j, obj(obj(wf.jobs)[j])]));
   downstreamFindings(ctx, jobs, (j) => {
@@ -564,6 +570,16 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       line: keepsForksOut.test(jobIf) ? at('if') : at('steps', agentIndexes[0]!, 'if'),
       message: `job "${jobId}" does not run for pull requests from forks`,
     });
+  const outside = externalAgentCall(job);
+  if (outside) {
+    const open = ctx.events.filter((e) => isUntrusted(ctx, e) && !jobGated(obj(wf.jobs), jobId, e));
+    ctx.agentEvents ??= new Set();
+    for (const e of ctx.events) if (isUntrusted(ctx, e) || e === 'schedule' || e === 'workflow_dispatch' || e === 'pull_request') ctx.agentEvents.add(e);
+    ctx.out.push(
+      ...externalAgentFindings(f.path, outside, { uses: at('uses'), secrets: at('secrets'), event: (e) => f.lineAt?.(['on', e]) }, open, perms.write),
+    );
+    return;
+  }
   if (/(^|\/)copilot-setup-steps\.ya?ml$/.test(f.path) && jobId === 'copilot-setup-steps')
     return copilotSetupFindings(ctx, jobId, withWorkflowEnv, steps, perms);
   if (!hasAgent) return;
