@@ -197,6 +197,7 @@ export const ruleMap = {
   'agent-push-without-review': ['github.agent-push-to-default'],
   'agent-edits-governance-file': ['github.aw-edits-protected-files'],
   'agent-present': ['github.agent-workflow', 'github.aw-agent'],
+  'untrusted-input-delimited': ['github.prompt-marks-untrusted'],
   'id-token-write': ['github.agent-id-token'],
   'secrets-inherit': ['github.agent-secrets-inherit'],
   'cli-version-pinned': ['github.agent-cli-pinned'],

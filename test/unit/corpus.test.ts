@@ -125,3 +125,12 @@ describe('corpus scoring', () => {
     expect(s.violations.map((v: { why: string }) => v.why)).toEqual(['job switched off']);
   });
 });
+
+describe('two reviewers on the same repositories', () => {
+  it('agree as far as the figure the README gives: the ceiling the recall targets are read against', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const out = execFileSync(process.execPath, ['scripts/reviewer-agreement.mjs', '--corpus', 'test/fixtures/scan-heldout-5'], { encoding: 'utf8' });
+    expect(out).toMatch(/6 repositories/);
+    expect(out).toMatch(/recall 50\.0% \(69\/138\), precision 67\.6% \(69\/102\)/);
+  });
+});

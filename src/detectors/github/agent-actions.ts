@@ -82,10 +82,12 @@ export function agentActionOf(uses: string): { action: AgentAction; ref: string 
   const m = /^([^@\s]+)@(\S+)$/.exec(uses.trim());
   if (!m) return undefined;
   const [owner, repo] = m[1]!.toLowerCase().split('/');
-  const action = agentActions.find((a) => a.repo === `${owner}/${repo}`);
+  // anthropics/claude-code-base-action is the base action published as an action of its own.
+  const standaloneBase = `${owner}/${repo}` === 'anthropics/claude-code-base-action';
+  const action = agentActions.find((a) => a.repo === (standaloneBase ? 'anthropics/claude-code-action' : `${owner}/${repo}`));
   if (!action) return undefined;
   // claude-code-action's base action is the bare agent: it checks no actor (its security notes say so).
-  const bare = action.repo === 'anthropics/claude-code-action' && /\/base-action$/i.test(m[1]!);
+  const bare = standaloneBase || (action.repo === 'anthropics/claude-code-action' && /\/base-action$/i.test(m[1]!));
   return { action: bare ? { ...action, checksWriteAccess: false } : action, ref: m[2]! };
 }
 

@@ -992,7 +992,17 @@ function actionFindings(ctx: Context, u: ActionUse): void {
       ? 'from pull requests'
       : undefined;
   if (open && !u.action.checksWriteAccess)
-    ctx.out.push(...untrustedTrigger(ctx, u.action.name, u.untrusted[0]!, `${u.action.repo} does not check who triggered it`, u.reach, uses, u.routed));
+    ctx.out.push(
+      ...untrustedTrigger(
+        ctx,
+        u.action.name,
+        u.untrusted[0]!,
+        `${text(u.step.uses).replace(/@.*/, '')} does not check who triggered it`,
+        u.reach,
+        uses,
+        u.routed,
+      ),
+    );
   else if (checkedFor && u.action.checksWriteAccess && !openers.some((o) => o.who === 'users'))
     ctx.out.push({
       id: 'github.agent-write-check-default',
