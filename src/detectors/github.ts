@@ -123,6 +123,7 @@ export const github: Detector = {
     '.github/settings.yml',
   ],
   reportsAbsence: true,
+  malformedFailsClosed: true,
   inspect(files, ctx) {
     const out: FindingDraft[] = [];
     const actions = new Map(files.filter((f) => /^\.github\/actions\/.*action\.ya?ml$/.test(f.path)).map((f) => [f.path, f]));

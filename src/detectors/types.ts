@@ -97,6 +97,12 @@ export interface Detector {
   inspect(files: ParsedFile[], ctx: ScanContext): FindingDraft[];
   /** It reports files that should exist and do not (no CODEOWNERS beside agent configuration). */
   reportsAbsence?: boolean;
+  /**
+   * A file of this tool that does not parse is refused, not ignored (GitHub runs no workflow or
+   * action it cannot read): nothing runs, so no rule silently stops holding. Elsewhere a broken
+   * file drops the deny lists and hooks the team believes apply.
+   */
+  malformedFailsClosed?: boolean;
   /** Facts about this tool that live outside the repository. */
   notObservable?: Omit<NotObservable, 'tool'>[];
 }

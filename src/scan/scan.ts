@@ -87,11 +87,11 @@ export async function scanRepository(
         id: `${tool.id}.malformed-file`,
         tool: tool.id,
         failureMode: 'FM5',
-        severity: 'medium',
+        severity: tool.malformedFailsClosed ? 'low' : 'medium',
         kind: 'risk',
         path,
         line: r.line,
-        message: `${r.reason}: the tool may ignore this file`,
+        message: `${r.reason}: ${tool.malformedFailsClosed ? 'the tool refuses to run this file' : 'the tool may ignore this file'}`,
       });
       file = null;
     } else skipped.push({ path, reason: r.reason });

@@ -80,4 +80,22 @@ ${checkout}${later}      - run: claude -p "review pr-head" --allowedTools Read
     const read = wf('          path: pr-head\n', '      - run: git -C pr-head diff --stat > diff.txt\n');
     expect(line(await scanLines({ '.github/workflows/r.yml': read }))).toBe('github.privileged-checkout medium .github/workflows/r.yml:15');
   });
+
+  it('is a level lower where the job runs only when a member applies a label', async () => {
+    const line = (found: string[]) => found.find((l) => l.startsWith('github.privileged-checkout'));
+    const labelled = (checkout: string) =>
+      wf(checkout)
+        .replace('  pull_request_target:\n', '  pull_request_target:\n    types: [labeled]\n')
+        .replace('    runs-on: ubuntu-latest\n', "    if: github.event.label.name == 'ai-review'\n    runs-on: ubuntu-latest\n");
+    expect(line(await scanLines({ '.github/workflows/r.yml': labelled('') }))).toBe('github.privileged-checkout medium .github/workflows/r.yml:17');
+    expect(line(await scanLines({ '.github/workflows/r.yml': labelled('          path: pr-head\n') }))).toBe(
+      'github.privileged-checkout low .github/workflows/r.yml:17',
+    );
+    // A label already on the pull request stays through its author's later pushes: no gate.
+    const present = wf('').replace(
+      '    runs-on: ubuntu-latest\n',
+      "    if: contains(github.event.pull_request.labels.*.name, 'ai-review')\n    runs-on: ubuntu-latest\n",
+    );
+    expect(line(await scanLines({ '.github/workflows/r.yml': present }))).toBe('github.privileged-checkout high .github/workflows/r.yml:16');
+  });
 });

@@ -32,7 +32,9 @@ describe('real-world corpus', () => {
     // the README); raise these as the scanner improves.
     expect(s.precision).toBeGreaterThanOrEqual(0.67);
     expect(s.recall).toBeGreaterThanOrEqual(0.62);
-    expect(s.mediumPrecision).toBeGreaterThanOrEqual(0.89);
+    // 0.88: three matched mediums are now low (a job's token beside a Gemini shell limited to cat,
+    // echo and grep: the severity table and part 5's second reader say low; this reviewer said medium).
+    expect(s.mediumPrecision).toBeGreaterThanOrEqual(0.88);
     // 0.81: a caller's grant to a called agent workflow that names its own scopes is reported once,
     // in the callee; one reviewer cited the caller's line (run-gemini-cli's dispatcher).
     expect(s.mediumRecall).toBeGreaterThanOrEqual(0.81);

@@ -1,6 +1,6 @@
 // run-gemini-cli's settings input: an allowlist is credited for what it allows.
 import { describe, expect, it } from 'vitest';
-import { extensionFindings, findingsOfSettings } from '../../src/detectors/github/gemini-settings.js';
+import { extensionFindings, findingsOfSettings, shellTextOnly } from '../../src/detectors/github/gemini-settings.js';
 
 const ids = (settings: object) => findingsOfSettings('w.yml', JSON.stringify(settings), 5).map((f) => `${f.id} ${f.severity}`);
 
@@ -43,5 +43,42 @@ describe('Gemini CLI settings in a workflow', () => {
     expect(found('["https://github.com/gemini-cli-extensions/code-review"]')).toEqual(['github.agent-extension-unpinned medium']);
     expect(found('["https://github.com/gemini-cli-extensions/code-review --ref=0123456789abcdef0123456789abcdef01234567"]')).toEqual([]);
     expect(found('')).toEqual([]);
+  });
+});
+
+describe('a shell limited to text programs', () => {
+  it('is read from tools.core: cat, echo, grep and the like only, with any tool that is not the shell', () => {
+    const settings = (core: string[]) => JSON.stringify({ tools: { core } });
+    expect(shellTextOnly(settings(['run_shell_command(cat)', 'run_shell_command(grep)', 'read_file']))).toBe(true);
+    expect(shellTextOnly(settings(['run_shell_command(cat)', 'run_shell_command(gh pr view)']))).toBe(false);
+    expect(shellTextOnly(settings(['run_shell_command']))).toBe(false);
+    expect(shellTextOnly(settings([]))).toBe(false);
+    expect(shellTextOnly('{ not json')).toBe(false);
+  });
+});
+
+describe('a token beside a text-only shell', () => {
+  const workflow = (token: string) => `on:
+  issue_comment:
+permissions:
+  issues: write
+jobs:
+  review:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: google-github-actions/run-gemini-cli@v0.1.22
+        env:
+          GITHUB_TOKEN: ${token}
+        with:
+          settings: |-
+            { "tools": { "core": ["run_shell_command(cat)", "run_shell_command(echo)"] } }
+`;
+  it("is low for the job's own token, which no text program can act with, and stays graded for a stored one", async () => {
+    const { scanRepository } = await import('../../src/scan/scan.js');
+    const { repoWith } = await import('../helpers/repo.js');
+    const grade = async (token: string) =>
+      (await scanRepository(repoWith({ '.github/workflows/g.yml': workflow(token) }))).findings.find((f) => f.id === 'github.agent-token-in-env')?.severity;
+    expect(await grade("'${{ secrets.GITHUB_TOKEN || github.token }}'")).toBe('low');
+    expect(await grade("'${{ secrets.BOT_PAT }}'")).not.toBe('low');
   });
 });

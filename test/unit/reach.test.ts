@@ -24,6 +24,13 @@ describe('who an if: lets through', () => {
     expect(restrictsWho(undefined)).toBe(false);
   });
 
+  it('the label just applied is a guard (only triage access applies labels); a label already present is not', () => {
+    expect(restrictsWho("github.event.action == 'labeled' && github.event.label.name == 'ai-review'")).toBe(true);
+    expect(restrictsWho("contains(github.event.label.name, 'gemini-review')")).toBe(true);
+    expect(restrictsWho("contains(github.event.pull_request.labels.*.name, 'ai-review')")).toBe(false);
+    expect(restrictsWho("github.event.label.name != 'wontfix'")).toBe(false);
+  });
+
   it('for a known event, a test of the event name is true or false', () => {
     const dispatcher = `(github.event_name == 'pull_request' && github.event.pull_request.head.repo.fork == false) || (github.event_name == 'issues') || (github.event_name == 'issue_comment' && ${member})`;
     expect(restrictsWho(dispatcher, 'issues')).toBe(false);

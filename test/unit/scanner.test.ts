@@ -65,6 +65,15 @@ describe('scanner robustness', () => {
     expect(f!.message).toMatch(message);
   });
 
+  it('grades a broken settings file medium (its rules stop holding) and a broken workflow low (GitHub will not run it)', async () => {
+    const r = await scanRepository(
+      repoWith({ '.claude/settings.json': '{"permissions": {"deny": ["Read(.env)"]', '.github/workflows/agent.yml': 'on: push\njobs: {a: [\n' }),
+    );
+    const broken = r.findings.filter((f) => f.id.endsWith('.malformed-file')).map((f) => `${f.id} ${f.severity}`);
+    expect(broken).toEqual(['claude-code.malformed-file medium', 'github.malformed-file low']);
+    expect(r.findings.find((f) => f.id === 'github.malformed-file')!.message).toMatch(/refuses to run this file$/);
+  });
+
   it('skips large and binary files with a note, and never follows a link out of the folder', async () => {
     const dir = tempDir();
     const outside = tempDir();

@@ -7,10 +7,13 @@
 
 /**
  * A term that checks who asked: an association equal to, or one of, a list (`!=` lets everyone
- * else through, so it is no check), a named actor or login, or a list of actors.
+ * else through, so it is no check), a named actor or login, or a list of actors. The label just
+ * applied (`github.event.label.name`) is one too: only people with triage access apply labels, so
+ * the run starts when one of them decides it should (a label already on the item is not: the
+ * author's later pushes keep it).
  */
 const whoAsked =
-  /author_association\s*==|contains\(.*,\s*[\w.]*author_association|github\.(triggering_)?actor\s*==|(sender|user)\.login\s*==|contains\([^)]*,\s*github\.(triggering_)?actor\s*\)/;
+  /author_association\s*==|contains\(.*,\s*[\w.]*author_association|github\.(triggering_)?actor\s*==|(sender|user)\.login\s*==|contains\([^)]*,\s*github\.(triggering_)?actor\s*\)|github\.event\.label\.name\s*==|contains\(\s*github\.event\.label\.name\s*,/;
 /** The one negated term that keeps forks out. */
 const notAFork = /^!\s*github\.event\.pull_request\.head\.repo\.fork$/;
 /** A term that keeps pull requests from forks out. `github.repository == 'o/n'` is not one: forks run in the base repository. */

@@ -8,6 +8,25 @@ import { fetchedPackage } from '../shared/mcp.js';
 import type { FindingDraft } from '../types.js';
 import { obj, strings, text } from '../shared/data.js';
 
+/** Programs that read or print text and nothing else: no network, no program of their choosing. */
+const textOnly = new Set(['cat', 'echo', 'grep', 'egrep', 'head', 'tail', 'ls', 'wc', 'sort', 'uniq', 'cut', 'tr', 'diff', 'printf', 'jq', 'pwd']);
+
+/**
+ * Whether a run-gemini-cli `settings` input limits the shell to text programs (tools.core names
+ * run_shell_command only with such a command): its commands cannot act with a token they hold.
+ */
+export function shellTextOnly(settings: string): boolean {
+  let s: Record<string, unknown>;
+  try {
+    s = obj(JSON.parse(settings.replace(/\$\{\{[\s\S]*?\}\}/g, 'null')));
+  } catch {
+    return false;
+  }
+  const core = strings(obj(s.tools).core ?? s.coreTools);
+  const shell = core.filter((t) => /^(run_shell_command|ShellTool)\b/.test(t.trim()));
+  return core.length > 0 && shell.every((t) => textOnly.has(/^\w+\(\s*([\w-]+)/.exec(t.trim())?.[1] ?? ''));
+}
+
 /** `lineOf` finds a term's line inside the settings input (it may be a multi-line block). */
 export function findingsOfSettings(
   path: string,

@@ -4,7 +4,7 @@
 // it. Parsed YAML only: nothing is guessed from a file that could not be read.
 import { foldRepeats } from './fold-repeats.js';
 import { externalAgentCall, externalAgentFindings } from './external-agent-call.js';
-import { extensionFindings, findingsOfSettings as geminiSettingsFindings } from './gemini-settings.js';
+import { extensionFindings, findingsOfSettings as geminiSettingsFindings, shellTextOnly } from './gemini-settings.js';
 import type { FindingDraft, ParsedFile } from '../types.js';
 import { broadClaudeTool } from '../shared/claude-tools.js';
 import { proseRuleLine } from '../shared/instructions.js';
@@ -543,16 +543,20 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       );
       const entered = (x: Obj) => text(x['working-directory']).replace(/^\.\//, '').startsWith(folder) || runsIt.test(text(x.run));
       const confined = folder !== '' && folder !== '.' && !steps.slice(i + 1).some(entered);
+      // A job that runs only when a member asks (their comment, the label they apply) runs the code
+      // they chose to run: one level below the same checkout any pull request's author starts.
+      const gatedJob = ctx.events.filter((e) => privilegedEvents.includes(e)).every((e) => jobGated(obj(wf.jobs), jobId, e));
+      const level = ((hasAgent || perms.write.length) && !confined ? 2 : 1) - (gatedJob ? 1 : 0);
       ctx.out.push({
         id: 'github.privileged-checkout',
         failureMode: 'FM4',
-        severity: (hasAgent || perms.write.length) && !confined ? 'high' : 'medium',
+        severity: level >= 2 ? 'high' : level === 1 ? 'medium' : 'low',
         kind: 'risk',
         path: f.path,
         line: at('steps', i, 'with', 'ref') ?? at('steps', i),
         message: confined
-          ? `a ${trigger} workflow checks out the pull request's own code (ref: ${text(obj(s.with).ref)}) into ${folder}/, which no later step enters, in a job that holds the base repository's token${hasAgent ? ' and runs an agent on it' : ''}: whoever opens the pull request chooses text the job reads`
-          : `a ${trigger} workflow checks out the pull request's own code (ref: ${text(obj(s.with).ref)}) in a job that holds the base repository's token${hasAgent ? ' and runs an agent on it' : ''}: whoever opens the pull request controls what runs with those rights`,
+          ? `a ${trigger} workflow checks out the pull request's own code (ref: ${text(obj(s.with).ref)}) into ${folder}/, which no later step enters, in a job that holds the base repository's token${hasAgent ? ' and runs an agent on it' : ''}: whoever opens the pull request chooses text the job reads${gatedJob ? ', once a member starts the job' : ''}`
+          : `a ${trigger} workflow checks out the pull request's own code (ref: ${text(obj(s.with).ref)}) in a job that holds the base repository's token${hasAgent ? ' and runs an agent on it' : ''}: whoever opens the pull request controls what runs with those rights${gatedJob ? ', once a member starts the job' : ''}`,
         recommendation: `Check out the base ref under ${trigger}, or move work on pull request code to a pull_request workflow with a read-only token.`,
       });
     });
@@ -777,7 +781,18 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       message: `job "${jobId}" passes every repository secret to the agent workflow it calls (secrets: inherit)`,
     });
   for (const i of agentIndexes)
-    envTokenFindings(ctx, jobId, job, i, steps[i]!, perms, untrusted.length > 0 && !gatedStep(i), obj(wf.env), reach.get(i)!.runsNoCommand);
+    envTokenFindings(
+      ctx,
+      jobId,
+      job,
+      i,
+      steps[i]!,
+      perms,
+      untrusted.length > 0 && !gatedStep(i),
+      obj(wf.env),
+      reach.get(i)!.runsNoCommand,
+      agentActionOf(text(steps[i]!.uses))?.action.repo === 'google-github-actions/run-gemini-cli' && shellTextOnly(text(obj(steps[i]!.with).settings)),
+    );
   for (const i of agentIndexes) secretFindings(ctx, jobId, i, reach.get(i)!, untrusted.length > 0 && !gatedStep(i) && !actionChecksWho(steps[i]!));
   for (const { i, step, action, ref } of agentSteps)
     actionFindings(ctx, {
