@@ -84,6 +84,11 @@ describe("a GitHub Agentic Workflow's tools and roles", () => {
     ]);
   });
 
+  it('says nothing of roles: all where only the team can fire its triggers (a pull_request run skips forks unless forks: lets them in)', async () => {
+    expect(await scanSource('on:\n  roles: all\n  pull_request:\n    types: [opened]\n  workflow_dispatch:\n')).toEqual([]);
+    expect(await scanSource("on:\n  roles: all\n  pull_request:\n    forks: ['*']\n")).toEqual(['github.aw-open-to-anyone medium :3']);
+  });
+
   it('reads roles: all under on: as well as at the top', async () => {
     expect(await scanSource('on:\n  issues:\n    types: [opened]\n  roles: all\n')).toEqual(['github.aw-open-to-anyone medium :5']);
   });

@@ -236,7 +236,12 @@ export function agenticSourceFindings(f: ParsedFile): FindingDraft[] {
   // `roles` decides who may start the run; gh-aw's default is admin, maintainer and write.
   // Written at the top level or, in newer gh-aw, under on:.
   const roles = fm.roles ?? obj(fm.on).roles;
-  if (strings(roles).includes('all') || roles === 'all')
+  // Which of its triggers an outsider can fire: a pull_request run is compiled to skip forks
+  // unless `forks:` lets them in, so a same-repository branch (write access) is needed for it.
+  const onlyTeam = ['push', 'schedule', 'workflow_dispatch', 'release', 'merge_group', 'roles', 'reaction', 'stop-after', 'skip-if-match'];
+  const triggers = typeof fm.on === 'string' ? [fm.on] : Array.isArray(fm.on) ? strings(fm.on) : keys(fm.on);
+  const outsiderEvents = triggers.filter((e) => !onlyTeam.includes(e) && !(e === 'pull_request' && obj(obj(fm.on).pull_request).forks === undefined));
+  if ((strings(roles).includes('all') || roles === 'all') && outsiderEvents.length)
     finding({
       id: 'github.aw-open-to-anyone',
       failureMode: 'FM4',
