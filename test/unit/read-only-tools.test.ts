@@ -61,6 +61,31 @@ describe('tools that run no command', () => {
     expect(armed.some((l) => l.startsWith('github.agent-runs-no-command'))).toBe(false);
   });
 
+  it('lowers an unscoped App token handed to such an agent the same way', async () => {
+    const minted = (run: string) => `on:
+  push:
+    tags: ['v*']
+jobs:
+  notes:
+    runs-on: ubuntu-latest
+    steps:
+      - id: app
+        uses: actions/create-github-app-token@v2
+        with:
+          app-id: \${{ vars.APP_ID }}
+          private-key: \${{ secrets.APP_KEY }}
+      - run: ${run}
+        env:
+          GH_TOKEN: \${{ steps.app.outputs.token }}
+`;
+    expect(await scanLines({ '.github/workflows/notes.yml': minted('copilot -p "notes"') })).toContain(
+      'github.app-token-unscoped low .github/workflows/notes.yml:9',
+    );
+    expect(await scanLines({ '.github/workflows/notes.yml': minted('copilot -p "notes" --allow-all-tools') })).toContain(
+      'github.app-token-unscoped medium .github/workflows/notes.yml:9',
+    );
+  });
+
   it("reads the project's Claude settings: a grant there is a grant to claude -p in CI", async () => {
     const workflow = { '.github/workflows/notes.yml': job('claude -p "summarise the changes"') };
     expect(await scanLines(workflow)).toContain('github.agent-broad-token low .github/workflows/notes.yml:8');

@@ -97,7 +97,7 @@ export function tokenFindings(
 }
 
 /** Code and workflows are what an App token must not let an agent write; comments and labels it may. */
-export function appTokenFindings(ctx: Context, jobId: string, m: MintedToken, perms: Permissions, openToAnyone: boolean): void {
+export function appTokenFindings(ctx: Context, jobId: string, m: MintedToken, perms: Permissions, openToAnyone: boolean, commandless = false): void {
   const { f } = ctx;
   const at = (...path: (string | number)[]) => f.lineAt?.(['jobs', jobId, 'steps', m.index, ...path]);
   const code = m.writes?.filter((w) => ['contents', 'actions', 'workflows', 'packages', 'administration'].includes(w)) ?? [];
@@ -107,14 +107,14 @@ export function appTokenFindings(ctx: Context, jobId: string, m: MintedToken, pe
     ctx.out.push({
       id: 'github.app-token-unscoped',
       failureMode: 'FM2',
-      severity: openToAnyone ? 'high' : 'medium',
+      severity: commandless ? 'low' : openToAnyone ? 'high' : 'medium',
       kind: 'risk',
       path: f.path,
       line: m.writes === undefined ? at('uses') : at('with', m.firstScope!),
       message:
         m.writes === undefined
-          ? `the App token handed to the agent in job "${jobId}" names no permission-* scope: it carries everything the App's installation may do`
-          : `the App token handed to the agent in job "${jobId}" is minted to write ${code.join(', ')}: a prompt-injected run can push code with it`,
+          ? `the App token handed to the agent in job "${jobId}" names no permission-* scope: it carries everything the App's installation may do${commandless ? "; its agent's tools run no command today" : ''}`
+          : `the App token handed to the agent in job "${jobId}" is minted to write ${code.join(', ')}: ${commandless ? "its agent's tools run no command today, but a tool granted later could push code with it" : 'a prompt-injected run can push code with it'}`,
       recommendation: 'Mint it with permission-contents: read and only the write scopes the agent needs (permission-issues: write).',
     });
   else

@@ -661,17 +661,6 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
   };
   // An App token minted in the job and handed to the agent is what it acts with, in place of the job's.
   const minted = mintedTokens(steps);
-  for (const m of new Set(agentIndexes.map((i) => tokenHanded(steps[i]!, withWorkflowEnv, minted)).filter((m) => m !== undefined)))
-    appTokenFindings(
-      ctx,
-      jobId,
-      m,
-      perms,
-      // As grave as it gets only where anyone can steer an agent whose tools are known.
-      agentIndexes.some(
-        (i) => tokenHanded(steps[i]!, withWorkflowEnv, minted) === m && !gatedStep(i) && untrusted.length > 0 && !actionChecksWho(steps[i]!) && !toolsUnseen(i),
-      ),
-    );
   const reach = new Map<number, Reach>(
     agentIndexes.map((i) => {
       const handed = tokenHanded(steps[i]!, withWorkflowEnv, minted);
@@ -697,6 +686,19 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       ];
     }),
   );
+  for (const m of new Set(agentIndexes.map((i) => tokenHanded(steps[i]!, withWorkflowEnv, minted)).filter((m) => m !== undefined)))
+    appTokenFindings(
+      ctx,
+      jobId,
+      m,
+      perms,
+      // As grave as it gets only where anyone can steer an agent whose tools are known; low where
+      // every agent handed it has tools that run no command.
+      agentIndexes.some(
+        (i) => tokenHanded(steps[i]!, withWorkflowEnv, minted) === m && !gatedStep(i) && untrusted.length > 0 && !actionChecksWho(steps[i]!) && !toolsUnseen(i),
+      ),
+      agentIndexes.filter((i) => tokenHanded(steps[i]!, withWorkflowEnv, minted) === m).every((i) => reach.get(i)!.runsNoCommand),
+    );
 
   // What the steps around the agent do with its work and its inputs.
   aroundAgentFindings(ctx, jobId, steps, agentIndexes, {
