@@ -9,7 +9,7 @@ describe('Copilot prompt files', () => {
       '.github/prompts/notes.md': 'Not a prompt file: no .prompt.md suffix.\n',
     });
     expect(found).toContain('copilot.shared-prompts info .github/prompts/release.prompt.md:-');
-    expect(found).toContain('copilot.instruction-not-enforced low .github/prompts/release.prompt.md:5');
+    expect(found).toContain('copilot.instruction-not-enforced info .github/prompts/release.prompt.md:5');
     expect(found.some((l) => l.includes('notes.md'))).toBe(false);
   });
 });

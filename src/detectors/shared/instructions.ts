@@ -156,9 +156,12 @@ export function instructionFindings(prefix: string, file: ParsedFile, ctx: ScanC
       out.push({
         id: `${prefix}.instruction-not-enforced`,
         failureMode: 'FM1',
-        // A rule stated only in prose is a decision nobody enforces (FM1), not a path anyone reaches.
-        severity: 'low',
-        kind: 'risk',
+        // A rule stated only in prose is a decision nobody enforces (FM1), not a path anyone reaches:
+        // in an instruction file it is how a team states its conventions, context a reader weighs
+        // against what the configuration enforces. (In a CI agent's prompt, beside a token, the
+        // same sentence is a risk: see the workflow reader.)
+        severity: 'info',
+        kind: 'fact',
         path: file.path,
         line: hit + 1 + offset,
         message: `states a rule no configuration enforces ("${lines[hit]!.trim().slice(0, 90)}"): advice to a model, not a control`,
