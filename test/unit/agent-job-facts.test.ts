@@ -1,6 +1,7 @@
 // Facts a reader of an agent job needs: what its OIDC token can reach, and secrets passed wholesale.
 import { describe, expect, it } from 'vitest';
-import { scanLines } from '../helpers/repo.js';
+import { scanRepository } from '../../src/scan/scan.js';
+import { repoWith, scanLines } from '../helpers/repo.js';
 
 const agent = 'jobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n';
 
@@ -19,6 +20,34 @@ describe('an agent job', () => {
     expect(inherit).toContain('github.agent-secrets-inherit info .github/workflows/caller.yml:5');
     const named = await scanLines({ '.github/workflows/agent.yml': callee, '.github/workflows/caller.yml': caller('\n      KEY: ${{ secrets.KEY }}') });
     expect(named.some((l) => l.startsWith('github.agent-secrets-inherit'))).toBe(false);
+  });
+});
+
+describe("a checkout's stored token", () => {
+  const job = (perms: string, agentStep: string, path = '.github/workflows/a.yml') =>
+    scanRepository(
+      repoWith({
+        [path]: `on: workflow_dispatch\npermissions:\n${perms}\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n${agentStep}`,
+      }),
+    ).then((r) => r.findings.filter((f) => f.id.startsWith('github.agent-checkout')).map((f) => `${f.id} ${f.kind} ${f.severity}`));
+
+  it("is a risk where it is the agent's way to a write token, and context where it opens nothing", async () => {
+    // A script's agent reaches the token only through .git/config.
+    expect(await job('  contents: write', '      - run: claude -p "fix it" --allowedTools "Bash(git push:*)"\n')).toEqual([
+      'github.agent-checkout-credentials risk medium',
+    ]);
+    // Claude's action acts with the token itself: the copy adds no reach.
+    expect(await job('  contents: write', '      - uses: anthropics/claude-code-action@v1\n')).toEqual(['github.agent-checkout-credentials fact info']);
+    // A token that can write nothing.
+    expect(await job('  contents: read', '      - run: claude -p "fix it" --allowedTools "Bash(git push:*)"\n')).toEqual([
+      'github.agent-checkout-credentials fact info',
+    ]);
+  });
+
+  it('kept out of .git/config is credited where the team wrote it, and context in a compiled agentic workflow', async () => {
+    const step = '        with:\n          persist-credentials: false\n      - run: claude -p "fix it"\n';
+    expect(await job('  contents: read', step)).toEqual(['github.agent-checkout-no-credentials protective info']);
+    expect(await job('  contents: read', step, '.github/workflows/a.lock.yml')).toEqual(['github.agent-checkout-no-credentials fact info']);
   });
 });
 

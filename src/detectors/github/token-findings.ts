@@ -244,6 +244,9 @@ export function secretFindings(ctx: Context, jobId: string, i: number, reach: Re
  * actions/checkout leaves the job's token in .git/config unless told not to: in an agent job, any
  * command the agent runs can read it from there.
  */
+/** A workflow the agentic-workflow compiler wrote (NAME.lock.yml from NAME.md). */
+export const compiled = (path: string): boolean => path.endsWith('.lock.yml');
+
 export function checkoutFindings(ctx: Context, jobId: string, steps: Obj[], perms: Permissions, held = false): void {
   const { f } = ctx;
   steps.forEach((s, i) => {
@@ -256,7 +259,9 @@ export function checkoutFindings(ctx: Context, jobId: string, steps: Obj[], perm
         id: 'github.agent-checkout-no-credentials',
         failureMode: 'FM4',
         severity: 'info',
-        kind: 'protective',
+        // The agentic-workflow compiler writes it into every job it compiles: its default, not a
+        // decision made here, so context rather than credit.
+        kind: compiled(f.path) ? 'fact' : 'protective',
         path: f.path,
         line,
         message: `the checkout in agent job "${jobId}" does not keep the token in .git/config (persist-credentials: false)`,
@@ -278,8 +283,10 @@ export function checkoutFindings(ctx: Context, jobId: string, steps: Obj[], perm
       ctx.out.push({
         id: 'github.agent-checkout-credentials',
         failureMode: 'FM4',
-        severity: perms.write.length && !held ? 'medium' : 'low',
-        kind: 'risk',
+        // A copy of a token the agent holds anyway, or of one that can write nothing, opens no
+        // path of its own: said as context, so the hardening is not lost.
+        severity: perms.write.length && !held ? 'medium' : 'info',
+        kind: perms.write.length && !held ? 'risk' : 'fact',
         path: f.path,
         line,
         message: `the checkout in agent job "${jobId}" keeps the job's token in .git/config${perms.write.length ? ` (it can write ${perms.write.join(', ')})` : ''}: any command the agent runs can read it${held ? ' (the agent holds that token already, so this adds no reach)' : ''}`,

@@ -40,6 +40,7 @@ import {
   permissionsOf,
   secretFindings,
   tokenFindings,
+  compiled,
   type Permissions,
 } from './token-findings.js';
 import { baseActionRunsNoCommand, cliRunsNoCommand, invocations } from './read-only-tools.js';
@@ -103,7 +104,8 @@ export function workflowFindings(
         id: 'github.workflow-token-empty',
         failureMode: 'FM2',
         severity: 'info',
-        kind: 'protective',
+        // Written by the agentic-workflow compiler into every workflow it compiles: context there.
+        kind: compiled(f.path) ? 'fact' : 'protective',
         path: f.path,
         line: f.lineAt?.(['permissions']),
         message: `the workflow's token starts with ${p === 'read-all' ? 'read access only' : 'no permissions'}: each job names the scopes it needs`,
