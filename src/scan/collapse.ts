@@ -33,5 +33,30 @@ export function collapseCopies(findings: readonly Finding[]): Finding[] {
     if (seen.has(at)) dropped.add(f);
     seen.add(at);
   }
-  return findings.filter((f) => !dropped.has(f)).map((f) => (kept.has(f) ? { ...f, message: `${f.message} (the same in ${kept.get(f)!.join(', ')})` } : f));
+  const out = findings
+    .filter((f) => !dropped.has(f))
+    .map((f) => (kept.has(f) ? { ...f, message: `${f.message} (the same in ${kept.get(f)!.join(', ')})` } : f));
+  return oneSharedSource(out);
+}
+
+/**
+ * Instruction files that point at AGENTS.md (a CLAUDE.md symlink in every package) are one
+ * decision, whatever their number: credited once per tool, at the file nearest the root, naming
+ * how many more.
+ */
+function oneSharedSource(findings: Finding[]): Finding[] {
+  const shared = findings.filter((f) => f.kind === 'protective' && f.id.endsWith('.instructions-shared'));
+  if (!shared.length) return findings;
+  const lead = new Map<string, Finding>();
+  for (const f of shared) {
+    const held = lead.get(f.id);
+    if (!held || depth(f.path) < depth(held.path) || (depth(f.path) === depth(held.path) && f.path < held.path)) lead.set(f.id, f);
+  }
+  const others = (f: Finding) => shared.filter((g) => g.id === f.id && g !== f).length;
+  return findings.flatMap((f) => {
+    if (!shared.includes(f)) return [f];
+    if (lead.get(f.id) !== f) return [];
+    const more = others(f);
+    return [more ? { ...f, message: `${f.message} (and ${more} more file${more > 1 ? 's' : ''} like it)` } : f];
+  });
 }

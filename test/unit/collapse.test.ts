@@ -42,3 +42,25 @@ describe('one finding said twice', () => {
     expect(collapseCopies([once, elsewhere])).toEqual([once, elsewhere]);
   });
 });
+
+describe('instruction files pointing at AGENTS.md', () => {
+  const shared = (path: string): Finding => ({
+    id: 'claude-code.instructions-shared',
+    tool: 'claude-code',
+    failureMode: 'FM5',
+    severity: 'info',
+    kind: 'protective',
+    path,
+    line: 1,
+    message: 'imports, links or is listed by AGENTS.md: one shared source of instructions',
+  });
+  it('are credited once per tool, at the one nearest the root, naming how many more', () => {
+    const out = collapseCopies([shared('packages/a/CLAUDE.md'), shared('CLAUDE.md'), shared('packages/b/CLAUDE.md')]);
+    expect(out.map((x) => `${x.path} ${x.message}`)).toEqual([
+      'CLAUDE.md imports, links or is listed by AGENTS.md: one shared source of instructions (and 2 more files like it)',
+    ]);
+    expect(collapseCopies([shared('CLAUDE.md')]).map((x) => x.message)).toEqual([
+      'imports, links or is listed by AGENTS.md: one shared source of instructions',
+    ]);
+  });
+});
