@@ -812,7 +812,8 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       routed,
     });
   for (const { i, words, agent } of commandSteps) {
-    const line = at('steps', i, 'run') ?? at('steps', i, 'uses');
+    // A run: step is cited at the agent's own call inside its script, where a reader would point.
+    const line = (words.length ? agentCallLine(f, ['jobs', jobId, 'steps', i, 'run'], text(steps[i]!.run), agent.command) : undefined) ?? at('steps', i, 'run') ?? at('steps', i, 'uses');
     const inHouse = actionRef(text(steps[i]!.uses));
     if (inHouse) pinFindings(ctx, inHouse.repo, inHouse.ref, at('steps', i, 'uses'), perms);
     ctx.out.push(agentRuns(f.path, line, `${agent.name}${words.length ? ', from a run: step' : ''}`));
@@ -824,8 +825,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
         kind: 'protective',
         path: f.path,
         // Cited at the agent's own command line, inside the script.
-        line:
-          lineWithin(f, ['jobs', jobId, 'steps', i, 'run'], new RegExp(escapeRegExp(invocations(text(steps[i]!.run), agent.command)[0]!.line.trim()))) ?? line,
+        line,
         message: `${agent.name} runs in print mode with no tool grant that runs a command: it can read the workspace, not act with what the job holds`,
       });
     const flag = agent.bypass.find((b) => words.includes(b));
@@ -943,6 +943,13 @@ function promptRuleFindings(ctx: Context, jobId: string, i: number, input: Obj):
     });
     return;
   }
+}
+
+/** The line of a script where it first calls the agent's program (a word `command` matches). */
+function agentCallLine(f: ParsedFile, path: (string | number)[], run: string, command: RegExp): number | undefined {
+  const call = invocations(run, command)[0];
+  const word = call && (shellWords(call.line) ?? []).find((w) => command.test(w));
+  return word === undefined ? undefined : lineWithin(f, path, new RegExp(`(^|[\\s;&|(])${escapeRegExp(word)}(\\s|$)`));
 }
 
 /** The fact every agent step is reported with: which agent runs, where. */
