@@ -198,6 +198,7 @@ export const ruleMap = {
   'agent-edits-governance-file': ['github.aw-edits-protected-files'],
   'agent-present': ['github.agent-workflow', 'github.aw-agent'],
   'untrusted-input-delimited': ['github.prompt-marks-untrusted'],
+  'agent-turn-limit': ['github.agent-turn-limit'],
   'id-token-write': ['github.agent-id-token'],
   'secrets-inherit': ['github.agent-secrets-inherit'],
   'cli-version-pinned': ['github.agent-cli-pinned'],

@@ -8,7 +8,7 @@ import { localActionPins, withLocalActions } from './github/local-actions.js';
 import { citeTriggersAtSource } from './github/lock-source.js';
 import { runsAgent, workflowFindings } from './github/workflows.js';
 import { settingsAllowList } from './github/read-only-tools.js';
-import { untrustedMarkFindings } from './github/untrusted-marked.js';
+import { turnLimitFindings, untrustedMarkFindings } from './github/untrusted-marked.js';
 import { obj } from './shared/data.js';
 import { parseJsonc } from '../parse-boundary/jsonc.js';
 import type { Detector } from './types.js';
@@ -174,7 +174,8 @@ export const github: Detector = {
         );
       if (actions.has(f.path)) out.push(...localActionPins(f));
       if (workflows.has(f.path)) out.push(...mergeFindings(f), ...workflowFindings(workflows.get(f.path)!, workflows, claudeProjectAllow));
-      if ((workflows.has(f.path) && runsAgent(workflows.get(f.path))) || isAgenticSource(f)) out.push(...untrustedMarkFindings(f, ctx.readText));
+      if ((workflows.has(f.path) && runsAgent(workflows.get(f.path))) || isAgenticSource(f))
+        out.push(...untrustedMarkFindings(f, ctx.readText), ...turnLimitFindings(f));
       if (isAgenticSource(f)) out.push(...agenticSourceFindings(f));
       if (f.path === '.github/settings.yml' && /branches:|required_pull_request_reviews|rulesets?:/.test(f.text))
         out.push({

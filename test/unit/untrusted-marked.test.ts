@@ -2,7 +2,8 @@
 // workflow or in the prompt file it names, never in a maintainer's comment or a step's name, and
 // never in a compiled agentic workflow's copy of its source.
 import { describe, expect, it } from 'vitest';
-import { promptFilesNamed, untrustedMarkLine } from '../../src/detectors/github/untrusted-marked.js';
+import { promptFilesNamed, turnLimitFindings, untrustedMarkLine } from '../../src/detectors/github/untrusted-marked.js';
+import { parseFile } from '../../src/scan/read-file.js';
 import { agentActionOf } from '../../src/detectors/github/agent-actions.js';
 import { scanRepository } from '../../src/scan/scan.js';
 import { repoWith } from '../helpers/repo.js';
@@ -48,5 +49,20 @@ describe('the standalone base action', () => {
   it('is Claude Code with no check of who asked', () => {
     const found = agentActionOf('anthropics/claude-code-base-action@v0.0.63');
     expect([found?.action.name, found?.action.checksWriteAccess, found?.ref]).toEqual(['Claude Code', false, 'v0.0.63']);
+  });
+});
+
+describe("a cap on the agent's turns", () => {
+  const turns = (text: string) => {
+    const read = parseFile('.github/workflows/a.yml', text);
+    if (read.ok !== true) throw new Error('expected a parsed file');
+    return turnLimitFindings(read.file).map((f) => `${f.line} ${f.message.split(':')[0]}`);
+  };
+  it('is said where --max-turns or maxSessionTurns sets it, and not from a comment', () => {
+    expect(turns('jobs:\n  a:\n    steps:\n      - run: claude -p "x" --max-turns 30\n')).toEqual(["4 the agent's run is capped at 30 turns"]);
+    expect(turns('jobs:\n  a:\n    steps:\n      - with:\n          settings: \'{ "maxSessionTurns": 25 }\'\n')).toEqual([
+      "5 the agent's run is capped at 25 turns",
+    ]);
+    expect(turns('# we may add --max-turns 5 later\njobs: {}\n')).toEqual([]);
   });
 });

@@ -56,3 +56,28 @@ export function untrustedMarkFindings(f: ParsedFile, readText?: (path: string) =
   }
   return out;
 }
+
+/** A cap on the agent's turns: Claude Code's and Codex's --max-turns, Gemini CLI's maxSessionTurns. */
+const turnCap = /(^|\s)--max-turns[\s=]+["']?(\d+)|"maxSessionTurns"\s*:\s*(\d+)/;
+
+/**
+ * Where an agent workflow caps the agent's turns: context on how long a steered or runaway run
+ * can go on, not a limit on what one turn may do.
+ */
+export function turnLimitFindings(f: ParsedFile): FindingDraft[] {
+  const lines = f.text.split('\n');
+  const i = lines.findIndex((l) => turnCap.test(note(l)));
+  if (i < 0) return [];
+  const m = turnCap.exec(lines[i]!)!;
+  return [
+    {
+      id: 'github.agent-turn-limit',
+      failureMode: 'FM4',
+      severity: 'info',
+      kind: 'fact',
+      path: f.path,
+      line: i + 1,
+      message: `the agent's run is capped at ${m[2] ?? m[3]} turns: a bound on how long a steered or runaway run goes on, not on what one turn may do`,
+    },
+  ];
+}

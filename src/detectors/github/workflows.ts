@@ -813,7 +813,10 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
     });
   for (const { i, words, agent } of commandSteps) {
     // A run: step is cited at the agent's own call inside its script, where a reader would point.
-    const line = (words.length ? agentCallLine(f, ['jobs', jobId, 'steps', i, 'run'], text(steps[i]!.run), agent.command) : undefined) ?? at('steps', i, 'run') ?? at('steps', i, 'uses');
+    const line =
+      (words.length ? agentCallLine(f, ['jobs', jobId, 'steps', i, 'run'], text(steps[i]!.run), agent.command) : undefined) ??
+      at('steps', i, 'run') ??
+      at('steps', i, 'uses');
     const inHouse = actionRef(text(steps[i]!.uses));
     if (inHouse) pinFindings(ctx, inHouse.repo, inHouse.ref, at('steps', i, 'uses'), perms);
     ctx.out.push(agentRuns(f.path, line, `${agent.name}${words.length ? ', from a run: step' : ''}`));
