@@ -199,6 +199,7 @@ export const ruleMap = {
   'agent-present': ['github.agent-workflow', 'github.aw-agent'],
   'untrusted-input-delimited': ['github.prompt-marks-untrusted'],
   'agent-turn-limit': ['github.agent-turn-limit'],
+  'untrusted-input-prefetched': ['github.agent-reads-written-text'],
   'id-token-write': ['github.agent-id-token'],
   'secrets-inherit': ['github.agent-secrets-inherit'],
   'cli-version-pinned': ['github.agent-cli-pinned'],

@@ -66,3 +66,24 @@ describe("a cap on the agent's turns", () => {
     expect(turns('# we may add --max-turns 5 later\njobs: {}\n')).toEqual([]);
   });
 });
+
+describe('text someone wrote, handed to the agent', () => {
+  it('is said at the first variable or input that hands it over', async () => {
+    const wf = `on: issues
+jobs:
+  t:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: openai/codex-action@v1
+        env:
+          NUMBER: \${{ github.event.issue.number }}
+          BODY: \${{ github.event.issue.body }}
+`;
+    const { findings } = await scanRepository(repoWith({ '.github/workflows/t.yml': wf }));
+    expect(findings.filter((f) => f.id === 'github.agent-reads-written-text').map((f) => `${f.line} ${f.message.split(':')[0]}`)).toEqual([
+      "9 the agent is handed the issue's body (BODY)",
+    ]);
+    const numberOnly = await scanRepository(repoWith({ '.github/workflows/t.yml': wf.replace(/\n\s+BODY.*\n/, '\n') }));
+    expect(numberOnly.findings.some((f) => f.id === 'github.agent-reads-written-text')).toBe(false);
+  });
+});

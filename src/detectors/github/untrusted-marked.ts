@@ -81,3 +81,34 @@ export function turnLimitFindings(f: ParsedFile): FindingDraft[] {
     },
   ];
 }
+
+/** An expression handing over the title or body of an issue, comment, review, pull request or discussion. */
+const writtenText = /\$\{\{[^}]*github\.event\.(issue|comment|review|pull_request|discussion)\.(title|body)\b/;
+
+/**
+ * Where an agent step is handed text someone wrote (an issue's or pull request's title or body,
+ * a comment) through its environment or inputs: context a reader weighs with who can start it.
+ * Cited at the first such variable or input.
+ */
+export function writtenTextFindings(f: ParsedFile, jobId: string, i: number, step: Record<string, unknown>): FindingDraft[] {
+  for (const key of ['env', 'with'] as const) {
+    const block = step[key];
+    if (!block || typeof block !== 'object') continue;
+    for (const [name, value] of Object.entries(block as Record<string, unknown>)) {
+      const m = typeof value === 'string' ? writtenText.exec(value) : null;
+      if (!m) continue;
+      return [
+        {
+          id: 'github.agent-reads-written-text',
+          failureMode: 'FM4',
+          severity: 'info',
+          kind: 'fact',
+          path: f.path,
+          line: f.lineAt?.(['jobs', jobId, 'steps', i, key, name]),
+          message: `the agent is handed the ${m[1]!.replace('_', ' ')}'s ${m[2]} (${name}): text whoever wrote it chose, which reaches the model whatever its tools`,
+        },
+      ];
+    }
+  }
+  return [];
+}

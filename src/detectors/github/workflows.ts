@@ -3,6 +3,7 @@
 // whether a fork's code is checked out with privileges. Every finding cites the line that creates
 // it. Parsed YAML only: nothing is guessed from a file that could not be read.
 import { foldRepeats } from './fold-repeats.js';
+import { writtenTextFindings } from './untrusted-marked.js';
 import { externalAgentCall, externalAgentFindings } from './external-agent-call.js';
 import { extensionFindings, findingsOfSettings as geminiSettingsFindings, shellTextOnly } from './gemini-settings.js';
 import type { FindingDraft, ParsedFile } from '../types.js';
@@ -797,6 +798,7 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       reach.get(i)!.runsNoCommand,
       agentActionOf(text(steps[i]!.uses))?.action.repo === 'google-github-actions/run-gemini-cli' && shellTextOnly(text(obj(steps[i]!.with).settings)),
     );
+  for (const i of agentIndexes) ctx.out.push(...writtenTextFindings(f, jobId, i, steps[i]!));
   for (const i of agentIndexes) secretFindings(ctx, jobId, i, reach.get(i)!, untrusted.length > 0 && !gatedStep(i) && !actionChecksWho(steps[i]!));
   for (const { i, step, action, ref } of agentSteps)
     actionFindings(ctx, {
