@@ -154,15 +154,20 @@ function settingsFindings(f: ParsedFile, hooks: HookJudgement): FindingDraft[] {
     );
   const sb = s.sandbox;
   if (!isLocal(f)) {
+    // The sandbox is opt-in: a settings file that does not turn it on leaves the tool's default.
+    // Context (and evidence against an answer that says agents run sandboxed), not a risk of
+    // this file's making: no reviewer of the corpora flagged its absence.
     if (!sb?.enabled)
-      risk(
-        'sandbox-off',
-        'FM4',
-        'low',
-        '"sandbox"',
-        "the sandbox is not enabled: commands run with the user's full access",
-        'Enable the sandbox with failIfUnavailable: true.',
-      );
+      out.push({
+        id: 'claude-code.sandbox-off',
+        failureMode: 'FM4',
+        severity: 'info',
+        kind: 'fact',
+        path: f.path,
+        line: at('"sandbox"'),
+        message: "the command sandbox is not turned on (Claude Code's default): commands run with the user's own access",
+        recommendation: 'Enable the sandbox with failIfUnavailable: true.',
+      });
     else {
       good('sandbox-on', 'FM4', '"sandbox"', 'the command sandbox is enabled');
       if (!sb.failIfUnavailable)

@@ -54,3 +54,12 @@ describe('a fetch limited to one domain', () => {
     expect(await allowFindingsFor(['WebFetch(domain:docs.example.com)'])).toEqual([]);
   });
 });
+
+describe("Claude Code's command sandbox", () => {
+  it('left at its default (off) is context, still evidence; turned on without failing closed is a risk', async () => {
+    const off = await scanLines({ '.claude/settings.json': '{ "permissions": { "deny": ["Read(.env)"] } }' });
+    expect(off).toContain('claude-code.sandbox-off info .claude/settings.json:-');
+    const soft = await scanLines({ '.claude/settings.json': '{ "sandbox": { "enabled": true } }' });
+    expect(soft).toContain('claude-code.sandbox-fallback medium .claude/settings.json:1');
+  });
+});
