@@ -22,7 +22,13 @@ const approveRules = ['claude-code', 'copilot', 'codex', 'github'].map((t) => `$
 
 /** Which scanner findings stand for each reviewer rule. */
 export const ruleMap = {
-  'workflow-untrusted-trigger': ['github.agent-untrusted-trigger', 'github.agent-open-to-anyone', 'github.agent-write-check-default', 'github.agent-trigger'],
+  'workflow-untrusted-trigger': [
+    'github.agent-untrusted-trigger',
+    'github.agent-open-to-anyone',
+    'github.agent-write-check-default',
+    'github.agent-trigger',
+    'github.outside-agent-open',
+  ],
   'actor-write-check-default': ['github.agent-write-check-default'],
   'actor-association-gate': ['github.agent-member-gate'],
   'write-token': ['github.agent-broad-token', 'github.agent-write-token', 'github.app-token-unscoped', 'github.agent-token-out-of-reach'],
@@ -200,6 +206,7 @@ export const ruleMap = {
   'untrusted-input-delimited': ['github.prompt-marks-untrusted'],
   'agent-turn-limit': ['github.agent-turn-limit'],
   'untrusted-input-prefetched': ['github.agent-reads-written-text'],
+  'dry-run-default': ['github.agent-dry-run-default'],
   'id-token-write': ['github.agent-id-token'],
   'secrets-inherit': ['github.agent-secrets-inherit'],
   'cli-version-pinned': ['github.agent-cli-pinned'],

@@ -32,13 +32,13 @@ describe('agent workflows kept in another repository', () => {
     const named = await scanRepository(
       repoWith({ '.github/workflows/t.yml': caller(`org/shared/.github/workflows/gemini-triage.yml@${sha}`, '\n      GEMINI_API: ${{ secrets.GEMINI_API }}') }),
     );
-    const trigger = named.findings.find((f) => f.id === 'github.agent-untrusted-trigger')!;
+    const trigger = named.findings.find((f) => f.id === 'github.outside-agent-open')!;
     expect([trigger.severity, trigger.line]).toEqual(['low', 2]);
     expect(named.findings.find((f) => f.id === 'github.action-pinned')?.line).toBe(8);
     expect(named.findings.some((f) => f.id === 'github.agent-workflow' && f.line === 8)).toBe(true);
 
     const inherit = await scanRepository(repoWith({ '.github/workflows/t.yml': caller('org/shared/.github/workflows/claude.yml@main', ' inherit') }));
-    expect(inherit.findings.find((f) => f.id === 'github.agent-untrusted-trigger')?.severity).toBe('medium');
+    expect(inherit.findings.find((f) => f.id === 'github.outside-agent-open')?.severity).toBe('medium');
     expect(inherit.findings.find((f) => f.id === 'github.action-unpinned')?.severity).toBe('medium');
     expect(inherit.findings.some((f) => f.id === 'github.agent-secrets-inherit' && f.line === 9)).toBe(true);
   });
@@ -53,7 +53,7 @@ describe('agent workflows kept in another repository', () => {
         ),
       }),
     );
-    expect(gated.findings.filter((f) => f.id === 'github.agent-untrusted-trigger')).toEqual([]);
+    expect(gated.findings.filter((f) => f.id === 'github.outside-agent-open')).toEqual([]);
     expect(gated.findings.some((f) => f.id === 'github.agent-trigger' && f.line === 2)).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { scanRepository } from '../../src/scan/scan.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/cli.js';
-import { repoWith } from '../helpers/repo.js';
+import { repoWith, scanLines } from '../helpers/repo.js';
 
 const member = "github.event.comment.author_association == 'MEMBER'";
 
@@ -525,5 +525,35 @@ describe("a sandbox's excluded variables", () => {
     expect(await ids()).toContain('github.agent-untrusted-trigger low');
     writeFileSync(join(dir, '.github/workflows/a.yml'), wf(''));
     expect((await ids()).some((f) => f.startsWith('github.agent-token-in-env'))).toBe(true);
+  });
+});
+
+describe('an in-house agent that runs dry unless a person dispatches it', () => {
+  const wf = (dry: string) => `on:
+  issues:
+  workflow_dispatch:
+    inputs:
+      dry_run:
+        default: 'true'
+permissions:
+  issues: write
+jobs:
+  triage:
+    runs-on: ubuntu-latest
+    steps:
+      - run: python triage.py
+        env:
+          GITHUB_TOKEN: \${{ secrets.GITHUB_TOKEN }}
+          GOOGLE_API_KEY: \${{ secrets.GOOGLE_API_KEY }}
+          ISSUE_BODY: \${{ github.event.issue.body }}
+${dry}`;
+  it('is a level lower for the events anyone can fire, credited at its switch', async () => {
+    const dry = await scanLines({ '.github/workflows/t.yml': wf("          DRY_RUN: ${{ github.event.inputs.dry_run || 'true' }}\n") });
+    expect(dry).toContain('github.agent-untrusted-trigger low .github/workflows/t.yml:2');
+    expect(dry).toContain('github.agent-token-in-env low .github/workflows/t.yml:15');
+    expect(dry).toContain('github.agent-dry-run-default info .github/workflows/t.yml:18');
+    const live = await scanLines({ '.github/workflows/t.yml': wf("          DRY_RUN: ${{ github.event.inputs.dry_run || 'false' }}\n") });
+    expect(live).toContain('github.agent-untrusted-trigger medium .github/workflows/t.yml:2');
+    expect(live.some((l) => l.startsWith('github.agent-dry-run-default'))).toBe(false);
   });
 });

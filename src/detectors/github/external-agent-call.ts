@@ -62,7 +62,8 @@ export function externalAgentFindings(
   const grave = call.secrets === 'inherit' && writes.length > 0;
   for (const event of openEvents)
     out.push({
-      id: 'github.agent-untrusted-trigger',
+      // Its own id: what the agent may do is out of sight, so this never disputes an answer about it.
+      id: 'github.outside-agent-open',
       failureMode: 'FM4',
       severity: grave ? 'medium' : 'low',
       kind: 'risk',

@@ -37,6 +37,8 @@ export interface Reach {
   environment: string | undefined;
   /** The run starts only after a person with write access merged the pull request it reads. */
   reviewedFirst: boolean;
+  /** The variable that makes the step a dry run on every event but a manual dispatch (DRY_RUN falling back to true). */
+  dryRun: string | undefined;
 }
 
 const codeWrites = new Set(['write-all', 'contents', 'actions', 'workflows', 'packages', 'deployments', 'security-events']);
@@ -61,6 +63,20 @@ export interface StepContext {
   runsNoCommand?: boolean;
   toolsUnseen?: boolean;
   reviewedFirst?: boolean;
+}
+
+/**
+ * A DRY_RUN-style variable that is true unless a manual dispatch says otherwise
+ * (`${{ inputs.dry_run || 'true' }}`, or plain 'true'): on the events anyone can fire, the step
+ * only logs what it would write. The variable's name is the team's own switch, read as such.
+ */
+export function dryRunByDefault(job: Obj, step: Obj): string | undefined {
+  const env = { ...obj(job.env), ...obj(step.env) };
+  return Object.keys(env).find((k) => {
+    if (!/(^|_)DRY_?RUN$/i.test(k)) return false;
+    const v = text(env[k]).trim();
+    return /^['"]?(true|1|yes)['"]?$/i.test(v) || /^\$\{\{[^}]*\binputs\.[\w-]+\s*\|\|\s*['"]?(true|1|yes)['"]?\s*\}\}$/i.test(v);
+  });
 }
 
 /**
@@ -115,6 +131,7 @@ export function reachOf(c: StepContext): Reach {
     toolsUnseen: c.toolsUnseen ?? false,
     environment: text(obj(c.job).environment) || text(obj(obj(c.job).environment).name) || undefined,
     reviewedFirst: c.reviewedFirst ?? false,
+    dryRun: dryRunByDefault(c.job, c.step),
   };
 }
 
@@ -129,6 +146,8 @@ export function openSeverity(r: Reach): Severity {
   if (r.narrowTools || r.toolsUnseen || r.runsNoCommand) level = Math.min(level, 1);
   if (r.environment) level = Math.max(0, level - 1);
   if (r.reviewedFirst) level = Math.max(0, level - 1);
+  // A dry run on the events anyone can fire writes nothing for them: one level lower, as a gate is.
+  if (r.dryRun) level = Math.max(0, level - 1);
   return levels[level]!;
 }
 
@@ -143,6 +162,7 @@ export function reachWords(r: Reach): string {
     ...(r.runsNoCommand ? ['tools that run no command'] : r.narrowTools ? ['only the tools listed'] : []),
     ...(r.toolsUnseen ? ['tools the files do not show'] : []),
     ...(r.environment ? [`the "${r.environment}" environment, which may hold it for a reviewer`] : []),
+    ...(r.dryRun ? [`a dry run (${r.dryRun}) on every event but a manual dispatch`] : []),
   ];
   return `${parts.join(', ')}${gates.length ? `; behind ${gates.join(' and ')}` : ''}`;
 }

@@ -160,8 +160,8 @@ export function envTokenFindings(
   openToAnyone: boolean,
   workflowEnv: Obj = {},
   commandless = false,
-  /** The agent's shell runs only programs that read and print text: none can act with a short-lived token. */
-  textOnlyShell = false,
+  /** Why the agent's commands cannot act with a short-lived token, where they cannot (a text-only shell, a dry run). */
+  cannotUse?: string,
 ): void {
   const { f } = ctx;
   const stepEnv = obj(step.env);
@@ -190,7 +190,7 @@ export function envTokenFindings(
   const personal = exposed.some(([, v]) => /secrets\.(?!GITHUB_TOKEN\b)\w+/.test(text(v)));
   // A stored token outlives the job: printed into a comment, it stays usable, so only tools that
   // run no command at all keep it out of reach.
-  const unusable = commandless || (textOnlyShell && !personal);
+  const unusable = commandless || (cannotUse !== undefined && !personal);
   const broad = perms.write.some((w) => w === 'contents' || w === 'write-all' || w === 'actions');
   ctx.out.push({
     id: 'github.agent-token-in-env',
@@ -201,7 +201,7 @@ export function envTokenFindings(
     kind: 'risk',
     path: f.path,
     line: f.lineAt?.(exposed[0]![2]),
-    message: `${names.join(' and ')} put${names.length > 1 ? '' : 's'} ${personal ? 'a stored token' : exposed.every(([, v]) => /steps\.[\w-]+\.outputs\./.test(text(v))) ? 'a token minted in the job' : "the job's token"} in the agent's own environment${perms.write.length ? ` (it can write ${perms.write.join(', ')})` : ''}: ${commandless ? 'its tools run no command today, but a tool granted later could use it' : unusable ? 'its shell runs only programs that read and print text, none of which can act with it' : 'any command the agent is talked into running can use it'}`,
+    message: `${names.join(' and ')} put${names.length > 1 ? '' : 's'} ${personal ? 'a stored token' : exposed.every(([, v]) => /steps\.[\w-]+\.outputs\./.test(text(v))) ? 'a token minted in the job' : "the job's token"} in the agent's own environment${perms.write.length ? ` (it can write ${perms.write.join(', ')})` : ''}: ${commandless ? 'its tools run no command today, but a tool granted later could use it' : unusable ? `${cannotUse}, so no command acts with it` : 'any command the agent is talked into running can use it'}`,
     recommendation: `Leave ${names.join(' and ')} out of the agent step (set ${names.length > 1 ? 'them' : 'it'} to '') and give the token to a separate step that acts on the agent's output.`,
   });
 }

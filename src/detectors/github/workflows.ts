@@ -796,9 +796,25 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       untrusted.length > 0 && !gatedStep(i),
       obj(wf.env),
       reach.get(i)!.runsNoCommand,
-      agentActionOf(text(steps[i]!.uses))?.action.repo === 'google-github-actions/run-gemini-cli' && shellTextOnly(text(obj(steps[i]!.with).settings)),
+      agentActionOf(text(steps[i]!.uses))?.action.repo === 'google-github-actions/run-gemini-cli' && shellTextOnly(text(obj(steps[i]!.with).settings))
+        ? 'its shell runs only programs that read and print text'
+        : reach.get(i)!.dryRun
+          ? `the step runs dry (${reach.get(i)!.dryRun}) on every event but a manual dispatch`
+          : undefined,
     );
   for (const i of agentIndexes) ctx.out.push(...writtenTextFindings(f, jobId, i, steps[i]!));
+  for (const i of agentIndexes.filter((i) => reach.get(i)!.dryRun)) {
+    const name = reach.get(i)!.dryRun!;
+    ctx.out.push({
+      id: 'github.agent-dry-run-default',
+      failureMode: 'FM1',
+      severity: 'info',
+      kind: 'protective',
+      path: f.path,
+      line: f.lineAt?.(['jobs', jobId, 'steps', i, 'env', name]) ?? f.lineAt?.(['jobs', jobId, 'env', name]),
+      message: `the agent step runs dry (${name}) on every event but a manual dispatch: it logs what it would write, and a person decides when it writes`,
+    });
+  }
   for (const i of agentIndexes) secretFindings(ctx, jobId, i, reach.get(i)!, untrusted.length > 0 && !gatedStep(i) && !actionChecksWho(steps[i]!));
   for (const { i, step, action, ref } of agentSteps)
     actionFindings(ctx, {
