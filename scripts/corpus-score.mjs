@@ -31,6 +31,8 @@ export const ruleMap = {
   ],
   'actor-write-check-default': ['github.agent-write-check-default'],
   'actor-association-gate': ['github.agent-member-gate'],
+  // A label just applied is a check of who asked (only triage access applies labels): credited as a member gate.
+  'label-gate': ['github.agent-member-gate'],
   'write-token': ['github.agent-broad-token', 'github.agent-write-token', 'github.app-token-unscoped', 'github.agent-token-out-of-reach'],
   'least-privilege-token': ['github.agent-read-only-token', 'github.app-token-scoped', 'github.workflow-token-empty'],
   'allowed-tools-narrow': [
