@@ -21,6 +21,11 @@ const entrySchema = (finding: RegExp) =>
     contradicts: z.optional(z.union([z.strictObject({ anyOf: z.array(z.string()).check(z.minLength(1)) }), z.strictObject({ missing: z.string() })])),
     /** The answers the finding bears out: an answer that includes one of these is corroborated. */
     corroborates: z.optional(z.strictObject({ anyOf: z.array(z.string()).check(z.minLength(1)) })),
+    /**
+     * The least severity at which the finding disputes an answer: a milder one still proposes. An
+     * answer about workflows that can write is not contradicted by an agent that can write nothing.
+     */
+    disputesFrom: z.optional(z.enum(['low', 'medium', 'high'])),
   });
 
 // Built on first use: a run that never reads the YAML map (the build validated it) never builds it.

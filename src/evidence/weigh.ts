@@ -56,6 +56,7 @@ export function weighEvidence(checklist: LoadedChecklist, answers: Answers, sour
       if (value.kind === 'choices' && entry.corroborates?.anyOf.some((id) => value.ids.includes(id)))
         corroborations.push({ question: q.id, questionText: q.text, finding: findingKey(f), where: where(f), message: f.message });
       if (value.kind !== 'choices' || !contradicts(entry, value.ids)) continue;
+      if (entry.disputesFrom && severityRank[f.severity] < severityRank[entry.disputesFrom]) continue;
       const ack = given.acknowledge.find((a) => a.finding === findingKey(f));
       if (ack) {
         acknowledged.push({ question: q.id, questionText: q.text, finding: ack.finding, where: where(f), message: f.message, reason: ack.reason });

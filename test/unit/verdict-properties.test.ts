@@ -161,6 +161,22 @@ describe('evidence never helps a contested claim', () => {
     }
   });
 
+  it('a finding milder than its entry asks for proposes but does not dispute (an agent that can write nothing)', () => {
+    const scale = examples[2]!;
+    const open = (severity: Severity): Finding => ({
+      id: 'github.agent-open-to-anyone',
+      tool: 'github',
+      failureMode: 'FM4',
+      severity,
+      kind: 'risk',
+      path: '.github/workflows/triage.yml',
+      line: 3,
+      message: 'anyone can start it',
+    });
+    expect(run(scale, [open('low')]).evidence!.disputes.filter((d) => d.question === 'fm2.external-content')).toEqual([]);
+    expect(run(scale, [open('medium')]).evidence!.disputes.map((d) => d.question)).toContain('fm2.external-content');
+  });
+
   it('an acknowledged finding no longer disputes the answer, and is listed with its reason', () => {
     const scale = examples[2]!;
     const f = contradictingFindings.find((x) => x.id === 'github.auto-merge-agent-prs')!;
