@@ -16,10 +16,32 @@ import type { Detector } from './types.js';
 const autoMerge =
   /(gh pr merge[^\n]*--auto|gh pr review[^\n]*--approve|hmarr\/auto-approve-action|pascalgn\/automerge-action|reitermarkus\/automerge|enable-pull-request-automerge|enablePullRequestAutoMerge)/;
 
+/** Named people whose pull requests a condition limits the run to (`pull_request.user.login == 'x'`), bots aside. */
+function namedAuthors(t: string): string[] {
+  const names = [...t.matchAll(/pull_request\.user\.login\s*==\s*'([^']+)'/g)].map((m) => m[1]!);
+  return names.length && names.every((n) => !/\[bot\]$|bot$/i.test(n)) ? [...new Set(names)] : [];
+}
+
 function mergeFindings(f: ParsedFile): FindingDraft[] {
-  const t = f.text;
+  // The workflow's own approving identity (github-actions[bot]) says nothing of whose pull requests it approves.
+  const t = f.text.replace(/github-actions\[bot\]/g, '');
   const merges = autoMerge.exec(t);
   if (!merges) return [];
+  const people = namedAuthors(t);
+  // Limited to named people's pull requests: their own changes skip a second reviewer; no agent's work lands through it.
+  if (people.length)
+    return [
+      {
+        id: 'github.auto-merge',
+        failureMode: 'FM3',
+        severity: 'low',
+        kind: 'risk',
+        path: f.path,
+        line: f.lineOf(autoMerge),
+        message: `approves or merges the pull requests of ${people.join(', ')} automatically (${merges[1]!.split(/\s+--/)[0]}): their changes skip a second reviewer`,
+        recommendation: 'Keep the exception as narrow as it is (named paths, dismissed when the change grows), or require a person to approve.',
+      },
+    ];
   const agent = /anthropics\/claude-code-action|openai\/codex-action|run-gemini-cli|copilot|claude|codex|cursor|bot/i.test(t);
   return [
     {
