@@ -95,3 +95,21 @@ jobs:
     expect(bypassing).toContain('github.agent-broad-token medium .github/workflows/notes.yml:8');
   });
 });
+
+describe("Continue's CLI", () => {
+  const cn = { name: 'Continue CLI', command: /^(?:[.\w-]*\/)*cn$/ };
+  it('headless with no --allow, agent or config file runs only read-only tools', () => {
+    expect(cliRunsNoCommand(cn, 'cn -p "review the diff"', [])).toBe(true);
+    expect(cliRunsNoCommand(cn, 'cn -p "fix it" --allow Bash', [])).toBe(false);
+    expect(cliRunsNoCommand(cn, 'cn -p --agent acme/fixer "fix it"', [])).toBe(false);
+    expect(cliRunsNoCommand(cn, 'cn "interactive"', [])).toBe(false);
+  });
+
+  it('is an agent in a run: step, installed unpinned from npm', async () => {
+    const found = await scanLines({
+      '.github/workflows/c.yml': job('npm i -g @continuedev/cli\ncn -p "summarise the release"').replace('contents: write', 'contents: read'),
+    });
+    expect(found).toContain('github.agent-runs-no-command info .github/workflows/c.yml:14');
+    expect(found.some((l) => l.startsWith('github.agent-cli-unpinned'))).toBe(true);
+  });
+});

@@ -104,6 +104,7 @@ export const agentPackages: Readonly<Record<string, string>> = {
   '@github/copilot': 'copilot',
   'opencode-ai': 'opencode',
   '@qwen-code/qwen-code': 'qwen',
+  '@continuedev/cli': 'cn',
 };
 
 /** The program an agent package runs (`@anthropic-ai/claude-code@2.1.0` is claude), if it is one. */
@@ -118,6 +119,9 @@ export const agentCommands: { name: string; command: RegExp; bypass: string[] }[
   { name: 'opencode', command: program('opencode'), bypass: [] },
   // Copilot CLI (npm @github/copilot), also what compiled agentic workflows (gh-aw .lock.yml) run.
   { name: 'Copilot CLI', command: program('copilot'), bypass: ['--allow-all-tools', '--yolo'] },
+  // Continue's CLI (npm @continuedev/cli). Headless (-p) it drops every tool that would ask (Bash,
+  // Write, Edit) unless --allow grants it: https://docs.continue.dev/cli/tool-permissions
+  { name: 'Continue CLI', command: program('cn'), bypass: [] },
 ];
 
 /**

@@ -44,7 +44,7 @@ export interface Reach {
 const codeWrites = new Set(['write-all', 'contents', 'actions', 'workflows', 'packages', 'deployments', 'security-events']);
 /** Inputs and variables that carry the agent's own credentials: needed to run it at all. */
 const ownCredential =
-  /^(GITHUB_TOKEN|GH_TOKEN|github_token|anthropic_api_key|claude_code_oauth_token|openai-api-key|gemini_api_key|google_api_key|COPILOT_GITHUB_TOKEN)$/i;
+  /^(GITHUB_TOKEN|GH_TOKEN|github_token|anthropic_api_key|claude_code_oauth_token|openai-api-key|gemini_api_key|google_api_key|COPILOT_GITHUB_TOKEN|CONTINUE_API_KEY)$/i;
 const tokenVar = /^(GITHUB_TOKEN|GH_TOKEN)$/;
 /** A secret whose name says it is a credential (a base URL or a project id kept in secrets is not). */
 const credentialName = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|PAT$|CREDENTIAL|PRIVATE|AUTH|CERT/i;

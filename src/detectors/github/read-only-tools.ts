@@ -54,6 +54,9 @@ function callRunsNoCommand(agent: string, words: string[], projectAllow: readonl
   const prompted = words.includes('-p') || words.includes('--prompt') || words.includes('--print');
   if (!prompted) return false;
   if (agent === 'Copilot CLI') return !words.some((w) => copilotGrants.some((g) => w === g || w.startsWith(`${g}=`)));
+  // Headless Continue runs only its read-only tools unless --allow grants more, or an agent or
+  // config file (--agent, --config, possibly from Continue's hub) brings permissions of its own.
+  if (agent === 'Continue CLI') return !words.some((w) => /^--(allow|agent|config)(=|$)/.test(w));
   if (agent !== 'Claude Code') return false;
   const mode = flagValues(words, '--permission-mode');
   // Accepting edits leaves commands to ask, and in print mode asking is refusing.
