@@ -88,3 +88,32 @@ describe('a script that runs a model on an issue', () => {
     expect(found.some((l) => l.startsWith('github.agent'))).toBe(false);
   });
 });
+
+describe('a script handed a model key and the pull request it reviews', () => {
+  const review = (diff: string) => `on: pull_request_target
+permissions:
+  contents: read
+  pull-requests: write
+jobs:
+  review:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          persist-credentials: false
+      - run: ${diff}
+      - run: python3 review.py pr.diff > review.json
+        env:
+          OPENAI_API_KEY: \${{ secrets.OPENAI_API_KEY }}
+`;
+  it('is an in-house agent when an earlier step took the diff of the pull request head; a key alone is not', async () => {
+    const head = await scanLines({
+      '.github/workflows/r.yml': review('git diff "${{ github.event.pull_request.base.sha }}...${{ github.event.pull_request.head.sha }}" > pr.diff'),
+    });
+    expect(head).toContain('github.agent-workflow info .github/workflows/r.yml:13');
+    // Its token is kept out of .git/config and its environment: an outsider starts it, with nothing to write with.
+    expect(head).toContain('github.agent-untrusted-trigger low .github/workflows/r.yml:13');
+    const tests = await scanLines({ '.github/workflows/r.yml': review('echo building') });
+    expect(tests.some((l) => l.startsWith('github.agent-workflow'))).toBe(false);
+  });
+});

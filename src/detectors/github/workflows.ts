@@ -302,7 +302,11 @@ const keyedAgent = (step: Obj, job: Obj = {}): boolean => {
   // a model on what someone wrote: an in-house agent. (A key alone may only feed a test suite.)
   if (uses === '' && step.run !== undefined) {
     const given = [...Object.values(obj(step.env)), text(step.run)].map(text);
-    return given.some((v) => providerKey.test(v)) && given.some((v) => eventText.test(v));
+    if (!given.some((v) => providerKey.test(v))) return false;
+    // The text reaches it directly, or an earlier step of the job took it from the pull request's
+    // own head (a diff of its commits) for the script to read.
+    const earlier = (Array.isArray(job.steps) ? job.steps.map(obj) : []).slice(0, Math.max(0, (job.steps as unknown[] | undefined)?.indexOf(step) ?? 0));
+    return given.some((v) => eventText.test(v)) || earlier.some((s) => prHead.test(text(s.run)));
   }
   if (uses === '' || agentActionOf(uses)) return false;
   // In a job allowed to call GitHub Models (permissions: models), an action handed the job's
@@ -314,6 +318,9 @@ const keyedAgent = (step: Obj, job: Obj = {}): boolean => {
     [...Object.values(obj(step.with)), ...Object.values(obj(step.env))].some((v) => providerKey.test(text(v))) || modelName.test(text(obj(step.with).model))
   );
 };
+
+/** A script step that reads the pull request's own commits (its head), whoever opened it. */
+const prHead = /\$\{\{\s*github\.event\.pull_request\.head\.(sha|ref)\s*\}\}/;
 
 /** An expression that hands over text someone wrote in an issue, comment, review or pull request. */
 const eventText = /\$\{\{[^}]*github\.event\.(issue|comment|review|pull_request|discussion)\.(title|body)\b/;
