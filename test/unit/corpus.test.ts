@@ -30,8 +30,8 @@ describe('real-world corpus', () => {
     expect(s.highLower).toBe(0);
     // Measured on the 24 repositories (the last six scored once before any rule looked at them: see
     // the README); raise these as the scanner improves.
-    expect(s.precision).toBeGreaterThanOrEqual(0.67);
-    expect(s.recall).toBeGreaterThanOrEqual(0.62);
+    expect(s.precision).toBeGreaterThanOrEqual(0.74);
+    expect(s.recall).toBeGreaterThanOrEqual(0.629);
     // 0.88: three matched mediums are now low (a job's token beside a Gemini shell limited to cat,
     // echo and grep: the severity table and part 5's second reader say low; this reviewer said medium).
     expect(s.mediumPrecision).toBeGreaterThanOrEqual(0.88);
