@@ -8,7 +8,7 @@ import { localActionPins, withLocalActions } from './github/local-actions.js';
 import { citeTriggersAtSource } from './github/lock-source.js';
 import { runsAgent, workflowFindings } from './github/workflows.js';
 import { settingsAllowList } from './github/read-only-tools.js';
-import { turnLimitFindings, untrustedMarkFindings } from './github/untrusted-marked.js';
+import { turnLimitFindings, untrustedMarkFindings } from './github/prompt-facts.js';
 import { obj } from './shared/data.js';
 import { parseJsonc } from '../parse-boundary/jsonc.js';
 import type { Detector } from './types.js';

@@ -3,7 +3,7 @@
 // whether a fork's code is checked out with privileges. Every finding cites the line that creates
 // it. Parsed YAML only: nothing is guessed from a file that could not be read.
 import { foldRepeats } from './fold-repeats.js';
-import { writtenTextFindings } from './untrusted-marked.js';
+import { writtenTextFindings } from './prompt-facts.js';
 import { externalAgentCall, externalAgentFindings } from './external-agent-call.js';
 import { extensionFindings, findingsOfSettings as geminiSettingsFindings, shellTextOnly } from './gemini-settings.js';
 import type { FindingDraft, ParsedFile } from '../types.js';

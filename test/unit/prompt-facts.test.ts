@@ -2,7 +2,7 @@
 // workflow or in the prompt file it names, never in a maintainer's comment or a step's name, and
 // never in a compiled agentic workflow's copy of its source.
 import { describe, expect, it } from 'vitest';
-import { promptFilesNamed, turnLimitFindings, untrustedMarkLine } from '../../src/detectors/github/untrusted-marked.js';
+import { promptFilesNamed, turnLimitFindings, untrustedMarkLine } from '../../src/detectors/github/prompt-facts.js';
 import { parseFile } from '../../src/scan/read-file.js';
 import { agentActionOf } from '../../src/detectors/github/agent-actions.js';
 import { scanRepository } from '../../src/scan/scan.js';
