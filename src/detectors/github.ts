@@ -19,7 +19,9 @@ const autoMerge =
 /** Named people whose pull requests a condition limits the run to (`pull_request.user.login == 'x'`), bots aside. */
 function namedAuthors(t: string): string[] {
   const names = [...t.matchAll(/pull_request\.user\.login\s*==\s*'([^']+)'/g)].map((m) => m[1]!);
-  return names.length && names.every((n) => !/\[bot\]$|bot$/i.test(n)) ? [...new Set(names)] : [];
+  // A bot named anywhere else in the file (another job merging Dependabot's) keeps the graver reading.
+  const botsNamed = /dependabot|renovate|\[bot\]/i.test(t);
+  return names.length && !botsNamed && names.every((n) => !/bot$/i.test(n)) ? [...new Set(names)] : [];
 }
 
 function mergeFindings(f: ParsedFile): FindingDraft[] {

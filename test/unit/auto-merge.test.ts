@@ -21,5 +21,10 @@ describe('automatic approval', () => {
     });
     expect(person).toContain('github.auto-merge low .github/workflows/a.yml:7');
     expect(person.some((l) => l.startsWith('github.auto-merge-agent-prs'))).toBe(false);
+    // Another job of the same file merging a bot's pull requests keeps it high.
+    const both = await scanLines({
+      '.github/workflows/a.yml': workflow("github.event.pull_request.user.login == 'octocat' || github.actor == 'renovate[bot]'"),
+    });
+    expect(both).toContain('github.auto-merge-agent-prs high .github/workflows/a.yml:7');
   });
 });
