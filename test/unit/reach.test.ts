@@ -555,5 +555,10 @@ ${dry}`;
     const live = await scanLines({ '.github/workflows/t.yml': wf("          DRY_RUN: ${{ github.event.inputs.dry_run || 'false' }}\n") });
     expect(live).toContain('github.agent-untrusted-trigger medium .github/workflows/t.yml:2');
     expect(live.some((l) => l.startsWith('github.agent-dry-run-default'))).toBe(false);
+    // A dispatched live run is the team's: a code-writing token in its environment is graded as such (medium), not dropped.
+    const code = await scanLines({
+      '.github/workflows/t.yml': wf("          DRY_RUN: ${{ github.event.inputs.dry_run || 'true' }}\n").replace('issues: write', 'contents: write'),
+    });
+    expect(code).toContain('github.agent-token-in-env medium .github/workflows/t.yml:15');
   });
 });

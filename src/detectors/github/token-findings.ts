@@ -160,7 +160,7 @@ export function envTokenFindings(
   openToAnyone: boolean,
   workflowEnv: Obj = {},
   commandless = false,
-  /** Why the agent's commands cannot act with a short-lived token, where they cannot (a text-only shell, a dry run). */
+  /** Why the agent's commands cannot act with a short-lived token, where they cannot (a shell of text programs). */
   cannotUse?: string,
 ): void {
   const { f } = ctx;
@@ -240,13 +240,13 @@ export function secretFindings(ctx: Context, jobId: string, i: number, reach: Re
   });
 }
 
+/** A workflow the agentic-workflow compiler wrote (NAME.lock.yml from NAME.md). */
+export const compiled = (path: string): boolean => path.endsWith('.lock.yml');
+
 /**
  * actions/checkout leaves the job's token in .git/config unless told not to: in an agent job, any
  * command the agent runs can read it from there.
  */
-/** A workflow the agentic-workflow compiler wrote (NAME.lock.yml from NAME.md). */
-export const compiled = (path: string): boolean => path.endsWith('.lock.yml');
-
 export function checkoutFindings(ctx: Context, jobId: string, steps: Obj[], perms: Permissions, held = false): void {
   const { f } = ctx;
   steps.forEach((s, i) => {

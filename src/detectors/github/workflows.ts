@@ -800,14 +800,13 @@ function jobFindings(ctx: Context, jobId: string, job: Obj, wf: Obj): void {
       i,
       steps[i]!,
       perms,
-      untrusted.length > 0 && !gatedStep(i),
+      // A step that runs dry on the events anyone fires acts only on a run the team dispatches.
+      untrusted.length > 0 && !gatedStep(i) && !reach.get(i)!.dryRun,
       obj(wf.env),
       reach.get(i)!.runsNoCommand,
       agentActionOf(text(steps[i]!.uses))?.action.repo === 'google-github-actions/run-gemini-cli' && shellTextOnly(text(obj(steps[i]!.with).settings))
         ? 'its shell runs only programs that read and print text'
-        : reach.get(i)!.dryRun
-          ? `the step runs dry (${reach.get(i)!.dryRun}) on every event but a manual dispatch`
-          : undefined,
+        : undefined,
     );
   for (const i of agentIndexes) ctx.out.push(...writtenTextFindings(f, jobId, i, steps[i]!));
   for (const i of agentIndexes.filter((i) => reach.get(i)!.dryRun)) {
