@@ -2,6 +2,7 @@
 // the GitHub MCP server started read-only, and the threat-detection job a compiled agentic
 // workflow (gh-aw .lock.yml) runs on the agent's output before anything is written.
 import type { FindingDraft, ParsedFile } from '../types.js';
+import { compiled } from './lock-source.js';
 
 // GitHub's MCP server exposes only its read tools when GITHUB_READ_ONLY is set (as an env entry,
 // a docker -e or a JSON config), or through its /readonly endpoint or X-MCP-Readonly header.
@@ -27,7 +28,7 @@ export function compiledGuardFindings(f: ParsedFile): FindingDraft[] {
     const needs = job && typeof job === 'object' ? (job as { needs?: unknown }).needs : undefined;
     return needs === 'detection' || (Array.isArray(needs) && needs.includes('detection'));
   });
-  if (/\.lock\.ya?ml$/.test(f.path) && gated)
+  if (compiled(f.path) && gated)
     out.push({
       id: 'github.aw-threat-detection',
       failureMode: 'FM3',

@@ -7,20 +7,21 @@ import type { FindingDraft } from '../types.js';
 /** Folds the risks `out` gained since index `from` that repeat word for word within one job. */
 export function foldRepeats(out: FindingDraft[], from: number): void {
   const added = out.splice(from);
-  const first = new Map<string, { finding: FindingDraft; lines: number[] }>();
-  const kept: FindingDraft[] = [];
+  const leads = new Map<string, FindingDraft>();
+  const later = new Map<FindingDraft, number[]>();
   for (const f of added) {
     const key = `${f.id}\u0000${f.path}\u0000${f.severity}\u0000${f.message}`;
-    const lead = f.kind === 'risk' ? first.get(key) : undefined;
-    if (lead) {
-      if (f.line !== undefined && f.line !== lead.finding.line && !lead.lines.includes(f.line)) lead.lines.push(f.line);
+    const lead = f.kind === 'risk' ? leads.get(key) : undefined;
+    if (!lead) {
+      if (f.kind === 'risk') leads.set(key, f);
+      out.push(f);
       continue;
     }
-    if (f.kind === 'risk') first.set(key, { finding: f, lines: [] });
-    kept.push(f);
+    const lines = later.get(lead) ?? [];
+    if (f.line !== undefined && f.line !== lead.line && !lines.includes(f.line)) later.set(lead, [...lines, f.line]);
   }
-  for (const f of kept) {
-    const lines = f.kind === 'risk' ? first.get(`${f.id}\u0000${f.path}\u0000${f.severity}\u0000${f.message}`)?.lines : undefined;
-    out.push(lines?.length ? { ...f, message: `${f.message} (the same at line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})` } : f);
+  for (let i = from; i < out.length; i++) {
+    const lines = later.get(out[i]!);
+    if (lines?.length) out[i] = { ...out[i]!, message: `${out[i]!.message} (the same at line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})` };
   }
 }

@@ -4,11 +4,14 @@
 import type { FindingDraft, ParsedFile } from '../types.js';
 import { escapeRegExp } from '../../regexp.js';
 
+/** A workflow the agentic-workflow compiler wrote (NAME.lock.yml from NAME.md). */
+export const compiled = (path: string): boolean => /\.lock\.ya?ml$/.test(path);
+
 const triggerIds = new Set(['github.agent-trigger', 'github.agent-untrusted-trigger']);
 
 export function citeTriggersAtSource(findings: FindingDraft[], files: ReadonlyMap<string, ParsedFile>): FindingDraft[] {
   const cited = findings.map((finding) => {
-    if (!triggerIds.has(finding.id) || !/\.lock\.ya?ml$/.test(finding.path) || finding.line === undefined) return finding;
+    if (!triggerIds.has(finding.id) || !compiled(finding.path) || finding.line === undefined) return finding;
     const lock = files.get(finding.path);
     const source = files.get(finding.path.replace(/\.lock\.ya?ml$/, '.md'));
     if (!lock || !source) return finding;

@@ -7,6 +7,7 @@
 // the decision a reviewer looks for, so it is said where the prompt says it: in the workflow that
 // runs the agent, or in a prompt file that workflow hands it.
 import type { FindingDraft, ParsedFile } from '../types.js';
+import { compiled } from './lock-source.js';
 
 /** A line that marks input as untrusted, or tells the agent to ignore instructions found in it. */
 const marker = new RegExp(
@@ -48,7 +49,7 @@ const fact = (path: string, line: number): FindingDraft => ({
 /** The mark in an agent workflow's own text, and in each prompt file it names that the repository holds. */
 export function untrustedMarkFindings(f: ParsedFile, readText?: (path: string) => { text: string } | { reason: string }): FindingDraft[] {
   // A compiled agentic workflow repeats its source's prompt, with the compiler's own notices: the source speaks.
-  if (f.path.endsWith('.lock.yml')) return [];
+  if (compiled(f.path)) return [];
   const out: FindingDraft[] = [];
   const own = untrustedMarkLine(f.text);
   if (own !== undefined) out.push(fact(f.path, own));
@@ -86,7 +87,7 @@ export function turnLimitFindings(f: ParsedFile): FindingDraft[] {
 }
 
 /** An expression handing over the title or body of an issue, comment, review, pull request or discussion. */
-const writtenText = /\$\{\{[^}]*github\.event\.(issue|comment|review|pull_request|discussion)\.(title|body)\b/;
+export const writtenText = /\$\{\{[^}]*github\.event\.(issue|comment|review|pull_request|discussion)\.(title|body)\b/;
 
 /**
  * Where an agent step is handed text someone wrote (an issue's or pull request's title or body,

@@ -8,6 +8,7 @@ import { agentActionOf } from './agent-actions.js';
 import type { MintedToken } from './app-token.js';
 import { lineWithin, type Context } from './context.js';
 import { credentialSecrets, excludedEnv, type Reach } from './reach.js';
+import { compiled } from './lock-source.js';
 
 /** actions/checkout, or a drop-in fork of it (useblacksmith/checkout) that takes the same inputs. */
 export const isCheckout = (s: Obj): boolean => /^(actions|useblacksmith)\/checkout@/.test(text(s.uses));
@@ -239,9 +240,6 @@ export function secretFindings(ctx: Context, jobId: string, i: number, reach: Re
     recommendation: 'Give the agent only its model key; let a separate step that runs no agent use the other secrets.',
   });
 }
-
-/** A workflow the agentic-workflow compiler wrote (NAME.lock.yml from NAME.md). */
-export const compiled = (path: string): boolean => path.endsWith('.lock.yml');
 
 /**
  * actions/checkout leaves the job's token in .git/config unless told not to: in an agent job, any

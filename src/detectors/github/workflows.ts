@@ -3,7 +3,7 @@
 // whether a fork's code is checked out with privileges. Every finding cites the line that creates
 // it. Parsed YAML only: nothing is guessed from a file that could not be read.
 import { foldRepeats } from './fold-repeats.js';
-import { writtenTextFindings } from './prompt-facts.js';
+import { writtenText, writtenTextFindings } from './prompt-facts.js';
 import { externalAgentCall, externalAgentFindings } from './external-agent-call.js';
 import { extensionFindings, findingsOfSettings as geminiSettingsFindings, shellTextOnly } from './gemini-settings.js';
 import type { FindingDraft, ParsedFile } from '../types.js';
@@ -31,6 +31,7 @@ import {
 } from './action-inputs.js';
 import { lineWithin, type At, type Context } from './context.js';
 import { compiledGuardFindings } from './compiled-guards.js';
+import { compiled } from './lock-source.js';
 import {
   actionChecksWho,
   actionHolds,
@@ -41,7 +42,6 @@ import {
   permissionsOf,
   secretFindings,
   tokenFindings,
-  compiled,
   type Permissions,
 } from './token-findings.js';
 import { baseActionRunsNoCommand, cliRunsNoCommand, invocations } from './read-only-tools.js';
@@ -306,7 +306,7 @@ const keyedAgent = (step: Obj, job: Obj = {}): boolean => {
     // The text reaches it directly, or an earlier step of the job took it from the pull request's
     // own head (a diff of its commits) for the script to read.
     const earlier = (Array.isArray(job.steps) ? job.steps.map(obj) : []).slice(0, Math.max(0, (job.steps as unknown[] | undefined)?.indexOf(step) ?? 0));
-    return given.some((v) => eventText.test(v)) || earlier.some((s) => prHead.test(text(s.run)));
+    return given.some((v) => writtenText.test(v)) || earlier.some((s) => prHead.test(text(s.run)));
   }
   if (uses === '' || agentActionOf(uses)) return false;
   // In a job allowed to call GitHub Models (permissions: models), an action handed the job's
@@ -321,9 +321,6 @@ const keyedAgent = (step: Obj, job: Obj = {}): boolean => {
 
 /** A script step that reads the pull request's own commits (its head), whoever opened it. */
 const prHead = /\$\{\{\s*github\.event\.pull_request\.head\.(sha|ref)\s*\}\}/;
-
-/** An expression that hands over text someone wrote in an issue, comment, review or pull request. */
-const eventText = /\$\{\{[^}]*github\.event\.(issue|comment|review|pull_request|discussion)\.(title|body)\b/;
 
 /** A model named as an action's `model` input. */
 const modelName = /\b(claude|anthropic|gpt-?\d|o[1-9](-mini)?\b|openai|gemini|llama|mistral|deepseek|qwen|grok)/i;
